@@ -1,0 +1,6 @@
+// Ambient types for SvelteKit's App namespace.
+declare global {
+	namespace App {}
+}
+
+export {};

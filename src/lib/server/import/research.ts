@@ -1,0 +1,523 @@
+// One-time import of the research file (shared/data/reported-figures.csv) into the dataset's own CSV format.
+//
+// The research file has one row per figure *as found on one page*. The dataset has one claim per
+// *statement* (one claimant, one number, one thing counted), with every page that carries it as a
+// source. This module makes that conversion, records every editorial decision it takes in
+// `ImportDecisions` below, and writes an import log that accounts for every research row.
+import { parse } from 'csv-parse/sync';
+import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../../schemas/vocabulary';
+
+/** One row of the research file, as written there. */
+export interface ResearchRow {
+	id: string;
+	round_key: string;
+	event_date: string;
+	event_kind: string;
+	counted: string;
+	direction: string;
+	number: string;
+	qualifier: string;
+	reporter: string;
+	reporter_side: string;
+	mediator: string;
+	source_url: string;
+	source_outlet: string;
+	source_published: string;
+	source_language: string;
+	note: string;
+}
+
+/** Rows of the dataset files, as plain strings in column order (what the CSV holds). */
+export type CsvRecord = Record<string, string>;
+
+export interface ImportResult {
+	sources: CsvRecord[];
+	rounds: CsvRecord[];
+	claims: CsvRecord[];
+	/** One row per research row: where it went and why. */
+	log: CsvRecord[];
+}
+
+/** An agreement carried out in stages: the umbrella round and the research round keys of its stages. */
+interface AgreementDecision {
+	id: string;
+	date: string;
+	summary: string;
+	stageKeys: string[];
+	/** Research rows (offers) that state the agreement's terms and so belong to the agreement itself. */
+	termRowIds: string[];
+}
+
+/**
+ * Every editorial decision the import takes beyond mechanical conversion. Each entry says why.
+ * Reviewing the import means reviewing this object.
+ */
+export const ImportDecisions = {
+	agreements: [
+		{
+			id: '2025-05-16-istanbul-1000-for-1000',
+			date: '2025-05-16',
+			summary:
+				'Exchange of 1,000 for 1,000 agreed at the first direct talks in Istanbul and carried out in three stages on 23–25 May 2025.',
+			stageKeys: ['2025-05-23-pow', '2025-05-24-pow', '2025-05-25-pow'],
+			termRowIds: ['r24-119', 'r24-120', 'r24-121']
+		},
+		{
+			id: '2025-06-02-istanbul-stages',
+			date: '2025-06-02',
+			summary:
+				'Second Istanbul agreement: young, wounded and seriously ill prisoners and the repatriation of bodies, carried out in stages through June and July 2025; per-stage counts were mostly withheld.',
+			stageKeys: [
+				'2025-06-09-pow',
+				'2025-06-10-pow',
+				'2025-06-11-bodies',
+				'2025-06-12-pow',
+				'2025-06-13-bodies',
+				'2025-06-14-pow',
+				'2025-06-15-bodies',
+				'2025-06-19-pow',
+				'2025-06-26-pow',
+				'2025-07-04-pow',
+				'2025-07-23-pow'
+			],
+			termRowIds: ['r24-138', 'r24-139', 'r24-140', 'r24-141']
+		},
+		{
+			id: '2026-03-05-geneva-stages',
+			date: '2026-03-05',
+			summary: 'Exchange agreed at the Geneva talks and carried out in two stages on 5 and 6 March 2026.',
+			stageKeys: ['2026-03-05-pow', '2026-03-06-civ'],
+			termRowIds: ['r24-250']
+		}
+	] satisfies AgreementDecision[],
+
+	/**
+	 * Figures announced before a swap took place (a plan, not an outcome). They stay attached to
+	 * the round as `offer` statements so that they are shown, but they do not enter the round's
+	 * confirmation status, which compares reports of what happened.
+	 */
+	announcedInAdvance: ['r22-139', 'r22-140', 'r22-141', 'r24-042', 'r24-109'],
+
+	/**
+	 * Rows whose number counts servicemen only, in rounds where the same claimant reported the
+	 * civilians separately: comparing them with other claimants' all-people figures would invent a
+	 * disagreement, so they are filed as military sub-counts.
+	 */
+	militaryOnly: [
+		'r22-009',
+		'r22-010',
+		'r22-013',
+		'r22-015',
+		'r22-020',
+		'r22-021',
+		'r24-004',
+		'r24-123',
+		'r24-205',
+		'r24-206',
+		'r24-207',
+		'r24-234'
+	],
+
+	/** Rows where the keyword rules below would misfile what is counted; each with its reason. */
+	countedOverrides: {
+		// "Kursk region residents ... in Ukrainian custody": people Russia says Ukraine holds.
+		'r24-133': 'held_by_ukraine',
+		'r24-199': 'held_by_ukraine',
+		'r24-211': 'held_by_ukraine',
+		'r24-257': 'held_by_ukraine',
+		// Prisoners Russia says Kyiv refuses to take back: held by Russia.
+		'r24-071': 'held_by_russia',
+		'r24-183': 'held_by_russia',
+		'r24-184': 'held_by_russia',
+		'r24-185': 'held_by_russia',
+		'r24-186': 'held_by_russia',
+		// Running totals of Ukrainian servicemen (not all people) returned.
+		'r24-227': 'military_to_ukraine',
+		'r24-229': 'military_to_russia',
+		'r24-043': 'military_to_ukraine',
+		'r24-100': 'military_to_ukraine',
+		'r24-177': 'military_to_ukraine',
+		'r22-189': 'military_to_ukraine',
+		'r22-211': 'military_to_ukraine',
+		// Wounded servicemen handed over beside the main exchange: a separate group, not a competing total.
+		'r22-253': 'military_to_ukraine',
+		'r24-096': 'military_to_ukraine',
+		'r24-106': 'military_to_russia',
+		// Running totals of civilians returned.
+		'r22-213': 'civilians_to_ukraine',
+		'r24-228': 'civilians_to_ukraine'
+	} as Record<string, Counted>,
+
+	/** Research rows with no number that answer another party's claim. */
+	rebuttals: ['r24-007', 'r24-142', 'r24-143', 'r24-144', 'r24-179', 'r24-180', 'r24-181']
+} as const;
+
+const sideBySide: Record<string, ClaimantSide> = {
+	ukraine: 'ukraine',
+	russia: 'russia',
+	mediator: 'mediator',
+	international_org: 'international',
+	independent_media: 'independent',
+	academic: 'independent'
+};
+
+/** The research round key's last part, mapped to the kind of round (or null for statements outside rounds). */
+const roundKindByKeySuffix: Record<string, RoundKind | null> = {
+	pow: 'pow_exchange',
+	bodies: 'bodies_repatriation',
+	civ: 'civilian_release',
+	total: null,
+	offer: null,
+	allegation: null
+};
+
+const roundIdSuffix: Record<RoundKind, string> = {
+	pow_exchange: 'exchange',
+	bodies_repatriation: 'bodies',
+	civilian_release: 'civilians',
+	agreement: 'agreement'
+};
+
+/** Parses the research CSV text. */
+export function parseResearchCsv(text: string): ResearchRow[] {
+	return parse(text, { columns: true, skip_empty_lines: true }) as ResearchRow[];
+}
+
+/** The speaker's name without the relay ("via Reuters") or job title that pages add to it. */
+export function canonicalClaimant(reporter: string): string {
+	let name = reporter.trim();
+	// Drop parenthetical asides: relays, roles, attributions.
+	name = name.replace(/\s*\([^)]*\)/g, '').trim();
+	// Drop a trailing ", job title" but keep names that are themselves lists ("A / B", "A; B").
+	const comma = name.indexOf(', ');
+	if (comma > 0) name = name.slice(0, comma);
+	name = name.replace(/\s+/g, ' ').trim();
+	return claimantAliases[name] ?? name;
+}
+
+/** Spellings of one organisation's name that pages use interchangeably. */
+const claimantAliases: Record<string, string> = {
+	'Ministry for Reintegration of the Temporarily Occupied Territories':
+		'Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine',
+	'Coordination Headquarters for the Treatment of Prisoners of War': 'Coordination Headquarters for the Treatment of POWs'
+};
+
+/** What kind of page a source URL is, judged by its host. */
+export function sourceKindForUrl(url: string): SourceKind {
+	const host = new URL(url).hostname.replace(/^www\./, '');
+	if (/(^|\.)mofa\.gov\.ae$|(^|\.)wam\.ae$/.test(host)) return 'mediator_statement';
+	if (/(^|\.)(un\.org|ohchr\.org|icrc\.org)$/.test(host)) return 'international_report';
+	if (/(^|\.)gov\.ua$|(^|\.)mil\.ru$|(^|\.)mid\.ru$|(^|\.)kremlin\.ru$|(^|\.)rada\.gov\.ua$/.test(host)) {
+		return 'official_statement';
+	}
+	if (/(^|\.)(t\.me|x\.com|twitter\.com|facebook\.com|telegram\.me)$/.test(host)) return 'social_post';
+	return 'news_report';
+}
+
+const militaryWords = /servicem|soldier|military|defender|\bpows?\b|prisoners of war|troops|fighters|warriors/i;
+
+/** What a research row's number counts, by its direction, kind and wording. */
+export function countedForRow(row: ResearchRow, roundKind: RoundKind | null): Counted {
+	const override = ImportDecisions.countedOverrides[row.id];
+	if (override) return override;
+	const text = `${row.counted} ${row.note}`;
+	// A body handed over inside a prisoner exchange is its own row; "plus the body of …" in a people row is not.
+	const isBodies = row.event_kind === 'bodies_repatriation' || /^(bod(y|ies)|remains)\b/i.test(row.counted);
+	const direction = row.direction;
+	const perSide = row.counted.startsWith('[per side]');
+	const combined = row.counted.startsWith('[both sides combined]');
+	const unclear = row.counted.startsWith('[scope unclear') || row.counted.startsWith('[numbers not disclosed]');
+
+	if (direction === 'n/a') {
+		if (/held|captivity|holds|in custody|detention/i.test(row.counted)) {
+			return /russian (soldiers|servicemen|civilians)|in ukraine\b|ukrainian custody/i.test(row.counted)
+				? 'held_by_ukraine'
+				: 'held_by_russia';
+		}
+		return 'other';
+	}
+	if (unclear) return 'other';
+	if (direction === 'both') {
+		if (combined) return isBodies ? 'other' : 'people_both_ways';
+		// 2022–23 rows without a prefix all describe "N for N" figures stated per side.
+		if (perSide || !/combined|in total/i.test(text)) {
+			if (isBodies) return 'bodies_each_way';
+			return ImportDecisions.militaryOnly.includes(row.id as never) ? 'military_each_way' : 'people_each_way';
+		}
+		return 'other';
+	}
+	const toUkraine = direction === 'to_ukraine';
+	if (isBodies) return toUkraine ? 'bodies_to_ukraine' : 'bodies_to_russia';
+	const civilianRow = row.event_kind === 'civilian_release';
+	// In a civilian-only round the civilians are the headline figure; inside an exchange they are a sub-count.
+	if (civilianRow && roundKind !== 'civilian_release') return toUkraine ? 'civilians_to_ukraine' : 'civilians_to_russia';
+	if (ImportDecisions.militaryOnly.includes(row.id as never) && militaryWords.test(row.counted)) {
+		return toUkraine ? 'military_to_ukraine' : 'military_to_russia';
+	}
+	return toUkraine ? 'people_to_ukraine' : 'people_to_russia';
+}
+
+function statementForRow(row: ResearchRow, roundId: string | null): StatementKind {
+	if (ImportDecisions.rebuttals.includes(row.id as never)) return 'rebuttal';
+	if (ImportDecisions.announcedInAdvance.includes(row.id as never)) return 'offer';
+	switch (row.event_kind) {
+		case 'cumulative_total':
+			return 'running_total';
+		case 'offer_or_proposal':
+			return 'offer';
+		case 'allegation':
+			return 'allegation';
+		default:
+			return roundId === null ? 'allegation' : 'report';
+	}
+}
+
+/** Kyiv's own ordinal for an exchange, when the row's wording quotes it ("the 59th exchange"). */
+function kyivExchangeNumber(row: ResearchRow): number | null {
+	if (row.reporter_side !== 'ukraine' && row.reporter_side !== 'independent_media') return null;
+	const match = /\b(\d{1,3})(?:st|nd|rd|th) (?:\(combined\) )?exchange(?! of (?:20\d\d|the year))/i.exec(
+		`${row.counted} ${row.note}`
+	);
+	return match ? Number(match[1]) : null;
+}
+
+function keyDate(key: string): string {
+	return key.slice(0, 10);
+}
+
+function keySuffix(key: string): string {
+	return key.slice(11);
+}
+
+interface PendingClaim {
+	roundId: string | null;
+	statedOn: string;
+	claimant: string;
+	side: ClaimantSide;
+	statement: StatementKind;
+	counted: Counted;
+	countedDetail: string;
+	number: string;
+	qualifier: Qualifier | '';
+	sourceIds: string[];
+	notes: string[];
+	researchIds: string[];
+}
+
+/**
+ * Converts research rows into dataset rows. Pure: the same rows always give the same output.
+ * Sources are merged by URL, rounds by research round key (with the agreement and same-day
+ * civilian decisions above), claims by statement identity: same round (or, outside rounds, same
+ * day), claimant, side, statement kind, thing counted, number and qualifier. Different numbers are
+ * never merged, so every disagreement in the research survives as separate claims.
+ */
+export function importResearch(rows: readonly ResearchRow[]): ImportResult {
+	const log: CsvRecord[] = [];
+
+	// Sources: one per distinct URL, numbered in order of first appearance.
+	const sourceIdByUrl = new Map<string, string>();
+	const sources: CsvRecord[] = [];
+	for (const row of rows) {
+		const url = row.source_url.trim();
+		if (sourceIdByUrl.has(url)) {
+			const existing = sources.find((source) => source.url === url);
+			if (existing && existing.published_on === '' && row.source_published) existing.published_on = row.source_published;
+			continue;
+		}
+		const id = `s${String(sources.length + 1).padStart(4, '0')}`;
+		sourceIdByUrl.set(url, id);
+		sources.push({
+			id,
+			url,
+			outlet: row.source_outlet.trim(),
+			title: '',
+			published_on: row.source_published.trim(),
+			accessed_on: '',
+			kind: sourceKindForUrl(url),
+			language: row.source_language.trim(),
+			archive_url: ''
+		});
+	}
+
+	// Rounds: research keys of events, after the structural decisions.
+	const powDates = new Set(rows.filter((row) => keySuffix(row.round_key) === 'pow').map((row) => keyDate(row.round_key)));
+	const parentByStageKey = new Map<string, string>();
+	for (const agreement of ImportDecisions.agreements) {
+		for (const key of agreement.stageKeys) parentByStageKey.set(key, agreement.id);
+	}
+	const termRowAgreement = new Map<string, string>();
+	for (const agreement of ImportDecisions.agreements) {
+		for (const rowId of agreement.termRowIds) termRowAgreement.set(rowId, agreement.id);
+	}
+
+	/** The round key a row's event belongs to, after merging same-day civilian keys into the exchange. */
+	function eventKeyFor(row: ResearchRow): string | null {
+		const suffix = keySuffix(row.round_key);
+		if (roundKindByKeySuffix[suffix] === undefined) throw new Error(`${row.id}: unknown round key ${row.round_key}`);
+		if (roundKindByKeySuffix[suffix] === null) return null;
+		if (suffix === 'civ' && powDates.has(keyDate(row.round_key)) && !parentByStageKey.has(row.round_key)) {
+			return `${keyDate(row.round_key)}-pow`;
+		}
+		return row.round_key;
+	}
+
+	function roundKindForKey(key: string): RoundKind {
+		const suffix = keySuffix(key);
+		// A civilian stage of an exchange agreement is part of that exchange.
+		if (suffix === 'civ' && parentByStageKey.has(key)) return 'pow_exchange';
+		return roundKindByKeySuffix[suffix] as RoundKind;
+	}
+
+	const roundIdByKey = new Map<string, string>();
+	const rowsByEventKey = new Map<string, ResearchRow[]>();
+	for (const row of rows) {
+		const key = eventKeyFor(row);
+		if (key === null) continue;
+		const list = rowsByEventKey.get(key) ?? [];
+		list.push(row);
+		rowsByEventKey.set(key, list);
+	}
+	const rounds: CsvRecord[] = [];
+	for (const agreement of ImportDecisions.agreements) {
+		const stageDates = agreement.stageKeys.map(keyDate).sort();
+		const mediators = new Set<string>();
+		for (const key of agreement.stageKeys) {
+			for (const row of rowsByEventKey.get(key) ?? []) {
+				if (row.mediator !== 'none' && row.mediator !== 'unknown') mediators.add(row.mediator);
+			}
+		}
+		rounds.push({
+			id: agreement.id,
+			date: agreement.date,
+			end_date: stageDates[stageDates.length - 1] ?? '',
+			kind: 'agreement',
+			kyiv_exchange_number: '',
+			mediators: [...mediators].sort().join(';'),
+			parent_id: '',
+			summary: agreement.summary
+		});
+	}
+	for (const [key, eventRows] of [...rowsByEventKey.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+		const kind = roundKindForKey(key);
+		const id = `${keyDate(key)}-${roundIdSuffix[kind]}`;
+		roundIdByKey.set(key, id);
+		const mediators = new Set<string>();
+		let exchangeNumber: number | null = null;
+		for (const row of eventRows) {
+			if (row.mediator !== 'none' && row.mediator !== 'unknown') mediators.add(row.mediator);
+			exchangeNumber ??= kyivExchangeNumber(row);
+		}
+		const headline =
+			eventRows.find((row) => row.reporter_side === 'ukraine' && row.direction === 'to_ukraine' && row.number !== '') ??
+			eventRows.find((row) => row.number !== '') ??
+			eventRows[0];
+		rounds.push({
+			id,
+			date: keyDate(key),
+			end_date: '',
+			kind,
+			kyiv_exchange_number: exchangeNumber === null ? '' : String(exchangeNumber),
+			mediators: [...mediators].sort().join(';'),
+			parent_id: parentByStageKey.get(key) ?? '',
+			summary: summaryFor(kind, headline)
+		});
+	}
+	rounds.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || (a.id ?? '').localeCompare(b.id ?? ''));
+
+	// Claims: group research rows by statement identity.
+	const pending = new Map<string, PendingClaim>();
+	for (const row of rows) {
+		const key = eventKeyFor(row);
+		const agreementId = termRowAgreement.get(row.id) ?? null;
+		const roundId = agreementId ?? (key === null ? null : (roundIdByKey.get(key) ?? null));
+		const roundKind = key === null ? null : roundKindForKey(key);
+		const counted = countedForRow(row, agreementId ? 'agreement' : roundKind);
+		const statement = statementForRow(row, roundId);
+		const side = sideBySide[row.reporter_side];
+		if (!side) throw new Error(`${row.id}: unknown reporter side ${row.reporter_side}`);
+		const claimant = canonicalClaimant(row.reporter);
+		const number = row.number.trim();
+		const qualifier = number === '' ? '' : ((row.qualifier || 'exact') as Qualifier);
+		// Statements outside rounds are told apart by their day; within a round the event is the anchor.
+		const anchor = roundId ?? `day:${row.event_date}`;
+		const identity = [anchor, claimant, side, statement, counted, number, qualifier].join('|');
+		const sourceId = sourceIdByUrl.get(row.source_url.trim()) as string;
+		const existing = pending.get(identity);
+		if (existing) {
+			if (!existing.sourceIds.includes(sourceId)) existing.sourceIds.push(sourceId);
+			if (row.note && !existing.notes.includes(row.note)) existing.notes.push(row.note);
+			if (row.event_date < existing.statedOn) existing.statedOn = row.event_date;
+			existing.researchIds.push(row.id);
+			continue;
+		}
+		pending.set(identity, {
+			roundId,
+			statedOn: row.event_date,
+			claimant,
+			side,
+			statement,
+			counted,
+			countedDetail: row.counted.replace(/^\[[^\]]*\]\s*/, '').trim(),
+			number,
+			qualifier,
+			sourceIds: [sourceId],
+			notes: row.note ? [row.note] : [],
+			researchIds: [row.id]
+		});
+	}
+
+	const ordered = [...pending.values()].sort(
+		(a, b) =>
+			a.statedOn.localeCompare(b.statedOn) ||
+			(a.roundId ?? '').localeCompare(b.roundId ?? '') ||
+			a.counted.localeCompare(b.counted) ||
+			a.side.localeCompare(b.side) ||
+			a.claimant.localeCompare(b.claimant) ||
+			a.number.localeCompare(b.number)
+	);
+	const claims: CsvRecord[] = [];
+	ordered.forEach((claim, index) => {
+		const id = `c${String(index + 1).padStart(4, '0')}`;
+		claims.push({
+			id,
+			round_id: claim.roundId ?? '',
+			stated_on: claim.statedOn,
+			claimant: claim.claimant,
+			claimant_side: claim.side,
+			statement: claim.statement,
+			counted: claim.counted,
+			counted_detail: claim.countedDetail,
+			number: claim.number,
+			qualifier: claim.qualifier,
+			source_ids: claim.sourceIds.join(';'),
+			note: claim.notes.join(' ')
+		});
+		claim.researchIds.forEach((researchId, position) => {
+			const row = rows.find((candidate) => candidate.id === researchId) as ResearchRow;
+			log.push({
+				research_id: researchId,
+				claim_id: id,
+				source_id: sourceIdByUrl.get(row.source_url.trim()) as string,
+				action: position === 0 ? 'imported' : 'merged',
+				reason:
+					position === 0
+						? 'first page found for this statement'
+						: `same statement as ${claim.researchIds[0]} (same claimant, round or day, thing counted, number and qualifier): added as a further source`
+			});
+		});
+	});
+	log.sort((a, b) => (a.research_id ?? '').localeCompare(b.research_id ?? ''));
+	return { sources, rounds, claims, log };
+}
+
+/** A one-line summary in our own words, built from the research description of the headline figure. */
+function summaryFor(kind: RoundKind, headline: ResearchRow | undefined): string {
+	const label: Record<RoundKind, string> = {
+		pow_exchange: 'Prisoner exchange',
+		bodies_repatriation: 'Repatriation of bodies',
+		civilian_release: 'Release of civilians',
+		agreement: 'Agreement'
+	};
+	const detail = headline ? headline.counted.replace(/^\[[^\]]*\]\s*/, '').trim() : '';
+	return detail ? `${label[kind]}: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}.` : `${label[kind]}.`;
+}

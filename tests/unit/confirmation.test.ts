@@ -1,0 +1,379 @@
+// The confirmation rules as a specification: each row is a set of claims about one count and the status they must yield.
+import { describe, it, expect } from 'vitest';
+import {
+	ABOUT_TOLERANCE_PERCENT,
+	STATUS_LABELS,
+	deriveConfirmation,
+	isConfirmed,
+	isConsistentWith,
+	type Confirmation,
+	type ConfirmationStatus,
+	type StatedFigure
+} from '../../src/lib/domain/confirmation';
+import type { ClaimantSide, Qualifier } from '../../src/lib/schemas/vocabulary';
+
+let nextClaimId = 1;
+
+/** Makes a figure factory for one claimant, so that table rows read like "kyiv(189)" or "moscow(1000, 'more_than')". */
+function claimant(side: ClaimantSide, name: string) {
+	return (number: number | null, qualifier: Qualifier = 'exact'): StatedFigure => ({
+		claimId: `claim-${nextClaimId++}`,
+		claimant: name,
+		side,
+		number,
+		qualifier: number === null ? null : qualifier
+	});
+}
+
+const kyiv = claimant('ukraine', 'Coordination Headquarters for the Treatment of Prisoners of War');
+const zelensky = claimant('ukraine', 'President of Ukraine');
+const moscow = claimant('russia', 'Russian Ministry of Defence');
+const uae = claimant('mediator', 'UAE Ministry of Foreign Affairs');
+const icrc = claimant('international', 'International Committee of the Red Cross');
+const lbua = claimant('independent', 'LB.ua');
+
+type Expected = Omit<Confirmation, 'figures'>;
+
+const announced = (explanation: string): Expected => ({ status: 'announced', confirmedNumber: null, range: null, explanation });
+const disputed = (low: number, high: number, explanation: string): Expected => ({
+	status: 'disputed',
+	confirmedNumber: null,
+	range: { low, high },
+	explanation
+});
+const corroborated = (n: number, explanation: string): Expected => ({ status: 'corroborated', confirmedNumber: n, range: null, explanation });
+const thirdPartyConfirmed = (n: number, explanation: string): Expected => ({
+	status: 'third_party_confirmed',
+	confirmedNumber: n,
+	range: null,
+	explanation
+});
+const noFigure: Expected = { status: 'no_figure', confirmedNumber: null, range: null, explanation: 'No figure was published.' };
+
+const UAE = 'UAE Ministry of Foreign Affairs';
+const ICRC = 'International Committee of the Red Cross';
+
+const cases: { name: string; figures: StatedFigure[]; expected: Expected }[] = [
+	// Rule 1: nothing to go on
+	{ name: 'no figures', figures: [], expected: noFigure },
+	{ name: 'only statements without a figure', figures: [kyiv(null), moscow(null)], expected: noFigure },
+
+	// Rule 5, announced: one voice only
+	{ name: 'single exact figure from Ukraine', figures: [kyiv(189)], expected: announced('Only Kyiv gave a figure: 189.') },
+	{ name: 'single exact figure from Russia', figures: [moscow(150)], expected: announced('Only Moscow gave a figure: 150.') },
+	{ name: 'single exact figure from a mediator', figures: [uae(150)], expected: announced(`Only ${UAE} gave a figure: 150.`) },
+	{ name: 'single exact figure from an international body', figures: [icrc(150)], expected: announced(`Only ${ICRC} gave a figure: 150.`) },
+	{ name: 'single exact figure from independent media', figures: [lbua(29)], expected: announced('Only LB.ua gave a figure: 29.') },
+	{ name: 'a statement without a figure is ignored', figures: [kyiv(189), moscow(null)], expected: announced('Only Kyiv gave a figure: 189.') },
+	{ name: 'numbers are formatted with thousands separators', figures: [moscow(1200)], expected: announced('Only Moscow gave a figure: 1,200.') },
+	{
+		name: 'two Ukrainian claimants with the same number are one side',
+		figures: [kyiv(390), zelensky(390)],
+		expected: announced("Kyiv reported 390; no other side's figure confirms it.")
+	},
+	{
+		name: 'a mediator alone, repeated by media',
+		figures: [uae(150), lbua(150)],
+		expected: announced(`${UAE} reported 150, repeated by LB.ua; neither Kyiv nor Moscow confirmed it.`)
+	},
+	{
+		name: 'a mediator and an international body agreeing without any party',
+		figures: [uae(150), icrc(150)],
+		expected: announced(`${UAE} and ${ICRC} reported 150; neither Kyiv nor Moscow confirmed it.`)
+	},
+	{
+		name: 'independent media matching a party does not confirm',
+		figures: [kyiv(29), lbua(29)],
+		expected: announced("Kyiv reported 29, repeated by LB.ua; no other side's figure confirms it.")
+	},
+
+	// Rule 5, corroborated
+	{ name: 'Ukraine and Russia agree', figures: [kyiv(390), moscow(390)], expected: corroborated(390, 'Kyiv and Moscow both reported 390.') },
+	{
+		name: 'several Ukrainian claimants and Russia agree',
+		figures: [kyiv(390), zelensky(390), moscow(390)],
+		expected: corroborated(390, 'Kyiv and Moscow both reported 390.')
+	},
+	{
+		name: 'both parties agree and media repeat them',
+		figures: [kyiv(390), moscow(390), lbua(390)],
+		expected: corroborated(390, 'Kyiv and Moscow both reported 390.')
+	},
+	{
+		name: 'a consistent bound alongside a corroborated pair',
+		figures: [kyiv(390), moscow(390), uae(400, 'about'), lbua(300, 'more_than')],
+		expected: corroborated(390, 'Kyiv and Moscow both reported 390.')
+	},
+
+	// Rule 5, third-party confirmed
+	{
+		name: 'a mediator matches Ukraine',
+		figures: [uae(150), kyiv(150)],
+		expected: thirdPartyConfirmed(150, `${UAE} reported 150, matching Kyiv's figure.`)
+	},
+	{
+		name: 'a mediator matches Russia',
+		figures: [uae(150), moscow(150)],
+		expected: thirdPartyConfirmed(150, `${UAE} reported 150, matching Moscow's figure.`)
+	},
+	{
+		name: 'a mediator matches both parties',
+		figures: [uae(150), moscow(150), kyiv(150)],
+		expected: thirdPartyConfirmed(150, `Kyiv, Moscow and ${UAE} all reported 150.`)
+	},
+	{
+		name: 'an international body matches a party',
+		figures: [kyiv(150), icrc(150)],
+		expected: thirdPartyConfirmed(150, `${ICRC} reported 150, matching Kyiv's figure.`)
+	},
+	{
+		name: 'two third parties match one party',
+		figures: [moscow(150), icrc(150), uae(150)],
+		expected: thirdPartyConfirmed(150, `${UAE} and ${ICRC} reported 150, matching Moscow's figure.`)
+	},
+	{
+		name: 'a consistent bound alongside a third-party confirmation',
+		figures: [uae(150), moscow(150), kyiv(100, 'at_least')],
+		expected: thirdPartyConfirmed(150, `${UAE} reported 150, matching Moscow's figure.`)
+	},
+
+	// Rule 4, disputed between exact figures
+	{
+		name: 'Ukraine and Russia differ',
+		figures: [kyiv(189), moscow(150)],
+		expected: disputed(150, 189, 'Kyiv reported 189 and Moscow reported 150: the figures differ by 39.')
+	},
+	{
+		name: 'one side gives two different numbers',
+		figures: [kyiv(207), zelensky(206)],
+		expected: disputed(206, 207, 'Kyiv reported 206 and 207: the figures differ by 1.')
+	},
+	{
+		name: 'three speakers with three numbers',
+		figures: [kyiv(189), moscow(150), uae(300)],
+		expected: disputed(150, 300, `Kyiv reported 189, Moscow reported 150 and ${UAE} reported 300: the figures differ by up to 150.`)
+	},
+	{
+		name: 'three speakers with two numbers',
+		figures: [kyiv(189), moscow(150), uae(150)],
+		expected: disputed(150, 189, `Kyiv reported 189, Moscow reported 150 and ${UAE} reported 150: the figures differ by 39.`)
+	},
+	{
+		name: 'a mediator contradicts the only party figure',
+		figures: [moscow(150), uae(157)],
+		expected: disputed(150, 157, `Moscow reported 150 and ${UAE} reported 157: the figures differ by 7.`)
+	},
+	{
+		name: 'independent media contradict a party',
+		figures: [kyiv(29), lbua(30)],
+		expected: disputed(29, 30, 'Kyiv reported 29 and LB.ua reported 30: the figures differ by 1.')
+	},
+	{
+		name: 'a speaker with several numbers among several speakers',
+		figures: [kyiv(206), zelensky(207), moscow(150)],
+		expected: disputed(150, 207, 'Kyiv reported 206 and 207, and Moscow reported 150: the figures differ by up to 57.')
+	},
+
+	// Rules 3 and 4, each qualifier against one exact figure (boundaries included)
+	{
+		name: 'at least 100 is consistent with 100',
+		figures: [moscow(100), kyiv(100, 'at_least')],
+		expected: announced("Moscow reported 100; no other side's figure confirms it.")
+	},
+	{
+		name: 'at least 101 is inconsistent with 100',
+		figures: [moscow(100), kyiv(101, 'at_least')],
+		expected: disputed(100, 101, 'Kyiv reported at least 101 and Moscow reported 100, which do not agree.')
+	},
+	{
+		name: 'more than 99 is consistent with 100',
+		figures: [moscow(100), kyiv(99, 'more_than')],
+		expected: announced("Moscow reported 100; no other side's figure confirms it.")
+	},
+	{
+		name: 'more than 1,000 is inconsistent with 1,000',
+		figures: [kyiv(1000), moscow(1000, 'more_than')],
+		expected: disputed(1000, 1000, 'Kyiv reported 1,000 and Moscow reported more than 1,000, which do not agree.')
+	},
+	{
+		name: 'up to 100 is consistent with 100',
+		figures: [moscow(100), kyiv(100, 'up_to')],
+		expected: announced("Moscow reported 100; no other side's figure confirms it.")
+	},
+	{
+		name: 'up to 100 is inconsistent with 101',
+		figures: [moscow(101), kyiv(100, 'up_to')],
+		expected: disputed(100, 101, 'Kyiv reported up to 100 and Moscow reported 101, which do not agree.')
+	},
+	{
+		name: 'about 100 is consistent with 110',
+		figures: [moscow(110), kyiv(100, 'about')],
+		expected: announced("Moscow reported 110; no other side's figure confirms it.")
+	},
+	{
+		name: 'about 100 is inconsistent with 111',
+		figures: [moscow(111), kyiv(100, 'about')],
+		expected: disputed(100, 111, 'Kyiv reported about 100 and Moscow reported 111, which do not agree.')
+	},
+	{
+		name: 'about 100 is consistent with 90',
+		figures: [moscow(90), uae(100, 'about')],
+		expected: announced("Moscow reported 90; no other side's figure confirms it.")
+	},
+	{
+		name: 'about 100 is inconsistent with 89',
+		figures: [moscow(89), uae(100, 'about')],
+		expected: disputed(89, 100, `Moscow reported 89 and ${UAE} reported about 100, which do not agree.`)
+	},
+	{
+		name: 'independent media bounds can create a dispute',
+		figures: [kyiv(390), moscow(390), lbua(400, 'more_than')],
+		expected: disputed(390, 400, 'Kyiv reported 390, Moscow reported 390 and LB.ua reported more than 400, which do not agree.')
+	},
+
+	// Rule 4 with several exact figures and bounds
+	{
+		name: 'a bound consistent with every exact figure stays out of the dispute',
+		figures: [kyiv(150), moscow(189), lbua(100, 'more_than')],
+		expected: disputed(150, 189, 'Kyiv reported 150 and Moscow reported 189: the figures differ by 39.')
+	},
+	{
+		name: 'a bound inconsistent with one of the exact figures joins the dispute',
+		figures: [kyiv(150), moscow(189), uae(160, 'at_least')],
+		expected: disputed(150, 189, `Kyiv reported 150, Moscow reported 189 and ${UAE} reported at least 160, which do not agree.`)
+	},
+	{
+		name: 'an inconsistent bound widens the range',
+		figures: [kyiv(150), moscow(189), uae(100, 'up_to')],
+		expected: disputed(100, 189, `Kyiv reported 150, Moscow reported 189 and ${UAE} reported up to 100, which do not agree.`)
+	},
+	{
+		name: 'one speaker with several numbers plus a bound',
+		figures: [kyiv(206), zelensky(207), moscow(300, 'more_than')],
+		expected: disputed(206, 300, 'Kyiv reported 206 and 207, and Moscow reported more than 300, which do not agree.')
+	},
+
+	// Rule 6, bounds only
+	{
+		name: 'a single bound',
+		figures: [moscow(1200, 'at_least')],
+		expected: announced('Only bounds were given: Moscow reported at least 1,200.')
+	},
+	{
+		name: 'bounds that could not all hold are still not a dispute',
+		figures: [moscow(200, 'more_than'), kyiv(100, 'up_to')],
+		expected: announced('Only bounds were given: Kyiv reported up to 100 and Moscow reported more than 200.')
+	},
+	{
+		name: 'bounds of every kind from several speakers',
+		figures: [lbua(1000, 'about'), uae(950, 'more_than'), zelensky(1000, 'at_least'), kyiv(1200, 'up_to')],
+		expected: announced(
+			`Only bounds were given: Kyiv reported at least 1,000 and up to 1,200, ${UAE} reported more than 950, and LB.ua reported about 1,000.`
+		)
+	}
+];
+
+describe('deriveConfirmation', () => {
+	it.each(cases)('$name', ({ figures, expected }) => {
+		const { figures: _sortedFigures, ...result } = deriveConfirmation(figures);
+		expect(result).toEqual(expected);
+	});
+
+	it.each(cases)('returns every figure with a number, and only those: $name', ({ figures }) => {
+		const numbered = figures.filter((figure) => figure.number !== null);
+		const returned = deriveConfirmation(figures).figures;
+		expect(returned).toHaveLength(numbered.length);
+		expect(returned).toEqual(expect.arrayContaining(numbered));
+	});
+
+	it.each(cases)('explains in one sentence: $name', ({ figures }) => {
+		const { explanation } = deriveConfirmation(figures);
+		expect(explanation).toMatch(/^[A-Z][^]*\.$/);
+		expect(explanation).not.toMatch(/\.\s+[A-Z]/);
+	});
+
+	it('sets a confirmed number exactly when the status is confirmed', () => {
+		for (const { figures } of cases) {
+			const confirmation = deriveConfirmation(figures);
+			expect(confirmation.confirmedNumber !== null).toBe(isConfirmed(confirmation.status));
+		}
+	});
+
+	it('covers every status in the table', () => {
+		const statuses = new Set(cases.map(({ figures }) => deriveConfirmation(figures).status));
+		expect([...statuses].sort()).toEqual(Object.keys(STATUS_LABELS).sort());
+	});
+
+	it('sorts figures by number, then side, then claimant, keeping input order for full ties', () => {
+		const input: StatedFigure[] = [
+			{ claimId: 'a', claimant: 'LB.ua', side: 'independent', number: 150, qualifier: 'exact' },
+			{ claimId: 'b', claimant: 'UAE Ministry of Foreign Affairs', side: 'mediator', number: 150, qualifier: 'exact' },
+			{ claimId: 'c', claimant: 'Russian Ministry of Defence', side: 'russia', number: 189, qualifier: 'exact' },
+			{ claimId: 'd', claimant: 'President of Ukraine', side: 'ukraine', number: 150, qualifier: 'exact' },
+			{ claimId: 'e', claimant: 'Coordination Headquarters', side: 'ukraine', number: 150, qualifier: 'exact' },
+			{ claimId: 'f', claimant: 'Russian Ministry of Defence', side: 'russia', number: null, qualifier: null },
+			{ claimId: 'g', claimant: 'Russian Ministry of Defence', side: 'russia', number: 100, qualifier: 'at_least' },
+			{ claimId: 'h', claimant: 'Coordination Headquarters', side: 'ukraine', number: 150, qualifier: 'about' },
+			{ claimId: 'i', claimant: 'Qatar Ministry of Foreign Affairs', side: 'mediator', number: 150, qualifier: 'exact' }
+		];
+		const snapshot = structuredClone(input);
+
+		const ids = deriveConfirmation(input).figures.map((figure) => figure.claimId);
+
+		expect(ids).toEqual(['g', 'e', 'h', 'd', 'i', 'b', 'a', 'c']);
+		expect(input).toEqual(snapshot);
+	});
+
+	it('rejects a number without a qualifier, which the claim schema rules out', () => {
+		const malformed: StatedFigure = { claimId: 'x', claimant: 'Russian Ministry of Defence', side: 'russia', number: 150, qualifier: null };
+		expect(() => deriveConfirmation([malformed])).toThrow(/no qualifier/);
+	});
+});
+
+describe('isConsistentWith', () => {
+	const consistencyCases: { name: string; figure: Pick<StatedFigure, 'number' | 'qualifier'>; n: number; expected: boolean }[] = [
+		{ name: 'exact 100 vs 100', figure: { number: 100, qualifier: 'exact' }, n: 100, expected: true },
+		{ name: 'exact 100 vs 101', figure: { number: 100, qualifier: 'exact' }, n: 101, expected: false },
+		{ name: 'at least 100 vs 100', figure: { number: 100, qualifier: 'at_least' }, n: 100, expected: true },
+		{ name: 'at least 100 vs 250', figure: { number: 100, qualifier: 'at_least' }, n: 250, expected: true },
+		{ name: 'at least 100 vs 99', figure: { number: 100, qualifier: 'at_least' }, n: 99, expected: false },
+		{ name: 'more than 100 vs 101', figure: { number: 100, qualifier: 'more_than' }, n: 101, expected: true },
+		{ name: 'more than 100 vs 100', figure: { number: 100, qualifier: 'more_than' }, n: 100, expected: false },
+		{ name: 'more than 100 vs 99', figure: { number: 100, qualifier: 'more_than' }, n: 99, expected: false },
+		{ name: 'up to 100 vs 100', figure: { number: 100, qualifier: 'up_to' }, n: 100, expected: true },
+		{ name: 'up to 100 vs 0', figure: { number: 100, qualifier: 'up_to' }, n: 0, expected: true },
+		{ name: 'up to 100 vs 101', figure: { number: 100, qualifier: 'up_to' }, n: 101, expected: false },
+		{ name: 'about 100 vs 100', figure: { number: 100, qualifier: 'about' }, n: 100, expected: true },
+		{ name: 'about 100 vs 110', figure: { number: 100, qualifier: 'about' }, n: 110, expected: true },
+		{ name: 'about 100 vs 111', figure: { number: 100, qualifier: 'about' }, n: 111, expected: false },
+		{ name: 'about 100 vs 90', figure: { number: 100, qualifier: 'about' }, n: 90, expected: true },
+		{ name: 'about 100 vs 89', figure: { number: 100, qualifier: 'about' }, n: 89, expected: false },
+		{ name: 'about 1,000 vs 1,100', figure: { number: 1000, qualifier: 'about' }, n: 1100, expected: true },
+		{ name: 'about 1,000 vs 1,101', figure: { number: 1000, qualifier: 'about' }, n: 1101, expected: false },
+		{ name: 'about 70 vs 77 (where 0.1 × 70 is not exact in floating point)', figure: { number: 70, qualifier: 'about' }, n: 77, expected: true },
+		{ name: 'a statement without a figure contradicts nothing', figure: { number: null, qualifier: null }, n: 100, expected: true }
+	];
+
+	it.each(consistencyCases)('$name -> $expected', ({ figure, n, expected }) => {
+		expect(isConsistentWith(figure, n)).toBe(expected);
+	});
+
+	it('uses a 10% tolerance for "about"', () => {
+		expect(ABOUT_TOLERANCE_PERCENT).toBe(10);
+	});
+});
+
+describe('status helpers', () => {
+	const statusCases: { status: ConfirmationStatus; label: string; confirmed: boolean }[] = [
+		{ status: 'no_figure', label: 'No figure', confirmed: false },
+		{ status: 'announced', label: 'Announced', confirmed: false },
+		{ status: 'corroborated', label: 'Corroborated', confirmed: true },
+		{ status: 'third_party_confirmed', label: 'Third-party confirmed', confirmed: true },
+		{ status: 'disputed', label: 'Disputed', confirmed: false }
+	];
+
+	it.each(statusCases)('$status is labelled "$label" and confirmed: $confirmed', ({ status, label, confirmed }) => {
+		expect(STATUS_LABELS[status]).toBe(label);
+		expect(isConfirmed(status)).toBe(confirmed);
+	});
+});

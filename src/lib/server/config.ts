@@ -1,0 +1,22 @@
+// Environment configuration shared by the server and the command-line tools, with documented defaults.
+import { resolve } from 'node:path';
+
+/** Directory of the curated CSV dataset. */
+export function dataDir(): string {
+	return resolve(process.env.DATA_DIR ?? 'data');
+}
+
+/** Path of the built, read-only SQLite dataset. */
+export function datasetDbPath(): string {
+	return resolve(process.env.DATASET_DB_PATH ?? 'data/build/dataset.sqlite');
+}
+
+/** Path of the application's own writable database (corrections, maintainers, sessions). */
+export function stateDbPath(): string {
+	return resolve(process.env.STATE_DB_PATH ?? 'data/build/state.sqlite');
+}
+
+/** Today's date (UTC, YYYY-MM-DD), or DATASET_TODAY when set, so that builds can be reproduced. */
+export function buildDay(): string {
+	return process.env.DATASET_TODAY ?? new Date().toISOString().slice(0, 10);
+}

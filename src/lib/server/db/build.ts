@@ -1,0 +1,258 @@
+// The dataset build: validates data/*.csv with the zod schemas and writes the SQLite dataset atomically.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { z } from 'zod';
+import { ClaimRow, claimColumns } from '../../schemas/claim';
+import { RoundRow, roundColumns } from '../../schemas/round';
+import { SourceRow, sourceColumns } from '../../schemas/source';
+import { parseCsv } from '../csv';
+import { DATASET_SCHEMA_SQL } from './schema';
+
+/** The dataset files, in the order they are checked. */
+export const datasetFiles = {
+	sources: 'sources.csv',
+	rounds: 'rounds.csv',
+	claims: 'claims.csv'
+} as const;
+
+export interface BuildOptions {
+	dataDir: string;
+	outPath: string;
+	/** The day the build runs on (YYYY-MM-DD); no date in the data may be later. */
+	today: string;
+}
+
+export interface BuildCounts {
+	sources: number;
+	rounds: number;
+	claims: number;
+	claimSources: number;
+}
+
+export type BuildResult =
+	| { ok: true; contentHash: string; datasetVersion: string; counts: BuildCounts }
+	| { ok: false; errors: string[] };
+
+interface Validated<T> {
+	line: number;
+	row: T;
+}
+
+/** Collects `file:line: column: message` problems, in file order. */
+class ProblemList {
+	readonly messages: string[] = [];
+	add(file: string, line: number, column: string, message: string): void {
+		this.messages.push(`${file}:${line}: ${column}: ${message}`);
+	}
+}
+
+function readRows<T>(
+	dataDir: string,
+	file: string,
+	schema: z.ZodType<T>,
+	columns: readonly string[],
+	problems: ProblemList
+): Validated<T>[] {
+	const path = join(dataDir, file);
+	if (!existsSync(path)) {
+		problems.add(file, 1, '(file)', 'file is missing');
+		return [];
+	}
+	const { header, rows } = parseCsv(readFileSync(path, 'utf8'));
+	const missing = columns.filter((column) => !header.includes(column));
+	const unknown = header.filter((column) => !columns.includes(column));
+	for (const column of missing) problems.add(file, 1, column, 'column is missing from the header');
+	for (const column of unknown) problems.add(file, 1, column, 'unknown column (expected one of: ' + columns.join(', ') + ')');
+	if (missing.length > 0) return [];
+	const valid: Validated<T>[] = [];
+	for (const { line, record } of rows) {
+		const result = schema.safeParse(record);
+		if (result.success) {
+			valid.push({ line, row: result.data });
+			continue;
+		}
+		for (const issue of result.error.issues) {
+			const column = issue.path.length > 0 ? String(issue.path[0]) : '(row)';
+			problems.add(file, line, column, describeIssue(issue, record[column]));
+		}
+	}
+	return valid;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: string | undefined): string {
+	if (issue.code === 'invalid_value' && 'values' in issue) {
+		return `unknown value "${value ?? ''}" (expected one of: ${issue.values.join(', ')})`;
+	}
+	if (issue.code === 'invalid_type' && value === undefined) return 'value is missing';
+	if (issue.code === 'invalid_union') {
+		// Optional fields are "empty or valid": report why the non-empty value is invalid.
+		const inner = issue.errors.flat().find((candidate) => candidate.code !== 'invalid_value');
+		if (inner) return `${inner.message} (got "${value ?? ''}")`;
+	}
+	return `${issue.message}${value !== undefined && value !== '' ? ` (got "${value}")` : ''}`;
+}
+
+function checkDuplicateIds(file: string, rows: Validated<{ id: string }>[], problems: ProblemList): void {
+	const firstLine = new Map<string, number>();
+	for (const { line, row } of rows) {
+		const seen = firstLine.get(row.id);
+		if (seen !== undefined) problems.add(file, line, 'id', `duplicate id "${row.id}" (first used on line ${seen})`);
+		else firstLine.set(row.id, line);
+	}
+}
+
+function checkNotFuture(file: string, line: number, column: string, date: string | null, today: string, problems: ProblemList) {
+	if (date !== null && date > today) problems.add(file, line, column, `date ${date} is in the future (today is ${today})`);
+}
+
+/**
+ * Validates every row of every file, checks the references between files, and reports every
+ * problem at once. Returns the rows only when there is no problem at all.
+ */
+export function validateDataset(dataDir: string, today: string) {
+	const problems = new ProblemList();
+	const sources = readRows(dataDir, datasetFiles.sources, SourceRow, sourceColumns, problems);
+	const rounds = readRows(dataDir, datasetFiles.rounds, RoundRow, roundColumns, problems);
+	const claims = readRows(dataDir, datasetFiles.claims, ClaimRow, claimColumns, problems);
+
+	checkDuplicateIds(datasetFiles.sources, sources, problems);
+	checkDuplicateIds(datasetFiles.rounds, rounds, problems);
+	checkDuplicateIds(datasetFiles.claims, claims, problems);
+
+	const sourceIds = new Set(sources.map(({ row }) => row.id));
+	const roundsById = new Map(rounds.map(({ row }) => [row.id, row]));
+	const usedSources = new Set<string>();
+
+	for (const { line, row } of sources) {
+		checkNotFuture(datasetFiles.sources, line, 'published_on', row.published_on, today, problems);
+		checkNotFuture(datasetFiles.sources, line, 'accessed_on', row.accessed_on, today, problems);
+	}
+	for (const { line, row } of rounds) {
+		checkNotFuture(datasetFiles.rounds, line, 'date', row.date, today, problems);
+		checkNotFuture(datasetFiles.rounds, line, 'end_date', row.end_date, today, problems);
+		if (row.end_date !== null && row.end_date < row.date) {
+			problems.add(datasetFiles.rounds, line, 'end_date', `end date ${row.end_date} is before the start date ${row.date}`);
+		}
+		if (row.parent_id !== null) {
+			const parent = roundsById.get(row.parent_id);
+			if (!parent) problems.add(datasetFiles.rounds, line, 'parent_id', `unknown round id "${row.parent_id}"`);
+			else if (parent.kind !== 'agreement') {
+				problems.add(datasetFiles.rounds, line, 'parent_id', `parent "${row.parent_id}" is a ${parent.kind}, not an agreement`);
+			}
+		}
+		if (row.kind === 'agreement' && row.parent_id !== null) {
+			problems.add(datasetFiles.rounds, line, 'parent_id', 'an agreement cannot be a stage of another round');
+		}
+	}
+	for (const { line, row } of claims) {
+		checkNotFuture(datasetFiles.claims, line, 'stated_on', row.stated_on, today, problems);
+		if (row.round_id !== null && !roundsById.has(row.round_id)) {
+			problems.add(datasetFiles.claims, line, 'round_id', `unknown round id "${row.round_id}"`);
+		}
+		for (const sourceId of row.source_ids) {
+			if (!sourceIds.has(sourceId)) problems.add(datasetFiles.claims, line, 'source_ids', `unknown source id "${sourceId}"`);
+			usedSources.add(sourceId);
+		}
+		if (new Set(row.source_ids).size !== row.source_ids.length) {
+			problems.add(datasetFiles.claims, line, 'source_ids', 'a source is listed twice');
+		}
+	}
+	for (const { line, row } of sources) {
+		if (!usedSources.has(row.id)) problems.add(datasetFiles.sources, line, 'id', `source "${row.id}" supports no claim`);
+	}
+	return {
+		problems: problems.messages,
+		sources: sources.map(({ row }) => row),
+		rounds: rounds.map(({ row }) => row),
+		claims: claims.map(({ row }) => row)
+	};
+}
+
+/** A hash of the validated content, independent of row order and of SQLite's file layout. */
+export function contentHashOf(content: { sources: SourceRow[]; rounds: RoundRow[]; claims: ClaimRow[] }): string {
+	const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const canonical = JSON.stringify({
+		sources: byId(content.sources).map((row) => sourceColumns.map((column) => row[column])),
+		rounds: byId(content.rounds).map((row) => roundColumns.map((column) => row[column])),
+		claims: byId(content.claims).map((row) => claimColumns.map((column) => row[column]))
+	});
+	return createHash('sha256').update(canonical).digest('hex');
+}
+
+/**
+ * Builds the SQLite dataset from `dataDir`. On any problem nothing is written and the previous
+ * database stays as it was; otherwise the database is written to a temporary file and renamed
+ * over the old one, so readers never see a half-built file.
+ */
+export function buildDataset(options: BuildOptions): BuildResult {
+	const { problems, sources, rounds, claims } = validateDataset(options.dataDir, options.today);
+	if (problems.length > 0) return { ok: false, errors: problems };
+
+	const contentHash = contentHashOf({ sources, rounds, claims });
+	const datasetVersion = contentHash.slice(0, 12);
+	mkdirSync(dirname(options.outPath), { recursive: true });
+	const temporaryPath = `${options.outPath}.tmp-${process.pid}`;
+	rmSync(temporaryPath, { force: true });
+	const db = new Database(temporaryPath);
+	let claimSources = 0;
+	try {
+		db.pragma('journal_mode = DELETE');
+		// References were validated above; the constraints are a second line of defence.
+		db.pragma('foreign_keys = ON');
+		db.exec(DATASET_SCHEMA_SQL);
+		const insertSource = db.prepare(
+			`INSERT INTO sources (id, url, outlet, title, published_on, accessed_on, kind, language, archive_url)
+			 VALUES (@id, @url, @outlet, @title, @published_on, @accessed_on, @kind, @language, @archive_url)`
+		);
+		const insertRound = db.prepare(
+			`INSERT INTO rounds (id, date, end_date, kind, kyiv_exchange_number, parent_id, summary)
+			 VALUES (@id, @date, @end_date, @kind, @kyiv_exchange_number, @parent_id, @summary)`
+		);
+		const insertMediator = db.prepare('INSERT INTO round_mediators (round_id, mediator, position) VALUES (?, ?, ?)');
+		const insertClaim = db.prepare(
+			`INSERT INTO claims (id, round_id, stated_on, claimant, claimant_side, statement, counted, counted_detail, number, qualifier, note)
+			 VALUES (@id, @round_id, @stated_on, @claimant, @claimant_side, @statement, @counted, @counted_detail, @number, @qualifier, @note)`
+		);
+		const insertClaimSource = db.prepare('INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?, ?, ?)');
+		const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+		db.transaction(() => {
+			for (const source of sources) insertSource.run(source);
+			// Agreements first, so that stages can reference their parent.
+			const ordered = [...rounds].sort((a, b) => Number(b.kind === 'agreement') - Number(a.kind === 'agreement'));
+			for (const round of ordered) {
+				insertRound.run(round);
+				round.mediators.forEach((mediator, position) => insertMediator.run(round.id, mediator, position));
+			}
+			for (const claim of claims) {
+				insertClaim.run(claim);
+				claim.source_ids.forEach((sourceId, position) => {
+					insertClaimSource.run(claim.id, sourceId, position);
+					claimSources += 1;
+				});
+			}
+			insertMeta.run('content_hash', contentHash);
+			insertMeta.run('dataset_version', datasetVersion);
+			insertMeta.run('latest_date', latestDate(rounds, claims));
+		})();
+		db.exec('ANALYZE');
+	} finally {
+		db.close();
+	}
+	renameSync(temporaryPath, options.outPath);
+	return {
+		ok: true,
+		contentHash,
+		datasetVersion,
+		counts: { sources: sources.length, rounds: rounds.length, claims: claims.length, claimSources }
+	};
+}
+
+/** The latest date any round or claim refers to: the honest "data as of" for the dataset. */
+function latestDate(rounds: RoundRow[], claims: ClaimRow[]): string {
+	let latest = '';
+	for (const round of rounds) latest = [latest, round.date, round.end_date ?? ''].reduce((a, b) => (b > a ? b : a));
+	for (const claim of claims) if (claim.stated_on > latest) latest = claim.stated_on;
+	return latest;
+}

@@ -1,0 +1,65 @@
+// The SQLite schema of the published dataset, with an index for every lookup the pages make.
+
+/** DDL run on a fresh dataset database by the build. */
+export const DATASET_SCHEMA_SQL = `
+CREATE TABLE meta (
+	key TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE sources (
+	id TEXT PRIMARY KEY,
+	url TEXT NOT NULL,
+	outlet TEXT NOT NULL,
+	title TEXT,
+	published_on TEXT,
+	accessed_on TEXT,
+	kind TEXT NOT NULL,
+	language TEXT NOT NULL,
+	archive_url TEXT
+) STRICT;
+
+CREATE TABLE rounds (
+	id TEXT PRIMARY KEY,
+	date TEXT NOT NULL,
+	end_date TEXT,
+	kind TEXT NOT NULL,
+	kyiv_exchange_number INTEGER,
+	parent_id TEXT REFERENCES rounds (id),
+	summary TEXT NOT NULL
+) STRICT;
+CREATE INDEX rounds_by_date ON rounds (date, id);
+CREATE INDEX rounds_by_parent ON rounds (parent_id);
+
+CREATE TABLE round_mediators (
+	round_id TEXT NOT NULL REFERENCES rounds (id),
+	mediator TEXT NOT NULL,
+	position INTEGER NOT NULL,
+	PRIMARY KEY (round_id, mediator)
+) STRICT;
+CREATE INDEX round_mediators_by_mediator ON round_mediators (mediator);
+
+CREATE TABLE claims (
+	id TEXT PRIMARY KEY,
+	round_id TEXT REFERENCES rounds (id),
+	stated_on TEXT NOT NULL,
+	claimant TEXT NOT NULL,
+	claimant_side TEXT NOT NULL,
+	statement TEXT NOT NULL,
+	counted TEXT NOT NULL,
+	counted_detail TEXT NOT NULL,
+	number INTEGER,
+	qualifier TEXT,
+	note TEXT NOT NULL
+) STRICT;
+CREATE INDEX claims_by_round ON claims (round_id, counted);
+CREATE INDEX claims_by_statement ON claims (statement, stated_on);
+
+CREATE TABLE claim_sources (
+	claim_id TEXT NOT NULL REFERENCES claims (id),
+	source_id TEXT NOT NULL REFERENCES sources (id),
+	position INTEGER NOT NULL,
+	PRIMARY KEY (claim_id, source_id)
+) STRICT;
+CREATE INDEX claim_sources_by_source ON claim_sources (source_id);
+`;

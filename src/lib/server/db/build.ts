@@ -35,16 +35,25 @@ export type BuildResult =
 	| { ok: true; contentHash: string; datasetVersion: string; counts: BuildCounts }
 	| { ok: false; errors: string[] };
 
-interface Validated<T> {
+/** One CSV row: its line, its raw cells, and the validated row when it passed its schema. */
+interface CheckedRow<T> {
 	line: number;
-	row: T;
+	raw: Record<string, string>;
+	row: T | null;
 }
 
-/** Collects `file:line: column: message` problems, in file order. */
+const fileOrder: string[] = Object.values(datasetFiles);
+
+/** Collects `file:line: column: message` problems and lists them by file, then line. */
 class ProblemList {
-	readonly messages: string[] = [];
+	private readonly problems: { file: string; line: number; message: string }[] = [];
 	add(file: string, line: number, column: string, message: string): void {
-		this.messages.push(`${file}:${line}: ${column}: ${message}`);
+		this.problems.push({ file, line, message: `${file}:${line}: ${column}: ${message}` });
+	}
+	get messages(): string[] {
+		return [...this.problems]
+			.sort((a, b) => fileOrder.indexOf(a.file) - fileOrder.indexOf(b.file) || a.line - b.line)
+			.map((problem) => problem.message);
 	}
 }
 
@@ -54,7 +63,7 @@ function readRows<T>(
 	schema: z.ZodType<T>,
 	columns: readonly string[],
 	problems: ProblemList
-): Validated<T>[] {
+): CheckedRow<T>[] {
 	const path = join(dataDir, file);
 	if (!existsSync(path)) {
 		problems.add(file, 1, '(file)', 'file is missing');
@@ -66,50 +75,59 @@ function readRows<T>(
 	for (const column of missing) problems.add(file, 1, column, 'column is missing from the header');
 	for (const column of unknown) problems.add(file, 1, column, 'unknown column (expected one of: ' + columns.join(', ') + ')');
 	if (missing.length > 0) return [];
-	const valid: Validated<T>[] = [];
-	for (const { line, record } of rows) {
+	return rows.map(({ line, record }) => {
 		const result = schema.safeParse(record);
-		if (result.success) {
-			valid.push({ line, row: result.data });
-			continue;
-		}
+		if (result.success) return { line, raw: record, row: result.data };
 		for (const issue of result.error.issues) {
 			const column = issue.path.length > 0 ? String(issue.path[0]) : '(row)';
 			problems.add(file, line, column, describeIssue(issue, record[column]));
 		}
-	}
-	return valid;
+		return { line, raw: record, row: null };
+	});
 }
 
 function describeIssue(issue: z.core.$ZodIssue, value: string | undefined): string {
-	if (issue.code === 'invalid_value' && 'values' in issue) {
-		return `unknown value "${value ?? ''}" (expected one of: ${issue.values.join(', ')})`;
-	}
+	const got = value !== undefined && value !== '' ? ` (got "${value}")` : '';
+	if (issue.code === 'invalid_value') return `unknown value "${value ?? ''}" (expected one of: ${issue.values.join(', ')})`;
 	if (issue.code === 'invalid_type' && value === undefined) return 'value is missing';
 	if (issue.code === 'invalid_union') {
-		// Optional fields are "empty or valid": report why the non-empty value is invalid.
-		const inner = issue.errors.flat().find((candidate) => candidate.code !== 'invalid_value');
-		if (inner) return `${inner.message} (got "${value ?? ''}")`;
+		// Optional fields are "empty, or valid": say why the non-empty value is not valid.
+		const inner = issue.errors
+			.flat()
+			.find((candidate) => !(candidate.code === 'invalid_value' && candidate.values.length === 1 && candidate.values[0] === ''));
+		if (inner) return describeIssue(inner, value);
 	}
-	return `${issue.message}${value !== undefined && value !== '' ? ` (got "${value}")` : ''}`;
+	return `${issue.message}${got}`;
 }
 
-function checkDuplicateIds(file: string, rows: Validated<{ id: string }>[], problems: ProblemList): void {
+function checkDuplicateIds(file: string, rows: CheckedRow<unknown>[], problems: ProblemList): void {
 	const firstLine = new Map<string, number>();
-	for (const { line, row } of rows) {
-		const seen = firstLine.get(row.id);
-		if (seen !== undefined) problems.add(file, line, 'id', `duplicate id "${row.id}" (first used on line ${seen})`);
-		else firstLine.set(row.id, line);
+	for (const { line, raw } of rows) {
+		const id = raw.id ?? '';
+		const seen = firstLine.get(id);
+		if (seen !== undefined) problems.add(file, line, 'id', `duplicate id "${id}" (first used on line ${seen})`);
+		else firstLine.set(id, line);
 	}
 }
 
-function checkNotFuture(file: string, line: number, column: string, date: string | null, today: string, problems: ProblemList) {
-	if (date !== null && date > today) problems.add(file, line, column, `date ${date} is in the future (today is ${today})`);
+/** Future dates are checked on the raw cell so that a row with another problem still gets this one reported. */
+function checkNotFuture(file: string, row: CheckedRow<unknown>, columns: string[], today: string, problems: ProblemList) {
+	for (const column of columns) {
+		const date = row.raw[column] ?? '';
+		if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date > today) {
+			problems.add(file, row.line, column, `date ${date} is in the future (today is ${today})`);
+		}
+	}
+}
+
+function listCell(text: string | undefined): string[] {
+	return (text ?? '').split(';').map((part) => part.trim()).filter((part) => part !== '');
 }
 
 /**
  * Validates every row of every file, checks the references between files, and reports every
- * problem at once. Returns the rows only when there is no problem at all.
+ * problem at once. References are checked on the raw cells, so a row with a bad number still gets
+ * its unknown source reported in the same run.
  */
 export function validateDataset(dataDir: string, today: string) {
 	const problems = new ProblemList();
@@ -121,52 +139,54 @@ export function validateDataset(dataDir: string, today: string) {
 	checkDuplicateIds(datasetFiles.rounds, rounds, problems);
 	checkDuplicateIds(datasetFiles.claims, claims, problems);
 
-	const sourceIds = new Set(sources.map(({ row }) => row.id));
-	const roundsById = new Map(rounds.map(({ row }) => [row.id, row]));
+	const sourceIds = new Set(sources.map(({ raw }) => raw.id ?? ''));
+	const roundKindById = new Map(rounds.map(({ raw }) => [raw.id ?? '', raw.kind ?? '']));
 	const usedSources = new Set<string>();
 
-	for (const { line, row } of sources) {
-		checkNotFuture(datasetFiles.sources, line, 'published_on', row.published_on, today, problems);
-		checkNotFuture(datasetFiles.sources, line, 'accessed_on', row.accessed_on, today, problems);
+	for (const source of sources) {
+		checkNotFuture(datasetFiles.sources, source, ['published_on', 'accessed_on'], today, problems);
 	}
-	for (const { line, row } of rounds) {
-		checkNotFuture(datasetFiles.rounds, line, 'date', row.date, today, problems);
-		checkNotFuture(datasetFiles.rounds, line, 'end_date', row.end_date, today, problems);
-		if (row.end_date !== null && row.end_date < row.date) {
-			problems.add(datasetFiles.rounds, line, 'end_date', `end date ${row.end_date} is before the start date ${row.date}`);
+	for (const round of rounds) {
+		const { line, raw } = round;
+		checkNotFuture(datasetFiles.rounds, round, ['date', 'end_date'], today, problems);
+		if (round.row && round.row.end_date !== null && round.row.end_date < round.row.date) {
+			problems.add(datasetFiles.rounds, line, 'end_date', `end date ${round.row.end_date} is before the start date ${round.row.date}`);
 		}
-		if (row.parent_id !== null) {
-			const parent = roundsById.get(row.parent_id);
-			if (!parent) problems.add(datasetFiles.rounds, line, 'parent_id', `unknown round id "${row.parent_id}"`);
-			else if (parent.kind !== 'agreement') {
-				problems.add(datasetFiles.rounds, line, 'parent_id', `parent "${row.parent_id}" is a ${parent.kind}, not an agreement`);
+		const parentId = raw.parent_id ?? '';
+		if (parentId !== '') {
+			const parentKind = roundKindById.get(parentId);
+			if (parentKind === undefined) problems.add(datasetFiles.rounds, line, 'parent_id', `unknown round id "${parentId}"`);
+			else if (parentKind !== 'agreement') {
+				problems.add(datasetFiles.rounds, line, 'parent_id', `parent "${parentId}" is a ${parentKind}, not an agreement`);
+			}
+			if (raw.kind === 'agreement') {
+				problems.add(datasetFiles.rounds, line, 'parent_id', 'an agreement cannot be a stage of another round');
 			}
 		}
-		if (row.kind === 'agreement' && row.parent_id !== null) {
-			problems.add(datasetFiles.rounds, line, 'parent_id', 'an agreement cannot be a stage of another round');
-		}
 	}
-	for (const { line, row } of claims) {
-		checkNotFuture(datasetFiles.claims, line, 'stated_on', row.stated_on, today, problems);
-		if (row.round_id !== null && !roundsById.has(row.round_id)) {
-			problems.add(datasetFiles.claims, line, 'round_id', `unknown round id "${row.round_id}"`);
+	for (const claim of claims) {
+		const { line, raw } = claim;
+		checkNotFuture(datasetFiles.claims, claim, ['stated_on'], today, problems);
+		const roundId = raw.round_id ?? '';
+		if (roundId !== '' && !roundKindById.has(roundId)) {
+			problems.add(datasetFiles.claims, line, 'round_id', `unknown round id "${roundId}"`);
 		}
-		for (const sourceId of row.source_ids) {
+		const ids = listCell(raw.source_ids);
+		for (const sourceId of ids) {
 			if (!sourceIds.has(sourceId)) problems.add(datasetFiles.claims, line, 'source_ids', `unknown source id "${sourceId}"`);
 			usedSources.add(sourceId);
 		}
-		if (new Set(row.source_ids).size !== row.source_ids.length) {
-			problems.add(datasetFiles.claims, line, 'source_ids', 'a source is listed twice');
-		}
+		if (new Set(ids).size !== ids.length) problems.add(datasetFiles.claims, line, 'source_ids', 'a source is listed twice');
 	}
-	for (const { line, row } of sources) {
-		if (!usedSources.has(row.id)) problems.add(datasetFiles.sources, line, 'id', `source "${row.id}" supports no claim`);
+	for (const { line, raw } of sources) {
+		if (!usedSources.has(raw.id ?? '')) problems.add(datasetFiles.sources, line, 'id', `source "${raw.id}" supports no claim`);
 	}
+	const valid = <T>(rows: CheckedRow<T>[]) => rows.flatMap(({ row }) => (row === null ? [] : [row]));
 	return {
 		problems: problems.messages,
-		sources: sources.map(({ row }) => row),
-		rounds: rounds.map(({ row }) => row),
-		claims: claims.map(({ row }) => row)
+		sources: valid(sources),
+		rounds: valid(rounds),
+		claims: valid(claims)
 	};
 }
 

@@ -1,0 +1,118 @@
+// The dataset build on the real data and on fixtures: counts, provenance, determinism, and every validation error at once.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../../src/lib/server/db/build';
+import { FIXED_TODAY, fixtureDir, realDataDir, temporaryDir } from '../helpers/dataset';
+
+const brokenErrors = [
+	'sources.csv:2: url: expected an absolute http(s) URL (got "ftp://example.org/file")',
+	'sources.csv:3: kind: unknown value "press_release" (expected one of: official_statement, news_report, mediator_statement, international_report, academic, social_post)',
+	'sources.csv:4: id: duplicate id "s2" (first used on line 3)',
+	'sources.csv:4: published_on: date 2030-01-01 is in the future (today is 2026-06-01)',
+	'sources.csv:5: language: expected an ISO 639-1 language code such as en, uk, ru (got "english")',
+	'sources.csv:5: id: source "s3" supports no claim',
+	'rounds.csv:2: date: not a real calendar date (got "2023-02-30")',
+	'rounds.csv:3: end_date: end date 2024-05-01 is before the start date 2024-05-10',
+	'rounds.csv:3: parent_id: unknown round id "no-such-round"',
+	'rounds.csv:4: kind: unknown value "swap" (expected one of: pow_exchange, bodies_repatriation, civilian_release, agreement)',
+	'rounds.csv:4: kyiv_exchange_number: expected a positive whole number (got "0")',
+	'claims.csv:2: number: expected a non-negative whole number written in digits (got "-5")',
+	'claims.csv:3: number: expected a non-negative whole number written in digits (got "12.5")',
+	'claims.csv:4: qualifier: unknown value "roughly" (expected one of: exact, at_least, more_than, about, up_to)',
+	'claims.csv:4: round_id: unknown round id "no-such-round"',
+	'claims.csv:5: claimant_side: unknown value "kremlin" (expected one of: ukraine, russia, mediator, international, independent)',
+	'claims.csv:5: stated_on: date 2031-01-01 is in the future (today is 2026-06-01)',
+	'claims.csv:5: source_ids: unknown source id "s404"',
+	'claims.csv:6: qualifier: a number needs a qualifier',
+	'claims.csv:6: round_id: a report must name its round',
+	'claims.csv:7: source_ids: at least one source id is required',
+	'claims.csv:7: id: duplicate id "c1" (first used on line 2)'
+];
+
+describe('building the real dataset in data/', () => {
+	const outPath = join(temporaryDir(), 'dataset.sqlite');
+	const result = buildDataset({ dataDir: realDataDir, outPath, today: FIXED_TODAY });
+
+	it('validates without a problem and counts every file', () => {
+		expect(result.ok ? [] : result.errors).toEqual([]);
+		if (!result.ok) return;
+		expect(result.counts.sources).toBeGreaterThan(300);
+		expect(result.counts.rounds).toBeGreaterThan(100);
+		expect(result.counts.claims).toBeGreaterThan(400);
+		expect(result.contentHash).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('gives every claim at least one source and uses every source', () => {
+		const db = new Database(outPath, { readonly: true });
+		const unsourced = db
+			.prepare('SELECT count(*) AS n FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_sources s WHERE s.claim_id = c.id)')
+			.get() as { n: number };
+		const unused = db
+			.prepare('SELECT count(*) AS n FROM sources s WHERE NOT EXISTS (SELECT 1 FROM claim_sources c WHERE c.source_id = s.id)')
+			.get() as { n: number };
+		const numbersWithoutSource = db
+			.prepare(
+				'SELECT count(*) AS n FROM claims c WHERE c.number IS NOT NULL AND (SELECT count(*) FROM claim_sources s WHERE s.claim_id = c.id) = 0'
+			)
+			.get() as { n: number };
+		db.close();
+		expect({ unsourced: unsourced.n, unused: unused.n, numbersWithoutSource: numbersWithoutSource.n }).toEqual({
+			unsourced: 0,
+			unused: 0,
+			numbersWithoutSource: 0
+		});
+	});
+
+	it('gives the same content hash for the same input', () => {
+		const again = buildDataset({ dataDir: realDataDir, outPath: join(temporaryDir(), 'again.sqlite'), today: FIXED_TODAY });
+		expect(again.ok && result.ok && again.contentHash === result.contentHash).toBe(true);
+	});
+
+	it('has an index for each lookup the pages make', () => {
+		const db = new Database(outPath, { readonly: true });
+		const plan = (sql: string) =>
+			(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ');
+		expect(plan("SELECT * FROM claims WHERE round_id = 'x'")).toMatch(/USING INDEX claims_by_round/);
+		expect(plan("SELECT * FROM claim_sources WHERE source_id = 'x'")).toMatch(/USING INDEX claim_sources_by_source/);
+		expect(plan("SELECT * FROM rounds WHERE parent_id = 'x'")).toMatch(/USING INDEX rounds_by_parent/);
+		expect(plan("SELECT * FROM round_mediators WHERE mediator = 'UAE'")).toMatch(/USING (COVERING )?INDEX round_mediators_by_mediator/);
+		db.close();
+	});
+});
+
+describe('building a broken copy of data/', () => {
+	it('reports every problem in every file at once, as file:line: column: message', () => {
+		const result = buildDataset({ dataDir: fixtureDir('broken-data'), outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
+		expect(result.ok ? [] : result.errors).toEqual(brokenErrors);
+	});
+
+	it('exits non-zero from the command line and leaves the previous database untouched', () => {
+		const outPath = join(temporaryDir(), 'dataset.sqlite');
+		const env = { ...process.env, DATASET_DB_PATH: outPath, DATASET_TODAY: FIXED_TODAY };
+		const tsx = join('node_modules', '.bin', 'tsx');
+		execFileSync(tsx, ['src/lib/server/db/build-cli.ts'], { env: { ...env, DATA_DIR: fixtureDir('valid-data') } });
+		const before = readFileSync(outPath);
+
+		const failed = spawnSync(tsx, ['src/lib/server/db/build-cli.ts'], {
+			env: { ...env, DATA_DIR: fixtureDir('broken-data') },
+			encoding: 'utf8'
+		});
+		expect(failed.status).toBe(1);
+		for (const error of brokenErrors) expect(failed.stderr).toContain(error);
+		expect(failed.stderr).toContain('22 problem(s)');
+		expect(readFileSync(outPath).equals(before)).toBe(true);
+	});
+
+	it('reports a missing column and a missing file', () => {
+		const dataDir = temporaryDir();
+		writeFileSync(join(dataDir, 'sources.csv'), 'id,url\ns1,https://example.org\n');
+		writeFileSync(join(dataDir, 'rounds.csv'), readFileSync(join(fixtureDir('valid-data'), 'rounds.csv')));
+		const result = buildDataset({ dataDir, outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
+		const errors = result.ok ? [] : result.errors;
+		expect(errors).toContain('sources.csv:1: outlet: column is missing from the header');
+		expect(errors).toContain('claims.csv:1: (file): file is missing');
+	});
+});

@@ -1,0 +1,149 @@
+// The research import: every research row is accounted for, merges only join identical statements, and no disagreement is lost.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../src/lib/server/csv';
+import {
+	canonicalClaimant,
+	countedForRow,
+	importResearch,
+	parseResearchCsv,
+	sourceKindForUrl,
+	type ResearchRow
+} from '../../src/lib/server/import/research';
+
+const researchPath = resolve('..', 'shared', 'data', 'reported-figures.csv');
+const records = (file: string) => parseCsv(readFileSync(resolve('data', file), 'utf8')).rows.map(({ record }) => record);
+
+describe('the committed import log', () => {
+	const log = records('import-log.csv');
+	const claims = new Map(records('claims.csv').map((claim) => [claim.id, claim]));
+	const sources = new Set(records('sources.csv').map((source) => source.id));
+
+	it('points every research row at an existing claim and source', () => {
+		expect(log.length).toBeGreaterThan(0);
+		const dangling = log.filter((entry) => !claims.has(entry.claim_id ?? '') || !sources.has(entry.source_id ?? ''));
+		expect(dangling).toEqual([]);
+		expect(new Set(log.map((entry) => entry.research_id)).size).toBe(log.length);
+	});
+
+	it('lists the claim\'s sources for every merged row', () => {
+		for (const entry of log) {
+			const claim = claims.get(entry.claim_id ?? '');
+			expect(claim?.source_ids?.split(';')).toContain(entry.source_id);
+		}
+	});
+});
+
+describe.runIf(existsSync(researchPath))('importing the research file', () => {
+	const rows = parseResearchCsv(readFileSync(researchPath, 'utf8'));
+	const result = importResearch(rows);
+	const claimById = new Map(result.claims.map((claim) => [claim.id, claim]));
+	const logById = new Map(result.log.map((entry) => [entry.research_id, entry]));
+
+	it('accounts for every research row exactly once', () => {
+		expect(result.log.map((entry) => entry.research_id).sort()).toEqual(rows.map((row) => row.id).sort());
+	});
+
+	it('keeps each row\'s number, qualifier and side in the claim it went to', () => {
+		const sideOf: Record<string, string> = { international_org: 'international', independent_media: 'independent', academic: 'independent' };
+		const mismatches = rows.filter((row) => {
+			const claim = claimById.get(logById.get(row.id)?.claim_id ?? '');
+			return (
+				claim?.number !== row.number.trim() ||
+				(row.number.trim() !== '' && claim.qualifier !== (row.qualifier || 'exact')) ||
+				claim.claimant_side !== (sideOf[row.reporter_side] ?? row.reporter_side)
+			);
+		});
+		expect(mismatches.map((row) => row.id)).toEqual([]);
+	});
+
+	it('keeps every disagreement: each distinct figure of an event stays a claim of its own', () => {
+		const groups = new Map<string, ResearchRow[]>();
+		for (const row of rows) {
+			const key = `${row.round_key}|${row.direction}`;
+			groups.set(key, [...(groups.get(key) ?? []), row]);
+		}
+		for (const [key, group] of groups) {
+			const researchNumbers = new Set(group.map((row) => row.number.trim()));
+			const claimNumbers = new Set(group.map((row) => claimById.get(logById.get(row.id)?.claim_id ?? '')?.number));
+			expect(claimNumbers, key).toEqual(researchNumbers);
+		}
+	});
+
+	it('merges only rows that state the same figure, and says why', () => {
+		const merged = result.log.filter((entry) => entry.action === 'merged');
+		expect(merged.length).toBe(rows.length - result.claims.length);
+		for (const entry of merged) {
+			expect(entry.reason).toMatch(/^same statement as r\d\d-\d{3} /);
+			const first = rows.find((row) => row.id === entry.reason?.slice(18, 25)) as ResearchRow;
+			const row = rows.find((candidate) => candidate.id === entry.research_id) as ResearchRow;
+			expect([row.number, row.reporter_side, canonicalClaimant(row.reporter)]).toEqual([
+				first.number,
+				first.reporter_side,
+				canonicalClaimant(first.reporter)
+			]);
+		}
+	});
+
+	it('matches the committed data/ files (the import has not been edited by hand since)', () => {
+		expect(result.claims.length).toBe(records('claims.csv').length);
+		expect(result.log).toEqual(records('import-log.csv'));
+	});
+});
+
+describe('import helpers', () => {
+	it.each([
+		{ reporter: 'Iryna Vereshchuk (via Reuters)', expected: 'Iryna Vereshchuk' },
+		{ reporter: 'Iryna Vereshchuk, Deputy Prime Minister of Ukraine', expected: 'Iryna Vereshchuk' },
+		{ reporter: 'Tatyana Moskalkova (via TASS, dni.news)', expected: 'Tatyana Moskalkova' },
+		{ reporter: 'Ministry for Reintegration of the Temporarily Occupied Territories', expected: 'Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine' },
+		{ reporter: 'Coordination Headquarters for the Treatment of Prisoners of War', expected: 'Coordination Headquarters for the Treatment of POWs' }
+	])('canonicalClaimant($reporter)', ({ reporter, expected }) => {
+		expect(canonicalClaimant(reporter)).toBe(expected);
+	});
+
+	it.each([
+		{ url: 'https://www.mofa.gov.ae/en/mediaHub/News/2024/9/14/x', expected: 'mediator_statement' },
+		{ url: 'https://ukraine.un.org/en/report', expected: 'international_report' },
+		{ url: 'https://www.president.gov.ua/news/x', expected: 'official_statement' },
+		{ url: 'https://t.me/channel/1', expected: 'social_post' },
+		{ url: 'https://kyivindependent.com/x', expected: 'news_report' }
+	])('sourceKindForUrl($url)', ({ url, expected }) => {
+		expect(sourceKindForUrl(url)).toBe(expected);
+	});
+
+	const base: ResearchRow = {
+		id: 'r00-000',
+		round_key: '2025-01-01-pow',
+		event_date: '2025-01-01',
+		event_kind: 'pow_exchange',
+		counted: 'people returned',
+		direction: 'to_ukraine',
+		number: '10',
+		qualifier: 'exact',
+		reporter: 'Someone',
+		reporter_side: 'ukraine',
+		mediator: 'none',
+		source_url: 'https://example.org',
+		source_outlet: 'Example',
+		source_published: '',
+		source_language: 'en',
+		note: ''
+	};
+	it.each([
+		{ name: 'people to Ukraine', row: {}, roundKind: 'pow_exchange', expected: 'people_to_ukraine' },
+		{ name: 'people to Russia', row: { direction: 'to_russia' }, roundKind: 'pow_exchange', expected: 'people_to_russia' },
+		{ name: 'per-side figure', row: { direction: 'both', counted: '[per side] servicemen' }, roundKind: 'pow_exchange', expected: 'people_each_way' },
+		{ name: 'both sides combined', row: { direction: 'both', counted: '[both sides combined] captives' }, roundKind: 'pow_exchange', expected: 'people_both_ways' },
+		{ name: 'scope unclear', row: { direction: 'both', counted: '[scope unclear: per side or combined] people' }, roundKind: null, expected: 'other' },
+		{ name: 'civilians inside an exchange', row: { event_kind: 'civilian_release' }, roundKind: 'pow_exchange', expected: 'civilians_to_ukraine' },
+		{ name: 'civilians in a civilian release', row: { event_kind: 'civilian_release' }, roundKind: 'civilian_release', expected: 'people_to_ukraine' },
+		{ name: 'bodies', row: { event_kind: 'bodies_repatriation', direction: 'to_russia' }, roundKind: 'bodies_repatriation', expected: 'bodies_to_russia' },
+		{ name: '"plus the body of" in a people row', row: { counted: 'soldiers returned, plus body of a volunteer' }, roundKind: 'pow_exchange', expected: 'people_to_ukraine' },
+		{ name: 'people held in captivity', row: { direction: 'n/a', counted: 'Ukrainians held in Russian captivity' }, roundKind: null, expected: 'held_by_russia' },
+		{ name: 'anything else without a direction', row: { direction: 'n/a', counted: 'POWs killed' }, roundKind: null, expected: 'other' }
+	] as const)('countedForRow: $name', ({ row, roundKind, expected }) => {
+		expect(countedForRow({ ...base, ...row }, roundKind)).toBe(expected);
+	});
+});

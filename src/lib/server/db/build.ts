@@ -8,6 +8,7 @@ import { ClaimRow, claimColumns } from '../../schemas/claim';
 import { RoundRow, roundColumns } from '../../schemas/round';
 import { SourceRow, sourceColumns } from '../../schemas/source';
 import { parseCsv } from '../csv';
+import { containsWithheldName } from '../withheld-names';
 import { DATASET_SCHEMA_SQL } from './schema';
 
 /** The dataset files, in the order they are checked. */
@@ -120,6 +121,17 @@ function checkNotFuture(file: string, row: CheckedRow<unknown>, columns: string[
 	}
 }
 
+/** Prisoners' names are never published: free-text columns must not contain a withheld name. */
+function checkWithheldNames(file: string, rows: CheckedRow<unknown>[], columns: string[], problems: ProblemList) {
+	for (const { line, raw } of rows) {
+		for (const column of columns) {
+			if (containsWithheldName(raw[column] ?? '')) {
+				problems.add(file, line, column, 'contains the name of a prisoner or released person; names are not published');
+			}
+		}
+	}
+}
+
 function listCell(text: string | undefined): string[] {
 	return (text ?? '').split(';').map((part) => part.trim()).filter((part) => part !== '');
 }
@@ -181,6 +193,9 @@ export function validateDataset(dataDir: string, today: string) {
 	for (const { line, raw } of sources) {
 		if (!usedSources.has(raw.id ?? '')) problems.add(datasetFiles.sources, line, 'id', `source "${raw.id}" supports no claim`);
 	}
+	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
+	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
+	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
 	const valid = <T>(rows: CheckedRow<T>[]) => rows.flatMap(({ row }) => (row === null ? [] : [row]));
 	return {
 		problems: problems.messages,

@@ -5,6 +5,7 @@
 // source. This module makes that conversion, records every editorial decision it takes in
 // `ImportDecisions` below, and writes an import log that accounts for every research row.
 import { parse } from 'csv-parse/sync';
+import { withholdNames } from '../withheld-names';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../../schemas/vocabulary';
 
 /** One row of the research file, as written there. */
@@ -445,7 +446,8 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 		const existing = pending.get(identity);
 		if (existing) {
 			if (!existing.sourceIds.includes(sourceId)) existing.sourceIds.push(sourceId);
-			if (row.note && !existing.notes.includes(row.note)) existing.notes.push(row.note);
+			const note = withholdNames(row.note);
+			if (note && !existing.notes.includes(note)) existing.notes.push(note);
 			if (row.event_date < existing.statedOn) existing.statedOn = row.event_date;
 			existing.researchIds.push(row.id);
 			continue;
@@ -457,11 +459,11 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 			side,
 			statement,
 			counted,
-			countedDetail: row.counted.replace(/^\[[^\]]*\]\s*/, '').trim(),
+			countedDetail: withholdNames(row.counted.replace(/^\[[^\]]*\]\s*/, '').trim()),
 			number,
 			qualifier,
 			sourceIds: [sourceId],
-			notes: row.note ? [row.note] : [],
+			notes: row.note ? [withholdNames(row.note)] : [],
 			researchIds: [row.id]
 		});
 	}
@@ -518,6 +520,6 @@ function summaryFor(kind: RoundKind, headline: ResearchRow | undefined): string 
 		civilian_release: 'Release of civilians',
 		agreement: 'Agreement'
 	};
-	const detail = headline ? headline.counted.replace(/^\[[^\]]*\]\s*/, '').trim() : '';
+	const detail = headline ? withholdNames(headline.counted.replace(/^\[[^\]]*\]\s*/, '').trim()) : '';
 	return detail ? `${label[kind]}: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}.` : `${label[kind]}.`;
 }

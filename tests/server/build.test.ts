@@ -48,10 +48,14 @@ describe('building the real dataset in data/', () => {
 	it('gives every claim at least one source and uses every source', () => {
 		const db = new Database(outPath, { readonly: true });
 		const unsourced = db
-			.prepare('SELECT count(*) AS n FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_sources s WHERE s.claim_id = c.id)')
+			.prepare(
+				'SELECT count(*) AS n FROM claims c WHERE NOT EXISTS (SELECT 1 FROM claim_sources s WHERE s.claim_id = c.id)'
+			)
 			.get() as { n: number };
 		const unused = db
-			.prepare('SELECT count(*) AS n FROM sources s WHERE NOT EXISTS (SELECT 1 FROM claim_sources c WHERE c.source_id = s.id)')
+			.prepare(
+				'SELECT count(*) AS n FROM sources s WHERE NOT EXISTS (SELECT 1 FROM claim_sources c WHERE c.source_id = s.id)'
+			)
 			.get() as { n: number };
 		const numbersWithoutSource = db
 			.prepare(
@@ -67,7 +71,11 @@ describe('building the real dataset in data/', () => {
 	});
 
 	it('gives the same content hash for the same input', () => {
-		const again = buildDataset({ dataDir: realDataDir, outPath: join(temporaryDir(), 'again.sqlite'), today: FIXED_TODAY });
+		const again = buildDataset({
+			dataDir: realDataDir,
+			outPath: join(temporaryDir(), 'again.sqlite'),
+			today: FIXED_TODAY
+		});
 		expect(again.ok && result.ok && again.contentHash === result.contentHash).toBe(true);
 	});
 
@@ -78,14 +86,20 @@ describe('building the real dataset in data/', () => {
 		expect(plan("SELECT * FROM claims WHERE round_id = 'x'")).toMatch(/USING INDEX claims_by_round/);
 		expect(plan("SELECT * FROM claim_sources WHERE source_id = 'x'")).toMatch(/USING INDEX claim_sources_by_source/);
 		expect(plan("SELECT * FROM rounds WHERE parent_id = 'x'")).toMatch(/USING INDEX rounds_by_parent/);
-		expect(plan("SELECT * FROM round_mediators WHERE mediator = 'UAE'")).toMatch(/USING (COVERING )?INDEX round_mediators_by_mediator/);
+		expect(plan("SELECT * FROM round_mediators WHERE mediator = 'UAE'")).toMatch(
+			/USING (COVERING )?INDEX round_mediators_by_mediator/
+		);
 		db.close();
 	});
 });
 
 describe('building a broken copy of data/', () => {
 	it('reports every problem in every file at once, as file:line: column: message', () => {
-		const result = buildDataset({ dataDir: fixtureDir('broken-data'), outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
+		const result = buildDataset({
+			dataDir: fixtureDir('broken-data'),
+			outPath: join(temporaryDir(), 'x.sqlite'),
+			today: FIXED_TODAY
+		});
 		expect(result.ok ? [] : result.errors).toEqual(brokenErrors);
 	});
 

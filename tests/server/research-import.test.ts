@@ -13,7 +13,8 @@ import {
 } from '../../src/lib/server/import/research';
 
 const researchPath = resolve('..', 'shared', 'data', 'reported-figures.csv');
-const records = (file: string) => parseCsv(readFileSync(resolve('data', file), 'utf8')).rows.map(({ record }) => record);
+const records = (file: string) =>
+	parseCsv(readFileSync(resolve('data', file), 'utf8')).rows.map(({ record }) => record);
 
 describe('the committed import log', () => {
 	const log = records('import-log.csv');
@@ -27,7 +28,7 @@ describe('the committed import log', () => {
 		expect(new Set(log.map((entry) => entry.research_id)).size).toBe(log.length);
 	});
 
-	it('lists the claim\'s sources for every merged row', () => {
+	it("lists the claim's sources for every merged row", () => {
 		for (const entry of log) {
 			const claim = claims.get(entry.claim_id ?? '');
 			expect(claim?.source_ids?.split(';')).toContain(entry.source_id);
@@ -45,8 +46,12 @@ describe.runIf(existsSync(researchPath))('importing the research file', () => {
 		expect(result.log.map((entry) => entry.research_id).sort()).toEqual(rows.map((row) => row.id).sort());
 	});
 
-	it('keeps each row\'s number, qualifier and side in the claim it went to', () => {
-		const sideOf: Record<string, string> = { international_org: 'international', independent_media: 'independent', academic: 'independent' };
+	it("keeps each row's number, qualifier and side in the claim it went to", () => {
+		const sideOf: Record<string, string> = {
+			international_org: 'international',
+			independent_media: 'independent',
+			academic: 'independent'
+		};
 		const mismatches = rows.filter((row) => {
 			const claim = claimById.get(logById.get(row.id)?.claim_id ?? '');
 			return (
@@ -97,8 +102,14 @@ describe('import helpers', () => {
 		{ reporter: 'Iryna Vereshchuk (via Reuters)', expected: 'Iryna Vereshchuk' },
 		{ reporter: 'Iryna Vereshchuk, Deputy Prime Minister of Ukraine', expected: 'Iryna Vereshchuk' },
 		{ reporter: 'Tatyana Moskalkova (via TASS, dni.news)', expected: 'Tatyana Moskalkova' },
-		{ reporter: 'Ministry for Reintegration of the Temporarily Occupied Territories', expected: 'Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine' },
-		{ reporter: 'Coordination Headquarters for the Treatment of Prisoners of War', expected: 'Coordination Headquarters for the Treatment of POWs' }
+		{
+			reporter: 'Ministry for Reintegration of the Temporarily Occupied Territories',
+			expected: 'Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine'
+		},
+		{
+			reporter: 'Coordination Headquarters for the Treatment of Prisoners of War',
+			expected: 'Coordination Headquarters for the Treatment of POWs'
+		}
 	])('canonicalClaimant($reporter)', ({ reporter, expected }) => {
 		expect(canonicalClaimant(reporter)).toBe(expected);
 	});
@@ -133,16 +144,66 @@ describe('import helpers', () => {
 	};
 	it.each([
 		{ name: 'people to Ukraine', row: {}, roundKind: 'pow_exchange', expected: 'people_to_ukraine' },
-		{ name: 'people to Russia', row: { direction: 'to_russia' }, roundKind: 'pow_exchange', expected: 'people_to_russia' },
-		{ name: 'per-side figure', row: { direction: 'both', counted: '[per side] servicemen' }, roundKind: 'pow_exchange', expected: 'people_each_way' },
-		{ name: 'both sides combined', row: { direction: 'both', counted: '[both sides combined] captives' }, roundKind: 'pow_exchange', expected: 'people_both_ways' },
-		{ name: 'scope unclear', row: { direction: 'both', counted: '[scope unclear: per side or combined] people' }, roundKind: null, expected: 'other' },
-		{ name: 'civilians inside an exchange', row: { event_kind: 'civilian_release' }, roundKind: 'pow_exchange', expected: 'civilians_to_ukraine' },
-		{ name: 'civilians in a civilian release', row: { event_kind: 'civilian_release' }, roundKind: 'civilian_release', expected: 'people_to_ukraine' },
-		{ name: 'bodies', row: { event_kind: 'bodies_repatriation', direction: 'to_russia' }, roundKind: 'bodies_repatriation', expected: 'bodies_to_russia' },
-		{ name: '"plus the body of" in a people row', row: { counted: 'soldiers returned, plus body of a volunteer' }, roundKind: 'pow_exchange', expected: 'people_to_ukraine' },
-		{ name: 'people held in captivity', row: { direction: 'n/a', counted: 'Ukrainians held in Russian captivity' }, roundKind: null, expected: 'held_by_russia' },
-		{ name: 'anything else without a direction', row: { direction: 'n/a', counted: 'POWs killed' }, roundKind: null, expected: 'other' }
+		{
+			name: 'people to Russia',
+			row: { direction: 'to_russia' },
+			roundKind: 'pow_exchange',
+			expected: 'people_to_russia'
+		},
+		{
+			name: 'per-side figure',
+			row: { direction: 'both', counted: '[per side] servicemen' },
+			roundKind: 'pow_exchange',
+			expected: 'people_each_way'
+		},
+		{
+			name: 'both sides combined',
+			row: { direction: 'both', counted: '[both sides combined] captives' },
+			roundKind: 'pow_exchange',
+			expected: 'people_both_ways'
+		},
+		{
+			name: 'scope unclear',
+			row: { direction: 'both', counted: '[scope unclear: per side or combined] people' },
+			roundKind: null,
+			expected: 'other'
+		},
+		{
+			name: 'civilians inside an exchange',
+			row: { event_kind: 'civilian_release' },
+			roundKind: 'pow_exchange',
+			expected: 'civilians_to_ukraine'
+		},
+		{
+			name: 'civilians in a civilian release',
+			row: { event_kind: 'civilian_release' },
+			roundKind: 'civilian_release',
+			expected: 'people_to_ukraine'
+		},
+		{
+			name: 'bodies',
+			row: { event_kind: 'bodies_repatriation', direction: 'to_russia' },
+			roundKind: 'bodies_repatriation',
+			expected: 'bodies_to_russia'
+		},
+		{
+			name: '"plus the body of" in a people row',
+			row: { counted: 'soldiers returned, plus body of a volunteer' },
+			roundKind: 'pow_exchange',
+			expected: 'people_to_ukraine'
+		},
+		{
+			name: 'people held in captivity',
+			row: { direction: 'n/a', counted: 'Ukrainians held in Russian captivity' },
+			roundKind: null,
+			expected: 'held_by_russia'
+		},
+		{
+			name: 'anything else without a direction',
+			row: { direction: 'n/a', counted: 'POWs killed' },
+			roundKind: null,
+			expected: 'other'
+		}
 	] as const)('countedForRow: $name', ({ row, roundKind, expected }) => {
 		expect(countedForRow({ ...base, ...row }, roundKind)).toBe(expected);
 	});

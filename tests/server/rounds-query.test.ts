@@ -22,12 +22,43 @@ describe('listRounds', () => {
 	});
 
 	it.each([
-		{ round: '2024-12-30-exchange', direction: 'to_ukraine', status: 'disputed', explanation: 'Kyiv reported 189, Moscow reported 150 and UAE Ministry of Foreign Affairs reported 150: the figures differ by 39.' },
-		{ round: '2024-12-30-exchange', direction: 'to_russia', status: 'third_party_confirmed', explanation: 'UAE Ministry of Foreign Affairs reported 150, matching Moscow\'s figure.' },
-		{ round: '2025-05-23-exchange', direction: 'to_ukraine', status: 'corroborated', explanation: 'Kyiv and Moscow both reported 390.' },
-		{ round: '2025-05-24-exchange', direction: 'to_ukraine', status: 'third_party_confirmed', explanation: 'UAE Ministry of Foreign Affairs reported 307, matching Kyiv\'s figure.' },
-		{ round: '2025-05-24-exchange', direction: 'to_russia', status: 'no_figure', explanation: 'No figure was published.' },
-		{ round: '2025-05-16-agreement', direction: 'to_ukraine', status: 'no_figure', explanation: 'No figure was published.' }
+		{
+			round: '2024-12-30-exchange',
+			direction: 'to_ukraine',
+			status: 'disputed',
+			explanation:
+				'Kyiv reported 189, Moscow reported 150 and UAE Ministry of Foreign Affairs reported 150: the figures differ by 39.'
+		},
+		{
+			round: '2024-12-30-exchange',
+			direction: 'to_russia',
+			status: 'third_party_confirmed',
+			explanation: "UAE Ministry of Foreign Affairs reported 150, matching Moscow's figure."
+		},
+		{
+			round: '2025-05-23-exchange',
+			direction: 'to_ukraine',
+			status: 'corroborated',
+			explanation: 'Kyiv and Moscow both reported 390.'
+		},
+		{
+			round: '2025-05-24-exchange',
+			direction: 'to_ukraine',
+			status: 'third_party_confirmed',
+			explanation: "UAE Ministry of Foreign Affairs reported 307, matching Kyiv's figure."
+		},
+		{
+			round: '2025-05-24-exchange',
+			direction: 'to_russia',
+			status: 'no_figure',
+			explanation: 'No figure was published.'
+		},
+		{
+			round: '2025-05-16-agreement',
+			direction: 'to_ukraine',
+			status: 'no_figure',
+			explanation: 'No figure was published.'
+		}
 	] as const)('$round $direction is $status', ({ round, direction, status, explanation }) => {
 		const confirmation = byId.get(round)?.figures.people[direction].confirmation;
 		expect(confirmation?.status).toBe(status);
@@ -42,7 +73,7 @@ describe('listRounds', () => {
 });
 
 describe('totalsOf', () => {
-	it('sums confirmed figures and each party\'s own exact figures, skipping agreements', () => {
+	it("sums confirmed figures and each party's own exact figures, skipping agreements", () => {
 		const totals = totalsOf(rounds);
 		expect(totals.people.to_ukraine).toEqual({
 			confirmed: 390 + 307,

@@ -34,21 +34,36 @@ const lbua = claimant('independent', 'LB.ua');
 
 type Expected = Omit<Confirmation, 'figures'>;
 
-const announced = (explanation: string): Expected => ({ status: 'announced', confirmedNumber: null, range: null, explanation });
+const announced = (explanation: string): Expected => ({
+	status: 'announced',
+	confirmedNumber: null,
+	range: null,
+	explanation
+});
 const disputed = (low: number, high: number, explanation: string): Expected => ({
 	status: 'disputed',
 	confirmedNumber: null,
 	range: { low, high },
 	explanation
 });
-const corroborated = (n: number, explanation: string): Expected => ({ status: 'corroborated', confirmedNumber: n, range: null, explanation });
+const corroborated = (n: number, explanation: string): Expected => ({
+	status: 'corroborated',
+	confirmedNumber: n,
+	range: null,
+	explanation
+});
 const thirdPartyConfirmed = (n: number, explanation: string): Expected => ({
 	status: 'third_party_confirmed',
 	confirmedNumber: n,
 	range: null,
 	explanation
 });
-const noFigure: Expected = { status: 'no_figure', confirmedNumber: null, range: null, explanation: 'No figure was published.' };
+const noFigure: Expected = {
+	status: 'no_figure',
+	confirmedNumber: null,
+	range: null,
+	explanation: 'No figure was published.'
+};
 
 const UAE = 'UAE Ministry of Foreign Affairs';
 const ICRC = 'International Committee of the Red Cross';
@@ -59,13 +74,41 @@ const cases: { name: string; figures: StatedFigure[]; expected: Expected }[] = [
 	{ name: 'only statements without a figure', figures: [kyiv(null), moscow(null)], expected: noFigure },
 
 	// Rule 5, announced: one voice only
-	{ name: 'single exact figure from Ukraine', figures: [kyiv(189)], expected: announced('Only Kyiv gave a figure: 189.') },
-	{ name: 'single exact figure from Russia', figures: [moscow(150)], expected: announced('Only Moscow gave a figure: 150.') },
-	{ name: 'single exact figure from a mediator', figures: [uae(150)], expected: announced(`Only ${UAE} gave a figure: 150.`) },
-	{ name: 'single exact figure from an international body', figures: [icrc(150)], expected: announced(`Only ${ICRC} gave a figure: 150.`) },
-	{ name: 'single exact figure from independent media', figures: [lbua(29)], expected: announced('Only LB.ua gave a figure: 29.') },
-	{ name: 'a statement without a figure is ignored', figures: [kyiv(189), moscow(null)], expected: announced('Only Kyiv gave a figure: 189.') },
-	{ name: 'numbers are formatted with thousands separators', figures: [moscow(1200)], expected: announced('Only Moscow gave a figure: 1,200.') },
+	{
+		name: 'single exact figure from Ukraine',
+		figures: [kyiv(189)],
+		expected: announced('Only Kyiv gave a figure: 189.')
+	},
+	{
+		name: 'single exact figure from Russia',
+		figures: [moscow(150)],
+		expected: announced('Only Moscow gave a figure: 150.')
+	},
+	{
+		name: 'single exact figure from a mediator',
+		figures: [uae(150)],
+		expected: announced(`Only ${UAE} gave a figure: 150.`)
+	},
+	{
+		name: 'single exact figure from an international body',
+		figures: [icrc(150)],
+		expected: announced(`Only ${ICRC} gave a figure: 150.`)
+	},
+	{
+		name: 'single exact figure from independent media',
+		figures: [lbua(29)],
+		expected: announced('Only LB.ua gave a figure: 29.')
+	},
+	{
+		name: 'a statement without a figure is ignored',
+		figures: [kyiv(189), moscow(null)],
+		expected: announced('Only Kyiv gave a figure: 189.')
+	},
+	{
+		name: 'numbers are formatted with thousands separators',
+		figures: [moscow(1200)],
+		expected: announced('Only Moscow gave a figure: 1,200.')
+	},
 	{
 		name: 'two Ukrainian claimants with the same number are one side',
 		figures: [kyiv(390), zelensky(390)],
@@ -88,7 +131,11 @@ const cases: { name: string; figures: StatedFigure[]; expected: Expected }[] = [
 	},
 
 	// Rule 5, corroborated
-	{ name: 'Ukraine and Russia agree', figures: [kyiv(390), moscow(390)], expected: corroborated(390, 'Kyiv and Moscow both reported 390.') },
+	{
+		name: 'Ukraine and Russia agree',
+		figures: [kyiv(390), moscow(390)],
+		expected: corroborated(390, 'Kyiv and Moscow both reported 390.')
+	},
 	{
 		name: 'several Ukrainian claimants and Russia agree',
 		figures: [kyiv(390), zelensky(390), moscow(390)],
@@ -151,12 +198,20 @@ const cases: { name: string; figures: StatedFigure[]; expected: Expected }[] = [
 	{
 		name: 'three speakers with three numbers',
 		figures: [kyiv(189), moscow(150), uae(300)],
-		expected: disputed(150, 300, `Kyiv reported 189, Moscow reported 150 and ${UAE} reported 300: the figures differ by up to 150.`)
+		expected: disputed(
+			150,
+			300,
+			`Kyiv reported 189, Moscow reported 150 and ${UAE} reported 300: the figures differ by up to 150.`
+		)
 	},
 	{
 		name: 'three speakers with two numbers',
 		figures: [kyiv(189), moscow(150), uae(150)],
-		expected: disputed(150, 189, `Kyiv reported 189, Moscow reported 150 and ${UAE} reported 150: the figures differ by 39.`)
+		expected: disputed(
+			150,
+			189,
+			`Kyiv reported 189, Moscow reported 150 and ${UAE} reported 150: the figures differ by 39.`
+		)
 	},
 	{
 		name: 'a mediator contradicts the only party figure',
@@ -228,7 +283,11 @@ const cases: { name: string; figures: StatedFigure[]; expected: Expected }[] = [
 	{
 		name: 'independent media bounds can create a dispute',
 		figures: [kyiv(390), moscow(390), lbua(400, 'more_than')],
-		expected: disputed(390, 400, 'Kyiv reported 390, Moscow reported 390 and LB.ua reported more than 400, which do not agree.')
+		expected: disputed(
+			390,
+			400,
+			'Kyiv reported 390, Moscow reported 390 and LB.ua reported more than 400, which do not agree.'
+		)
 	},
 
 	// Rule 4 with several exact figures and bounds
@@ -240,12 +299,20 @@ const cases: { name: string; figures: StatedFigure[]; expected: Expected }[] = [
 	{
 		name: 'a bound inconsistent with one of the exact figures joins the dispute',
 		figures: [kyiv(150), moscow(189), uae(160, 'at_least')],
-		expected: disputed(150, 189, `Kyiv reported 150, Moscow reported 189 and ${UAE} reported at least 160, which do not agree.`)
+		expected: disputed(
+			150,
+			189,
+			`Kyiv reported 150, Moscow reported 189 and ${UAE} reported at least 160, which do not agree.`
+		)
 	},
 	{
 		name: 'an inconsistent bound widens the range',
 		figures: [kyiv(150), moscow(189), uae(100, 'up_to')],
-		expected: disputed(100, 189, `Kyiv reported 150, Moscow reported 189 and ${UAE} reported up to 100, which do not agree.`)
+		expected: disputed(
+			100,
+			189,
+			`Kyiv reported 150, Moscow reported 189 and ${UAE} reported up to 100, which do not agree.`
+		)
 	},
 	{
 		name: 'one speaker with several numbers plus a bound',
@@ -325,13 +392,24 @@ describe('deriveConfirmation', () => {
 	});
 
 	it('rejects a number without a qualifier, which the claim schema rules out', () => {
-		const malformed: StatedFigure = { claimId: 'x', claimant: 'Russian Ministry of Defence', side: 'russia', number: 150, qualifier: null };
+		const malformed: StatedFigure = {
+			claimId: 'x',
+			claimant: 'Russian Ministry of Defence',
+			side: 'russia',
+			number: 150,
+			qualifier: null
+		};
 		expect(() => deriveConfirmation([malformed])).toThrow(/no qualifier/);
 	});
 });
 
 describe('isConsistentWith', () => {
-	const consistencyCases: { name: string; figure: Pick<StatedFigure, 'number' | 'qualifier'>; n: number; expected: boolean }[] = [
+	const consistencyCases: {
+		name: string;
+		figure: Pick<StatedFigure, 'number' | 'qualifier'>;
+		n: number;
+		expected: boolean;
+	}[] = [
 		{ name: 'exact 100 vs 100', figure: { number: 100, qualifier: 'exact' }, n: 100, expected: true },
 		{ name: 'exact 100 vs 101', figure: { number: 100, qualifier: 'exact' }, n: 101, expected: false },
 		{ name: 'at least 100 vs 100', figure: { number: 100, qualifier: 'at_least' }, n: 100, expected: true },
@@ -350,8 +428,18 @@ describe('isConsistentWith', () => {
 		{ name: 'about 100 vs 89', figure: { number: 100, qualifier: 'about' }, n: 89, expected: false },
 		{ name: 'about 1,000 vs 1,100', figure: { number: 1000, qualifier: 'about' }, n: 1100, expected: true },
 		{ name: 'about 1,000 vs 1,101', figure: { number: 1000, qualifier: 'about' }, n: 1101, expected: false },
-		{ name: 'about 70 vs 77 (where 0.1 × 70 is not exact in floating point)', figure: { number: 70, qualifier: 'about' }, n: 77, expected: true },
-		{ name: 'a statement without a figure contradicts nothing', figure: { number: null, qualifier: null }, n: 100, expected: true }
+		{
+			name: 'about 70 vs 77 (where 0.1 × 70 is not exact in floating point)',
+			figure: { number: 70, qualifier: 'about' },
+			n: 77,
+			expected: true
+		},
+		{
+			name: 'a statement without a figure contradicts nothing',
+			figure: { number: null, qualifier: null },
+			n: 100,
+			expected: true
+		}
 	];
 
 	it.each(consistencyCases)('$name -> $expected', ({ figure, n, expected }) => {

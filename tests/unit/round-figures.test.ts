@@ -22,7 +22,10 @@ describe('roundFigures', () => {
 		},
 		{
 			name: 'an each-way figure corroborates a one-direction figure',
-			claims: [claim({ number: 390 }), claim({ id: 'm', claimantSide: 'russia', counted: 'people_each_way', number: 390 })],
+			claims: [
+				claim({ number: 390 }),
+				claim({ id: 'm', claimantSide: 'russia', counted: 'people_each_way', number: 390 })
+			],
 			expected: { to_ukraine: 'corroborated', to_russia: 'announced' }
 		},
 		{
@@ -41,7 +44,10 @@ describe('roundFigures', () => {
 		}
 	])('$name', ({ claims, expected }) => {
 		const figures = roundFigures(claims).people;
-		expect({ to_ukraine: figures.to_ukraine.confirmation.status, to_russia: figures.to_russia.confirmation.status }).toEqual(expected);
+		expect({
+			to_ukraine: figures.to_ukraine.confirmation.status,
+			to_russia: figures.to_russia.confirmation.status
+		}).toEqual(expected);
 	});
 });
 
@@ -55,10 +61,26 @@ describe('partyFigure', () => {
 	});
 	it.each([
 		{ name: 'no figure from the party', figures: [figure(5, 'exact', 'russia')], expected: null },
-		{ name: 'one exact figure', figures: [figure(206, 'exact')], expected: { number: 206, qualifier: 'exact', varies: false } },
-		{ name: 'several exact figures: the highest, flagged', figures: [figure(206, 'exact'), figure(207, 'exact')], expected: { number: 207, qualifier: 'exact', varies: true } },
-		{ name: 'an exact figure wins over a bound', figures: [figure(300, 'at_least'), figure(206, 'exact')], expected: { number: 206, qualifier: 'exact', varies: false } },
-		{ name: 'bounds only: the highest bound', figures: [figure(300, 'at_least')], expected: { number: 300, qualifier: 'at_least', varies: false } }
+		{
+			name: 'one exact figure',
+			figures: [figure(206, 'exact')],
+			expected: { number: 206, qualifier: 'exact', varies: false }
+		},
+		{
+			name: 'several exact figures: the highest, flagged',
+			figures: [figure(206, 'exact'), figure(207, 'exact')],
+			expected: { number: 207, qualifier: 'exact', varies: true }
+		},
+		{
+			name: 'an exact figure wins over a bound',
+			figures: [figure(300, 'at_least'), figure(206, 'exact')],
+			expected: { number: 206, qualifier: 'exact', varies: false }
+		},
+		{
+			name: 'bounds only: the highest bound',
+			figures: [figure(300, 'at_least')],
+			expected: { number: 300, qualifier: 'at_least', varies: false }
+		}
 	] as const)('$name', ({ figures, expected }) => {
 		expect(partyFigure(figures, 'ukraine')).toEqual(expected);
 	});

@@ -108,7 +108,13 @@ export function isConsistentWith(figure: Pick<StatedFigure, 'number' | 'qualifie
 export function deriveConfirmation(figures: readonly StatedFigure[]): Confirmation {
 	const numbered = sortFigures(figures.filter(hasNumber));
 	if (numbered.length === 0) {
-		return { status: 'no_figure', confirmedNumber: null, range: null, figures: [], explanation: 'No figure was published.' };
+		return {
+			status: 'no_figure',
+			confirmedNumber: null,
+			range: null,
+			figures: [],
+			explanation: 'No figure was published.'
+		};
 	}
 
 	const exactFigures = numbered.filter((figure) => figure.qualifier === 'exact');
@@ -144,7 +150,13 @@ export function deriveConfirmation(figures: readonly StatedFigure[]): Confirmati
 			partiesStatingIt.length === 1 && onlyParty !== undefined
 				? `${joinList(thirdPartyLabels)} reported ${formatted}, matching ${PARTY_LABELS[onlyParty]}'s figure.`
 				: `${joinList(['Kyiv', 'Moscow', ...thirdPartyLabels])} all reported ${formatted}.`;
-		return { status: 'third_party_confirmed', confirmedNumber: onlyExactNumber, range: null, figures: numbered, explanation };
+		return {
+			status: 'third_party_confirmed',
+			confirmedNumber: onlyExactNumber,
+			range: null,
+			figures: numbered,
+			explanation
+		};
 	}
 
 	if (partiesStatingIt.length === 2) {
@@ -157,7 +169,13 @@ export function deriveConfirmation(figures: readonly StatedFigure[]): Confirmati
 		};
 	}
 
-	return { status: 'announced', confirmedNumber: null, range: null, figures: numbered, explanation: describeAnnouncement(numbered, exactFigures, formatted) };
+	return {
+		status: 'announced',
+		confirmedNumber: null,
+		range: null,
+		figures: numbered,
+		explanation: describeAnnouncement(numbered, exactFigures, formatted)
+	};
 }
 
 const PARTY_SIDES = ['ukraine', 'russia'] as const;
@@ -168,7 +186,13 @@ type PartySide = (typeof PARTY_SIDES)[number];
 const PARTY_LABELS: Record<PartySide, string> = { ukraine: 'Kyiv', russia: 'Moscow' };
 
 /** Sort order of sides: the parties first, then third parties, then media. */
-const SIDE_ORDER: Record<ClaimantSide, number> = { ukraine: 0, russia: 1, mediator: 2, international: 3, independent: 4 };
+const SIDE_ORDER: Record<ClaimantSide, number> = {
+	ukraine: 0,
+	russia: 1,
+	mediator: 2,
+	international: 3,
+	independent: 4
+};
 
 const QUALIFIER_PREFIXES: Record<Qualifier, string> = {
 	exact: '',
@@ -196,7 +220,9 @@ function hasNumber(figure: StatedFigure): figure is NumberedFigure {
 
 function requireQualifier(figure: Pick<StatedFigure, 'number' | 'qualifier'>): Qualifier {
 	if (figure.qualifier === null) {
-		throw new Error(`A figure of ${figure.number} has no qualifier; stated numbers must say whether they are exact or a bound.`);
+		throw new Error(
+			`A figure of ${figure.number} has no qualifier; stated numbers must say whether they are exact or a bound.`
+		);
 	}
 	return figure.qualifier;
 }
@@ -244,7 +270,8 @@ function describeWhoReportedWhat(figures: readonly NumberedFigure[]): string {
 	const valuesBySpeaker = new Map<string, string[]>();
 	// Sorted by label rather than claimant, so that one party's numbers come out in ascending order whoever stated them.
 	const bySpeakerThenNumber = [...figures].sort(
-		(a, b) => SIDE_ORDER[a.side] - SIDE_ORDER[b.side] || compareStrings(speakerLabel(a), speakerLabel(b)) || a.number - b.number
+		(a, b) =>
+			SIDE_ORDER[a.side] - SIDE_ORDER[b.side] || compareStrings(speakerLabel(a), speakerLabel(b)) || a.number - b.number
 	);
 	for (const figure of bySpeakerThenNumber) {
 		const label = speakerLabel(figure);
@@ -289,5 +316,7 @@ function describeAnnouncement(numbered: NumberedFigure[], statedExactly: Numbere
 			? `${joinList(accountable)} reported ${formatted}${media.length > 0 ? `, repeated by ${joinList(media)}` : ''}`
 			: `${joinList(media)} reported ${formatted}`;
 	const aPartyStatedIt = statedExactly.some((figure) => isParty(figure.side));
-	return aPartyStatedIt ? `${reported}; no other side's figure confirms it.` : `${reported}; neither Kyiv nor Moscow confirmed it.`;
+	return aPartyStatedIt
+		? `${reported}; no other side's figure confirms it.`
+		: `${reported}; neither Kyiv nor Moscow confirmed it.`;
 }

@@ -14,6 +14,11 @@ export type Population = (typeof populations)[number];
 export const parties = ['ukraine', 'russia'] as const;
 export type Party = (typeof parties)[number];
 
+/** Body repatriations are read by their body counts; every other kind of round by its people counts. */
+export function headlinePopulation(kind: RoundKind): Population {
+	return kind === 'bodies_repatriation' ? 'bodies' : 'people';
+}
+
 /** The minimum a claim must carry for the figures of its round. */
 export interface ClaimFigure {
 	id: string;
@@ -131,7 +136,9 @@ export interface RoundForTotals {
  * Totals per population and direction. Agreements are skipped: their stages are rounds of their
  * own and are counted there, so adding the agreement would count the same people twice.
  */
-export function totalsByDirection(rounds: readonly RoundForTotals[]): Record<Population, Record<Direction, DirectionTotal>> {
+export function totalsByDirection(
+	rounds: readonly RoundForTotals[]
+): Record<Population, Record<Direction, DirectionTotal>> {
 	const totals = {} as Record<Population, Record<Direction, DirectionTotal>>;
 	for (const population of populations) {
 		totals[population] = {} as Record<Direction, DirectionTotal>;

@@ -10,7 +10,10 @@ export const RoundRow = z.object({
 	end_date: optional(isoDate),
 	kind: RoundKind,
 	kyiv_exchange_number: optional(
-		z.string().regex(/^[1-9]\d*$/, 'expected a positive whole number').transform(Number)
+		z
+			.string()
+			.regex(/^[1-9]\d*$/, 'expected a positive whole number')
+			.transform(Number)
 	),
 	mediators: semicolonList(z.string().min(1, 'empty mediator name')),
 	parent_id: optional(recordId),

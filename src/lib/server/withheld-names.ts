@@ -23,7 +23,7 @@ const withheldNameDigests = new Set([
 	'5f3fc5b707948131641ca4c965f1693bb7a4b1bf404431b237d7edc639ed59df',
 	'78146167ab389888b9f390700aea2ab7627b15883831bdd4f38449a00a6023ae',
 	'cab88e6b0dacbee7150b0ecb363469a7212ea65da7aa334673c12b6a0c3b717f',
-	'588aa4e3b0ebe0d750b3e81e96b9b65ee03c02e81a50579b3d41c5aa4feefc66',
+	'588aa4e3b0ebe0d750b3e81e96b9b65ee03c02e81a50579b3d41c5aa4feefc66'
 ]);
 
 /** The text that replaces a withheld name. */
@@ -50,7 +50,7 @@ export function withholdNames(text: string, digests: ReadonlySet<string> = withh
 	const parts = text.split(/(\s+)/);
 	const words = parts.filter((_, index) => index % 2 === 0);
 	let output = '';
-	for (let index = 0; index < words.length; ) {
+	for (let index = 0; index < words.length;) {
 		let matched = 0;
 		for (let length = Math.min(longestName, words.length - index); length > 0 && matched === 0; length -= 1) {
 			if (digests.has(digest(words.slice(index, index + length).map(normalised)))) matched = length;

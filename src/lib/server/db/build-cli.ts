@@ -23,10 +23,14 @@ if (process.argv.includes('--if-stale') && !isStale()) {
 const result = buildDataset({ dataDir: sourceDir, outPath, today: buildDay() });
 if (!result.ok) {
 	for (const error of result.errors) console.error(error);
-	console.error(`\n${result.errors.length} problem(s) in ${sourceDir}; the dataset was not built and ${outPath} is unchanged.`);
+	console.error(
+		`\n${result.errors.length} problem(s) in ${sourceDir}; the dataset was not built and ${outPath} is unchanged.`
+	);
 	process.exit(1);
 }
 const { counts } = result;
 console.log(`built ${outPath}`);
-console.log(`  sources ${counts.sources}, rounds ${counts.rounds}, claims ${counts.claims}, claim-source links ${counts.claimSources}`);
+console.log(
+	`  sources ${counts.sources}, rounds ${counts.rounds}, claims ${counts.claims}, claim-source links ${counts.claimSources}`
+);
 console.log(`  content hash ${result.contentHash} (dataset version ${result.datasetVersion})`);

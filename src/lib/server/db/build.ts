@@ -33,8 +33,7 @@ export interface BuildCounts {
 }
 
 export type BuildResult =
-	| { ok: true; contentHash: string; datasetVersion: string; counts: BuildCounts }
-	| { ok: false; errors: string[] };
+	{ ok: true; contentHash: string; datasetVersion: string; counts: BuildCounts } | { ok: false; errors: string[] };
 
 /** One CSV row: its line, its raw cells, and the validated row when it passed its schema. */
 interface CheckedRow<T> {
@@ -74,7 +73,8 @@ function readRows<T>(
 	const missing = columns.filter((column) => !header.includes(column));
 	const unknown = header.filter((column) => !columns.includes(column));
 	for (const column of missing) problems.add(file, 1, column, 'column is missing from the header');
-	for (const column of unknown) problems.add(file, 1, column, 'unknown column (expected one of: ' + columns.join(', ') + ')');
+	for (const column of unknown)
+		problems.add(file, 1, column, 'unknown column (expected one of: ' + columns.join(', ') + ')');
 	if (missing.length > 0) return [];
 	return rows.map(({ line, record }) => {
 		const result = schema.safeParse(record);
@@ -89,13 +89,17 @@ function readRows<T>(
 
 function describeIssue(issue: z.core.$ZodIssue, value: string | undefined): string {
 	const got = value !== undefined && value !== '' ? ` (got "${value}")` : '';
-	if (issue.code === 'invalid_value') return `unknown value "${value ?? ''}" (expected one of: ${issue.values.join(', ')})`;
+	if (issue.code === 'invalid_value')
+		return `unknown value "${value ?? ''}" (expected one of: ${issue.values.join(', ')})`;
 	if (issue.code === 'invalid_type' && value === undefined) return 'value is missing';
 	if (issue.code === 'invalid_union') {
 		// Optional fields are "empty, or valid": say why the non-empty value is not valid.
 		const inner = issue.errors
 			.flat()
-			.find((candidate) => !(candidate.code === 'invalid_value' && candidate.values.length === 1 && candidate.values[0] === ''));
+			.find(
+				(candidate) =>
+					!(candidate.code === 'invalid_value' && candidate.values.length === 1 && candidate.values[0] === '')
+			);
 		if (inner) return describeIssue(inner, value);
 	}
 	return `${issue.message}${got}`;
@@ -112,7 +116,13 @@ function checkDuplicateIds(file: string, rows: CheckedRow<unknown>[], problems: 
 }
 
 /** Future dates are checked on the raw cell so that a row with another problem still gets this one reported. */
-function checkNotFuture(file: string, row: CheckedRow<unknown>, columns: string[], today: string, problems: ProblemList) {
+function checkNotFuture(
+	file: string,
+	row: CheckedRow<unknown>,
+	columns: string[],
+	today: string,
+	problems: ProblemList
+) {
 	for (const column of columns) {
 		const date = row.raw[column] ?? '';
 		if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date > today) {
@@ -133,7 +143,10 @@ function checkWithheldNames(file: string, rows: CheckedRow<unknown>[], columns: 
 }
 
 function listCell(text: string | undefined): string[] {
-	return (text ?? '').split(';').map((part) => part.trim()).filter((part) => part !== '');
+	return (text ?? '')
+		.split(';')
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
 }
 
 /**
@@ -162,14 +175,25 @@ export function validateDataset(dataDir: string, today: string) {
 		const { line, raw } = round;
 		checkNotFuture(datasetFiles.rounds, round, ['date', 'end_date'], today, problems);
 		if (round.row && round.row.end_date !== null && round.row.end_date < round.row.date) {
-			problems.add(datasetFiles.rounds, line, 'end_date', `end date ${round.row.end_date} is before the start date ${round.row.date}`);
+			problems.add(
+				datasetFiles.rounds,
+				line,
+				'end_date',
+				`end date ${round.row.end_date} is before the start date ${round.row.date}`
+			);
 		}
 		const parentId = raw.parent_id ?? '';
 		if (parentId !== '') {
 			const parentKind = roundKindById.get(parentId);
-			if (parentKind === undefined) problems.add(datasetFiles.rounds, line, 'parent_id', `unknown round id "${parentId}"`);
+			if (parentKind === undefined)
+				problems.add(datasetFiles.rounds, line, 'parent_id', `unknown round id "${parentId}"`);
 			else if (parentKind !== 'agreement') {
-				problems.add(datasetFiles.rounds, line, 'parent_id', `parent "${parentId}" is a ${parentKind}, not an agreement`);
+				problems.add(
+					datasetFiles.rounds,
+					line,
+					'parent_id',
+					`parent "${parentId}" is a ${parentKind}, not an agreement`
+				);
 			}
 			if (raw.kind === 'agreement') {
 				problems.add(datasetFiles.rounds, line, 'parent_id', 'an agreement cannot be a stage of another round');
@@ -185,13 +209,16 @@ export function validateDataset(dataDir: string, today: string) {
 		}
 		const ids = listCell(raw.source_ids);
 		for (const sourceId of ids) {
-			if (!sourceIds.has(sourceId)) problems.add(datasetFiles.claims, line, 'source_ids', `unknown source id "${sourceId}"`);
+			if (!sourceIds.has(sourceId))
+				problems.add(datasetFiles.claims, line, 'source_ids', `unknown source id "${sourceId}"`);
 			usedSources.add(sourceId);
 		}
-		if (new Set(ids).size !== ids.length) problems.add(datasetFiles.claims, line, 'source_ids', 'a source is listed twice');
+		if (new Set(ids).size !== ids.length)
+			problems.add(datasetFiles.claims, line, 'source_ids', 'a source is listed twice');
 	}
 	for (const { line, raw } of sources) {
-		if (!usedSources.has(raw.id ?? '')) problems.add(datasetFiles.sources, line, 'id', `source "${raw.id}" supports no claim`);
+		if (!usedSources.has(raw.id ?? ''))
+			problems.add(datasetFiles.sources, line, 'id', `source "${raw.id}" supports no claim`);
 	}
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
@@ -207,7 +234,8 @@ export function validateDataset(dataDir: string, today: string) {
 
 /** A hash of the validated content, independent of row order and of SQLite's file layout. */
 export function contentHashOf(content: { sources: SourceRow[]; rounds: RoundRow[]; claims: ClaimRow[] }): string {
-	const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	const byId = <T extends { id: string }>(rows: T[]) =>
+		[...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const canonical = JSON.stringify({
 		sources: byId(content.sources).map((row) => sourceColumns.map((column) => row[column])),
 		rounds: byId(content.rounds).map((row) => roundColumns.map((column) => row[column])),

@@ -12,7 +12,9 @@ export function openDataset(path: string): DatasetDatabase {
 	try {
 		return new Database(path, { readonly: true, fileMustExist: true });
 	} catch (error) {
-		throw new Error(`Cannot open the dataset at ${path}: run \`npm run data:build\` first (${(error as Error).message})`);
+		throw new Error(
+			`Cannot open the dataset at ${path}: run \`npm run data:build\` first (${(error as Error).message})`
+		);
 	}
 }
 

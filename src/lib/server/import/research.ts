@@ -200,7 +200,8 @@ export function canonicalClaimant(reporter: string): string {
 const claimantAliases: Record<string, string> = {
 	'Ministry for Reintegration of the Temporarily Occupied Territories':
 		'Ministry for Reintegration of the Temporarily Occupied Territories of Ukraine',
-	'Coordination Headquarters for the Treatment of Prisoners of War': 'Coordination Headquarters for the Treatment of POWs'
+	'Coordination Headquarters for the Treatment of Prisoners of War':
+		'Coordination Headquarters for the Treatment of POWs'
 };
 
 /** What kind of page a source URL is, judged by its host. */
@@ -214,8 +215,6 @@ export function sourceKindForUrl(url: string): SourceKind {
 	if (/(^|\.)(t\.me|x\.com|twitter\.com|facebook\.com|telegram\.me)$/.test(host)) return 'social_post';
 	return 'news_report';
 }
-
-const militaryWords = /servicem|soldier|military|defender|\bpows?\b|prisoners of war|troops|fighters|warriors/i;
 
 /** What a research row's number counts, by its direction, kind and wording. */
 export function countedForRow(row: ResearchRow, roundKind: RoundKind | null): Counted {
@@ -251,8 +250,9 @@ export function countedForRow(row: ResearchRow, roundKind: RoundKind | null): Co
 	if (isBodies) return toUkraine ? 'bodies_to_ukraine' : 'bodies_to_russia';
 	const civilianRow = row.event_kind === 'civilian_release';
 	// In a civilian-only round the civilians are the headline figure; inside an exchange they are a sub-count.
-	if (civilianRow && roundKind !== 'civilian_release') return toUkraine ? 'civilians_to_ukraine' : 'civilians_to_russia';
-	if (ImportDecisions.militaryOnly.includes(row.id as never) && militaryWords.test(row.counted)) {
+	if (civilianRow && roundKind !== 'civilian_release')
+		return toUkraine ? 'civilians_to_ukraine' : 'civilians_to_russia';
+	if (ImportDecisions.militaryOnly.includes(row.id as never)) {
 		return toUkraine ? 'military_to_ukraine' : 'military_to_russia';
 	}
 	return toUkraine ? 'people_to_ukraine' : 'people_to_russia';
@@ -322,7 +322,8 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 		const url = row.source_url.trim();
 		if (sourceIdByUrl.has(url)) {
 			const existing = sources.find((source) => source.url === url);
-			if (existing && existing.published_on === '' && row.source_published) existing.published_on = row.source_published;
+			if (existing && existing.published_on === '' && row.source_published)
+				existing.published_on = row.source_published;
 			continue;
 		}
 		const id = `s${String(sources.length + 1).padStart(4, '0')}`;
@@ -341,7 +342,9 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 	}
 
 	// Rounds: research keys of events, after the structural decisions.
-	const powDates = new Set(rows.filter((row) => keySuffix(row.round_key) === 'pow').map((row) => keyDate(row.round_key)));
+	const powDates = new Set(
+		rows.filter((row) => keySuffix(row.round_key) === 'pow').map((row) => keyDate(row.round_key))
+	);
 	const parentByStageKey = new Map<string, string>();
 	for (const agreement of ImportDecisions.agreements) {
 		for (const key of agreement.stageKeys) parentByStageKey.set(key, agreement.id);

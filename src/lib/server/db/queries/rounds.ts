@@ -1,6 +1,13 @@
 // Queries over rounds and their claims: the rounds list with derived figures, and the totals per direction.
 import type { ClaimantSide, Counted, Qualifier, RoundKind, StatementKind } from '../../../schemas/vocabulary';
-import { roundFigures, totalsByDirection, type ClaimFigure } from '../../../domain/round-figures';
+import {
+	headlineCounted,
+	headlinePopulation,
+	roundFigures,
+	totalsByDirection,
+	type ClaimFigure,
+	type Population
+} from '../../../domain/round-figures';
 import type { DatasetDatabase } from '../dataset';
 
 /** A round as listed on the overview, with the figures derived from its claims. */
@@ -15,6 +22,23 @@ export interface RoundListItem {
 	mediators: string[];
 	claimCount: number;
 	figures: ReturnType<typeof roundFigures>;
+	/** Whether the headline figures are people or bodies. */
+	population: Population;
+	/** Reported figures that are not a headline figure: sub-counts, sums of both directions, bodies in an exchange. */
+	otherFigures: OtherFigure[];
+}
+
+/** A reported figure shown beside the headline figures, never compared with them. */
+export interface OtherFigure {
+	claimId: string;
+	claimant: string;
+	counted: Counted;
+	number: number;
+	qualifier: Qualifier;
+}
+
+function isHeadline(population: Population, counted: Counted): boolean {
+	return Object.values(headlineCounted[population]).some((values) => values.includes(counted));
 }
 
 interface RoundRecord {
@@ -85,6 +109,7 @@ export function listRounds(db: DatasetDatabase): RoundListItem[] {
 	}
 	return rounds.all().map((round) => {
 		const claims = claimsByRound.get(round.id) ?? [];
+		const population = headlinePopulation(round.kind);
 		return {
 			id: round.id,
 			date: round.date,
@@ -95,7 +120,24 @@ export function listRounds(db: DatasetDatabase): RoundListItem[] {
 			summary: round.summary,
 			mediators: round.mediators ? round.mediators.split(';') : [],
 			claimCount: claims.length,
-			figures: roundFigures(claims)
+			figures: roundFigures(claims),
+			population,
+			otherFigures: claims.flatMap((claim) =>
+				claim.statement === 'report' &&
+				!isHeadline(population, claim.counted) &&
+				claim.number !== null &&
+				claim.qualifier !== null
+					? [
+							{
+								claimId: claim.id,
+								claimant: claim.claimant,
+								counted: claim.counted,
+								number: claim.number,
+								qualifier: claim.qualifier
+							}
+						]
+					: []
+			)
 		};
 	});
 }
@@ -109,5 +151,9 @@ export function totalsOf(rounds: readonly RoundListItem[]) {
 export function datasetInfo(db: DatasetDatabase): { version: string; contentHash: string; latestDate: string } {
 	const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM meta').all();
 	const meta = Object.fromEntries(rows.map((row) => [row.key, row.value]));
-	return { version: meta.dataset_version ?? '', contentHash: meta.content_hash ?? '', latestDate: meta.latest_date ?? '' };
+	return {
+		version: meta.dataset_version ?? '',
+		contentHash: meta.content_hash ?? '',
+		latestDate: meta.latest_date ?? ''
+	};
 }

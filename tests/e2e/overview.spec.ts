@@ -1,0 +1,52 @@
+// The overview page on the production build, with JavaScript off and on: real rounds, real totals, no accessibility violations.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+test.describe('overview without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test("lists rounds from the real dataset with each side's figures and status", async ({ page }) => {
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prisoner exchanges between Russia and Ukraine');
+
+		const round = page.locator('tr#round-2024-12-30-exchange');
+		await expect(round).toContainText('30 Dec 2024');
+		await expect(round).toContainText("Kyiv's exchange no. 59");
+		const cells = round.locator('td');
+		await expect(cells.nth(2)).toHaveText('189');
+		await expect(cells.nth(3)).toHaveText('150');
+		await expect(cells.nth(4)).toContainText('Disputed');
+		await expect(cells.nth(4)).toContainText('Kyiv reported 189, Moscow reported 150');
+
+		const corroborated = page.locator('tr#round-2025-05-25-exchange');
+		await expect(corroborated).toContainText('Corroborated');
+		await expect(corroborated).toContainText('Kyiv and Moscow both reported 303.');
+		expect(await page.locator('table.rounds tbody tr').count()).toBeGreaterThan(100);
+	});
+
+	test("shows totals per direction, confirmed and each party's own sum", async ({ page }) => {
+		await page.goto('/');
+		const people = page.locator('table.totals').first();
+		await expect(people.locator('caption')).toHaveText('People returned alive');
+		const toUkraine = people.locator('tbody tr').first();
+		await expect(toUkraine.locator('th')).toHaveText('To Ukraine');
+		await expect(toUkraine.locator('td').nth(0)).toContainText(/^\s*[\d,]+\s+\d+ of \d+ rounds with a figure/);
+		await expect(toUkraine.locator('td').nth(1)).toContainText(/over \d+ rounds/);
+		await expect(page.locator('table.totals').nth(1).locator('caption')).toHaveText('Bodies repatriated');
+		await expect(page.getByText(/dataset version [0-9a-f]{12}/)).toBeVisible();
+	});
+});
+
+test.describe('accessibility', () => {
+	for (const colorScheme of ['light', 'dark'] as const) {
+		test(`overview has no serious or critical axe violation (${colorScheme})`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme });
+			await page.goto('/');
+			const results = await new AxeBuilder({ page }).analyze();
+			const serious = results.violations.filter((violation) =>
+				['serious', 'critical'].includes(violation.impact ?? '')
+			);
+			expect(serious.map((violation) => `${violation.id}: ${violation.nodes.length} nodes`)).toEqual([]);
+		});
+	}
+});

@@ -149,6 +149,9 @@ export const ImportDecisions = {
 		'r24-228': 'civilians_to_ukraine'
 	} as Record<string, Counted>,
 
+	/** Rows whose exchange number Kyiv gave to a whole agreement (all its stages), not to the stage the row is about. */
+	agreementExchangeNumbers: ['r24-131'],
+
 	/** Research rows with no number that answer another party's claim. */
 	rebuttals: ['r24-007', 'r24-142', 'r24-143', 'r24-144', 'r24-179', 'r24-180', 'r24-181']
 } as const;
@@ -390,12 +393,16 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 				if (row.mediator !== 'none' && row.mediator !== 'unknown') mediators.add(row.mediator);
 			}
 		}
+		const numberedRow = agreement.stageKeys
+			.flatMap((key) => rowsByEventKey.get(key) ?? [])
+			.find((row) => ImportDecisions.agreementExchangeNumbers.includes(row.id as never));
+		const agreementNumber = numberedRow ? kyivExchangeNumber(numberedRow) : null;
 		rounds.push({
 			id: agreement.id,
 			date: agreement.date,
 			end_date: stageDates[stageDates.length - 1] ?? '',
 			kind: 'agreement',
-			kyiv_exchange_number: '',
+			kyiv_exchange_number: agreementNumber === null ? '' : String(agreementNumber),
 			mediators: [...mediators].sort().join(';'),
 			parent_id: '',
 			summary: agreement.summary
@@ -409,7 +416,8 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 		let exchangeNumber: number | null = null;
 		for (const row of eventRows) {
 			if (row.mediator !== 'none' && row.mediator !== 'unknown') mediators.add(row.mediator);
-			exchangeNumber ??= kyivExchangeNumber(row);
+			if (!ImportDecisions.agreementExchangeNumbers.includes(row.id as never))
+				exchangeNumber ??= kyivExchangeNumber(row);
 		}
 		const headline =
 			eventRows.find((row) => row.reporter_side === 'ukraine' && row.direction === 'to_ukraine' && row.number !== '') ??
@@ -524,5 +532,5 @@ function summaryFor(kind: RoundKind, headline: ResearchRow | undefined): string 
 		agreement: 'Agreement'
 	};
 	const detail = headline ? withholdNames(headline.counted.replace(/^\[[^\]]*\]\s*/, '').trim()) : '';
-	return detail ? `${label[kind]}: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}.` : `${label[kind]}.`;
+	return detail ? `${label[kind]}: ${detail}.` : `${label[kind]}.`;
 }

@@ -1,9 +1,18 @@
-// Vite configuration for the SvelteKit app and for vitest (unit and server tests).
+// Vite configuration for the SvelteKit app, the Paraglide message catalog, and vitest (unit and server tests).
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		paraglideVitePlugin({
+			project: './src/lib/i18n/project.inlang',
+			outdir: './src/lib/paraglide',
+			// English only for now; adding a locale to the project settings is all a translation needs.
+			strategy: ['baseLocale']
+		}),
+		sveltekit()
+	],
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/server/**/*.test.ts'],
 		environment: 'node'

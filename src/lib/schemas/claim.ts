@@ -17,6 +17,7 @@ export const ClaimRow = z
 		number: optional(countText),
 		qualifier: optional(Qualifier),
 		source_ids: semicolonList(recordId).refine((ids) => ids.length > 0, 'at least one source id is required'),
+		responds_to: optional(recordId),
 		note: z.string().trim()
 	})
 	.superRefine((claim, context) => {
@@ -26,6 +27,9 @@ export const ClaimRow = z
 		}
 		if (claim.number !== null && claim.qualifier === null) {
 			context.addIssue({ code: 'custom', path: ['qualifier'], message: 'a number needs a qualifier' });
+		}
+		if (claim.responds_to === claim.id) {
+			context.addIssue({ code: 'custom', path: ['responds_to'], message: 'a claim cannot respond to itself' });
 		}
 		if (claim.statement === 'report' && claim.round_id === null) {
 			context.addIssue({ code: 'custom', path: ['round_id'], message: 'a report must name its round' });
@@ -46,5 +50,6 @@ export const claimColumns = [
 	'number',
 	'qualifier',
 	'source_ids',
+	'responds_to',
 	'note'
 ] as const satisfies readonly (keyof ClaimRow)[];

@@ -216,6 +216,13 @@ export function validateDataset(dataDir: string, today: string) {
 		if (new Set(ids).size !== ids.length)
 			problems.add(datasetFiles.claims, line, 'source_ids', 'a source is listed twice');
 	}
+	const claimIds = new Set(claims.map(({ raw }) => raw.id ?? ''));
+	for (const { line, raw } of claims) {
+		const target = raw.responds_to ?? '';
+		if (target !== '' && !claimIds.has(target)) {
+			problems.add(datasetFiles.claims, line, 'responds_to', `unknown claim id "${target}"`);
+		}
+	}
 	for (const { line, raw } of sources) {
 		if (!usedSources.has(raw.id ?? ''))
 			problems.add(datasetFiles.sources, line, 'id', `source "${raw.id}" supports no claim`);
@@ -275,8 +282,8 @@ export function buildDataset(options: BuildOptions): BuildResult {
 		);
 		const insertMediator = db.prepare('INSERT INTO round_mediators (round_id, mediator, position) VALUES (?, ?, ?)');
 		const insertClaim = db.prepare(
-			`INSERT INTO claims (id, round_id, stated_on, claimant, claimant_side, statement, counted, counted_detail, number, qualifier, note)
-			 VALUES (@id, @round_id, @stated_on, @claimant, @claimant_side, @statement, @counted, @counted_detail, @number, @qualifier, @note)`
+			`INSERT INTO claims (id, round_id, stated_on, claimant, claimant_side, statement, counted, counted_detail, number, qualifier, responds_to, note)
+			 VALUES (@id, @round_id, @stated_on, @claimant, @claimant_side, @statement, @counted, @counted_detail, @number, @qualifier, @responds_to, @note)`
 		);
 		const insertClaimSource = db.prepare('INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?, ?, ?)');
 		const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
@@ -288,7 +295,9 @@ export function buildDataset(options: BuildOptions): BuildResult {
 				insertRound.run(round);
 				round.mediators.forEach((mediator, position) => insertMediator.run(round.id, mediator, position));
 			}
-			for (const claim of claims) {
+			// Claims that answer another claim go after it, so that the reference is always to an existing row.
+			const orderedClaims = [...claims].sort((a, b) => Number(a.responds_to !== null) - Number(b.responds_to !== null));
+			for (const claim of orderedClaims) {
 				insertClaim.run(claim);
 				claim.source_ids.forEach((sourceId, position) => {
 					insertClaimSource.run(claim.id, sourceId, position);

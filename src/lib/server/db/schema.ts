@@ -50,9 +50,11 @@ CREATE TABLE claims (
 	counted_detail TEXT NOT NULL,
 	number INTEGER,
 	qualifier TEXT,
+	responds_to TEXT REFERENCES claims (id),
 	note TEXT NOT NULL
 ) STRICT;
 CREATE INDEX claims_by_round ON claims (round_id, counted);
+CREATE INDEX claims_by_response ON claims (responds_to);
 CREATE INDEX claims_by_statement ON claims (statement, stated_on);
 
 CREATE TABLE claim_sources (

@@ -152,6 +152,20 @@ export const ImportDecisions = {
 	/** Rows whose exchange number Kyiv gave to a whole agreement (all its stages), not to the stage the row is about. */
 	agreementExchangeNumbers: ['r24-131'],
 
+	/** Statements that answer another party's claim: research row -> the row of the claim it answers. */
+	responses: {
+		// Kyiv's position on the downed Il-76 answers Moscow's figure for prisoners said to be aboard.
+		'r24-007': 'r24-008',
+		// Kyiv's rebuttals of 7 June 2025 answer Medinsky's account of the first list handed over.
+		'r24-142': 'r24-145',
+		'r24-143': 'r24-145',
+		'r24-144': 'r24-145',
+		// The Centre for Countering Disinformation answers Medinsky's claim that Kyiv refuses about 1,000 prisoners.
+		'r24-179': 'r24-184',
+		'r24-180': 'r24-184',
+		'r24-181': 'r24-184'
+	} as Record<string, string>,
+
 	/** Research rows with no number that answer another party's claim. */
 	rebuttals: ['r24-007', 'r24-142', 'r24-143', 'r24-144', 'r24-179', 'r24-180', 'r24-181']
 } as const;
@@ -306,6 +320,7 @@ interface PendingClaim {
 	sourceIds: string[];
 	notes: string[];
 	researchIds: string[];
+	respondsToResearchId: string | null;
 }
 
 /**
@@ -475,7 +490,8 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 			qualifier,
 			sourceIds: [sourceId],
 			notes: row.note ? [withholdNames(row.note)] : [],
-			researchIds: [row.id]
+			researchIds: [row.id],
+			respondsToResearchId: ImportDecisions.responses[row.id] ?? null
 		});
 	}
 
@@ -489,6 +505,10 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 			a.number.localeCompare(b.number)
 	);
 	const claims: CsvRecord[] = [];
+	const claimIdByResearchId = new Map<string, string>();
+	ordered.forEach((claim, index) => {
+		for (const researchId of claim.researchIds) claimIdByResearchId.set(researchId, `c${String(index + 1).padStart(4, '0')}`);
+	});
 	ordered.forEach((claim, index) => {
 		const id = `c${String(index + 1).padStart(4, '0')}`;
 		claims.push({
@@ -503,6 +523,7 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 			number: claim.number,
 			qualifier: claim.qualifier,
 			source_ids: claim.sourceIds.join(';'),
+			responds_to: claim.respondsToResearchId ? (claimIdByResearchId.get(claim.respondsToResearchId) ?? '') : '',
 			note: claim.notes.join(' ')
 		});
 		claim.researchIds.forEach((researchId, position) => {

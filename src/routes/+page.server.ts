@@ -1,10 +1,22 @@
-// Overview page data: every round with its derived figures, and the totals per direction.
+// Overview page data: headline totals, the latest rounds and the charts' inputs.
 import { getDataset } from '$lib/server/db/dataset';
-import { datasetInfo, listRounds, totalsOf } from '$lib/server/db/queries/rounds';
+import { overviewCharts } from '$lib/server/db/queries/charts';
+import { listRounds, totalsOf } from '$lib/server/db/queries/rounds';
 import type { PageServerLoad } from './$types';
+
+/** How many recent rounds the overview lists before pointing to /rounds. */
+const RECENT_ROUNDS = 10;
 
 export const load: PageServerLoad = () => {
 	const db = getDataset();
 	const rounds = listRounds(db);
-	return { rounds, totals: totalsOf(rounds), dataset: datasetInfo(db) };
+	const events = rounds.filter((round) => round.kind !== 'agreement');
+	return {
+		eventCount: events.length,
+		firstDate: events.at(-1)?.date ?? null,
+		recentRounds: events.slice(0, RECENT_ROUNDS),
+		agreements: rounds.filter((round) => round.kind === 'agreement'),
+		totals: totalsOf(rounds),
+		charts: overviewCharts(db)
+	};
 };

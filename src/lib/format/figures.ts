@@ -1,57 +1,129 @@
-// Plain-text formatting of figures, dates and coded values for the pages.
-import type { Counted, Qualifier, RoundKind } from '../schemas/vocabulary';
+// Formatting of figures, dates and coded values for the pages, through the message catalog.
+import { m } from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
+import type { ConfirmationStatus } from '../domain/confirmation';
+import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../schemas/vocabulary';
 
-const numberFormat = new Intl.NumberFormat('en-US');
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** 1000 -> "1,000". */
+/** 1000 -> "1,000" in the current locale. */
 export function formatNumber(value: number): string {
-	return numberFormat.format(value);
+	const locale = getLocale();
+	let format = numberFormats.get(locale);
+	if (!format) {
+		format = new Intl.NumberFormat(locale);
+		numberFormats.set(locale, format);
+	}
+	return format.format(value);
 }
 
-const qualifierPrefix: Record<Qualifier, string> = {
-	exact: '',
-	at_least: 'at least ',
-	more_than: 'more than ',
-	about: 'about ',
-	up_to: 'up to '
+const qualifierMessages: Record<Qualifier, (inputs: { number: string }) => string> = {
+	exact: m.qualifier_exact,
+	at_least: m.qualifier_at_least,
+	more_than: m.qualifier_more_than,
+	about: m.qualifier_about,
+	up_to: m.qualifier_up_to
 };
 
 /** A figure with its qualifier, as a reader would say it: "more than 1,000". */
 export function formatFigure(value: number, qualifier: Qualifier): string {
-	return `${qualifierPrefix[qualifier]}${formatNumber(value)}`;
+	return qualifierMessages[qualifier]({ number: formatNumber(value) });
 }
 
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthMessages = [
+	m.month_1,
+	m.month_2,
+	m.month_3,
+	m.month_4,
+	m.month_5,
+	m.month_6,
+	m.month_7,
+	m.month_8,
+	m.month_9,
+	m.month_10,
+	m.month_11,
+	m.month_12
+];
 
 /** "2024-12-30" -> "30 Dec 2024", without time zones getting in the way. */
 export function formatDate(isoDate: string): string {
-	const [year, month, day] = isoDate.split('-');
-	return `${Number(day)} ${monthNames[Number(month) - 1] ?? '?'} ${year}`;
+	const [year = '', month = '', day = ''] = isoDate.split('-');
+	const monthName = monthMessages[Number(month) - 1]?.() ?? month;
+	return m.date_format({ day: String(Number(day)), month: monthName, year });
 }
 
-/** Names of the kinds of round, for tables and headings. */
-export const roundKindLabels: Record<RoundKind, string> = {
-	pow_exchange: 'Prisoner exchange',
-	bodies_repatriation: 'Repatriation of bodies',
-	civilian_release: 'Release of civilians',
-	agreement: 'Agreement (in stages)'
-};
+/** Names of the kinds of round. */
+export function roundKindLabel(kind: RoundKind): string {
+	return {
+		pow_exchange: m.round_kind_pow_exchange,
+		bodies_repatriation: m.round_kind_bodies_repatriation,
+		civilian_release: m.round_kind_civilian_release,
+		agreement: m.round_kind_agreement
+	}[kind]();
+}
 
 /** What a figure counts, in words that follow the number ("386 people, both directions combined"). */
-export const countedLabels: Record<Counted, string> = {
-	people_to_ukraine: 'people returned to Ukraine',
-	people_to_russia: 'people returned to Russia',
-	people_each_way: 'people each way',
-	people_both_ways: 'people, both directions combined',
-	military_each_way: 'servicemen each way',
-	military_to_ukraine: 'servicemen returned to Ukraine',
-	military_to_russia: 'servicemen returned to Russia',
-	civilians_to_ukraine: 'civilians returned to Ukraine',
-	civilians_to_russia: 'civilians returned to Russia',
-	bodies_to_ukraine: 'bodies returned to Ukraine',
-	bodies_to_russia: 'bodies returned to Russia',
-	bodies_each_way: 'bodies each way',
-	held_by_russia: 'held by Russia',
-	held_by_ukraine: 'held by Ukraine',
-	other: '(see the note)'
-};
+export function countedLabel(counted: Counted): string {
+	return {
+		people_to_ukraine: m.counted_people_to_ukraine,
+		people_to_russia: m.counted_people_to_russia,
+		people_each_way: m.counted_people_each_way,
+		people_both_ways: m.counted_people_both_ways,
+		military_each_way: m.counted_military_each_way,
+		military_to_ukraine: m.counted_military_to_ukraine,
+		military_to_russia: m.counted_military_to_russia,
+		civilians_to_ukraine: m.counted_civilians_to_ukraine,
+		civilians_to_russia: m.counted_civilians_to_russia,
+		bodies_to_ukraine: m.counted_bodies_to_ukraine,
+		bodies_to_russia: m.counted_bodies_to_russia,
+		bodies_each_way: m.counted_bodies_each_way,
+		held_by_russia: m.counted_held_by_russia,
+		held_by_ukraine: m.counted_held_by_ukraine,
+		other: m.counted_other
+	}[counted]();
+}
+
+/** The name of a confirmation status, for badges and legends. */
+export function statusLabel(status: ConfirmationStatus): string {
+	return {
+		no_figure: m.status_no_figure,
+		announced: m.status_announced,
+		corroborated: m.status_corroborated,
+		third_party_confirmed: m.status_third_party_confirmed,
+		disputed: m.status_disputed
+	}[status]();
+}
+
+/** The name of a claimant's side. */
+export function sideLabel(side: ClaimantSide): string {
+	return {
+		ukraine: m.side_ukraine,
+		russia: m.side_russia,
+		mediator: m.side_mediator,
+		international: m.side_international,
+		independent: m.side_independent
+	}[side]();
+}
+
+/** The name of a kind of statement. */
+export function statementLabel(statement: StatementKind): string {
+	return {
+		report: m.statement_report,
+		running_total: m.statement_running_total,
+		offer: m.statement_offer,
+		allegation: m.statement_allegation,
+		rebuttal: m.statement_rebuttal
+	}[statement]();
+}
+
+/** The name of a kind of source. */
+export function sourceKindLabel(kind: SourceKind): string {
+	return {
+		official_statement: m.source_kind_official_statement,
+		news_report: m.source_kind_news_report,
+		mediator_statement: m.source_kind_mediator_statement,
+		international_report: m.source_kind_international_report,
+		academic: m.source_kind_academic,
+		social_post: m.source_kind_social_post
+	}[kind]();
+}

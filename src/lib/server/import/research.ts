@@ -507,7 +507,8 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 	const claims: CsvRecord[] = [];
 	const claimIdByResearchId = new Map<string, string>();
 	ordered.forEach((claim, index) => {
-		for (const researchId of claim.researchIds) claimIdByResearchId.set(researchId, `c${String(index + 1).padStart(4, '0')}`);
+		for (const researchId of claim.researchIds)
+			claimIdByResearchId.set(researchId, `c${String(index + 1).padStart(4, '0')}`);
 	});
 	ordered.forEach((claim, index) => {
 		const id = `c${String(index + 1).padStart(4, '0')}`;

@@ -9,6 +9,7 @@ import {
 	type Population
 } from '../../../domain/round-figures';
 import type { DatasetDatabase } from '../dataset';
+import { memoizedFor, preparedFor } from '../prepared';
 
 /** A round as listed on the overview, with the figures derived from its claims. */
 export interface RoundListItem {
@@ -63,35 +64,22 @@ interface ClaimRecord {
 	qualifier: Qualifier | null;
 }
 
-const statementsByDb = new WeakMap<DatasetDatabase, ReturnType<typeof prepare>>();
+const statements = preparedFor((db) => ({
+	rounds: db.prepare<[], RoundRecord>(
+		`SELECT r.id, r.date, r.end_date, r.kind, r.kyiv_exchange_number, r.parent_id, r.summary,
+		        (SELECT group_concat(mediator, ';') FROM (SELECT mediator FROM round_mediators m WHERE m.round_id = r.id ORDER BY position)) AS mediators
+		   FROM rounds r
+		  ORDER BY r.date DESC, r.id DESC`
+	),
+	roundClaims: db.prepare<[], ClaimRecord>(
+		`SELECT id, round_id, claimant, claimant_side, statement, counted, number, qualifier
+		   FROM claims WHERE round_id IS NOT NULL ORDER BY round_id, id`
+	),
+	meta: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM meta')
+}));
 
-function prepare(db: DatasetDatabase) {
-	return {
-		rounds: db.prepare<[], RoundRecord>(
-			`SELECT r.id, r.date, r.end_date, r.kind, r.kyiv_exchange_number, r.parent_id, r.summary,
-			        (SELECT group_concat(mediator, ';') FROM (SELECT mediator FROM round_mediators m WHERE m.round_id = r.id ORDER BY position)) AS mediators
-			   FROM rounds r
-			  ORDER BY r.date DESC, r.id DESC`
-		),
-		roundClaims: db.prepare<[], ClaimRecord>(
-			`SELECT id, round_id, claimant, claimant_side, statement, counted, number, qualifier
-			   FROM claims WHERE round_id IS NOT NULL ORDER BY round_id, id`
-		)
-	};
-}
-
-/** Prepared once per connection: a rebuilt dataset gets a new connection and new statements. */
-function statements(db: DatasetDatabase) {
-	let prepared = statementsByDb.get(db);
-	if (!prepared) {
-		prepared = prepare(db);
-		statementsByDb.set(db, prepared);
-	}
-	return prepared;
-}
-
-/** Every round, newest first, with each direction's figures and derived status. */
-export function listRounds(db: DatasetDatabase): RoundListItem[] {
+/** Every round, newest first, with each direction's figures and derived status (computed once per dataset). */
+export const listRounds = memoizedFor((db: DatasetDatabase): RoundListItem[] => {
 	const { rounds, roundClaims } = statements(db);
 	const claimsByRound = new Map<string, ClaimFigure[]>();
 	for (const claim of roundClaims.all()) {
@@ -140,20 +128,54 @@ export function listRounds(db: DatasetDatabase): RoundListItem[] {
 			)
 		};
 	});
-}
+});
 
 /** Totals per population and direction over the given rounds. */
 export function totalsOf(rounds: readonly RoundListItem[]) {
 	return totalsByDirection(rounds);
 }
 
+/** What identifies the published dataset. */
+export interface DatasetInfo {
+	version: string;
+	contentHash: string;
+	latestDate: string;
+}
+
 /** The dataset's version and the latest date it covers. */
-export function datasetInfo(db: DatasetDatabase): { version: string; contentHash: string; latestDate: string } {
-	const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM meta').all();
-	const meta = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+export const datasetInfo = memoizedFor((db: DatasetDatabase): DatasetInfo => {
+	const meta = Object.fromEntries(
+		statements(db)
+			.meta.all()
+			.map((row) => [row.key, row.value])
+	);
 	return {
 		version: meta.dataset_version ?? '',
 		contentHash: meta.content_hash ?? '',
 		latestDate: meta.latest_date ?? ''
 	};
+});
+
+/** One round by id, with its derived figures, or null. */
+export function getRound(db: DatasetDatabase, id: string): RoundListItem | null {
+	return listRounds(db).find((round) => round.id === id) ?? null;
+}
+
+/** The stages of an agreement, oldest first. */
+export function stagesOf(db: DatasetDatabase, agreementId: string): RoundListItem[] {
+	return listRounds(db)
+		.filter((round) => round.parentId === agreementId)
+		.reverse();
+}
+
+/** The events just before and after a round in time (agreements are not events of their own). */
+export function neighboursOf(
+	db: DatasetDatabase,
+	id: string
+): { previous: RoundListItem | null; next: RoundListItem | null } {
+	const events = listRounds(db).filter((round) => round.kind !== 'agreement');
+	const index = events.findIndex((round) => round.id === id);
+	if (index === -1) return { previous: null, next: null };
+	// The list is newest first.
+	return { previous: events[index + 1] ?? null, next: events[index - 1] ?? null };
 }

@@ -1,0 +1,39 @@
+// Server hooks: public GET pages are rendered once per dataset version, then served from memory with ETag and Cache-Control.
+import type { Handle } from '@sveltejs/kit';
+import { version as appVersion } from '$app/environment';
+import { getDataset } from '$lib/server/db/dataset';
+import { datasetInfo } from '$lib/server/db/queries/rounds';
+import { PAGE_CACHE_CONTROL, PageCache } from '$lib/server/page-cache';
+
+const cache = new PageCache();
+
+/** Pages and their client-side data (`__data.json`) are cacheable; only successful ones are kept. */
+function isCacheable(request: Request, url: URL): boolean {
+	return request.method === 'GET' && !url.pathname.startsWith('/_app/');
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	if (!isCacheable(event.request, event.url)) return resolve(event);
+	// The application's build is part of the version: a new release must not serve pages rendered by the old one.
+	const version = `${appVersion}:${datasetInfo(getDataset()).version}`;
+	const key = event.url.pathname + event.url.search;
+	const etag = PageCache.etagFor(version, key);
+
+	if (event.request.headers.get('if-none-match') === etag) {
+		return new Response(null, { status: 304, headers: { etag, 'cache-control': PAGE_CACHE_CONTROL } });
+	}
+	const cached = cache.get(version, key);
+	if (cached) {
+		return new Response(cached.body, { status: cached.status, headers: [...cached.headers, ['x-page-cache', 'hit']] });
+	}
+
+	const response = await resolve(event);
+	if (response.status !== 200) return response;
+	const body = await response.text();
+	const headers = new Headers(response.headers);
+	headers.set('etag', etag);
+	headers.set('cache-control', PAGE_CACHE_CONTROL);
+	cache.set(version, key, { status: 200, body, etag, headers: [...headers.entries()] });
+	headers.set('x-page-cache', 'miss');
+	return new Response(body, { status: 200, headers });
+};

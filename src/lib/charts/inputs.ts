@@ -1,0 +1,134 @@
+// Turns the derived round figures and stated totals into the plain inputs the charts draw.
+import { isConfirmed, type Confirmation } from '../domain/confirmation';
+import type { Direction, DirectionFigures, Population } from '../domain/round-figures';
+import { m } from '../paraglide/messages.js';
+import type { RoundKind } from '../schemas/vocabulary';
+import type { CumulativeInput, DirectionMark, Discrepancy, StatedTotal, TimelineRound } from './types';
+
+/** What the chart inputs need of a round. */
+export interface ChartRound {
+	id: string;
+	date: string;
+	kind: RoundKind;
+	population: Population;
+	figures: Record<Population, Record<Direction, DirectionFigures>>;
+}
+
+/** The label a figure's speaker goes by: the capitals for the parties, the claimant's name otherwise. */
+export function speakerOf(figure: Confirmation['figures'][number]): string {
+	if (figure.side === 'ukraine') return m.party_ukraine();
+	if (figure.side === 'russia') return m.party_russia();
+	return figure.claimant;
+}
+
+/** The mark for one direction: the confirmed figure, the disputed range, or the highest announced figure. */
+export function directionMark(figures: DirectionFigures): DirectionMark | null {
+	const { confirmation, byParty } = figures;
+	if (confirmation.status === 'no_figure') return null;
+	const base = { status: confirmation.status, explanation: confirmation.explanation };
+	if (isConfirmed(confirmation.status) && confirmation.confirmedNumber !== null) {
+		const value = confirmation.confirmedNumber;
+		return { ...base, value, low: value, high: value, bound: false };
+	}
+	if (confirmation.status === 'disputed' && confirmation.range) {
+		return {
+			...base,
+			value: confirmation.range.high,
+			low: confirmation.range.low,
+			high: confirmation.range.high,
+			bound: false
+		};
+	}
+	// Announced: the parties' own figure first; failing that, the highest figure anyone gave.
+	const partyFigures = [byParty.ukraine, byParty.russia].filter((figure) => figure !== null);
+	const best =
+		partyFigures.sort((a, b) => b.number - a.number)[0] ??
+		[...confirmation.figures].sort((a, b) => (b.number ?? 0) - (a.number ?? 0))[0];
+	if (!best || best.number === null || best.qualifier === null) return null;
+	return { ...base, value: best.number, low: best.number, high: best.number, bound: best.qualifier !== 'exact' };
+}
+
+/** Rounds on the timeline of one population, oldest first; agreements are not events of their own. */
+export function timelineRounds(
+	rounds: readonly ChartRound[],
+	population: Population,
+	describe: (round: ChartRound) => string
+): TimelineRound[] {
+	return rounds
+		.filter((round) => round.kind !== 'agreement' && round.population === population)
+		.map((round) => ({
+			id: round.id,
+			date: round.date,
+			href: `/rounds/${round.id}`,
+			label: describe(round),
+			toUkraine: directionMark(round.figures[population].to_ukraine),
+			toRussia: directionMark(round.figures[population].to_russia)
+		}))
+		.filter((round) => round.toUkraine !== null || round.toRussia !== null)
+		.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Running sums of people returned to Ukraine: Kyiv's own exact figures, Moscow's own exact
+ * figures, and the confirmed figures, one point per round date; plus the totals officials stated.
+ */
+export function cumulativeInput(rounds: readonly ChartRound[], statedTotals: StatedTotal[]): CumulativeInput {
+	const ordered = rounds
+		.filter((round) => round.kind !== 'agreement')
+		.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+	const sums = { kyiv: 0, moscow: 0, confirmed: 0 };
+	const series: CumulativeInput = { kyiv: [], moscow: [], confirmed: [], statedTotals };
+	for (const round of ordered) {
+		const { confirmation, byParty } = round.figures.people.to_ukraine;
+		if (byParty.ukraine?.qualifier === 'exact') sums.kyiv += byParty.ukraine.number;
+		if (byParty.russia?.qualifier === 'exact') sums.moscow += byParty.russia.number;
+		if (isConfirmed(confirmation.status) && confirmation.confirmedNumber !== null)
+			sums.confirmed += confirmation.confirmedNumber;
+		for (const key of ['kyiv', 'moscow', 'confirmed'] as const) {
+			const points = series[key];
+			const last = points[points.length - 1];
+			if (last && last.date === round.date) last.value = sums[key];
+			else points.push({ date: round.date, value: sums[key] });
+		}
+	}
+	return series;
+}
+
+/** Every round and direction whose figures differ, with who said what and what they counted. */
+export function discrepancies(
+	rounds: readonly ChartRound[],
+	countedDetail: (claimId: string) => string,
+	describe: (round: ChartRound) => string
+): Discrepancy[] {
+	const result: Discrepancy[] = [];
+	for (const round of rounds) {
+		if (round.kind === 'agreement') continue;
+		for (const direction of ['to_ukraine', 'to_russia'] as const) {
+			const { confirmation } = round.figures[round.population][direction];
+			if (confirmation.status !== 'disputed' || !confirmation.range) continue;
+			result.push({
+				roundId: round.id,
+				date: round.date,
+				href: `/rounds/${round.id}`,
+				label: describe(round),
+				direction,
+				population: round.population,
+				low: confirmation.range.low,
+				high: confirmation.range.high,
+				figures: confirmation.figures.flatMap((figure) =>
+					figure.number === null || figure.qualifier === null
+						? []
+						: [
+								{
+									speaker: speakerOf(figure),
+									value: figure.number,
+									qualifier: figure.qualifier,
+									counted: countedDetail(figure.claimId)
+								}
+							]
+				)
+			});
+		}
+	}
+	return result.sort((a, b) => b.date.localeCompare(a.date) || a.direction.localeCompare(b.direction));
+}

@@ -1,0 +1,56 @@
+// The inputs of the overview's charts, computed once per dataset from the rounds and the stated running totals.
+import { cumulativeInput, discrepancies, timelineRounds, type ChartRound } from '../../../charts/inputs';
+import type { CumulativeInput, Discrepancy, StatedTotal, TimelineRound } from '../../../charts/types';
+import { formatDate, roundKindLabel } from '../../../format/figures';
+import type { DatasetDatabase } from '../dataset';
+import { memoizedFor, preparedFor } from '../prepared';
+import { listRounds } from './rounds';
+
+export interface OverviewCharts {
+	peopleTimeline: TimelineRound[];
+	bodiesTimeline: TimelineRound[];
+	cumulative: CumulativeInput;
+	discrepancies: Discrepancy[];
+}
+
+const statements = preparedFor((db) => ({
+	countedDetails: db.prepare<[], { id: string; counted_detail: string }>('SELECT id, counted_detail FROM claims'),
+	statedTotals: db.prepare<
+		[],
+		{ id: string; stated_on: string; number: number; qualifier: StatedTotal['qualifier']; claimant: string }
+	>(
+		`SELECT id, stated_on, number, qualifier, claimant FROM claims
+		  WHERE statement = 'running_total' AND counted = 'people_to_ukraine' AND number IS NOT NULL
+		  ORDER BY stated_on, id`
+	)
+}));
+
+function describe(round: ChartRound): string {
+	return `${formatDate(round.date)}, ${roundKindLabel(round.kind).toLowerCase()}`;
+}
+
+/** The data of the overview's charts. */
+export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts => {
+	const rounds = listRounds(db);
+	const details = new Map(
+		statements(db)
+			.countedDetails.all()
+			.map((row) => [row.id, row.counted_detail])
+	);
+	const statedTotals = statements(db)
+		.statedTotals.all()
+		.map((row) => ({
+			claimId: row.id,
+			date: row.stated_on,
+			value: row.number,
+			qualifier: row.qualifier,
+			claimant: row.claimant,
+			href: `/claims/${row.id}`
+		}));
+	return {
+		peopleTimeline: timelineRounds(rounds, 'people', describe),
+		bodiesTimeline: timelineRounds(rounds, 'bodies', describe),
+		cumulative: cumulativeInput(rounds, statedTotals),
+		discrepancies: discrepancies(rounds, (claimId) => details.get(claimId) ?? '', describe)
+	};
+});

@@ -1,0 +1,187 @@
+// Queries over claims and their sources: a round's claims, one claim with its answers, statements outside rounds, a source's claims.
+import type { ClaimantSide, Counted, Qualifier, SourceKind, StatementKind } from '../../../schemas/vocabulary';
+import type { DatasetDatabase } from '../dataset';
+import { preparedFor } from '../prepared';
+
+/** A source as cited next to a figure. */
+export interface SourceRef {
+	id: string;
+	url: string;
+	outlet: string;
+	title: string | null;
+	publishedOn: string | null;
+	accessedOn: string | null;
+	kind: SourceKind;
+	language: string;
+	archiveUrl: string | null;
+}
+
+/** A claim with everything a reader needs to check it: who, when, what, how many, and where it was published. */
+export interface ClaimView {
+	id: string;
+	roundId: string | null;
+	statedOn: string;
+	claimant: string;
+	side: ClaimantSide;
+	statement: StatementKind;
+	counted: Counted;
+	countedDetail: string;
+	number: number | null;
+	qualifier: Qualifier | null;
+	respondsTo: string | null;
+	note: string;
+	sources: SourceRef[];
+}
+
+interface ClaimRecord {
+	id: string;
+	round_id: string | null;
+	stated_on: string;
+	claimant: string;
+	claimant_side: ClaimantSide;
+	statement: StatementKind;
+	counted: Counted;
+	counted_detail: string;
+	number: number | null;
+	qualifier: Qualifier | null;
+	responds_to: string | null;
+	note: string;
+}
+
+interface SourceRecord {
+	id: string;
+	url: string;
+	outlet: string;
+	title: string | null;
+	published_on: string | null;
+	accessed_on: string | null;
+	kind: SourceKind;
+	language: string;
+	archive_url: string | null;
+}
+
+const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_side, c.statement, c.counted, c.counted_detail,
+	c.number, c.qualifier, c.responds_to, c.note`;
+
+const statements = preparedFor((db) => ({
+	byRound: db.prepare<[string], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c WHERE c.round_id = ? ORDER BY c.counted, c.stated_on, c.id`
+	),
+	byId: db.prepare<[string], ClaimRecord>(`SELECT ${claimColumns} FROM claims c WHERE c.id = ?`),
+	responses: db.prepare<[string], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c WHERE c.responds_to = ? ORDER BY c.stated_on, c.id`
+	),
+	outsideRounds: db.prepare<[], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c
+		  WHERE c.round_id IS NULL OR c.statement <> 'report'
+		  ORDER BY c.stated_on DESC, c.id DESC`
+	),
+	bySource: db.prepare<[string], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c JOIN claim_sources cs ON cs.claim_id = c.id
+		  WHERE cs.source_id = ? ORDER BY c.stated_on, c.id`
+	),
+	sameCounted: db.prepare<[string], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c WHERE c.counted = ? ORDER BY c.stated_on, c.id`
+	),
+	sourcesOfClaims: db.prepare<[string], SourceRecord & { claim_id: string }>(
+		`SELECT cs.claim_id, s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url
+		   FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+		  WHERE cs.claim_id IN (SELECT value FROM json_each(?))
+		  ORDER BY cs.claim_id, cs.position`
+	),
+	sourceById: db.prepare<[string], SourceRecord>(
+		`SELECT id, url, outlet, title, published_on, accessed_on, kind, language, archive_url FROM sources WHERE id = ?`
+	),
+	sourcesWithCounts: db.prepare<[], SourceRecord & { claim_count: number }>(
+		`SELECT s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url,
+		        (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claim_count
+		   FROM sources s ORDER BY s.outlet COLLATE NOCASE, s.published_on, s.id`
+	)
+}));
+
+/** Maps a sources row (snake_case) to the type the pages use. */
+export function toSourceRef(record: SourceRecord): SourceRef {
+	return {
+		id: record.id,
+		url: record.url,
+		outlet: record.outlet,
+		title: record.title,
+		publishedOn: record.published_on,
+		accessedOn: record.accessed_on,
+		kind: record.kind,
+		language: record.language,
+		archiveUrl: record.archive_url
+	};
+}
+
+/** Attaches their sources, in the order the data lists them, to claim rows. */
+function withSources(db: DatasetDatabase, records: ClaimRecord[]): ClaimView[] {
+	const sourcesByClaim = new Map<string, SourceRef[]>();
+	if (records.length > 0) {
+		const rows = statements(db).sourcesOfClaims.all(JSON.stringify(records.map((record) => record.id)));
+		for (const row of rows) {
+			const list = sourcesByClaim.get(row.claim_id) ?? [];
+			list.push(toSourceRef(row));
+			sourcesByClaim.set(row.claim_id, list);
+		}
+	}
+	return records.map((record) => ({
+		id: record.id,
+		roundId: record.round_id,
+		statedOn: record.stated_on,
+		claimant: record.claimant,
+		side: record.claimant_side,
+		statement: record.statement,
+		counted: record.counted,
+		countedDetail: record.counted_detail,
+		number: record.number,
+		qualifier: record.qualifier,
+		respondsTo: record.responds_to,
+		note: record.note,
+		sources: sourcesByClaim.get(record.id) ?? []
+	}));
+}
+
+/** Every claim about one round, with sources. */
+export function claimsOfRound(db: DatasetDatabase, roundId: string): ClaimView[] {
+	return withSources(db, statements(db).byRound.all(roundId));
+}
+
+/** One claim with sources, or null. */
+export function getClaim(db: DatasetDatabase, id: string): ClaimView | null {
+	const record = statements(db).byId.get(id);
+	return record ? (withSources(db, [record])[0] ?? null) : null;
+}
+
+/** The claims that answer the given claim (rebuttals, counter-statements). */
+export function responsesTo(db: DatasetDatabase, id: string): ClaimView[] {
+	return withSources(db, statements(db).responses.all(id));
+}
+
+/** Statements that are not a report of a round's outcome: running totals, offers, allegations, rebuttals. */
+export function listStatementsOutsideRounds(db: DatasetDatabase): ClaimView[] {
+	return withSources(db, statements(db).outsideRounds.all());
+}
+
+/** Every claim counting the same thing, for comparing a statement with others. */
+export function claimsCounting(db: DatasetDatabase, counted: Counted): ClaimView[] {
+	return withSources(db, statements(db).sameCounted.all(counted));
+}
+
+/** Every claim a source supports. */
+export function claimsOfSource(db: DatasetDatabase, sourceId: string): ClaimView[] {
+	return withSources(db, statements(db).bySource.all(sourceId));
+}
+
+/** One source, or null. */
+export function getSource(db: DatasetDatabase, id: string): SourceRef | null {
+	const record = statements(db).sourceById.get(id);
+	return record ? toSourceRef(record) : null;
+}
+
+/** Every source with the number of claims it supports, by outlet. */
+export function listSources(db: DatasetDatabase): (SourceRef & { claimCount: number })[] {
+	return statements(db)
+		.sourcesWithCounts.all()
+		.map((record) => ({ ...toSourceRef(record), claimCount: record.claim_count }));
+}

@@ -1,0 +1,18 @@
+// A statement's page: who said what, when, where it was published, and what the record says next to it.
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { recordId } from '$lib/schemas/fields';
+import { getDataset } from '$lib/server/db/dataset';
+import { getRound } from '$lib/server/db/queries/rounds';
+import { statementContext } from '$lib/server/db/queries/statements';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+	const id = recordId.safeParse(params.id);
+	if (!id.success) error(404, m.not_found_claim({ id: params.id }));
+	const db = getDataset();
+	const context = statementContext(db, id.data);
+	if (!context) error(404, m.not_found_claim({ id: id.data }));
+	const round = context.claim.roundId ? getRound(db, context.claim.roundId) : null;
+	return { ...context, round: round && { id: round.id, date: round.date, kind: round.kind } };
+};

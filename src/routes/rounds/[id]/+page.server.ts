@@ -1,0 +1,43 @@
+// A round's page: its derived status per direction, every claim grouped by what it counts, its agreement and neighbours.
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { recordId } from '$lib/schemas/fields';
+import { getDataset } from '$lib/server/db/dataset';
+import { claimsOfRound, type ClaimView } from '$lib/server/db/queries/claims';
+import { getRound, neighboursOf, stagesOf } from '$lib/server/db/queries/rounds';
+import { headlineCounted } from '$lib/domain/round-figures';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+	const id = recordId.safeParse(params.id);
+	if (!id.success) error(404, m.not_found_round({ id: params.id }));
+	const db = getDataset();
+	const round = getRound(db, id.data);
+	if (!round) error(404, m.not_found_round({ id: id.data }));
+
+	const claims = claimsOfRound(db, round.id);
+	// Headline figures first (in the order of the headline definition), then the other counts.
+	const headline: readonly string[] = [
+		...new Set<string>([
+			...headlineCounted[round.population].to_ukraine,
+			...headlineCounted[round.population].to_russia
+		])
+	];
+	const groups = new Map<string, ClaimView[]>();
+	for (const claim of claims) groups.set(claim.counted, [...(groups.get(claim.counted) ?? []), claim]);
+	const claimGroups = [...groups.entries()]
+		.sort(([a], [b]) => {
+			const rank = (counted: string) => (headline.includes(counted) ? headline.indexOf(counted) : headline.length);
+			return rank(a) - rank(b) || a.localeCompare(b);
+		})
+		.map(([counted, list]) => ({ counted: list[0]?.counted ?? (counted as ClaimView['counted']), claims: list }));
+
+	const parent = round.parentId ? getRound(db, round.parentId) : null;
+	return {
+		round,
+		claimGroups,
+		parent,
+		stages: round.kind === 'agreement' ? stagesOf(db, round.id) : parent ? stagesOf(db, parent.id) : [],
+		neighbours: neighboursOf(db, round.id)
+	};
+};

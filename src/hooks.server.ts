@@ -16,7 +16,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (!isCacheable(event.request, event.url)) return resolve(event);
 	// The application's build is part of the version: a new release must not serve pages rendered by the old one.
 	const version = `${appVersion}:${datasetInfo(getDataset()).version}`;
-	const key = event.url.pathname + event.url.search;
+	// The request's own URL, not event.url: SvelteKit strips `__data.json` from event.url, and a page and
+	// its client-side data must not share a cache entry.
+	const requested = new URL(event.request.url);
+	const key = requested.pathname + requested.search;
 	const etag = PageCache.etagFor(version, key);
 
 	if (event.request.headers.get('if-none-match') === etag) {

@@ -5,6 +5,7 @@ import { recordId } from '$lib/schemas/fields';
 import { getDataset } from '$lib/server/db/dataset';
 import { claimsOfRound, type ClaimView } from '$lib/server/db/queries/claims';
 import { getRound, neighboursOf, stagesOf } from '$lib/server/db/queries/rounds';
+import { NEARBY_DAYS, statementsNear } from '$lib/server/db/queries/statements';
 import { headlineCounted } from '$lib/domain/round-figures';
 import type { PageServerLoad } from './$types';
 
@@ -38,6 +39,8 @@ export const load: PageServerLoad = ({ params }) => {
 		claimGroups,
 		parent,
 		stages: round.kind === 'agreement' ? stagesOf(db, round.id) : parent ? stagesOf(db, parent.id) : [],
-		neighbours: neighboursOf(db, round.id)
+		neighbours: neighboursOf(db, round.id),
+		nearby: round.kind === 'agreement' ? [] : statementsNear(db, round.date),
+		nearbyDays: NEARBY_DAYS
 	};
 };

@@ -71,3 +71,14 @@ export function statementContext(db: DatasetDatabase, id: string): StatementCont
 		unverified: claim.statement !== 'rebuttal' && claim.statement !== 'report' && isUnverified(claim, supporting)
 	};
 }
+
+/** How many days around a round's date a statement counts as made "around" it. */
+export const NEARBY_DAYS = 3;
+
+/** Statements outside rounds made within {@link NEARBY_DAYS} days of a date, oldest first. */
+export function statementsNear(db: DatasetDatabase, date: string): StatementListItem[] {
+	const day = Date.parse(`${date}T00:00:00Z`);
+	return listStatements(db)
+		.filter((claim) => Math.abs(Date.parse(`${claim.statedOn}T00:00:00Z`) - day) <= NEARBY_DAYS * 86_400_000)
+		.reverse();
+}

@@ -1,0 +1,159 @@
+// Helpers shared by the chart layouts: dates, time ticks, label placement and tooltip placement; pure and unit-tested.
+import type { ScaleTime } from 'd3-scale';
+import { utcFormat } from 'd3-time-format';
+
+/**
+ * Each chart is laid out twice, for a wide and a narrow container; CSS shows the one that fits
+ * (see ChartFrame.svelte), so that text stays readable at 360 px without any script.
+ */
+export type Variant = 'wide' | 'narrow';
+export const VARIANTS: readonly Variant[] = ['wide', 'narrow'];
+
+/** Font size of the charts' text, in viewBox units; with the viewBox widths below it renders at 11 to 17 px. */
+export const FONT_SIZE: Record<Variant, number> = { wide: 13, narrow: 12 };
+
+/** The space around a chart's plotting area, in viewBox units. */
+export interface Margin {
+	top: number;
+	right: number;
+	bottom: number;
+	left: number;
+}
+
+/** An axis-aligned rectangle in viewBox units, used to keep labels apart. */
+export interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** "2024-12-30" -> the Date at midnight UTC of that day, whatever the machine's time zone. */
+export function parseIsoDate(isoDate: string): Date {
+	const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
+	return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** The first day of the calendar quarter that contains `date`. */
+export function quarterFloor(date: Date): Date {
+	return new Date(Date.UTC(date.getUTCFullYear(), Math.floor(date.getUTCMonth() / 3) * 3, 1));
+}
+
+/** The first day of the next calendar quarter, unless `date` already is the first day of a quarter. */
+export function quarterCeil(date: Date): Date {
+	const floor = quarterFloor(date);
+	return floor.getTime() === date.getTime()
+		? floor
+		: new Date(Date.UTC(floor.getUTCFullYear(), floor.getUTCMonth() + 3, 1));
+}
+
+/** The first days of the quarters from `start` to `end`, both included. */
+export function quarterStarts(start: Date, end: Date): Date[] {
+	const ticks: Date[] = [];
+	for (
+		let tick = quarterCeil(start);
+		tick.getTime() <= end.getTime();
+		tick = new Date(Date.UTC(tick.getUTCFullYear(), tick.getUTCMonth() + 3, 1))
+	) {
+		ticks.push(tick);
+	}
+	return ticks;
+}
+
+/** A tick of a time axis: `major` ticks carry a label, minor ones only a short line. */
+export interface TimeTick {
+	key: number;
+	x: number;
+	label: string;
+	major: boolean;
+}
+
+const yearFormat = utcFormat('%Y');
+const quarterFormat = utcFormat('%b %Y');
+
+/**
+ * Quarterly ticks along a time scale. Over two years or more, only the new year's quarters are
+ * labelled (with the year); over a shorter span every quarter is labelled with month and year,
+ * as long as labels keep `minLabelSpacing` apart.
+ */
+export function timeTicks(x: ScaleTime<number, number>, minLabelSpacing: number): TimeTick[] {
+	const [start, end] = x.domain() as [Date, Date];
+	const quarters = quarterStarts(start, end);
+	const spacing = quarters.length > 1 ? x(quarters[1] as Date) - x(quarters[0] as Date) : Infinity;
+	const yearly = quarters.length > 8 || spacing < minLabelSpacing;
+	// When even the years are too close (a very long span on a narrow chart), label every other year.
+	const yearStep = yearly && spacing * 4 < minLabelSpacing ? 2 : 1;
+	return quarters.map((date) => {
+		const isYearStart = date.getUTCMonth() === 0;
+		const major = yearly ? isYearStart && date.getUTCFullYear() % yearStep === 0 : true;
+		return {
+			key: date.getTime(),
+			x: x(date),
+			label: major ? (yearly ? yearFormat(date) : quarterFormat(date)) : '',
+			major
+		};
+	});
+}
+
+/** Compares strings by code unit rather than locale, so that the order is the same on every machine. */
+export function compareStrings(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** An estimate of the width of a line of text, good enough to keep labels from overlapping. */
+export function estimateTextWidth(text: string, fontSize: number): number {
+	return text.length * fontSize * 0.6;
+}
+
+/** Whether two boxes overlap (touching edges do not count). */
+export function boxesOverlap(a: Box, b: Box): boolean {
+	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * Moves label positions apart so that neighbours are at least `minGap` apart, keeping them
+ * between `lower` and `upper` and as near their wanted positions as that allows. Returns the
+ * new positions in the input's order.
+ */
+export function dodge(wanted: readonly number[], minGap: number, lower: number, upper: number): number[] {
+	const order = wanted.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value || a.index - b.index);
+	const placed = order.map((item) => Math.min(Math.max(item.value, lower), upper));
+	for (let i = 1; i < placed.length; i++) {
+		placed[i] = Math.max(placed[i] as number, (placed[i - 1] as number) + minGap);
+	}
+	// If the labels ran past the upper bound, push them back down from the top.
+	const last = placed.length - 1;
+	if (last >= 0 && (placed[last] as number) > upper) {
+		placed[last] = upper;
+		for (let i = last - 1; i >= 0; i--) {
+			placed[i] = Math.min(placed[i] as number, (placed[i + 1] as number) - minGap);
+		}
+	}
+	const result: number[] = new Array(wanted.length);
+	order.forEach((item, rank) => {
+		result[item.index] = placed[rank] as number;
+	});
+	return result;
+}
+
+/** Where a tooltip goes relative to its mark, as percentages of the chart so that it follows the SVG's scaling. */
+export interface TooltipPlacement {
+	leftPercent: number;
+	topPercent: number;
+	/** Which edge of the tooltip lines up with the mark horizontally, so that it stays inside the chart. */
+	align: 'start' | 'center' | 'end';
+	/** Below the mark when the mark is near the top of the chart, above it otherwise. */
+	below: boolean;
+}
+
+/** Places a tooltip next to the point (`x`, `y`) of a chart of `width` by `height` viewBox units. */
+export function tooltipPlacement(x: number, y: number, width: number, height: number): TooltipPlacement {
+	const leftPercent = (x / width) * 100;
+	const topPercent = (y / height) * 100;
+	return {
+		leftPercent,
+		topPercent,
+		align: leftPercent < 30 ? 'start' : leftPercent > 70 ? 'end' : 'center',
+		below: topPercent < 35
+	};
+}

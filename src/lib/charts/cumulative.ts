@@ -1,0 +1,374 @@
+// Layout, words and tables of the cumulative chart: running sums of people returned to Ukraine next to the totals officials stated.
+import { bisector, max } from 'd3-array';
+import { scaleLinear, scaleUtc } from 'd3-scale';
+import { curveStepAfter, line, symbol, symbolDiamond } from 'd3-shape';
+import { formatDate, formatFigure, formatNumber } from '../format/figures';
+import { m } from '../paraglide/messages.js';
+import {
+	FONT_SIZE,
+	boxesOverlap,
+	compareStrings,
+	dodge,
+	estimateTextWidth,
+	parseIsoDate,
+	quarterCeil,
+	quarterFloor,
+	timeTicks,
+	type Box,
+	type Margin,
+	type TimeTick,
+	type Variant
+} from './chart-utils';
+import type { CumulativeInput, CumulativePoint, StatedTotal } from './types';
+
+/** The three running sums, in the order they are drawn and labelled. */
+export const SERIES_KEYS = ['kyiv', 'moscow', 'confirmed'] as const;
+export type SeriesKey = (typeof SERIES_KEYS)[number];
+
+/** The fixed geometry of one variant of the cumulative chart, in viewBox units. */
+export interface CumulativeSize {
+	variant: Variant;
+	width: number;
+	height: number;
+	margin: Margin;
+	fontSize: number;
+	/** Area of a stated total's marker, as d3-shape's symbol size. */
+	markerArea: number;
+}
+
+export const CUMULATIVE_SIZES: Record<Variant, CumulativeSize> = {
+	wide: {
+		variant: 'wide',
+		width: 680,
+		height: 360,
+		margin: { top: 14, right: 16, bottom: 28, left: 52 },
+		fontSize: FONT_SIZE.wide,
+		markerArea: 64
+	},
+	narrow: {
+		variant: 'narrow',
+		width: 380,
+		height: 340,
+		margin: { top: 14, right: 10, bottom: 28, left: 44 },
+		fontSize: FONT_SIZE.narrow,
+		markerArea: 48
+	}
+};
+
+/** The name of a running sum, as its direct label and table header say it. */
+export function seriesLabel(key: SeriesKey): string {
+	return { kyiv: m.chart_series_kyiv, moscow: m.chart_series_moscow, confirmed: m.chart_series_confirmed }[key]();
+}
+
+export interface CumulativeLine {
+	key: SeriesKey;
+	/** The step line's path. */
+	d: string;
+	/** The direct label at the line's end, so that the lines can be told apart without colour. */
+	label: { x: number; y: number; text: string };
+}
+
+export interface StatedPoint {
+	key: string;
+	href: string;
+	x: number;
+	y: number;
+	/** A qualified total ("more than 7,000", "about 3,310") is drawn hollow. */
+	bound: boolean;
+	/** The marker's path, centred on (0, 0). */
+	symbol: string;
+	/** The printed value, or `null` when there is no room for it; the tooltip and the table still give it. */
+	label: { x: number; y: number; text: string; anchor: 'start' | 'middle' | 'end' } | null;
+	description: string;
+	tooltip: string[];
+}
+
+export interface CumulativeLayout {
+	variant: Variant;
+	width: number;
+	height: number;
+	fontSize: number;
+	plot: { left: number; right: number; top: number; bottom: number };
+	xTicks: TimeTick[];
+	yTicks: { value: number; y: number; label: string }[];
+	lines: CumulativeLine[];
+	points: StatedPoint[];
+}
+
+const byDate = bisector((point: CumulativePoint) => point.date);
+
+/** A running sum's value on `isoDate`: the sum over every round up to and including that day, 0 before the first. */
+export function valueOn(points: readonly CumulativePoint[], isoDate: string): number {
+	const sorted = [...points].sort((a, b) => compareStrings(a.date, b.date));
+	const index = byDate.right(sorted, isoDate) - 1;
+	return index >= 0 ? (sorted[index] as CumulativePoint).value : 0;
+}
+
+/** The first and last day on the chart: every running-sum point and every stated total falls in between. */
+export function cumulativeDateRange(input: CumulativeInput): [string, string] | null {
+	const dates = [
+		...SERIES_KEYS.flatMap((key) => input[key].map((point) => point.date)),
+		...input.statedTotals.map((total) => total.date)
+	].sort(compareStrings);
+	const first = dates[0];
+	const last = dates[dates.length - 1];
+	return first !== undefined && last !== undefined ? [first, last] : null;
+}
+
+/**
+ * The points of a running sum's step line: its own points, held level to `lastDate` so that the
+ * sum still shows where a stated total comes after the last round.
+ */
+export function stepPoints(points: readonly CumulativePoint[], lastDate: string): CumulativePoint[] {
+	const sorted = [...points].sort((a, b) => compareStrings(a.date, b.date));
+	const last = sorted[sorted.length - 1];
+	if (last && compareStrings(last.date, lastDate) < 0) sorted.push({ date: lastDate, value: last.value });
+	return sorted;
+}
+
+/** The stated total a summary compares with: the latest, and of several on that day the largest. */
+export function latestStatedTotal(totals: readonly StatedTotal[]): StatedTotal | null {
+	let latest: StatedTotal | null = null;
+	for (const total of totals) {
+		if (!latest || compareStrings(total.date, latest.date) > 0) latest = total;
+		else if (total.date === latest.date && total.value > latest.value) latest = total;
+	}
+	return latest;
+}
+
+/** Lays out the cumulative chart for one chart size. */
+export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): CumulativeLayout {
+	const { margin, width, height, fontSize } = size;
+	const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
+	const range = cumulativeDateRange(input) ?? ['2022-01-01', '2022-01-01'];
+	const lastDate = range[1];
+	const x = scaleUtc()
+		.domain([
+			quarterFloor(parseIsoDate(range[0])),
+			quarterCeil(new Date(parseIsoDate(lastDate).getTime() + 86_400_000))
+		])
+		.range([plot.left, plot.right]);
+	const highest = max([...SERIES_KEYS.flatMap((key) => input[key]), ...input.statedTotals], (point) => point.value);
+	const y = scaleLinear()
+		.domain([0, Math.max(1, highest ?? 0)])
+		.nice(6)
+		.range([plot.bottom, plot.top]);
+	const stepLine = line<CumulativePoint>()
+		.x((point) => x(parseIsoDate(point.date)))
+		.y((point) => y(point.value))
+		.curve(curveStepAfter);
+
+	const drawn = SERIES_KEYS.filter((key) => input[key].length > 0);
+	const ends = drawn.map((key) => y(valueOn(input[key], lastDate)));
+	// Direct labels sit just above their line's end, right-aligned, moved apart where lines end close together.
+	const labelYs = dodge(
+		ends.map((endY) => endY - 5),
+		fontSize + 2,
+		plot.top + fontSize,
+		plot.bottom - 4
+	);
+	const lines: CumulativeLine[] = drawn.map((key, index) => ({
+		key,
+		d: stepLine(stepPoints(input[key], lastDate)) ?? '',
+		label: {
+			x: plot.right,
+			y: labelYs[index] as number,
+			text: m.chart_series_end({ series: seriesLabel(key), value: formatNumber(valueOn(input[key], lastDate)) })
+		}
+	}));
+
+	const markerRadius = Math.sqrt(size.markerArea / 2);
+	const placed = input.statedTotals.map((total) => ({
+		total,
+		x: x(parseIsoDate(total.date)),
+		y: y(total.value)
+	}));
+	// Everything a stated total's label must keep clear of: the direct labels, every marker, and the labels placed so far.
+	const obstacles: Obstacle[] = [
+		...lines.map((series) => {
+			const textWidth = estimateTextWidth(series.label.text, fontSize);
+			return {
+				owner: null,
+				box: { x: series.label.x - textWidth, y: series.label.y - fontSize, width: textWidth, height: fontSize + 2 }
+			};
+		}),
+		...placed.map((point) => ({
+			owner: point.total.claimId,
+			box: {
+				x: point.x - markerRadius,
+				y: point.y - markerRadius,
+				width: 2 * markerRadius,
+				height: 2 * markerRadius
+			}
+		}))
+	];
+	// Labels are placed newest and largest first, so that the latest totals keep theirs when space runs out.
+	const labelOrder = [...placed].sort(
+		(a, b) =>
+			compareStrings(b.total.date, a.total.date) ||
+			b.total.value - a.total.value ||
+			compareStrings(a.total.claimId, b.total.claimId)
+	);
+	const labels = new Map<string, StatedPoint['label']>();
+	const labelledValues = new Set<string>();
+	for (const point of labelOrder) {
+		const text = formatFigure(point.total.value, point.total.qualifier);
+		// The same total stated by several people on one day is labelled once.
+		const sameValueKey = `${point.total.date}|${text}`;
+		if (labelledValues.has(sameValueKey)) continue;
+		const label = placeLabel(point.total.claimId, point, text, markerRadius, fontSize, obstacles, {
+			right: width,
+			top: 0,
+			bottom: plot.bottom
+		});
+		if (label) {
+			labels.set(point.total.claimId, label.label);
+			obstacles.push({ owner: null, box: label.box });
+			labelledValues.add(sameValueKey);
+		}
+	}
+
+	const marker = symbol(symbolDiamond, size.markerArea)() ?? '';
+	const points: StatedPoint[] = placed.map(({ total, x: pointX, y: pointY }) => {
+		const figure = formatFigure(total.value, total.qualifier);
+		const date = formatDate(total.date);
+		const kyivSum = formatNumber(valueOn(input.kyiv, total.date));
+		return {
+			key: total.claimId,
+			href: total.href,
+			x: pointX,
+			y: pointY,
+			bound: total.qualifier !== 'exact',
+			symbol: marker,
+			label: labels.get(total.claimId) ?? null,
+			description: m.chart_stated_mark({ claimant: total.claimant, figure, date, kyivSum }),
+			tooltip: [
+				total.claimant,
+				m.chart_stated_tooltip_total({ figure, date }),
+				m.chart_stated_tooltip_kyiv({ kyivSum })
+			]
+		};
+	});
+
+	return {
+		variant: size.variant,
+		width,
+		height,
+		fontSize,
+		plot,
+		xTicks: timeTicks(x, fontSize * 4),
+		yTicks: y.ticks(6).map((value) => ({ value, y: y(value), label: formatNumber(value) })),
+		lines,
+		points
+	};
+}
+
+/** Something a label must not overlap; `owner` is the stated total whose marker it is, if any. */
+interface Obstacle {
+	owner: string | null;
+	box: Box;
+}
+
+/** The first of above, left, right and below the marker where the label fits without overlapping anything else. */
+function placeLabel(
+	owner: string,
+	point: { x: number; y: number },
+	text: string,
+	markerRadius: number,
+	fontSize: number,
+	obstacles: readonly Obstacle[],
+	bounds: { right: number; top: number; bottom: number }
+): { label: NonNullable<StatedPoint['label']>; box: Box } | null {
+	const textWidth = estimateTextWidth(text, fontSize);
+	const gap = markerRadius + 3;
+	const candidates: NonNullable<StatedPoint['label']>[] = [
+		{ x: point.x, y: point.y - gap - 1, text, anchor: 'middle' },
+		{ x: point.x - gap, y: point.y + fontSize * 0.35, text, anchor: 'end' },
+		{ x: point.x + gap, y: point.y + fontSize * 0.35, text, anchor: 'start' },
+		{ x: point.x, y: point.y + gap + fontSize * 0.8, text, anchor: 'middle' }
+	];
+	for (const candidate of candidates) {
+		const left =
+			candidate.anchor === 'start'
+				? candidate.x
+				: candidate.anchor === 'end'
+					? candidate.x - textWidth
+					: candidate.x - textWidth / 2;
+		const box = { x: left, y: candidate.y - fontSize * 0.8, width: textWidth, height: fontSize };
+		const inside =
+			box.x >= 0 && box.x + box.width <= bounds.right && box.y >= bounds.top && box.y + box.height <= bounds.bottom;
+		if (inside && !obstacles.some((other) => other.owner !== owner && boxesOverlap(box, other.box))) {
+			return { label: candidate, box };
+		}
+	}
+	return null;
+}
+
+/**
+ * One sentence comparing the latest stated total with Kyiv's running sum on that day; without a
+ * stated total, the three running sums at the end.
+ */
+export function summarizeCumulative(input: CumulativeInput): string {
+	const latest = latestStatedTotal(input.statedTotals);
+	if (latest) {
+		return m.chart_cumulative_summary({
+			date: formatDate(latest.date),
+			kyivSum: formatNumber(valueOn(input.kyiv, latest.date)),
+			claimant: latest.claimant,
+			stated: formatFigure(latest.value, latest.qualifier)
+		});
+	}
+	const range = cumulativeDateRange(input);
+	if (!range) return m.chart_cumulative_empty();
+	return m.chart_cumulative_summary_sums({
+		date: formatDate(range[1]),
+		kyivSum: formatNumber(valueOn(input.kyiv, range[1])),
+		moscowSum: formatNumber(valueOn(input.moscow, range[1])),
+		confirmedSum: formatNumber(valueOn(input.confirmed, range[1]))
+	});
+}
+
+/** One row of the running sums' table: the three sums after the rounds of one day. */
+export interface CumulativeSumsRow {
+	key: string;
+	date: string;
+	kyiv: string;
+	moscow: string;
+	confirmed: string;
+}
+
+/** The running sums' table, one row per round date, oldest first like the chart. */
+export function cumulativeSumsTable(input: CumulativeInput): CumulativeSumsRow[] {
+	const dates = [...new Set(SERIES_KEYS.flatMap((key) => input[key].map((point) => point.date)))].sort(compareStrings);
+	return dates.map((date) => ({
+		key: date,
+		date: formatDate(date),
+		kyiv: formatNumber(valueOn(input.kyiv, date)),
+		moscow: formatNumber(valueOn(input.moscow, date)),
+		confirmed: formatNumber(valueOn(input.confirmed, date))
+	}));
+}
+
+/** One row of the stated totals' table. */
+export interface StatedTotalRow {
+	key: string;
+	date: string;
+	claimant: string;
+	href: string;
+	figure: string;
+	kyivSum: string;
+}
+
+/** The stated totals with Kyiv's running sum on the same day, oldest first. */
+export function statedTotalsTable(input: CumulativeInput): StatedTotalRow[] {
+	return [...input.statedTotals]
+		.sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.claimId, b.claimId))
+		.map((total) => ({
+			key: total.claimId,
+			date: formatDate(total.date),
+			claimant: total.claimant,
+			href: total.href,
+			figure: formatFigure(total.value, total.qualifier),
+			kyivSum: formatNumber(valueOn(input.kyiv, total.date))
+		}));
+}

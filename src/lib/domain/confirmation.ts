@@ -1,4 +1,6 @@
 // Derives whether one count in one round is confirmed, corroborated, merely announced or disputed, from who stated which figure.
+import { m } from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
 import type { ClaimantSide, Qualifier } from '../schemas/vocabulary';
 
 /** One claim's figure for the thing being counted, as the claimant stated it. */
@@ -113,7 +115,7 @@ export function deriveConfirmation(figures: readonly StatedFigure[]): Confirmati
 			confirmedNumber: null,
 			range: null,
 			figures: [],
-			explanation: 'No figure was published.'
+			explanation: m.explain_no_figure()
 		};
 	}
 
@@ -126,7 +128,7 @@ export function deriveConfirmation(figures: readonly StatedFigure[]): Confirmati
 			confirmedNumber: null,
 			range: null,
 			figures: numbered,
-			explanation: `Only bounds were given: ${describeWhoReportedWhat(numbered)}.`
+			explanation: m.explain_bounds_only({ who: describeWhoReportedWhat(numbered) })
 		};
 	}
 
@@ -148,8 +150,15 @@ export function deriveConfirmation(figures: readonly StatedFigure[]): Confirmati
 		const [onlyParty] = partiesStatingIt;
 		const explanation =
 			partiesStatingIt.length === 1 && onlyParty !== undefined
-				? `${joinList(thirdPartyLabels)} reported ${formatted}, matching ${PARTY_LABELS[onlyParty]}'s figure.`
-				: `${joinList(['Kyiv', 'Moscow', ...thirdPartyLabels])} all reported ${formatted}.`;
+				? m.explain_third_party_matching({
+						thirdParties: joinList(thirdPartyLabels),
+						number: formatted,
+						party: partyLabel(onlyParty)
+					})
+				: m.explain_all_reported({
+						speakers: joinList([partyLabel('ukraine'), partyLabel('russia'), ...thirdPartyLabels]),
+						number: formatted
+					});
 		return {
 			status: 'third_party_confirmed',
 			confirmedNumber: onlyExactNumber,
@@ -165,7 +174,11 @@ export function deriveConfirmation(figures: readonly StatedFigure[]): Confirmati
 			confirmedNumber: onlyExactNumber,
 			range: null,
 			figures: numbered,
-			explanation: `Kyiv and Moscow both reported ${formatted}.`
+			explanation: m.explain_corroborated({
+				kyiv: partyLabel('ukraine'),
+				moscow: partyLabel('russia'),
+				number: formatted
+			})
 		};
 	}
 
@@ -183,7 +196,9 @@ const THIRD_PARTY_SIDES = ['mediator', 'international'] as const;
 type PartySide = (typeof PARTY_SIDES)[number];
 
 /** Parties are named by their capitals, so that several Ukrainian (or Russian) offices read as one voice. */
-const PARTY_LABELS: Record<PartySide, string> = { ukraine: 'Kyiv', russia: 'Moscow' };
+function partyLabel(side: PartySide): string {
+	return side === 'ukraine' ? m.party_ukraine() : m.party_russia();
+}
 
 /** Sort order of sides: the parties first, then third parties, then media. */
 const SIDE_ORDER: Record<ClaimantSide, number> = {
@@ -194,22 +209,28 @@ const SIDE_ORDER: Record<ClaimantSide, number> = {
 	independent: 4
 };
 
-const QUALIFIER_PREFIXES: Record<Qualifier, string> = {
-	exact: '',
-	at_least: 'at least ',
-	more_than: 'more than ',
-	about: 'about ',
-	up_to: 'up to '
+const QUALIFIED_FIGURES: Record<Qualifier, (inputs: { number: string }) => string> = {
+	exact: m.qualifier_exact,
+	at_least: m.qualifier_at_least,
+	more_than: m.qualifier_more_than,
+	about: m.qualifier_about,
+	up_to: m.qualifier_up_to
 };
 
-const numberFormat = new Intl.NumberFormat('en-US');
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 function formatNumber(n: number): string {
-	return numberFormat.format(n);
+	const locale = getLocale();
+	let format = numberFormats.get(locale);
+	if (!format) {
+		format = new Intl.NumberFormat(locale);
+		numberFormats.set(locale, format);
+	}
+	return format.format(n);
 }
 
 function formatFigure(figure: NumberedFigure): string {
-	return QUALIFIER_PREFIXES[figure.qualifier] + formatNumber(figure.number);
+	return QUALIFIED_FIGURES[figure.qualifier]({ number: formatNumber(figure.number) });
 }
 
 function hasNumber(figure: StatedFigure): figure is NumberedFigure {
@@ -236,7 +257,7 @@ function isThirdParty(side: ClaimantSide): boolean {
 }
 
 function speakerLabel(figure: StatedFigure): string {
-	return isParty(figure.side) ? PARTY_LABELS[figure.side] : figure.claimant;
+	return isParty(figure.side) ? partyLabel(figure.side) : figure.claimant;
 }
 
 /** Compares strings by code unit rather than locale, so that the order is the same on every machine. */
@@ -260,9 +281,11 @@ function speakerLabels(figures: readonly StatedFigure[]): string[] {
 
 /** "a", "a and b", "a, b and c"; with `serialComma`, "a, b, and c" (used when items contain "and" themselves). */
 function joinList(items: readonly string[], serialComma = false): string {
-	if (items.length <= 1) return items.join('');
 	const last = items[items.length - 1];
-	return `${items.slice(0, -1).join(', ')}${serialComma ? ',' : ''} and ${last}`;
+	if (items.length <= 1 || last === undefined) return items.join('');
+	if (items.length === 2 && !serialComma) return m.list_pair({ first: items[0] ?? '', last });
+	const head = items.slice(0, -1).join(m.list_separator());
+	return serialComma ? m.list_many_serial({ items: head, last }) : m.list_many({ items: head, last });
 }
 
 /** "Kyiv reported 206 and 207, and Moscow reported more than 300": one clause per speaker label. */
@@ -280,7 +303,9 @@ function describeWhoReportedWhat(figures: readonly NumberedFigure[]): string {
 		if (!values.includes(value)) values.push(value);
 		valuesBySpeaker.set(label, values);
 	}
-	const clauses = [...valuesBySpeaker].map(([label, values]) => `${label} reported ${joinList(values)}`);
+	const clauses = [...valuesBySpeaker].map(([label, values]) =>
+		m.explain_clause({ speaker: label, values: joinList(values) })
+	);
 	const someSpeakerGaveSeveral = [...valuesBySpeaker.values()].some((values) => values.length > 1);
 	return joinList(clauses, someSpeakerGaveSeveral);
 }
@@ -298,25 +323,30 @@ function describeDispute(
 	// The gap between an exact figure and a bound has no meaningful size, so only disputes between exact figures quote one.
 	const explanation =
 		conflictingBounds.length > 0
-			? `${whoReportedWhat}, which do not agree.`
-			: `${whoReportedWhat}: the figures differ by ${distinctExactCount > 2 ? 'up to ' : ''}${formatNumber(range.high - range.low)}.`;
+			? m.explain_dispute_bounds({ who: whoReportedWhat })
+			: (distinctExactCount > 2 ? m.explain_dispute_gap_up_to : m.explain_dispute_gap)({
+					who: whoReportedWhat,
+					gap: formatNumber(range.high - range.low)
+				});
 	return { status: 'disputed', confirmedNumber: null, range, figures: numbered, explanation };
 }
 
 function describeAnnouncement(numbered: NumberedFigure[], statedExactly: NumberedFigure[], formatted: string): string {
 	const [onlyFigure] = numbered;
 	if (numbered.length === 1 && onlyFigure !== undefined) {
-		return `Only ${speakerLabel(onlyFigure)} gave a figure: ${formatted}.`;
+		return m.explain_only_one({ speaker: speakerLabel(onlyFigure), number: formatted });
 	}
 	const accountable = speakerLabels(statedExactly.filter((figure) => figure.side !== 'independent'));
 	const media = speakerLabels(statedExactly.filter((figure) => figure.side === 'independent'));
 	// Media repeating a figure is not a confirmation, so it is named as a repetition rather than as a second source.
 	const reported =
 		accountable.length > 0
-			? `${joinList(accountable)} reported ${formatted}${media.length > 0 ? `, repeated by ${joinList(media)}` : ''}`
-			: `${joinList(media)} reported ${formatted}`;
+			? media.length > 0
+				? m.explain_reported_repeated({ speakers: joinList(accountable), number: formatted, media: joinList(media) })
+				: m.explain_reported({ speakers: joinList(accountable), number: formatted })
+			: m.explain_reported({ speakers: joinList(media), number: formatted });
 	const aPartyStatedIt = statedExactly.some((figure) => isParty(figure.side));
 	return aPartyStatedIt
-		? `${reported}; no other side's figure confirms it.`
-		: `${reported}; neither Kyiv nor Moscow confirmed it.`;
+		? m.explain_unconfirmed_by_other_side({ reported })
+		: m.explain_unconfirmed_by_parties({ reported, kyiv: partyLabel('ukraine'), moscow: partyLabel('russia') });
 }

@@ -5,12 +5,17 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './src/lib/i18n/project.inlang',
-			outdir: './src/lib/paraglide',
-			// English only for now; adding a locale to the project settings is all a translation needs.
-			strategy: ['baseLocale']
-		}),
+		// Under vitest the catalog is compiled beforehand (`npm run i18n:compile`): the plugin's file watcher would keep vitest from exiting.
+		...(process.env.VITEST
+			? []
+			: [
+					paraglideVitePlugin({
+						project: './src/lib/i18n/project.inlang',
+						outdir: './src/lib/paraglide',
+						// English only for now; adding a locale to the project settings is all a translation needs.
+						strategy: ['baseLocale']
+					})
+				]),
 		sveltekit()
 	],
 	test: {

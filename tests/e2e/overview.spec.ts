@@ -55,3 +55,16 @@ test.describe('accessibility', () => {
 		});
 	}
 });
+
+test('the overview loads at most 50 kB of JavaScript, gzipped', async ({ page }) => {
+	const scripts = new Map<string, Buffer>();
+	page.on('response', async (response) => {
+		if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.body());
+	});
+	await page.goto('/', { waitUntil: 'networkidle' });
+	const { gzipSync } = await import('node:zlib');
+	const total = [...scripts.values()].reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+	expect(scripts.size).toBeGreaterThan(0);
+	test.info().annotations.push({ type: 'javascript', description: `${scripts.size} scripts, ${total} bytes gzipped` });
+	expect(total).toBeLessThanOrEqual(50 * 1024);
+});

@@ -4,9 +4,6 @@ import { overviewCharts } from '$lib/server/db/queries/charts';
 import { listRounds, totalsOf } from '$lib/server/db/queries/rounds';
 import type { PageServerLoad } from './$types';
 
-/** How many recent rounds the overview lists before pointing to /rounds. */
-const RECENT_ROUNDS = 10;
-
 export const load: PageServerLoad = () => {
 	const db = getDataset();
 	const rounds = listRounds(db);
@@ -14,8 +11,7 @@ export const load: PageServerLoad = () => {
 	return {
 		eventCount: events.length,
 		firstDate: events.at(-1)?.date ?? null,
-		recentRounds: events.slice(0, RECENT_ROUNDS),
-		agreements: rounds.filter((round) => round.kind === 'agreement'),
+		latest: events[0] ?? null,
 		totals: totalsOf(rounds),
 		charts: overviewCharts(db)
 	};

@@ -8,7 +8,7 @@ test.describe('overview without JavaScript', () => {
 	test("lists rounds from the real dataset with each side's figures and status", async ({ page }) => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prisoner exchanges between Russia and Ukraine');
-		await expect(page.locator('table.rounds tbody tr')).toHaveCount(10);
+		await expect(page.getByRole('heading', { name: 'Latest round' })).toBeVisible();
 		await expect(page.getByRole('link', { name: /All \d+ rounds, with filters/ })).toBeVisible();
 
 		await page.goto('/rounds?year=2024');
@@ -67,4 +67,44 @@ test('the overview loads at most 50 kB of JavaScript, gzipped', async ({ page })
 	expect(scripts.size).toBeGreaterThan(0);
 	test.info().annotations.push({ type: 'javascript', description: `${scripts.size} scripts, ${total} bytes gzipped` });
 	expect(total).toBeLessThanOrEqual(50 * 1024);
+});
+
+test.describe('charts', () => {
+	test.describe('without JavaScript', () => {
+		test.use({ javaScriptEnabled: false });
+
+		test('all charts appear with their summaries, legends and data tables', async ({ page }) => {
+			await page.goto('/');
+			for (const title of [
+				'People returned in each round',
+				'Bodies returned in each round',
+				'People returned to Ukraine, added up round by round',
+				'Where the stated figures differ'
+			]) {
+				const chart = page
+					.locator('figure.chart-frame')
+					.filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+				await expect(chart).toHaveCount(1);
+				await expect(chart.locator('svg[role="group"][viewBox]:visible')).toHaveCount(1);
+				const details = chart.locator('details');
+				await details.locator('summary').click();
+				await expect(details.locator('table').first()).toBeVisible();
+			}
+			const timeline = page
+				.locator('figure.chart-frame')
+				.filter({ has: page.getByRole('heading', { name: 'People returned in each round', exact: true }) });
+			await expect(timeline.locator('details table')).toContainText('30 Dec 2024');
+		});
+	});
+
+	test('a focused mark shows its tooltip, and Escape hides it', async ({ page }) => {
+		await page.goto('/');
+		const mark = page.locator('figure a.mark:visible').first();
+		await mark.focus();
+		const tooltip = page.locator('.chart-tooltip');
+		await expect(tooltip).toBeVisible();
+		await expect(tooltip).toContainText((await mark.getAttribute('data-tooltip'))?.split('\n')[0] ?? 'missing');
+		await page.keyboard.press('Escape');
+		await expect(tooltip).toBeHidden();
+	});
 });

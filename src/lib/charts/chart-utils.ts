@@ -66,32 +66,33 @@ export interface TimeTick {
 	x: number;
 	label: string;
 	major: boolean;
+	/** Centred under the tick, unless that would run past the edge of the chart. */
+	anchor: 'start' | 'middle' | 'end';
 }
 
 const yearFormat = utcFormat('%Y');
 const quarterFormat = utcFormat('%b %Y');
 
 /**
- * Quarterly ticks along a time scale. Over two years or more, only the new year's quarters are
- * labelled (with the year); over a shorter span every quarter is labelled with month and year,
- * as long as labels keep `minLabelSpacing` apart.
+ * Quarterly ticks along a time scale. Every quarter is labelled with month and year when there
+ * are few enough and the labels fit side by side; otherwise only the new year's quarters are
+ * labelled with the year, or every other year's when even those would not fit. Labels that would
+ * run past the chart (from 0 to `chartWidth`) are aligned to the tick instead of centred.
  */
-export function timeTicks(x: ScaleTime<number, number>, minLabelSpacing: number): TimeTick[] {
+export function timeTicks(x: ScaleTime<number, number>, fontSize: number, chartWidth: number): TimeTick[] {
 	const [start, end] = x.domain() as [Date, Date];
 	const quarters = quarterStarts(start, end);
 	const spacing = quarters.length > 1 ? x(quarters[1] as Date) - x(quarters[0] as Date) : Infinity;
-	const yearly = quarters.length > 8 || spacing < minLabelSpacing;
-	// When even the years are too close (a very long span on a narrow chart), label every other year.
-	const yearStep = yearly && spacing * 4 < minLabelSpacing ? 2 : 1;
+	const room = (sample: string) => estimateTextWidth(sample, fontSize) + fontSize;
+	const yearly = quarters.length > 8 || spacing < room('Mmm 0000');
+	const yearStep = yearly && spacing * 4 < room('0000') ? 2 : 1;
 	return quarters.map((date) => {
-		const isYearStart = date.getUTCMonth() === 0;
-		const major = yearly ? isYearStart && date.getUTCFullYear() % yearStep === 0 : true;
-		return {
-			key: date.getTime(),
-			x: x(date),
-			label: major ? (yearly ? yearFormat(date) : quarterFormat(date)) : '',
-			major
-		};
+		const major = yearly ? date.getUTCMonth() === 0 && date.getUTCFullYear() % yearStep === 0 : true;
+		const label = major ? (yearly ? yearFormat(date) : quarterFormat(date)) : '';
+		const position = x(date);
+		const halfWidth = estimateTextWidth(label, fontSize) / 2;
+		const anchor = position - halfWidth < 0 ? 'start' : position + halfWidth > chartWidth ? 'end' : 'middle';
+		return { key: date.getTime(), x: position, label, major, anchor };
 	});
 }
 
@@ -134,26 +135,4 @@ export function dodge(wanted: readonly number[], minGap: number, lower: number, 
 		result[item.index] = placed[rank] as number;
 	});
 	return result;
-}
-
-/** Where a tooltip goes relative to its mark, as percentages of the chart so that it follows the SVG's scaling. */
-export interface TooltipPlacement {
-	leftPercent: number;
-	topPercent: number;
-	/** Which edge of the tooltip lines up with the mark horizontally, so that it stays inside the chart. */
-	align: 'start' | 'center' | 'end';
-	/** Below the mark when the mark is near the top of the chart, above it otherwise. */
-	below: boolean;
-}
-
-/** Places a tooltip next to the point (`x`, `y`) of a chart of `width` by `height` viewBox units. */
-export function tooltipPlacement(x: number, y: number, width: number, height: number): TooltipPlacement {
-	const leftPercent = (x / width) * 100;
-	const topPercent = (y / height) * 100;
-	return {
-		leftPercent,
-		topPercent,
-		align: leftPercent < 30 ? 'start' : leftPercent > 70 ? 'end' : 'center',
-		below: topPercent < 35
-	};
 }

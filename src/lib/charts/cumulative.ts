@@ -1,11 +1,12 @@
 // Layout, words and tables of the cumulative chart: running sums of people returned to Ukraine next to the totals officials stated.
 import { bisector, max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
-import { curveStepAfter, line, symbol, symbolDiamond } from 'd3-shape';
+import { curveStepAfter, line, symbol, symbolDiamond2 } from 'd3-shape';
 import { formatDate, formatFigure, formatNumber } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import {
 	FONT_SIZE,
+	VARIANTS,
 	boxesOverlap,
 	compareStrings,
 	dodge,
@@ -47,11 +48,11 @@ export const CUMULATIVE_SIZES: Record<Variant, CumulativeSize> = {
 	},
 	narrow: {
 		variant: 'narrow',
-		width: 380,
+		width: 340,
 		height: 340,
 		margin: { top: 14, right: 10, bottom: 28, left: 44 },
 		fontSize: FONT_SIZE.narrow,
-		markerArea: 48
+		markerArea: 52
 	}
 };
 
@@ -177,7 +178,8 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		}
 	}));
 
-	const markerRadius = Math.sqrt(size.markerArea / 2);
+	// symbolDiamond2's half-diagonal is 0.62625 × √area.
+	const markerRadius = Math.sqrt(size.markerArea) * 0.63;
 	const placed = input.statedTotals.map((total) => ({
 		total,
 		x: x(parseIsoDate(total.date)),
@@ -186,7 +188,8 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 	// Everything a stated total's label must keep clear of: the direct labels, every marker, and the labels placed so far.
 	const obstacles: Obstacle[] = [
 		...lines.map((series) => {
-			const textWidth = estimateTextWidth(series.label.text, fontSize);
+			// The direct labels are bold, so a little wider than the estimate for regular text.
+			const textWidth = estimateTextWidth(series.label.text, fontSize) * 1.1;
 			return {
 				owner: null,
 				box: { x: series.label.x - textWidth, y: series.label.y - fontSize, width: textWidth, height: fontSize + 2 }
@@ -228,7 +231,7 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		}
 	}
 
-	const marker = symbol(symbolDiamond, size.markerArea)() ?? '';
+	const marker = symbol(symbolDiamond2, size.markerArea)() ?? '';
 	const points: StatedPoint[] = placed.map(({ total, x: pointX, y: pointY }) => {
 		const figure = formatFigure(total.value, total.qualifier);
 		const date = formatDate(total.date);
@@ -256,7 +259,7 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		height,
 		fontSize,
 		plot,
-		xTicks: timeTicks(x, fontSize * 4),
+		xTicks: timeTicks(x, fontSize, width),
 		yTicks: y.ticks(6).map((value) => ({ value, y: y(value), label: formatNumber(value) })),
 		lines,
 		points
@@ -371,4 +374,26 @@ export function statedTotalsTable(input: CumulativeInput): StatedTotalRow[] {
 			figure: formatFigure(total.value, total.qualifier),
 			kyivSum: formatNumber(valueOn(input.kyiv, total.date))
 		}));
+}
+
+/** Everything the cumulative chart draws, computed on the server so that D3 never ships to the browser. */
+export interface CumulativeModel {
+	summary: string;
+	layouts: CumulativeLayout[];
+	sumsTable: CumulativeSumsRow[];
+	statedTable: StatedTotalRow[];
+	empty: boolean;
+}
+
+/** The cumulative chart: summary, a layout per width variant, and the two tables behind it. */
+export function cumulativeModel(input: CumulativeInput): CumulativeModel {
+	const sumsTable = cumulativeSumsTable(input);
+	const statedTable = statedTotalsTable(input);
+	return {
+		summary: summarizeCumulative(input),
+		layouts: VARIANTS.map((variant) => layoutCumulative(input, CUMULATIVE_SIZES[variant])),
+		sumsTable,
+		statedTable,
+		empty: sumsTable.length === 0 && statedTable.length === 0
+	};
 }

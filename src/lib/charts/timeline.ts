@@ -7,6 +7,7 @@ import { formatNumber, statusLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import {
 	FONT_SIZE,
+	VARIANTS,
 	compareStrings,
 	parseIsoDate,
 	quarterCeil,
@@ -44,7 +45,7 @@ export const TIMELINE_SIZES: Record<Variant, TimelineSize> = {
 	},
 	narrow: {
 		variant: 'narrow',
-		width: 380,
+		width: 340,
 		height: 320,
 		margin: { top: 22, right: 10, bottom: 28, left: 42 },
 		minBarWidth: 3.5,
@@ -64,6 +65,8 @@ interface TimelineMarkBase {
 	status: ConfirmationStatus;
 	/** Where a tooltip points: the end of the mark away from the axis. */
 	anchor: { x: number; y: number };
+	/** An invisible target around the mark, wider than a thin bar, for the pointer. */
+	hit: Box;
 	/** The mark in words, for its accessible name and its native title. */
 	description: string;
 	/** The tooltip's lines: the round, the figure, and the explanation of the status. */
@@ -205,7 +208,8 @@ export function layoutTimeline(rounds: readonly TimelineRound[], size: TimelineS
 					highY,
 					tickHalfWidth: Math.max(3, barWidth / 2 + 1),
 					dotRadius: 2.5,
-					anchor: { x: center, y: highY }
+					anchor: { x: center, y: highY },
+					hit: hitBox(center, lowY, highY, barWidth)
 				});
 				continue;
 			}
@@ -224,7 +228,8 @@ export function layoutTimeline(rounds: readonly TimelineRound[], size: TimelineS
 				bar: { x: center - barWidth / 2, y: top, width: barWidth, height: barHeight },
 				bound: mark.bound,
 				boundArrow,
-				anchor: { x: center, y: mark.bound ? tip : end }
+				anchor: { x: center, y: mark.bound ? tip : end },
+				hit: hitBox(center, zeroY, mark.bound ? tip : end, barWidth)
 			});
 		}
 	}
@@ -237,10 +242,16 @@ export function layoutTimeline(rounds: readonly TimelineRound[], size: TimelineS
 		fontSize: size.fontSize,
 		plot,
 		zeroY,
-		xTicks: timeTicks(x, size.fontSize * 4),
+		xTicks: timeTicks(x, size.fontSize, width),
 		yTicks,
 		marks
 	};
+}
+
+/** The pointer target of a mark spanning `y1` to `y2` at `center`: at least 8 units wide and a little taller than the mark. */
+function hitBox(center: number, y1: number, y2: number, markWidth: number): Box {
+	const width = Math.max(8, markWidth + 2);
+	return { x: center - width / 2, y: Math.min(y1, y2) - 4, width, height: Math.abs(y2 - y1) + 8 };
 }
 
 const monthYear = utcFormat('%B %Y');
@@ -289,4 +300,24 @@ export function timelineTable(rounds: readonly TimelineRound[]): TimelineTableRo
 			toUkraine: describeCell(round.toUkraine),
 			toRussia: describeCell(round.toRussia)
 		}));
+}
+
+/** Everything the timeline component draws, computed on the server so that D3 never ships to the browser. */
+export interface TimelineModel {
+	population: TimelinePopulation;
+	summary: string;
+	layouts: TimelineLayout[];
+	table: TimelineTableRow[];
+	empty: boolean;
+}
+
+/** The timeline of one population: summary, a layout per width variant, and the table behind it. */
+export function timelineModel(rounds: readonly TimelineRound[], population: TimelinePopulation): TimelineModel {
+	return {
+		population,
+		summary: summarizeTimeline(rounds, population),
+		layouts: VARIANTS.map((variant) => layoutTimeline(rounds, TIMELINE_SIZES[variant])),
+		table: timelineTable(rounds),
+		empty: rounds.length === 0
+	};
 }

@@ -1,6 +1,6 @@
 // The data each chart is drawn from: plain values prepared by the server from the dataset.
 import type { ConfirmationStatus } from '../domain/confirmation';
-import type { Qualifier } from '../schemas/vocabulary';
+import type { ClaimantSide, Qualifier } from '../schemas/vocabulary';
 
 /** One direction of one round, as a mark on the timeline. */
 export interface DirectionMark {
@@ -59,6 +59,8 @@ export interface DiscrepancyFigure {
 	qualifier: Qualifier;
 	/** What the speaker counted, in words ("people returned including civilians"). */
 	counted: string;
+	/** The speaker's side, for the marker shape; without it the chart tells Kyiv and Moscow by their labels. */
+	side?: ClaimantSide;
 }
 
 /** A round and direction where the figures differ. */

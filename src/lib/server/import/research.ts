@@ -144,7 +144,17 @@ export const ImportDecisions = {
 		'r22-253': 'military_to_ukraine',
 		'r24-096': 'military_to_ukraine',
 		'r24-106': 'military_to_russia',
+		// Running totals over part of the war only (one year, one agreement, returns outside exchanges, local
+		// swaps): not comparable with sums since 2022, so they are filed as "other" with their scope in the detail.
+		'r22-295': 'other',
+		'r24-082': 'other',
+		'r24-111': 'other',
+		'r24-130': 'other',
+		'r24-134': 'other',
+		'r24-135': 'other',
+		'r24-178': 'other',
 		// Running totals of civilians returned.
+		'r22-268': 'civilians_to_ukraine',
 		'r22-213': 'civilians_to_ukraine',
 		'r24-228': 'civilians_to_ukraine'
 	} as Record<string, Counted>,

@@ -1,16 +1,20 @@
 // The inputs of the overview's charts, computed once per dataset from the rounds and the stated running totals.
 import { cumulativeInput, discrepancies, timelineRounds, type ChartRound } from '../../../charts/inputs';
-import type { CumulativeInput, Discrepancy, StatedTotal, TimelineRound } from '../../../charts/types';
+import { cumulativeModel, type CumulativeModel } from '../../../charts/cumulative';
+import { discrepancyModel, type DiscrepancyModel } from '../../../charts/discrepancies';
+import { timelineModel, type TimelineModel } from '../../../charts/timeline';
+import type { StatedTotal } from '../../../charts/types';
 import { formatDate, roundKindLabel } from '../../../format/figures';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
 import { listRounds } from './rounds';
 
+/** The overview's charts, laid out on the server: the browser receives positions and text, never D3. */
 export interface OverviewCharts {
-	peopleTimeline: TimelineRound[];
-	bodiesTimeline: TimelineRound[];
-	cumulative: CumulativeInput;
-	discrepancies: Discrepancy[];
+	peopleTimeline: TimelineModel;
+	bodiesTimeline: TimelineModel;
+	cumulative: CumulativeModel;
+	discrepancies: DiscrepancyModel;
 }
 
 const statements = preparedFor((db) => ({
@@ -48,9 +52,9 @@ export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts 
 			href: `/claims/${row.id}`
 		}));
 	return {
-		peopleTimeline: timelineRounds(rounds, 'people', describe),
-		bodiesTimeline: timelineRounds(rounds, 'bodies', describe),
-		cumulative: cumulativeInput(rounds, statedTotals),
-		discrepancies: discrepancies(rounds, (claimId) => details.get(claimId) ?? '', describe)
+		peopleTimeline: timelineModel(timelineRounds(rounds, 'people', describe), 'people'),
+		bodiesTimeline: timelineModel(timelineRounds(rounds, 'bodies', describe), 'bodies'),
+		cumulative: cumulativeModel(cumulativeInput(rounds, statedTotals)),
+		discrepancies: discrepancyModel(discrepancies(rounds, (claimId) => details.get(claimId) ?? '', describe))
 	};
 });

@@ -1,0 +1,369 @@
+// Layout, words and table of the discrepancy chart: one dot-range row per round and direction whose stated figures differ.
+import { max } from 'd3-array';
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { symbol, symbolCircle, symbolDiamond2, symbolSquare } from 'd3-shape';
+import { formatDate, formatFigure, formatNumber } from '../format/figures';
+import { m } from '../paraglide/messages.js';
+import { FONT_SIZE, VARIANTS, compareStrings, estimateTextWidth, type Margin, type Variant } from './chart-utils';
+import type { Discrepancy, DiscrepancyFigure } from './types';
+
+export type DiscrepancyPopulation = Discrepancy['population'];
+export const DISCREPANCY_POPULATIONS: readonly DiscrepancyPopulation[] = ['people', 'bodies'];
+
+/** Who stated a figure, as far as the marker shape goes: Kyiv, Moscow, or anyone else (mediators, media). */
+export type SpeakerKind = 'kyiv' | 'moscow' | 'other';
+
+/** The fixed geometry of one variant of the discrepancy chart; the height grows with the number of rows. */
+export interface DiscrepancySize {
+	variant: Variant;
+	width: number;
+	/** `left` leaves room for the row labels when they sit beside the rows; `right` for the gap labels. */
+	margin: Margin;
+	rowHeight: number;
+	/** Beside the row on wide charts; above it on narrow ones, where there is no room beside it. */
+	labelPlacement: 'left' | 'above';
+	/** Height of a panel's heading and of its axis. */
+	headingHeight: number;
+	axisHeight: number;
+	fontSize: number;
+	markerArea: number;
+}
+
+export const DISCREPANCY_SIZES: Record<Variant, DiscrepancySize> = {
+	wide: {
+		variant: 'wide',
+		width: 680,
+		margin: { top: 4, right: 84, bottom: 4, left: 176 },
+		rowHeight: 28,
+		labelPlacement: 'left',
+		headingHeight: 26,
+		axisHeight: 30,
+		fontSize: FONT_SIZE.wide,
+		markerArea: 64
+	},
+	narrow: {
+		variant: 'narrow',
+		width: 340,
+		margin: { top: 4, right: 78, bottom: 4, left: 14 },
+		rowHeight: 44,
+		labelPlacement: 'above',
+		headingHeight: 26,
+		axisHeight: 30,
+		fontSize: FONT_SIZE.narrow,
+		markerArea: 56
+	}
+};
+
+export interface DiscrepancyDot {
+	key: string;
+	x: number;
+	y: number;
+	kind: SpeakerKind;
+	/** A qualified figure ("more than 300") is drawn hollow. */
+	bound: boolean;
+	/** The marker's path, centred on (0, 0). */
+	symbol: string;
+}
+
+export interface DiscrepancyRow {
+	key: string;
+	href: string;
+	/** The row's label ("30 Dec 2024, to Ukraine") and where it goes. */
+	label: { x: number; y: number; text: string; anchor: 'start' | 'end' };
+	/** The y of the range line and the dots. */
+	y: number;
+	lowX: number;
+	highX: number;
+	dots: DiscrepancyDot[];
+	/** "gap 39", written after the highest figure, or before the lowest where there is no room after it. */
+	gap: { x: number; y: number; text: string; anchor: 'start' | 'end' };
+	description: string;
+	tooltip: string[];
+}
+
+export interface DiscrepancyPanel {
+	key: DiscrepancyPopulation;
+	heading: { x: number; y: number; text: string };
+	/** The vertical extent of the gridlines, from the first row to the axis. */
+	gridTop: number;
+	gridBottom: number;
+	axisY: number;
+	ticks: { value: number; x: number; label: string }[];
+	rows: DiscrepancyRow[];
+}
+
+export interface DiscrepancyLayout {
+	variant: Variant;
+	width: number;
+	height: number;
+	fontSize: number;
+	panels: DiscrepancyPanel[];
+}
+
+const SPEAKER_SYMBOLS = { kyiv: symbolCircle, moscow: symbolSquare, other: symbolDiamond2 } as const;
+
+/**
+ * Which marker a figure gets: by its speaker's side when the input says it, otherwise by the
+ * speaker's label, which names the parties by their capitals (see `speakerOf` in inputs.ts).
+ */
+export function speakerKind(figure: DiscrepancyFigure): SpeakerKind {
+	if (figure.side) return figure.side === 'ukraine' ? 'kyiv' : figure.side === 'russia' ? 'moscow' : 'other';
+	if (figure.speaker === m.party_ukraine()) return 'kyiv';
+	if (figure.speaker === m.party_russia()) return 'moscow';
+	return 'other';
+}
+
+/** The marker path of a kind of speaker, centred on (0, 0). */
+export function speakerSymbol(kind: SpeakerKind, area: number): string {
+	return symbol(SPEAKER_SYMBOLS[kind], area)() ?? '';
+}
+
+/** Whether every figure in the dispute is exact, so that the gap between them has a size. */
+export function hasExactGap(discrepancy: Discrepancy): boolean {
+	return discrepancy.figures.every((figure) => figure.qualifier === 'exact');
+}
+
+/** "gap 39", or, where a bound is involved and the gap has no size, a note saying so. */
+export function gapText(discrepancy: Discrepancy): string {
+	return hasExactGap(discrepancy)
+		? m.chart_gap({ gap: formatNumber(discrepancy.high - discrepancy.low) })
+		: m.chart_gap_bound();
+}
+
+/** "30 Dec 2024, to Ukraine". */
+export function rowLabel(discrepancy: Discrepancy): string {
+	const date = formatDate(discrepancy.date);
+	return discrepancy.direction === 'to_ukraine'
+		? m.chart_discrepancy_row_to_ukraine({ date })
+		: m.chart_discrepancy_row_to_russia({ date });
+}
+
+/** The heading of a population's panel. */
+export function populationHeading(population: DiscrepancyPopulation): string {
+	return population === 'people' ? m.chart_panel_people() : m.chart_panel_bodies();
+}
+
+const DIRECTION_ORDER: Record<Discrepancy['direction'], number> = { to_ukraine: 0, to_russia: 1 };
+
+/** Newest first; of one day, returns to Ukraine before returns to Russia. */
+export function sortDiscrepancies(discrepancies: readonly Discrepancy[]): Discrepancy[] {
+	return [...discrepancies].sort(
+		(a, b) =>
+			compareStrings(b.date, a.date) ||
+			DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] ||
+			compareStrings(a.roundId, b.roundId)
+	);
+}
+
+/** The distinct figures of a dispute: the same figure repeated by one speaker is drawn and said once. */
+export function distinctFigures(discrepancy: Discrepancy): DiscrepancyFigure[] {
+	const seen = new Set<string>();
+	return [...discrepancy.figures]
+		.sort((a, b) => a.value - b.value || compareStrings(a.speaker, b.speaker))
+		.filter((figure) => {
+			const key = `${figure.speaker}|${figure.value}|${figure.qualifier}`;
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+}
+
+/** "Moscow 150; Kyiv 189". */
+function whoSaidWhat(figures: readonly DiscrepancyFigure[]): string {
+	return figures
+		.map((figure) =>
+			m.chart_speaker_figure_inline({ speaker: figure.speaker, figure: formatFigure(figure.value, figure.qualifier) })
+		)
+		.join('; ');
+}
+
+/** Lays out the discrepancy chart for one chart size: a panel per population that has rows, people first. */
+export function layoutDiscrepancies(discrepancies: readonly Discrepancy[], size: DiscrepancySize): DiscrepancyLayout {
+	const { margin, width, fontSize, rowHeight } = size;
+	const sorted = sortDiscrepancies(discrepancies);
+	const panels: DiscrepancyPanel[] = [];
+	let top = margin.top;
+	for (const population of DISCREPANCY_POPULATIONS) {
+		const rows = sorted.filter((discrepancy) => discrepancy.population === population);
+		if (rows.length === 0) continue;
+		const heading = {
+			x: size.labelPlacement === 'left' ? 0 : margin.left,
+			y: top + fontSize + 4,
+			text: populationHeading(population)
+		};
+		const rowsTop = top + size.headingHeight;
+		const band = scaleBand<string>()
+			.domain(rows.map(rowKey))
+			.range([rowsTop, rowsTop + rows.length * rowHeight]);
+		// Each population has its own scale from zero: bodies run to the thousands, people to the hundreds.
+		const x = scaleLinear()
+			.domain([0, Math.max(1, max(rows, (row) => row.high) ?? 0)])
+			.nice(5)
+			.range([margin.left, width - margin.right]);
+		const laidOut = rows.map((discrepancy): DiscrepancyRow => {
+			const rowTop = band(rowKey(discrepancy)) ?? rowsTop;
+			const labelText = rowLabel(discrepancy);
+			const lineY =
+				size.labelPlacement === 'left'
+					? rowTop + rowHeight / 2
+					: rowTop + fontSize + 4 + (rowHeight - fontSize - 4) / 2;
+			const label =
+				size.labelPlacement === 'left'
+					? { x: margin.left - 12, y: lineY + fontSize * 0.35, text: labelText, anchor: 'end' as const }
+					: { x: margin.left, y: rowTop + fontSize + 2, text: labelText, anchor: 'start' as const };
+			const figures = distinctFigures(discrepancy);
+			const dots = stackDots(figures, x, lineY, size.markerArea, discrepancy);
+			const gap = gapText(discrepancy);
+			const afterHighest = x(discrepancy.high) + 10;
+			const gapFits = afterHighest + estimateTextWidth(gap, fontSize) <= width;
+			const direction = discrepancy.direction === 'to_ukraine' ? m.chart_to_ukraine() : m.chart_to_russia();
+			const said = whoSaidWhat(figures);
+			return {
+				key: rowKey(discrepancy),
+				href: discrepancy.href,
+				label,
+				y: lineY,
+				lowX: x(discrepancy.low),
+				highX: x(discrepancy.high),
+				dots,
+				gap: {
+					x: gapFits ? afterHighest : x(discrepancy.low) - 10,
+					y: lineY + fontSize * 0.35,
+					text: gap,
+					anchor: gapFits ? 'start' : 'end'
+				},
+				description: m.chart_discrepancy_mark({ round: discrepancy.label, direction, figures: said, gap }),
+				tooltip: [
+					discrepancy.label,
+					direction,
+					...figures.map((figure) =>
+						m.chart_speaker_figure({ speaker: figure.speaker, figure: formatFigure(figure.value, figure.qualifier) })
+					),
+					gap
+				]
+			};
+		});
+		const rowsBottom = rowsTop + rows.length * rowHeight;
+		panels.push({
+			key: population,
+			heading,
+			gridTop: rowsTop,
+			gridBottom: rowsBottom,
+			axisY: rowsBottom + fontSize + 6,
+			ticks: x.ticks(5).map((value) => ({ value, x: x(value), label: formatNumber(value) })),
+			rows: laidOut
+		});
+		top = rowsBottom + size.axisHeight;
+	}
+	return { variant: size.variant, width, height: top + margin.bottom, fontSize, panels };
+}
+
+function rowKey(discrepancy: Discrepancy): string {
+	return `${discrepancy.roundId}-${discrepancy.population}-${discrepancy.direction}`;
+}
+
+/** One dot per distinct figure; figures at the same value are stacked a little apart so that each marker shows. */
+function stackDots(
+	figures: readonly DiscrepancyFigure[],
+	x: (value: number) => number,
+	lineY: number,
+	markerArea: number,
+	discrepancy: Discrepancy
+): DiscrepancyDot[] {
+	const spacing = Math.sqrt(markerArea) * 1.1 + 2;
+	const countAt = new Map<number, number>();
+	for (const figure of figures) countAt.set(figure.value, (countAt.get(figure.value) ?? 0) + 1);
+	const seenAt = new Map<number, number>();
+	return figures.map((figure) => {
+		const count = countAt.get(figure.value) ?? 1;
+		const index = seenAt.get(figure.value) ?? 0;
+		seenAt.set(figure.value, index + 1);
+		const kind = speakerKind(figure);
+		return {
+			key: `${rowKey(discrepancy)}-${figure.speaker}-${figure.value}-${figure.qualifier}`,
+			x: x(figure.value),
+			y: lineY + (index - (count - 1) / 2) * spacing,
+			kind,
+			bound: figure.qualifier !== 'exact',
+			symbol: speakerSymbol(kind, markerArea)
+		};
+	});
+}
+
+/**
+ * One sentence: in how many rounds the stated figures differ, and the largest gap between exact
+ * figures with its date (the newest, if several share it).
+ */
+export function summarizeDiscrepancies(discrepancies: readonly Discrepancy[]): string {
+	if (discrepancies.length === 0) return m.chart_discrepancy_empty();
+	const roundCount = new Set(discrepancies.map((discrepancy) => discrepancy.roundId)).size;
+	const count = { count: roundCount, countText: formatNumber(roundCount) };
+	let largest: Discrepancy | null = null;
+	for (const discrepancy of sortDiscrepancies(discrepancies)) {
+		if (!hasExactGap(discrepancy)) continue;
+		if (!largest || discrepancy.high - discrepancy.low > largest.high - largest.low) largest = discrepancy;
+	}
+	if (!largest) return m.chart_discrepancy_summary_no_gap(count);
+	return m.chart_discrepancy_summary({
+		...count,
+		gap: formatNumber(largest.high - largest.low),
+		date: formatDate(largest.date)
+	});
+}
+
+/** One row of the table behind the discrepancy chart. */
+export interface DiscrepancyTableRow {
+	key: string;
+	href: string;
+	date: string;
+	direction: string;
+	/** Every figure as stated, with what its speaker counted. */
+	figures: { key: string; text: string }[];
+	gap: string;
+}
+
+/** The table behind the discrepancy chart, newest first like the chart. */
+export function discrepancyTable(discrepancies: readonly Discrepancy[]): DiscrepancyTableRow[] {
+	return sortDiscrepancies(discrepancies).map((discrepancy) => ({
+		key: rowKey(discrepancy),
+		href: discrepancy.href,
+		date: formatDate(discrepancy.date),
+		direction: m.chart_direction_population({
+			direction: discrepancy.direction === 'to_ukraine' ? m.chart_to_ukraine() : m.chart_to_russia(),
+			population: discrepancy.population === 'people' ? m.chart_population_people() : m.chart_population_bodies()
+		}),
+		figures: [...discrepancy.figures]
+			.sort((a, b) => a.value - b.value || compareStrings(a.speaker, b.speaker))
+			.map((figure, index) => {
+				const stated = { speaker: figure.speaker, figure: formatFigure(figure.value, figure.qualifier) };
+				return {
+					key: String(index),
+					text: figure.counted
+						? m.chart_speaker_figure_counted({ ...stated, counted: figure.counted })
+						: m.chart_speaker_figure(stated)
+				};
+			}),
+		gap: gapText(discrepancy)
+	}));
+}
+
+/** Everything the discrepancy chart draws, computed on the server so that D3 never ships to the browser. */
+export interface DiscrepancyModel {
+	summary: string;
+	layouts: DiscrepancyLayout[];
+	table: DiscrepancyTableRow[];
+	/** Whether some figure is a bound, which is drawn hollow and then needs a legend entry. */
+	hasBounds: boolean;
+	empty: boolean;
+}
+
+/** The discrepancy chart: summary, a layout per width variant, and the table behind it. */
+export function discrepancyModel(discrepancies: readonly Discrepancy[]): DiscrepancyModel {
+	return {
+		summary: summarizeDiscrepancies(discrepancies),
+		layouts: VARIANTS.map((variant) => layoutDiscrepancies(discrepancies, DISCREPANCY_SIZES[variant])),
+		table: discrepancyTable(discrepancies),
+		hasBounds: discrepancies.some((discrepancy) => discrepancy.figures.some((figure) => figure.qualifier !== 'exact')),
+		empty: discrepancies.length === 0
+	};
+}

@@ -1,5 +1,6 @@
 // The query string of /rounds: filters, sort order and page, validated at the boundary.
 import { z } from 'zod';
+import { blankToUndefined } from './query';
 import { roundKinds } from './vocabulary';
 
 export const roundSorts = ['date_desc', 'date_asc', 'gap_desc'] as const;
@@ -13,9 +14,6 @@ export const filterableStatuses = [
 	'disputed'
 ] as const;
 
-/** An empty parameter means "no filter", as a plain HTML form sends it. */
-const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
-
 /** `?year=2025&kind=pow_exchange&status=disputed&mediator=UAE&sort=date_asc&page=2`, every part optional. */
 export const RoundFilters = z.object({
 	year: z.preprocess(blankToUndefined, z.coerce.number().int().min(2022).max(2100).optional()),
@@ -26,8 +24,3 @@ export const RoundFilters = z.object({
 	page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1))
 });
 export type RoundFilters = z.infer<typeof RoundFilters>;
-
-/** Reads the filters from a URL's query string (unknown parameters are ignored). */
-export function parseRoundFilters(params: URLSearchParams) {
-	return RoundFilters.safeParse(Object.fromEntries(params));
-}

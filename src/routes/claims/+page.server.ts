@@ -1,13 +1,10 @@
 // /claims: statements outside single rounds, filterable by kind and year through the query string.
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { m } from '$lib/paraglide/messages.js';
+import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
 import { StatementKind } from '$lib/schemas/vocabulary';
 import { getDataset } from '$lib/server/db/dataset';
 import { listStatements } from '$lib/server/db/queries/statements';
 import type { PageServerLoad } from './$types';
-
-const blankToUndefined = (value: unknown) => (value === '' ? undefined : value);
 
 /** `?statement=allegation&year=2025`, both optional. */
 const StatementFilters = z.object({
@@ -16,19 +13,11 @@ const StatementFilters = z.object({
 });
 
 export const load: PageServerLoad = ({ url }) => {
-	const parsed = StatementFilters.safeParse(Object.fromEntries(url.searchParams));
-	if (!parsed.success) {
-		error(
-			400,
-			m.error_bad_query({
-				details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
-			})
-		);
-	}
-	const { statement, year } = parsed.data;
+	const filters = parseQueryOr400(StatementFilters, url.searchParams);
+	const { statement, year } = filters;
 	const all = listStatements(getDataset());
 	return {
-		filters: parsed.data,
+		filters,
 		years: [...new Set(all.map((claim) => Number(claim.statedOn.slice(0, 4))))].sort((a, b) => b - a),
 		statements: all.filter(
 			(claim) =>

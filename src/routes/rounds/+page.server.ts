@@ -1,27 +1,18 @@
 // /rounds: the filtered, sorted, paged list of rounds; the filters live in the query string so a view can be shared.
-import { error } from '@sveltejs/kit';
 import { filterChoices, queryRounds } from '$lib/domain/round-filters';
-import { m } from '$lib/paraglide/messages.js';
-import { parseRoundFilters } from '$lib/schemas/round-filters';
+import { parseQueryOr400 } from '$lib/schemas/query';
+import { RoundFilters } from '$lib/schemas/round-filters';
 import { getDataset } from '$lib/server/db/dataset';
 import { listRounds } from '$lib/server/db/queries/rounds';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
-	const parsed = parseRoundFilters(url.searchParams);
-	if (!parsed.success) {
-		error(
-			400,
-			m.error_bad_query({
-				details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
-			})
-		);
-	}
+	const filters = parseQueryOr400(RoundFilters, url.searchParams);
 	const rounds = listRounds(getDataset());
 	return {
-		filters: parsed.data,
+		filters,
 		choices: filterChoices(rounds),
-		result: queryRounds(rounds, parsed.data),
+		result: queryRounds(rounds, filters),
 		agreements: rounds.filter((round) => round.kind === 'agreement')
 	};
 };

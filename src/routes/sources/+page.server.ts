@@ -1,7 +1,6 @@
 // /sources: every source with the number of figures it supports, paged.
-import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { m } from '$lib/paraglide/messages.js';
+import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
 import { getDataset } from '$lib/server/db/dataset';
 import { listSources } from '$lib/server/db/queries/claims';
 import type { PageServerLoad } from './$types';
@@ -17,17 +16,9 @@ const SourceQuery = z.object({
 });
 
 export const load: PageServerLoad = ({ url }) => {
-	const parsed = SourceQuery.safeParse(Object.fromEntries(url.searchParams));
-	if (!parsed.success) {
-		error(
-			400,
-			m.error_bad_query({
-				details: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
-			})
-		);
-	}
+	const query = parseQueryOr400(SourceQuery, url.searchParams);
 	const sources = listSources(getDataset());
 	const pageCount = Math.max(1, Math.ceil(sources.length / PAGE_SIZE));
-	const page = Math.min(parsed.data.page, pageCount);
+	const page = Math.min(query.page, pageCount);
 	return { total: sources.length, page, pageCount, sources: sources.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
 };

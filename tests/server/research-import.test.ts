@@ -8,11 +8,13 @@ import {
 	countedForRow,
 	importResearch,
 	parseResearchCsv,
+	previousImport,
+	researchFiles,
 	sourceKindForUrl,
 	type ResearchRow
 } from '../../src/lib/server/import/research';
 
-const researchPath = resolve('..', 'shared', 'data', 'reported-figures.csv');
+const researchPath = resolve(researchFiles[0] ?? '');
 const records = (file: string) =>
 	parseCsv(readFileSync(resolve('data', file), 'utf8')).rows.map(({ record }) => record);
 
@@ -37,8 +39,8 @@ describe('the committed import log', () => {
 });
 
 describe.runIf(existsSync(researchPath))('importing the research file', () => {
-	const rows = parseResearchCsv(readFileSync(researchPath, 'utf8'));
-	const result = importResearch(rows);
+	const rows = researchFiles.flatMap((file) => parseResearchCsv(readFileSync(resolve(file), 'utf8')));
+	const result = importResearch(rows, previousImport(records('import-log.csv'), records('sources.csv')));
 	const claimById = new Map(result.claims.map((claim) => [claim.id, claim]));
 	const logById = new Map(result.log.map((entry) => [entry.research_id, entry]));
 
@@ -80,8 +82,9 @@ describe.runIf(existsSync(researchPath))('importing the research file', () => {
 		const merged = result.log.filter((entry) => entry.action === 'merged');
 		expect(merged.length).toBe(rows.length - result.claims.length);
 		for (const entry of merged) {
-			expect(entry.reason).toMatch(/^same statement as r\d\d-\d{3} /);
-			const first = rows.find((row) => row.id === entry.reason?.slice(18, 25)) as ResearchRow;
+			const firstId = /^same statement as ([a-z0-9]+-\d{3}) /.exec(entry.reason ?? '')?.[1];
+			expect(firstId, entry.research_id).toBeDefined();
+			const first = rows.find((row) => row.id === firstId) as ResearchRow;
 			const row = rows.find((candidate) => candidate.id === entry.research_id) as ResearchRow;
 			expect([row.number, row.reporter_side, canonicalClaimant(row.reporter)]).toEqual([
 				first.number,
@@ -92,8 +95,22 @@ describe.runIf(existsSync(researchPath))('importing the research file', () => {
 	});
 
 	it('matches the committed data/ files (the import has not been edited by hand since)', () => {
-		expect(result.claims.length).toBe(records('claims.csv').length);
+		expect(result.claims).toEqual(records('claims.csv'));
 		expect(result.log).toEqual(records('import-log.csv'));
+	});
+
+	it('keeps the ids an earlier import gave, and numbers new records after them', () => {
+		const firstFileOnly = importResearch(parseResearchCsv(readFileSync(researchPath, 'utf8')));
+		const later = importResearch(rows, previousImport(firstFileOnly.log, firstFileOnly.sources));
+		const laterClaimOf = new Map(later.log.map((entry) => [entry.research_id, entry.claim_id]));
+		for (const entry of firstFileOnly.log)
+			expect(laterClaimOf.get(entry.research_id), entry.research_id).toBe(entry.claim_id);
+		const laterSourceOf = new Map(later.sources.map((source) => [source.url, source.id]));
+		for (const source of firstFileOnly.sources) expect(laterSourceOf.get(source.url)).toBe(source.id);
+		const highestFirst = Math.max(...firstFileOnly.claims.map((claim) => Number(claim.id?.slice(1))));
+		const added = later.claims.filter((claim) => !firstFileOnly.claims.some((old) => old.id === claim.id));
+		expect(added.length).toBeGreaterThan(0);
+		for (const claim of added) expect(Number(claim.id?.slice(1))).toBeGreaterThan(highestFirst);
 	});
 });
 

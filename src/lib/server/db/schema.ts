@@ -37,7 +37,6 @@ CREATE TABLE round_mediators (
 	position INTEGER NOT NULL,
 	PRIMARY KEY (round_id, mediator)
 ) STRICT;
-CREATE INDEX round_mediators_by_mediator ON round_mediators (mediator);
 
 CREATE TABLE claims (
 	id TEXT PRIMARY KEY,

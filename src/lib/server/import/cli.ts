@@ -1,25 +1,27 @@
-// Command line for the one-time research import: `npm run data:import-research -- [research.csv] [--force]`.
+// Command line for the research import: `npm run data:import-research -- [--force]` re-imports the research files
+// listed in `researchFiles`, keeping every id an earlier import gave (read from data/import-log.csv and data/sources.csv).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatCsv } from '../csv';
+import { formatCsv, parseCsv } from '../csv';
 import { claimColumns } from '../../schemas/claim';
 import { roundColumns } from '../../schemas/round';
 import { sourceColumns } from '../../schemas/source';
-import { importResearch, parseResearchCsv } from './research';
+import { importResearch, parseResearchCsv, previousImport, researchFiles } from './research';
 
-const args = process.argv.slice(2);
-const force = args.includes('--force');
-const researchPath = resolve(args.find((arg) => !arg.startsWith('--')) ?? '../shared/data/reported-figures.csv');
+const force = process.argv.includes('--force');
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 
 if (existsSync(join(dataDir, 'claims.csv')) && !force) {
-	console.error(
-		`${dataDir}/claims.csv exists: the import would overwrite curated data. Pass --force to rebuild it from ${researchPath}.`
-	);
+	console.error(`${dataDir}/claims.csv exists: the import would rewrite curated data. Pass --force to re-import.`);
 	process.exit(1);
 }
 
-const result = importResearch(parseResearchCsv(readFileSync(researchPath, 'utf8')));
+const records = (file: string) =>
+	existsSync(join(dataDir, file))
+		? parseCsv(readFileSync(join(dataDir, file), 'utf8')).rows.map((row) => row.record)
+		: [];
+const rows = researchFiles.flatMap((file) => parseResearchCsv(readFileSync(resolve(file), 'utf8')));
+const result = importResearch(rows, previousImport(records('import-log.csv'), records('sources.csv')));
 writeFileSync(join(dataDir, 'sources.csv'), formatCsv(sourceColumns, result.sources));
 writeFileSync(join(dataDir, 'rounds.csv'), formatCsv(roundColumns, result.rounds));
 writeFileSync(join(dataDir, 'claims.csv'), formatCsv(claimColumns, result.claims));
@@ -29,5 +31,5 @@ writeFileSync(
 );
 const merged = result.log.filter((entry) => entry.action === 'merged').length;
 console.log(
-	`imported ${result.log.length} research rows: ${result.claims.length} claims (${merged} rows merged into an existing statement), ${result.rounds.length} rounds, ${result.sources.length} sources`
+	`imported ${result.log.length} research rows from ${researchFiles.length} files: ${result.claims.length} claims (${merged} rows merged into an existing statement), ${result.rounds.length} rounds, ${result.sources.length} sources`
 );

@@ -8,6 +8,12 @@ import { parse } from 'csv-parse/sync';
 import { withholdNames } from '../withheld-names';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../../schemas/vocabulary';
 
+/**
+ * The research files imported, oldest first: the original research file (beside the repository, as CI has it) and
+ * the coverage batches that have been reviewed (see data/research/README.md).
+ */
+export const researchFiles = ['../shared/data/reported-figures.csv', 'data/research/c-2025-2026.csv'];
+
 /** One row of the research file, as written there. */
 export interface ResearchRow {
 	id: string;
@@ -76,9 +82,13 @@ export const ImportDecisions = {
 				'2025-06-13-bodies',
 				'2025-06-14-pow',
 				'2025-06-15-bodies',
+				'2025-06-14-bodies',
+				'2025-06-16-bodies',
 				'2025-06-19-pow',
+				'2025-06-20-pow',
 				'2025-06-26-pow',
 				'2025-07-04-pow',
+				'2025-07-17-bodies',
 				'2025-07-23-pow'
 			],
 			termRowIds: ['r24-138', 'r24-139', 'r24-140', 'r24-141']
@@ -87,7 +97,7 @@ export const ImportDecisions = {
 			id: '2026-03-05-geneva-stages',
 			date: '2026-03-05',
 			summary: 'Exchange agreed at the Geneva talks and carried out in two stages on 5 and 6 March 2026.',
-			stageKeys: ['2026-03-05-pow', '2026-03-06-civ'],
+			stageKeys: ['2026-03-05-pow', '2026-03-06-pow'],
 			termRowIds: ['r24-250']
 		}
 	] satisfies AgreementDecision[],
@@ -97,7 +107,7 @@ export const ImportDecisions = {
 	 * the round as `offer` statements so that they are shown, but they do not enter the round's
 	 * confirmation status, which compares reports of what happened.
 	 */
-	announcedInAdvance: ['r22-139', 'r22-140', 'r22-141', 'r24-042', 'r24-109'],
+	announcedInAdvance: ['r22-139', 'r22-140', 'r22-141', 'r24-042', 'r24-109', 'nc-079'],
 
 	/**
 	 * Rows whose number counts servicemen only, in rounds where the same claimant reported the
@@ -116,7 +126,15 @@ export const ImportDecisions = {
 		'r24-205',
 		'r24-206',
 		'r24-207',
-		'r24-234'
+		'r24-234',
+		// Coverage batch 2025–26: servicemen-only figures where Kyiv gave the civilians (or the wounded) separately.
+		'nc-019',
+		'nc-046',
+		'nc-052',
+		'nc-070',
+		'nc-071',
+		'nc-082',
+		'nc-083'
 	],
 
 	/** Rows where the keyword rules below would misfile what is counted; each with its reason. */
@@ -153,14 +171,45 @@ export const ImportDecisions = {
 		'r24-134': 'other',
 		'r24-135': 'other',
 		'r24-178': 'other',
+		'nc-001': 'other',
+		'nc-002': 'other',
+		'nc-003': 'other',
+		'nc-021': 'other',
+		'nc-023': 'other',
+		'nc-030': 'other',
+		'nc-033': 'other',
+		'nc-034': 'other',
+		'nc-035': 'other',
+		'nc-036': 'other',
+		'nc-039': 'other',
+		'nc-053': 'other',
+		'nc-054': 'other',
+		'nc-061': 'other',
+		'nc-062': 'other',
+		'nc-063': 'other',
+		'nc-064': 'other',
+		'nc-065': 'other',
+		'nc-066': 'other',
+		'nc-067': 'other',
+		'nc-084': 'other',
+		// Russian servicemen (not all people) returned since the start of the war.
+		'nc-011': 'military_to_russia',
+		// A figure from a list Russia published, not a flow of people.
+		'nc-044': 'other',
+		// Moscow's 152 each way under the Istanbul agreements, beside 5 wounded each way: a part of the 157, not a rival total.
+		'nc-069': 'other',
+		// Russian prisoners Kyiv says it holds.
+		'nc-074': 'held_by_ukraine',
 		// Running totals of civilians returned.
 		'r22-268': 'civilians_to_ukraine',
+		'nc-059': 'civilians_to_ukraine',
+		'nc-076': 'civilians_to_ukraine',
 		'r22-213': 'civilians_to_ukraine',
 		'r24-228': 'civilians_to_ukraine'
 	} as Record<string, Counted>,
 
 	/** Rows whose exchange number Kyiv gave to a whole agreement (all its stages), not to the stage the row is about. */
-	agreementExchangeNumbers: ['r24-131'],
+	agreementExchangeNumbers: ['r24-131', 'nc-027', 'nc-028'],
 
 	/** Statements that answer another party's claim: research row -> the row of the claim it answers. */
 	responses: {
@@ -174,6 +223,12 @@ export const ImportDecisions = {
 		'r24-179': 'r24-184',
 		'r24-180': 'r24-184',
 		'r24-181': 'r24-184'
+	} as Record<string, string>,
+
+	/** Research round keys whose date later research corrected: old key -> key with the event's real date. */
+	roundKeyRenames: {
+		// The 757 bodies were returned on 14 February 2025 (Coordination HQ); the first research dated it by a recap.
+		'2025-02-15-bodies': '2025-02-14-bodies'
 	} as Record<string, string>,
 
 	/** Research rows with no number that answer another party's claim. */
@@ -340,12 +395,20 @@ interface PendingClaim {
  * day), claimant, side, statement kind, thing counted, number and qualifier. Different numbers are
  * never merged, so every disagreement in the research survives as separate claims.
  */
-export function importResearch(rows: readonly ResearchRow[]): ImportResult {
+export function importResearch(
+	researchRows: readonly ResearchRow[],
+	previous: PreviousImport = emptyPrevious
+): ImportResult {
 	const log: CsvRecord[] = [];
+	const rows = researchRows.map((row) => ({
+		...row,
+		round_key: ImportDecisions.roundKeyRenames[row.round_key] ?? row.round_key
+	}));
 
-	// Sources: one per distinct URL, numbered in order of first appearance.
+	// Sources: one per distinct URL. A page imported before keeps its id; a new one gets the next free number.
 	const sourceIdByUrl = new Map<string, string>();
 	const sources: CsvRecord[] = [];
+	const nextSourceId = idAllocator('s', previous.sourceIdByUrl.values());
 	for (const row of rows) {
 		const url = row.source_url.trim();
 		if (sourceIdByUrl.has(url)) {
@@ -354,7 +417,7 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 				existing.published_on = row.source_published;
 			continue;
 		}
-		const id = `s${String(sources.length + 1).padStart(4, '0')}`;
+		const id = previous.sourceIdByUrl.get(url) ?? nextSourceId();
 		sourceIdByUrl.set(url, id);
 		sources.push({
 			id,
@@ -514,14 +577,27 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 			a.claimant.localeCompare(b.claimant) ||
 			a.number.localeCompare(b.number)
 	);
+	// A statement imported before keeps its id (ids are permanent); a new one gets the next free number.
 	const claims: CsvRecord[] = [];
 	const claimIdByResearchId = new Map<string, string>();
-	ordered.forEach((claim, index) => {
-		for (const researchId of claim.researchIds)
-			claimIdByResearchId.set(researchId, `c${String(index + 1).padStart(4, '0')}`);
-	});
-	ordered.forEach((claim, index) => {
-		const id = `c${String(index + 1).padStart(4, '0')}`;
+	const usedClaimIds = new Set<string>();
+	const nextClaimId = idAllocator('c', previous.claimIdByResearchId.values());
+	const idOfClaim = new Map<PendingClaim, string>();
+	for (const claim of ordered) {
+		const kept = claim.researchIds
+			.map((researchId) => previous.claimIdByResearchId.get(researchId))
+			.find((id): id is string => id !== undefined && !usedClaimIds.has(id));
+		if (kept) {
+			usedClaimIds.add(kept);
+			idOfClaim.set(claim, kept);
+		}
+	}
+	for (const claim of ordered) {
+		if (!idOfClaim.has(claim)) idOfClaim.set(claim, nextClaimId());
+		for (const researchId of claim.researchIds) claimIdByResearchId.set(researchId, idOfClaim.get(claim) as string);
+	}
+	ordered.forEach((claim) => {
+		const id = idOfClaim.get(claim) as string;
 		claims.push({
 			id,
 			round_id: claim.roundId ?? '',
@@ -552,7 +628,32 @@ export function importResearch(rows: readonly ResearchRow[]): ImportResult {
 		});
 	});
 	log.sort((a, b) => (a.research_id ?? '').localeCompare(b.research_id ?? ''));
+	sources.sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''));
+	claims.sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''));
 	return { sources, rounds, claims, log };
+}
+
+/** The ids given by an earlier import, which a new import keeps so that permalinks never change. */
+export interface PreviousImport {
+	claimIdByResearchId: Map<string, string>;
+	sourceIdByUrl: Map<string, string>;
+}
+
+const emptyPrevious: PreviousImport = { claimIdByResearchId: new Map(), sourceIdByUrl: new Map() };
+
+/** Reads the ids of an earlier import from its import log and sources file. */
+export function previousImport(log: readonly CsvRecord[], sources: readonly CsvRecord[]): PreviousImport {
+	return {
+		claimIdByResearchId: new Map(log.map((entry) => [entry.research_id ?? '', entry.claim_id ?? ''])),
+		sourceIdByUrl: new Map(sources.map((source) => [source.url ?? '', source.id ?? '']))
+	};
+}
+
+/** Hands out `prefix` + a zero-padded number, starting after the highest number already taken. */
+function idAllocator(prefix: string, taken: Iterable<string>): () => string {
+	let highest = 0;
+	for (const id of taken) highest = Math.max(highest, Number(id.slice(prefix.length)) || 0);
+	return () => `${prefix}${String(++highest).padStart(4, '0')}`;
 }
 
 /** A one-line summary in our own words, built from the research description of the headline figure. */

@@ -121,6 +121,7 @@ export function discrepancies(
 						: [
 								{
 									speaker: speakerOf(figure),
+									side: figure.side,
 									value: figure.number,
 									qualifier: figure.qualifier,
 									counted: countedDetail(figure.claimId)

@@ -1,0 +1,127 @@
+// From derived round figures to chart inputs: the mark per direction, running sums and the list of discrepancies.
+import { describe, expect, it } from 'vitest';
+import {
+	cumulativeInput,
+	directionMark,
+	discrepancies,
+	timelineRounds,
+	type ChartRound
+} from '../../../src/lib/charts/inputs';
+import { roundFigures, type ClaimFigure } from '../../../src/lib/domain/round-figures';
+
+const claim = (
+	id: string,
+	side: ClaimFigure['claimantSide'],
+	counted: ClaimFigure['counted'],
+	number: number,
+	qualifier: ClaimFigure['qualifier'] = 'exact'
+): ClaimFigure => ({
+	id,
+	claimant: side === 'mediator' ? 'UAE Ministry of Foreign Affairs' : side,
+	claimantSide: side,
+	statement: 'report',
+	counted,
+	number,
+	qualifier
+});
+const round = (
+	id: string,
+	date: string,
+	claims: ClaimFigure[],
+	kind: ChartRound['kind'] = 'pow_exchange'
+): ChartRound => ({
+	id,
+	date,
+	kind,
+	population: kind === 'bodies_repatriation' ? 'bodies' : 'people',
+	figures: roundFigures(claims)
+});
+
+const rounds = [
+	round('2024-12-30-exchange', '2024-12-30', [
+		claim('a', 'ukraine', 'people_to_ukraine', 189),
+		claim('b', 'russia', 'people_each_way', 150)
+	]),
+	round('2025-05-25-exchange', '2025-05-25', [
+		claim('c', 'ukraine', 'people_to_ukraine', 303),
+		claim('d', 'russia', 'people_each_way', 303)
+	]),
+	round('2025-06-09-exchange', '2025-06-09', [claim('e', 'ukraine', 'people_to_ukraine', 1000, 'more_than')]),
+	round('2025-06-11-bodies', '2025-06-11', [claim('f', 'ukraine', 'bodies_to_ukraine', 1212)], 'bodies_repatriation'),
+	round('2025-05-16-agreement', '2025-05-16', [], 'agreement')
+];
+const describeRound = (chartRound: ChartRound) => chartRound.date;
+
+describe('directionMark', () => {
+	it.each([
+		{
+			name: 'disputed: the range',
+			round: 0,
+			direction: 'to_ukraine',
+			expected: { status: 'disputed', value: 189, low: 150, high: 189, bound: false }
+		},
+		{
+			name: 'announced by one side',
+			round: 0,
+			direction: 'to_russia',
+			expected: { status: 'announced', value: 150, low: 150, high: 150, bound: false }
+		},
+		{
+			name: 'corroborated',
+			round: 1,
+			direction: 'to_ukraine',
+			expected: { status: 'corroborated', value: 303, low: 303, high: 303, bound: false }
+		},
+		{
+			name: 'a bound',
+			round: 2,
+			direction: 'to_ukraine',
+			expected: { status: 'announced', value: 1000, low: 1000, high: 1000, bound: true }
+		}
+	] as const)('$name', ({ round: index, direction, expected }) => {
+		expect(directionMark(rounds[index]!.figures.people[direction])).toMatchObject(expected);
+	});
+
+	it('draws nothing without a figure', () => {
+		expect(directionMark(rounds[2]!.figures.people.to_russia)).toBeNull();
+	});
+});
+
+describe('timelineRounds', () => {
+	it('keeps people and bodies apart, drops agreements, and orders by date', () => {
+		expect(timelineRounds(rounds, 'people', describeRound).map((item) => item.id)).toEqual([
+			'2024-12-30-exchange',
+			'2025-05-25-exchange',
+			'2025-06-09-exchange'
+		]);
+		expect(timelineRounds(rounds, 'bodies', describeRound).map((item) => item.href)).toEqual([
+			'/rounds/2025-06-11-bodies'
+		]);
+	});
+});
+
+describe('cumulativeInput', () => {
+	it('adds up Kyiv, Moscow and confirmed figures for people returned to Ukraine, round by round', () => {
+		const input = cumulativeInput(rounds, []);
+		expect(input.kyiv).toEqual([
+			{ date: '2024-12-30', value: 189 },
+			{ date: '2025-05-25', value: 492 },
+			{ date: '2025-06-09', value: 492 },
+			{ date: '2025-06-11', value: 492 }
+		]);
+		expect(input.moscow.at(-1)).toEqual({ date: '2025-06-11', value: 453 });
+		expect(input.confirmed.at(-1)).toEqual({ date: '2025-06-11', value: 303 });
+	});
+});
+
+describe('discrepancies', () => {
+	it('lists disputed directions with each speaker, side and what they counted', () => {
+		const list = discrepancies(rounds, (claimId) => `detail of ${claimId}`, describeRound);
+		expect(list).toHaveLength(1);
+		expect(list[0]).toMatchObject({ roundId: '2024-12-30-exchange', direction: 'to_ukraine', low: 150, high: 189 });
+		expect(list[0]?.figures).toEqual([
+			{ speaker: 'Moscow', side: 'russia', value: 150, qualifier: 'exact', counted: 'detail of b' },
+			{ speaker: 'Kyiv', side: 'ukraine', value: 189, qualifier: 'exact', counted: 'detail of a' }
+		]);
+	});
+});

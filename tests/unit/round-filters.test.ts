@@ -40,7 +40,7 @@ const rounds = [
 	round('d', '2025-06-11', 'bodies_repatriation', [], []),
 	round('e', '2025-05-16', 'agreement', ['Turkey'], [])
 ];
-const query = (filters: Record<string, string>) => RoundFilters.parse(filters);
+const query = (filters: object) => RoundFilters.parse(filters);
 
 describe('queryRounds', () => {
 	it.each([

@@ -28,8 +28,9 @@ export interface ClaimDotsLayout {
 	rows: { key: string; label: string; y: number; dots: ClaimDot[] }[];
 }
 
-export const CLAIM_DOTS_WIDTH = 640;
-const margin = { top: 12, right: 24, bottom: 28, left: 110 };
+/** Two layouts, as for the overview's charts: the narrow one keeps text readable on a phone. */
+export const CLAIM_DOTS_WIDTHS = { wide: 640, narrow: 340 } as const;
+const margin = { top: 12, right: 16, bottom: 28, left: 90 };
 /** Each distinct (speaker, figure) pair gets a line of its own, so that labels never overlap. */
 const lineHeight = 18;
 const rowPadding = 10;
@@ -40,13 +41,14 @@ const rowPadding = 10;
  */
 export function layoutClaimDots(
 	rows: readonly ClaimDotRow[],
-	speakerOf: (figure: StatedFigure) => string
+	speakerOf: (figure: StatedFigure) => string,
+	width: number = CLAIM_DOTS_WIDTHS.wide
 ): ClaimDotsLayout {
 	const values = rows.flatMap((row) => row.figures.map((figure) => figure.number ?? 0));
 	const x = scaleLinear()
 		.domain([0, Math.max(1, ...values)])
 		.nice()
-		.range([margin.left, CLAIM_DOTS_WIDTH - margin.right]);
+		.range([margin.left, width - margin.right]);
 	let top = margin.top;
 	const laidOut = rows.map((row) => {
 		const distinct = new Map<string, StatedFigure & { number: number }>();
@@ -64,7 +66,7 @@ export function layoutClaimDots(
 			value: figure.number,
 			speaker: speakerOf(figure),
 			bound: figure.qualifier !== 'exact',
-			labelLeft: x(figure.number) > CLAIM_DOTS_WIDTH * 0.55,
+			labelLeft: x(figure.number) > width * 0.55,
 			shape:
 				figure.side === 'ukraine' || figure.side === 'russia'
 					? 'circle'
@@ -78,7 +80,7 @@ export function layoutClaimDots(
 		return { key: row.key, label: row.label, y, dots };
 	});
 	return {
-		width: CLAIM_DOTS_WIDTH,
+		width,
 		height: top + margin.bottom,
 		ticks: x.ticks(5).map((value) => ({ value, x: x(value) })),
 		rows: laidOut

@@ -132,9 +132,7 @@ export const ImportDecisions = {
 		'nc-046',
 		'nc-052',
 		'nc-070',
-		'nc-071',
-		'nc-082',
-		'nc-083'
+		'nc-071'
 	],
 
 	/** Rows where the keyword rules below would misfile what is counted; each with its reason. */

@@ -33,7 +33,10 @@ function describe(round: ChartRound): string {
 	return `${formatDate(round.date)}, ${roundKindLabel(round.kind).toLowerCase()}`;
 }
 
-/** The data of the overview's charts. */
+/**
+ * The data of the overview's charts, computed once per dataset. Its text is in the base locale: when a second
+ * locale is added, this must be keyed by locale as well.
+ */
 export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts => {
 	const rounds = listRounds(db);
 	const details = new Map(

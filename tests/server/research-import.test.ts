@@ -23,15 +23,21 @@ describe('the committed import log', () => {
 	const claims = new Map(records('claims.csv').map((claim) => [claim.id, claim]));
 	const sources = new Set(records('sources.csv').map((source) => source.id));
 
-	it('points every research row at an existing claim and source', () => {
+	it('points every imported research row at an existing claim and source, and gives a reason for each one left out', () => {
 		expect(log.length).toBeGreaterThan(0);
-		const dangling = log.filter((entry) => !claims.has(entry.claim_id ?? '') || !sources.has(entry.source_id ?? ''));
+		const imported = log.filter((entry) => entry.action !== 'excluded');
+		const dangling = imported.filter(
+			(entry) => !claims.has(entry.claim_id ?? '') || !sources.has(entry.source_id ?? '')
+		);
 		expect(dangling).toEqual([]);
+		for (const entry of log.filter((entry) => entry.action === 'excluded')) {
+			expect([entry.claim_id, entry.source_id, (entry.reason ?? '').length > 20]).toEqual(['', '', true]);
+		}
 		expect(new Set(log.map((entry) => entry.research_id)).size).toBe(log.length);
 	});
 
 	it("lists the claim's sources for every merged row", () => {
-		for (const entry of log) {
+		for (const entry of log.filter((entry) => entry.action !== 'excluded')) {
 			const claim = claims.get(entry.claim_id ?? '');
 			expect(claim?.source_ids?.split(';')).toContain(entry.source_id);
 		}
@@ -43,6 +49,7 @@ describe.runIf(existsSync(researchPath))('importing the research file', () => {
 	const result = importResearch(rows, previousImport(records('import-log.csv'), records('sources.csv')));
 	const claimById = new Map(result.claims.map((claim) => [claim.id, claim]));
 	const logById = new Map(result.log.map((entry) => [entry.research_id, entry]));
+	const importedRows = rows.filter((row) => logById.get(row.id)?.action !== 'excluded');
 
 	it('accounts for every research row exactly once', () => {
 		expect(result.log.map((entry) => entry.research_id).sort()).toEqual(rows.map((row) => row.id).sort());
@@ -54,7 +61,7 @@ describe.runIf(existsSync(researchPath))('importing the research file', () => {
 			independent_media: 'independent',
 			academic: 'independent'
 		};
-		const mismatches = rows.filter((row) => {
+		const mismatches = importedRows.filter((row) => {
 			const claim = claimById.get(logById.get(row.id)?.claim_id ?? '');
 			return (
 				claim?.number !== row.number.trim() ||
@@ -67,7 +74,7 @@ describe.runIf(existsSync(researchPath))('importing the research file', () => {
 
 	it('keeps every disagreement: each distinct figure of an event stays a claim of its own', () => {
 		const groups = new Map<string, ResearchRow[]>();
-		for (const row of rows) {
+		for (const row of importedRows) {
 			const key = `${row.round_key}|${row.direction}`;
 			groups.set(key, [...(groups.get(key) ?? []), row]);
 		}
@@ -80,7 +87,7 @@ describe.runIf(existsSync(researchPath))('importing the research file', () => {
 
 	it('merges only rows that state the same figure, and says why', () => {
 		const merged = result.log.filter((entry) => entry.action === 'merged');
-		expect(merged.length).toBe(rows.length - result.claims.length);
+		expect(merged.length).toBe(importedRows.length - result.claims.length);
 		for (const entry of merged) {
 			const firstId = /^same statement as ([a-z0-9]+-\d{3}) /.exec(entry.reason ?? '')?.[1];
 			expect(firstId, entry.research_id).toBeDefined();

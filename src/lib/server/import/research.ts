@@ -12,7 +12,12 @@ import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, Statement
  * The research files imported, oldest first: the original research file (beside the repository, as CI has it) and
  * the coverage batches that have been reviewed (see data/research/README.md).
  */
-export const researchFiles = ['../shared/data/reported-figures.csv', 'data/research/c-2025-2026.csv'];
+export const researchFiles = [
+	'../shared/data/reported-figures.csv',
+	'data/research/c-2025-2026.csv',
+	'data/research/b-2023-2024.csv',
+	'data/research/a-2022.csv'
+];
 
 /** One row of the research file, as written there. */
 export interface ResearchRow {
@@ -132,7 +137,11 @@ export const ImportDecisions = {
 		'nc-046',
 		'nc-052',
 		'nc-070',
-		'nc-071'
+		'nc-071',
+		// Coverage batch 2023–24: 10 soldiers beside 2 civilians given separately on 3 April 2023.
+		'nb-007',
+		// Coverage batch 2022: 35 servicemen beside 1 civilian given separately on 23 November 2022.
+		'na-092'
 	],
 
 	/** Rows where the keyword rules below would misfile what is counted; each with its reason. */
@@ -198,13 +207,49 @@ export const ImportDecisions = {
 		'nc-069': 'other',
 		// Russian prisoners Kyiv says it holds.
 		'nc-074': 'held_by_ukraine',
+		// Coverage batch 2022: monthly or weekly tallies, partial sums, sub-groups and parts of one swap.
+		'na-006': 'other',
+		'na-007': 'other',
+		'na-015': 'other',
+		'na-016': 'other',
+		'na-038': 'other',
+		'na-040': 'other',
+		'na-041': 'other',
+		'na-048': 'other',
+		'na-049': 'other',
+		'na-054': 'other',
+		'na-056': 'other',
+		'na-070': 'other',
+		'na-086': 'other',
+		'na-094': 'other',
+		'na-095': 'other',
+		'na-096': 'other',
+		'na-100': 'other',
+		'na-108': 'other',
+		'na-109': 'other',
+		'na-091': 'civilians_to_ukraine',
 		// Running totals of civilians returned.
 		'r22-268': 'civilians_to_ukraine',
+		'na-019': 'civilians_to_ukraine',
+		'na-073': 'civilians_to_ukraine',
 		'nc-059': 'civilians_to_ukraine',
 		'nc-076': 'civilians_to_ukraine',
 		'r22-213': 'civilians_to_ukraine',
 		'r24-228': 'civilians_to_ukraine'
 	} as Record<string, Counted>,
+
+	/**
+	 * Kyiv's ordinals written in words in the research notes ("the sixth exchange per Kyiv"), which the digit
+	 * pattern does not read. Only ordinals attributed to Kyiv are taken; an outlet's own count (Fakty's "ninth",
+	 * Glavcom's "fourth") and the conflicting "eighth"/"ninth" for 30 April 2022 are left out.
+	 */
+	exchangeNumbersInWords: {
+		'2022-04-01-pow': 2, // na-009: "second exchange of prisoners (Kyiv's ordinal)"
+		'2022-04-09-pow': 3, // r22-021: "third exchange by Kyiv"
+		'2022-04-19-pow': 5, // r22-038: "Fifth exchange per Kyiv's numbering"
+		'2022-04-21-pow': 6, // r22-040: "Sixth exchange per Kyiv"
+		'2022-04-28-pow': 7 // r22-045: "seventh exchange by Kyiv"
+	} as Record<string, number>,
 
 	/** Rows whose exchange number Kyiv gave to a whole agreement (all its stages), not to the stage the row is about. */
 	agreementExchangeNumbers: ['r24-131', 'nc-027', 'nc-028'],
@@ -223,10 +268,18 @@ export const ImportDecisions = {
 		'r24-181': 'r24-184'
 	} as Record<string, string>,
 
+	/** Research rows left out of the dataset, each with the reason (recorded in the import log). */
+	excluded: {
+		'na-039':
+			'the date is a placeholder ("end of August" 2022) and the figure rests on one background line; it needs an official source before it can be a round'
+	} as Record<string, string>,
+
 	/** Research round keys whose date later research corrected: old key -> key with the event's real date. */
 	roundKeyRenames: {
 		// The 757 bodies were returned on 14 February 2025 (Coordination HQ); the first research dated it by a recap.
-		'2025-02-15-bodies': '2025-02-14-bodies'
+		'2025-02-15-bodies': '2025-02-14-bodies',
+		// The 503 bodies of December 2024 were returned on 20 December; the first research filed them at month end.
+		'2024-12-31-bodies': '2024-12-20-bodies'
 	} as Record<string, string>,
 
 	/** Research rows with no number that answer another party's claim. */
@@ -398,10 +451,16 @@ export function importResearch(
 	previous: PreviousImport = emptyPrevious
 ): ImportResult {
 	const log: CsvRecord[] = [];
-	const rows = researchRows.map((row) => ({
-		...row,
-		round_key: ImportDecisions.roundKeyRenames[row.round_key] ?? row.round_key
-	}));
+	for (const row of researchRows) {
+		const reason = ImportDecisions.excluded[row.id];
+		if (reason) log.push({ research_id: row.id, claim_id: '', source_id: '', action: 'excluded', reason });
+	}
+	const rows = researchRows
+		.filter((row) => !ImportDecisions.excluded[row.id])
+		.map((row) => ({
+			...row,
+			round_key: ImportDecisions.roundKeyRenames[row.round_key] ?? row.round_key
+		}));
 
 	// Sources: one per distinct URL. A page imported before keeps its id; a new one gets the next free number.
 	const sourceIdByUrl = new Map<string, string>();
@@ -514,7 +573,7 @@ export function importResearch(
 			date: keyDate(key),
 			end_date: '',
 			kind,
-			kyiv_exchange_number: exchangeNumber === null ? '' : String(exchangeNumber),
+			kyiv_exchange_number: String(ImportDecisions.exchangeNumbersInWords[key] ?? exchangeNumber ?? ''),
 			mediators: [...mediators].sort().join(';'),
 			parent_id: parentByStageKey.get(key) ?? '',
 			summary: summaryFor(kind, headline)

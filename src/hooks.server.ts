@@ -31,7 +31,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event);
-	if (response.status !== 200) return response;
+	// Only text is kept in memory: binary downloads (the SQLite file) pass through untouched.
+	const type = response.headers.get('content-type') ?? '';
+	if (response.status !== 200 || !/^(text\/|application\/json)/.test(type)) return response;
 	const body = await response.text();
 	const headers = new Headers(response.headers);
 	headers.set('etag', etag);

@@ -135,3 +135,21 @@ test('a page and its client-side data are cached apart', async ({ request }) => 
 	expect(html.headers()['content-type']).toContain('text/html');
 	expect(await html.text()).toContain('<html');
 });
+
+test.describe('downloads without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the claims CSV keeps the filters of the page it is downloaded from', async ({ page }) => {
+		await page.goto('/claims?year=2025');
+		const downloading = page.waitForEvent('download');
+		await page.getByRole('link', { name: 'CSV' }).click();
+		const download = await downloading;
+		expect(download.suggestedFilename()).toMatch(/^claims-[0-9a-f]{12}\.csv$/);
+		const { readFile } = await import('node:fs/promises');
+		const text = await readFile((await download.path()) ?? '', 'utf8');
+		const [header, ...rows] = text.trimEnd().split('\r\n');
+		expect(header?.startsWith('id,round_id,stated_on,claimant,')).toBe(true);
+		expect(rows.length).toBeGreaterThan(10);
+		for (const row of rows) expect(row).toMatch(/^c\d+,[^,]*,2025-/);
+	});
+});

@@ -44,9 +44,9 @@ export function largestGap(round: FilterableRound): number {
 
 /**
  * The events (not agreements) matching every given filter; a status matches when either
- * direction has it. Sorted by date (newest or oldest first) or by the largest gap, then paged.
+ * direction has it. Sorted by date (newest or oldest first) or by the largest gap.
  */
-export function queryRounds<T extends FilterableRound>(rounds: readonly T[], query: RoundQuery) {
+export function matchRounds<T extends FilterableRound>(rounds: readonly T[], query: Omit<RoundQuery, 'page'>): T[] {
 	const matching = rounds.filter(
 		(round) =>
 			round.kind !== 'agreement' &&
@@ -56,11 +56,16 @@ export function queryRounds<T extends FilterableRound>(rounds: readonly T[], que
 			(query.mediator === undefined || round.mediators.includes(query.mediator))
 	);
 	const byDate = (a: T, b: T) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
-	const sorted = [...matching].sort((a, b) => {
+	return [...matching].sort((a, b) => {
 		if (query.sort === 'date_asc') return byDate(a, b);
 		if (query.sort === 'gap_desc') return largestGap(b) - largestGap(a) || byDate(b, a);
 		return byDate(b, a);
 	});
+}
+
+/** {@link matchRounds}, then one page of {@link ROUNDS_PAGE_SIZE} rows (a page past the end shows the last). */
+export function queryRounds<T extends FilterableRound>(rounds: readonly T[], query: RoundQuery) {
+	const sorted = matchRounds(rounds, query);
 	const pageCount = Math.max(1, Math.ceil(sorted.length / ROUNDS_PAGE_SIZE));
 	const page = Math.min(query.page, pageCount);
 	return {

@@ -1,5 +1,5 @@
 // The read-only connection to the published SQLite dataset, reopened when a rebuild replaces the file.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { datasetDbPath } from '../config';
 
@@ -29,4 +29,9 @@ export function getDataset(): DatasetDatabase {
 	open?.db.close();
 	open = { path, modifiedAt, db: openDataset(path) };
 	return open.db;
+}
+
+/** The bytes of the published dataset file, for download. */
+export function datasetFileBytes(): Buffer {
+	return readFileSync(datasetDbPath());
 }

@@ -1,0 +1,80 @@
+// The columns of the downloads (.csv and .json twins of the list pages): one zod schema per exported entity.
+import { z } from 'zod';
+import { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from './vocabulary';
+
+const status = z.enum(['no_figure', 'announced', 'corroborated', 'third_party_confirmed', 'disputed']);
+const nullableCount = z.number().int().nonnegative().nullable();
+
+/** A round as downloaded: its record, and each direction's figures by party with the derived status. */
+export const RoundExport = z.object({
+	id: z.string(),
+	date: z.string(),
+	end_date: z.string().nullable(),
+	kind: RoundKind,
+	kyiv_exchange_number: z.number().int().positive().nullable(),
+	mediators: z.string(),
+	parent_id: z.string().nullable(),
+	population: z.enum(['people', 'bodies']),
+	kyiv_to_ukraine: nullableCount,
+	moscow_to_ukraine: nullableCount,
+	status_to_ukraine: status,
+	explanation_to_ukraine: z.string(),
+	kyiv_to_russia: nullableCount,
+	moscow_to_russia: nullableCount,
+	status_to_russia: status,
+	explanation_to_russia: z.string(),
+	summary: z.string(),
+	url: z.string()
+});
+export type RoundExport = z.infer<typeof RoundExport>;
+
+/** A claim as downloaded, with the addresses of its sources. */
+export const ClaimExport = z.object({
+	id: z.string(),
+	round_id: z.string().nullable(),
+	stated_on: z.string(),
+	claimant: z.string(),
+	claimant_side: ClaimantSide,
+	statement: StatementKind,
+	counted: Counted,
+	counted_detail: z.string(),
+	number: nullableCount,
+	qualifier: Qualifier.nullable(),
+	responds_to: z.string().nullable(),
+	source_ids: z.string(),
+	source_urls: z.string(),
+	note: z.string(),
+	url: z.string()
+});
+export type ClaimExport = z.infer<typeof ClaimExport>;
+
+/** A source as downloaded, with the number of claims it supports. */
+export const SourceExport = z.object({
+	id: z.string(),
+	url: z.string(),
+	outlet: z.string(),
+	title: z.string().nullable(),
+	published_on: z.string().nullable(),
+	accessed_on: z.string().nullable(),
+	kind: SourceKind,
+	language: z.string(),
+	archive_url: z.string().nullable(),
+	claim_count: z.number().int().nonnegative(),
+	page: z.string()
+});
+export type SourceExport = z.infer<typeof SourceExport>;
+
+/** The envelope of every .json download. */
+export function exportEnvelope<T extends z.ZodType>(row: T) {
+	return z.object({
+		dataset_version: z.string(),
+		columns: z.array(z.string()),
+		filters: z.record(z.string(), z.union([z.string(), z.number()])),
+		count: z.number().int().nonnegative(),
+		rows: z.array(row)
+	});
+}
+
+export const roundExportColumns = Object.keys(RoundExport.shape) as (keyof RoundExport)[];
+export const claimExportColumns = Object.keys(ClaimExport.shape) as (keyof ClaimExport)[];
+export const sourceExportColumns = Object.keys(SourceExport.shape) as (keyof SourceExport)[];

@@ -1,0 +1,107 @@
+// The .csv and .json downloads, called as the server calls them, on a dataset built from fixtures.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ClaimExport, RoundExport, SourceExport, exportEnvelope } from '../../src/lib/schemas/exports';
+import { neutraliseFormula, toCsv } from '../../src/lib/server/downloads';
+import { buildInto, fixtureDir } from '../helpers/dataset';
+
+type Handler = (event: { params: Record<string, string>; url: URL }) => Response | Promise<Response>;
+
+let datasetPath = '';
+const handlers: Record<string, Handler> = {};
+
+beforeAll(async () => {
+	datasetPath = buildInto(fixtureDir('valid-data'));
+	process.env.DATASET_DB_PATH = datasetPath;
+	handlers.rounds = (await import('../../src/routes/rounds.[format=download]/+server')).GET as unknown as Handler;
+	handlers.claims = (await import('../../src/routes/claims.[format=download]/+server')).GET as unknown as Handler;
+	handlers.sources = (await import('../../src/routes/sources.[format=download]/+server')).GET as unknown as Handler;
+	handlers.sqlite = (await import('../../src/routes/download/dataset.sqlite/+server')).GET as unknown as Handler;
+});
+
+async function get(list: string, format: string, query = '') {
+	const handler = handlers[list] as Handler;
+	return handler({ params: { format }, url: new URL(`https://example.org/${list}.${format}${query}`) });
+}
+
+describe('CSV downloads', () => {
+	it('writes the claims CSV byte for byte: header, CRLF, quoting, filters applied', async () => {
+		const response = await get('claims', 'csv', '?year=2025&statement=allegation');
+		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="claims-[0-9a-f]{12}\.csv"$/);
+		expect(await response.text()).toBe(
+			'id,round_id,stated_on,claimant,claimant_side,statement,counted,counted_detail,number,qualifier,responds_to,source_ids,source_urls,note,url\r\n' +
+				'c11,,2025-08-06,Vladimir Medinsky,russia,allegation,held_by_russia,POWs Kyiv allegedly refuses to take back,1000,more_than,,s-moscow,https://example.org/moscow-statement,,https://example.org/claims/c11\r\n'
+		);
+	});
+
+	it('lists every matching round across pages, in the documented column order', async () => {
+		const text = await (await get('rounds', 'csv', '?year=2025&page=2')).text();
+		const lines = text.trimEnd().split('\r\n');
+		expect(lines[0]).toBe(
+			'id,date,end_date,kind,kyiv_exchange_number,mediators,parent_id,population,kyiv_to_ukraine,moscow_to_ukraine,status_to_ukraine,explanation_to_ukraine,kyiv_to_russia,moscow_to_russia,status_to_russia,explanation_to_russia,summary,url'
+		);
+		expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([
+			'2025-06-11-bodies',
+			'2025-05-24-exchange',
+			'2025-05-23-exchange'
+		]);
+		expect(lines[3]).toContain(',390,390,corroborated,Kyiv and Moscow both reported 390.,,390,announced,');
+	});
+
+	it.each([
+		{ value: '=HYPERLINK("x")', expected: `'=HYPERLINK("x")` },
+		{ value: '+1', expected: "'+1" },
+		{ value: '-1', expected: "'-1" },
+		{ value: '@SUM(A1)', expected: "'@SUM(A1)" },
+		{ value: '\tcmd', expected: "'\tcmd" },
+		{ value: '\rcmd', expected: "'\rcmd" },
+		{ value: 'Kyiv reported 189', expected: 'Kyiv reported 189' },
+		{ value: '2024-12-30', expected: '2024-12-30' }
+	])('neutralises a cell starting like a formula: $value', ({ value, expected }) => {
+		expect(neutraliseFormula(value)).toBe(expected);
+	});
+
+	it('quotes and guards in one cell', () => {
+		expect(toCsv(['a', 'b'], [{ a: '=1+1, "two"', b: null }])).toBe('a,b\r\n"\'=1+1, ""two""",\r\n');
+	});
+});
+
+describe('JSON downloads', () => {
+	it.each([
+		{ list: 'rounds', schema: exportEnvelope(RoundExport), count: 4 },
+		{ list: 'claims', schema: exportEnvelope(ClaimExport), count: 4 },
+		{ list: 'sources', schema: exportEnvelope(SourceExport), count: 3 }
+	])('$list.json matches its schema', async ({ list, schema, count }) => {
+		const response = await get(list, 'json');
+		expect(response.headers.get('access-control-allow-origin')).toBe('*');
+		const body = schema.parse(await response.json());
+		expect(body.count).toBe(count);
+		expect(body.rows).toHaveLength(count);
+	});
+
+	it('echoes the filters it applied', async () => {
+		const body = exportEnvelope(RoundExport).parse(await (await get('rounds', 'json', '?status=disputed')).json());
+		expect(body.filters).toEqual({ status: 'disputed', sort: 'date_desc' });
+		expect(body.rows.map((row) => row.id)).toEqual(['2024-12-30-exchange']);
+	});
+
+	it('answers 400 to an invalid filter', async () => {
+		await expect(get('rounds', 'json', '?year=soon')).rejects.toMatchObject({ status: 400 });
+	});
+});
+
+describe('the SQLite download', () => {
+	it('serves the published file unchanged, named after its version', async () => {
+		const response = await (handlers.sqlite as Handler)({
+			params: {},
+			url: new URL('https://example.org/download/dataset.sqlite')
+		});
+		expect(response.headers.get('content-disposition')).toMatch(
+			/filename="prisoner-exchange-monitor-[0-9a-f]{12}\.sqlite"/
+		);
+		const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+		expect(digest(new Uint8Array(await response.arrayBuffer()))).toBe(digest(readFileSync(datasetPath)));
+	});
+});

@@ -1,6 +1,7 @@
 // Server hooks: public GET pages are rendered once per dataset version, then served from memory with ETag and Cache-Control.
 import type { Handle } from '@sveltejs/kit';
 import { version as appVersion } from '$app/environment';
+import { todayIso } from '$lib/server/config';
 import { getDataset } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import { PAGE_CACHE_CONTROL, PageCache } from '$lib/server/page-cache';
@@ -14,8 +15,9 @@ function isCacheable(request: Request, url: URL): boolean {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	if (!isCacheable(event.request, event.url)) return resolve(event);
-	// The application's build is part of the version: a new release must not serve pages rendered by the old one.
-	const version = `${appVersion}:${datasetInfo(getDataset()).version}`;
+	// The application's build is part of the version, so a new release never serves pages rendered by the old one;
+	// so is the day, because citations print the date they were read.
+	const version = `${appVersion}:${datasetInfo(getDataset()).version}:${todayIso()}`;
 	// The request's own URL, not event.url: SvelteKit strips `__data.json` from event.url, and a page and
 	// its client-side data must not share a cache entry.
 	const requested = new URL(event.request.url);

@@ -153,3 +153,44 @@ test.describe('downloads without JavaScript', () => {
 		for (const row of rows) expect(row).toMatch(/^c\d+,[^,]*,2025-/);
 	});
 });
+
+test.describe('citations without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a round page shows its fact box and a citation naming each party and source first', async ({ page }) => {
+		await page.goto('/rounds/2024-12-30-exchange');
+		await expect(page.locator('#factbox')).toContainText('Prisoner exchange on 30 Dec 2024, mediated by UAE');
+		const citation = page.locator('#citation');
+		await expect(citation).toContainText(/^Kyiv \(/);
+		await expect(citation).toContainText('reported 189 people returned to Ukraine');
+		await expect(citation).toContainText(
+			/Compiled in Prisoner Exchange Monitor, .*\/rounds\/2024-12-30-exchange, dataset version [0-9a-f]{12}, accessed /
+		);
+		await page.getByText('BibTeX').click();
+		await expect(page.locator('#bibtex')).toContainText('@misc{pem-2024-12-30-exchange,');
+		await expect(page.getByRole('button', { name: 'Copy' })).toHaveCount(0);
+	});
+
+	test("a statement's citation starts with its claimant", async ({ page }) => {
+		await page.goto('/claims?statement=allegation&year=2025');
+		await page
+			.getByRole('row')
+			.filter({ hasText: 'Vladimir Medinsky' })
+			.filter({ hasText: 'about 1,000' })
+			.getByRole('link')
+			.first()
+			.click();
+		await expect(page.locator('#citation')).toContainText(
+			/^Vladimir Medinsky, statement of 6 Aug 2025: about 1,000 held by Russia\. Reported by /
+		);
+	});
+});
+
+test('with JavaScript, the citation can be copied', async ({ page, context }) => {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+	await page.goto('/rounds/2024-12-30-exchange');
+	const copy = page.locator('.cite > button').nth(1);
+	await copy.click();
+	await expect(copy).toHaveText('Copied');
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#citation').textContent());
+});

@@ -20,3 +20,8 @@ export function stateDbPath(): string {
 export function buildDay(): string {
 	return process.env.DATASET_TODAY ?? new Date().toISOString().slice(0, 10);
 }
+
+/** Today's date (UTC, YYYY-MM-DD): the access date that citations print. */
+export function todayIso(): string {
+	return new Date().toISOString().slice(0, 10);
+}

@@ -2,17 +2,27 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { recordId } from '$lib/schemas/fields';
+import { claimCitation } from '$lib/server/citations';
+import { todayIso } from '$lib/server/config';
 import { getDataset } from '$lib/server/db/dataset';
-import { getRound } from '$lib/server/db/queries/rounds';
+import { datasetInfo, getRound } from '$lib/server/db/queries/rounds';
 import { statementContext } from '$lib/server/db/queries/statements';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, url }) => {
 	const id = recordId.safeParse(params.id);
 	if (!id.success) error(404, m.not_found_claim({ id: params.id }));
 	const db = getDataset();
 	const context = statementContext(db, id.data);
 	if (!context) error(404, m.not_found_claim({ id: id.data }));
 	const round = context.claim.roundId ? getRound(db, context.claim.roundId) : null;
-	return { ...context, round: round && { id: round.id, date: round.date, kind: round.kind } };
+	return {
+		...context,
+		round: round && { id: round.id, date: round.date, kind: round.kind },
+		citation: claimCitation(context.claim, {
+			origin: url.origin,
+			datasetVersion: datasetInfo(db).version,
+			today: todayIso()
+		})
+	};
 };

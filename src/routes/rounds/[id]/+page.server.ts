@@ -2,14 +2,16 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { recordId } from '$lib/schemas/fields';
+import { roundCitation } from '$lib/server/citations';
+import { todayIso } from '$lib/server/config';
 import { getDataset } from '$lib/server/db/dataset';
 import { claimsOfRound, type ClaimView } from '$lib/server/db/queries/claims';
-import { getRound, neighboursOf, stagesOf } from '$lib/server/db/queries/rounds';
+import { datasetInfo, getRound, neighboursOf, stagesOf } from '$lib/server/db/queries/rounds';
 import { NEARBY_DAYS, statementsNear } from '$lib/server/db/queries/statements';
 import { headlineCounted } from '$lib/domain/round-figures';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, url }) => {
 	const id = recordId.safeParse(params.id);
 	if (!id.success) error(404, m.not_found_round({ id: params.id }));
 	const db = getDataset();
@@ -41,6 +43,11 @@ export const load: PageServerLoad = ({ params }) => {
 		stages: round.kind === 'agreement' ? stagesOf(db, round.id) : parent ? stagesOf(db, parent.id) : [],
 		neighbours: neighboursOf(db, round.id),
 		nearby: round.kind === 'agreement' ? [] : statementsNear(db, round.date),
-		nearbyDays: NEARBY_DAYS
+		nearbyDays: NEARBY_DAYS,
+		citation: roundCitation(round, claims, {
+			origin: url.origin,
+			datasetVersion: datasetInfo(db).version,
+			today: todayIso()
+		})
 	};
 };

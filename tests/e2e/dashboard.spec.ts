@@ -98,8 +98,30 @@ test('pages carry an ETag per dataset version and answer 304 when unchanged', as
 	expect(other.headers()['etag']).not.toBe(etag);
 });
 
+test('the read API answers JSON with an ETag per dataset version and allows cross-origin reads', async ({
+	request
+}) => {
+	const first = await request.get('/api/v1/rounds?year=2024');
+	expect(first.status()).toBe(200);
+	expect(first.headers()['access-control-allow-origin']).toBe('*');
+	const body = await first.json();
+	expect(
+		body.rows.some(
+			(row: { id: string; kyiv_to_ukraine: number }) => row.id === '2024-12-30-exchange' && row.kyiv_to_ukraine === 189
+		)
+	).toBe(true);
+	const again = await request.get('/api/v1/rounds?year=2024', {
+		headers: { 'if-none-match': first.headers()['etag'] ?? '' }
+	});
+	expect(again.status()).toBe(304);
+	const bad = await request.get('/api/v1/rounds?year=soon');
+	expect(bad.status()).toBe(400);
+	expect((await bad.json()).error).toBe('invalid_query');
+});
+
 const pages = [
 	'/',
+	'/api/v1',
 	'/rounds',
 	'/rounds?year=2025&status=disputed',
 	'/rounds/2024-12-30-exchange',

@@ -78,3 +78,35 @@ export function exportEnvelope<T extends z.ZodType>(row: T) {
 export const roundExportColumns = Object.keys(RoundExport.shape) as (keyof RoundExport)[];
 export const claimExportColumns = Object.keys(ClaimExport.shape) as (keyof ClaimExport)[];
 export const sourceExportColumns = Object.keys(SourceExport.shape) as (keyof SourceExport)[];
+
+/** One direction's totals, as in /api/v1/totals. */
+const DirectionTotalExport = z.object({
+	confirmed: z.number().int().nonnegative(),
+	confirmedRounds: z.number().int().nonnegative(),
+	byParty: z.object({
+		ukraine: z.object({ sum: z.number().int().nonnegative(), rounds: z.number().int().nonnegative() }),
+		russia: z.object({ sum: z.number().int().nonnegative(), rounds: z.number().int().nonnegative() })
+	}),
+	roundsWithFigures: z.number().int().nonnegative()
+});
+const PopulationTotalsExport = z.object({ to_ukraine: DirectionTotalExport, to_russia: DirectionTotalExport });
+
+/** The body of /api/v1/totals. */
+export const TotalsResponse = z.object({
+	dataset_version: z.string(),
+	totals: z.object({ people: PopulationTotalsExport, bodies: PopulationTotalsExport })
+});
+
+/** The body of /api/v1/rounds/{id}. */
+export const RoundDetailResponse = z.object({
+	dataset_version: z.string(),
+	round: RoundExport,
+	claims: z.array(ClaimExport)
+});
+
+/** The body of every error the API answers with. */
+export const ApiError = z.object({
+	error: z.string(),
+	message: z.string(),
+	issues: z.array(z.object({ parameter: z.string(), message: z.string() })).optional()
+});

@@ -1,0 +1,109 @@
+// The OpenAPI 3.1 description of the read API, with response schemas generated from the same zod schemas as the downloads.
+import { z } from 'zod';
+import {
+	ApiError,
+	ClaimExport,
+	RoundDetailResponse,
+	RoundExport,
+	SourceExport,
+	TotalsResponse,
+	exportEnvelope
+} from '../schemas/exports';
+import { filterableStatuses, roundSorts } from '../schemas/round-filters';
+import { roundKinds, statementKinds } from '../schemas/vocabulary';
+
+/** A zod schema as an OpenAPI component (JSON Schema 2020-12 without its `$schema` line). */
+function component(schema: z.ZodType) {
+	const { $schema: _dialect, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
+	return rest;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+function jsonResponse(description: string, schema: object) {
+	return { description, content: { 'application/json': { schema } } };
+}
+
+const badQuery = jsonResponse('An invalid parameter: the message names it.', ref('ApiError'));
+
+function queryParameter(name: string, description: string, schema: object) {
+	return { name, in: 'query', required: false, description, schema };
+}
+
+const yearParameter = queryParameter('year', 'Only this year (2022 or later).', { type: 'integer', minimum: 2022 });
+
+/** The OpenAPI document served at /api/v1/openapi.json. */
+export function openApiDocument(serverUrl: string) {
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Prisoner Exchange Monitor read API',
+			version: '1',
+			description:
+				'What each party reported about Russia–Ukraine prisoner exchanges, and what is confirmed. Read-only JSON, the same fields as the .csv/.json downloads; every response names the dataset version, carries an ETag per version and allows cross-origin reads.'
+		},
+		servers: [{ url: `${serverUrl}/api/v1` }],
+		paths: {
+			'/rounds': {
+				get: {
+					summary: 'Rounds matching the filters, newest first unless sorted otherwise',
+					parameters: [
+						yearParameter,
+						queryParameter('kind', 'Kind of round.', { enum: roundKinds.filter((kind) => kind !== 'agreement') }),
+						queryParameter('status', 'Derived status in either direction.', { enum: [...filterableStatuses] }),
+						queryParameter('mediator', 'A mediator credited by the sources, e.g. UAE.', { type: 'string' }),
+						queryParameter('sort', 'Order of the rows.', { enum: [...roundSorts], default: 'date_desc' })
+					],
+					responses: { 200: jsonResponse('The rounds.', ref('RoundList')), 400: badQuery }
+				}
+			},
+			'/rounds/{id}': {
+				get: {
+					summary: 'One round with every claim about it',
+					parameters: [
+						{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: '2024-12-30-exchange' }
+					],
+					responses: {
+						200: jsonResponse('The round and its claims.', ref('RoundDetail')),
+						400: jsonResponse('Not a round id.', ref('ApiError')),
+						404: jsonResponse('No such round.', ref('ApiError'))
+					}
+				}
+			},
+			'/claims': {
+				get: {
+					summary: 'Statements outside single rounds: running totals, offers, allegations, rebuttals',
+					parameters: [
+						yearParameter,
+						queryParameter('statement', 'Kind of statement.', {
+							enum: statementKinds.filter((kind) => kind !== 'report')
+						})
+					],
+					responses: { 200: jsonResponse('The statements.', ref('ClaimList')), 400: badQuery }
+				}
+			},
+			'/sources': {
+				get: {
+					summary: 'Every source with the number of claims it supports',
+					responses: { 200: jsonResponse('The sources.', ref('SourceList')) }
+				}
+			},
+			'/totals': {
+				get: {
+					summary: 'Totals per population and direction: confirmed, and each party’s own sum with coverage',
+					responses: { 200: jsonResponse('The totals.', ref('Totals')) }
+				}
+			}
+		},
+		components: {
+			schemas: {
+				RoundList: component(exportEnvelope(RoundExport)),
+				RoundDetail: component(RoundDetailResponse),
+				ClaimList: component(exportEnvelope(ClaimExport)),
+				SourceList: component(exportEnvelope(SourceExport)),
+				Totals: component(TotalsResponse),
+				ApiError: component(ApiError)
+			}
+		}
+	};
+}

@@ -1,0 +1,26 @@
+// GET /api/v1/rounds: every round matching the filters of /rounds, with the fields of /rounds.json.
+import { roundExportColumns } from '$lib/schemas/exports';
+import { RoundFilters } from '$lib/schemas/round-filters';
+import { apiQuery, apiResponse } from '$lib/server/api';
+import { getDataset } from '$lib/server/db/dataset';
+import { roundRows } from '$lib/server/db/queries/exports';
+import { datasetInfo } from '$lib/server/db/queries/rounds';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ url }) => {
+	const query = apiQuery(RoundFilters, url.searchParams);
+	if (!query.ok) return query.response;
+	const { year, kind, status, mediator, sort } = query.data;
+	const filters = Object.fromEntries(
+		Object.entries({ year, kind, status, mediator, sort }).filter(([, value]) => value !== undefined)
+	);
+	const db = getDataset();
+	const rows = roundRows(db, { year, kind, status, mediator, sort }, url.origin);
+	return apiResponse({
+		dataset_version: datasetInfo(db).version,
+		columns: roundExportColumns,
+		filters,
+		count: rows.length,
+		rows
+	});
+};

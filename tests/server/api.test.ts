@@ -1,0 +1,91 @@
+// The read API called as the server calls it, on a fixture dataset: output checked against the zod schemas, and its errors.
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+	ApiError,
+	ClaimExport,
+	RoundDetailResponse,
+	RoundExport,
+	SourceExport,
+	TotalsResponse,
+	exportEnvelope
+} from '../../src/lib/schemas/exports';
+import { buildInto, fixtureDir } from '../helpers/dataset';
+
+type Handler = (event: { params: Record<string, string>; url: URL }) => Response | Promise<Response>;
+const handlers: Record<string, Handler> = {};
+
+beforeAll(async () => {
+	process.env.DATASET_DB_PATH = buildInto(fixtureDir('valid-data'));
+	handlers.rounds = (await import('../../src/routes/api/v1/rounds/+server')).GET as unknown as Handler;
+	handlers.round = (await import('../../src/routes/api/v1/rounds/[id]/+server')).GET as unknown as Handler;
+	handlers.claims = (await import('../../src/routes/api/v1/claims/+server')).GET as unknown as Handler;
+	handlers.sources = (await import('../../src/routes/api/v1/sources/+server')).GET as unknown as Handler;
+	handlers.totals = (await import('../../src/routes/api/v1/totals/+server')).GET as unknown as Handler;
+	handlers.openapi = (await import('../../src/routes/api/v1/openapi.json/+server')).GET as unknown as Handler;
+});
+
+async function call(name: string, path: string, params: Record<string, string> = {}) {
+	const response = await (handlers[name] as Handler)({ params, url: new URL(`https://example.org/api/v1/${path}`) });
+	expect(response.headers.get('access-control-allow-origin')).toBe('*');
+	return { status: response.status, body: await response.json() };
+}
+
+describe('/api/v1', () => {
+	it.each([
+		{ name: 'rounds', path: 'rounds?year=2025', schema: exportEnvelope(RoundExport), count: 3 },
+		{ name: 'claims', path: 'claims', schema: exportEnvelope(ClaimExport), count: 4 },
+		{ name: 'sources', path: 'sources', schema: exportEnvelope(SourceExport), count: 3 }
+	])('$path answers with its schema', async ({ name, path, schema, count }) => {
+		const { status, body } = await call(name, path);
+		expect(status).toBe(200);
+		const parsed = schema.parse(body);
+		expect(parsed.count).toBe(count);
+		expect(parsed.dataset_version).toMatch(/^[0-9a-f]{12}$/);
+	});
+
+	it('gives one round with its claims', async () => {
+		const { status, body } = await call('round', 'rounds/2024-12-30-exchange', { id: '2024-12-30-exchange' });
+		expect(status).toBe(200);
+		const parsed = RoundDetailResponse.parse(body);
+		expect(parsed.round).toMatchObject({ kyiv_to_ukraine: 189, moscow_to_ukraine: 150, status_to_ukraine: 'disputed' });
+		expect(parsed.claims.map((claim) => claim.id).sort()).toEqual(['c1', 'c2', 'c3']);
+	});
+
+	it('gives the totals', async () => {
+		const parsed = TotalsResponse.parse((await call('totals', 'totals')).body);
+		expect(parsed.totals.people.to_ukraine.confirmed).toBe(390 + 307);
+	});
+
+	it.each([
+		{ name: 'rounds', path: 'rounds?year=twenty', parameter: 'year' },
+		{ name: 'rounds', path: 'rounds?status=maybe', parameter: 'status' },
+		{ name: 'rounds', path: 'rounds?sort=random', parameter: 'sort' },
+		{ name: 'claims', path: 'claims?statement=report', parameter: 'statement' }
+	])('answers 400 with a message for $path', async ({ name, path, parameter }) => {
+		const { status, body } = await call(name, path);
+		expect(status).toBe(400);
+		const error = ApiError.parse(body);
+		expect(error.error).toBe('invalid_query');
+		expect(error.issues?.map((issue) => issue.parameter)).toEqual([parameter]);
+	});
+
+	it('answers 404 for an unknown round and 400 for a malformed id', async () => {
+		expect((await call('round', 'rounds/2099-01-01-exchange', { id: '2099-01-01-exchange' })).status).toBe(404);
+		const malformed = await call('round', 'rounds/NOT%20AN%20ID', { id: 'NOT AN ID' });
+		expect([malformed.status, ApiError.parse(malformed.body).error]).toEqual([400, 'invalid_id']);
+	});
+
+	it('describes itself in OpenAPI 3.1, with a schema for every response', async () => {
+		const { body } = await call('openapi', 'openapi.json');
+		expect(body.openapi).toBe('3.1.0');
+		expect(Object.keys(body.paths)).toEqual(['/rounds', '/rounds/{id}', '/claims', '/sources', '/totals']);
+		for (const path of Object.values(body.paths) as {
+			get: { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> };
+		}[]) {
+			for (const response of Object.values(path.get.responses)) {
+				const name = response.content['application/json'].schema.$ref.split('/').pop() ?? '';
+				expect(body.components.schemas[name], name).toBeDefined();
+			}
+		}
+	});
+});

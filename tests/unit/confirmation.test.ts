@@ -1,8 +1,9 @@
 // The confirmation rules as a specification: each row is a set of claims about one count and the status they must yield.
 import { describe, it, expect } from 'vitest';
+import { statusLabel } from '../../src/lib/format/figures';
 import {
 	ABOUT_TOLERANCE_PERCENT,
-	STATUS_LABELS,
+	confirmationStatuses,
 	deriveConfirmation,
 	isConfirmed,
 	isConsistentWith,
@@ -368,7 +369,7 @@ describe('deriveConfirmation', () => {
 
 	it('covers every status in the table', () => {
 		const statuses = new Set(cases.map(({ figures }) => deriveConfirmation(figures).status));
-		expect([...statuses].sort()).toEqual(Object.keys(STATUS_LABELS).sort());
+		expect([...statuses].sort()).toEqual([...confirmationStatuses].sort());
 	});
 
 	it('sorts figures by number, then side, then claimant, keeping input order for full ties', () => {
@@ -461,7 +462,7 @@ describe('status helpers', () => {
 	];
 
 	it.each(statusCases)('$status is labelled "$label" and confirmed: $confirmed', ({ status, label, confirmed }) => {
-		expect(STATUS_LABELS[status]).toBe(label);
+		expect(statusLabel(status)).toBe(label);
 		expect(isConfirmed(status)).toBe(confirmed);
 	});
 });

@@ -16,7 +16,14 @@ export interface StatedFigure {
 }
 
 /** How far the claims about one count agree; see {@link deriveConfirmation} for the rules. */
-export type ConfirmationStatus = 'no_figure' | 'announced' | 'corroborated' | 'third_party_confirmed' | 'disputed';
+export const confirmationStatuses = [
+	'no_figure',
+	'announced',
+	'corroborated',
+	'third_party_confirmed',
+	'disputed'
+] as const;
+export type ConfirmationStatus = (typeof confirmationStatuses)[number];
 
 /** The derived status of one count in one round, with the evidence and a sentence explaining it. */
 export interface Confirmation {
@@ -30,15 +37,6 @@ export interface Confirmation {
 	/** One plain-English sentence a reader understands. */
 	explanation: string;
 }
-
-/** Human-readable names of the statuses, for badges, legends and table headers. */
-export const STATUS_LABELS: Record<ConfirmationStatus, string> = {
-	no_figure: 'No figure',
-	announced: 'Announced',
-	corroborated: 'Corroborated',
-	third_party_confirmed: 'Third-party confirmed',
-	disputed: 'Disputed'
-};
 
 /**
  * How far (in percent of the stated figure, inclusive) an exact number may lie from an "about M"

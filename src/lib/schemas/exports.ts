@@ -1,8 +1,9 @@
 // The columns of the downloads (.csv and .json twins of the list pages): one zod schema per exported entity.
 import { z } from 'zod';
+import { confirmationStatuses } from '../domain/confirmation';
 import { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from './vocabulary';
 
-const status = z.enum(['no_figure', 'announced', 'corroborated', 'third_party_confirmed', 'disputed']);
+const status = z.enum(confirmationStatuses);
 const nullableCount = z.number().int().nonnegative().nullable();
 
 /** A round as downloaded: its record, and each direction's figures by party with the derived status. */

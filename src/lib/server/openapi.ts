@@ -9,7 +9,8 @@ import {
 	TotalsResponse,
 	exportEnvelope
 } from '../schemas/exports';
-import { filterableStatuses, roundSorts } from '../schemas/round-filters';
+import { confirmationStatuses } from '../domain/confirmation';
+import { roundSorts } from '../schemas/round-filters';
 import { roundKinds, statementKinds } from '../schemas/vocabulary';
 
 /** A zod schema as an OpenAPI component (JSON Schema 2020-12 without its `$schema` line). */
@@ -50,7 +51,7 @@ export function openApiDocument(serverUrl: string) {
 					parameters: [
 						yearParameter,
 						queryParameter('kind', 'Kind of round.', { enum: roundKinds.filter((kind) => kind !== 'agreement') }),
-						queryParameter('status', 'Derived status in either direction.', { enum: [...filterableStatuses] }),
+						queryParameter('status', 'Derived status in either direction.', { enum: [...confirmationStatuses] }),
 						queryParameter('mediator', 'A mediator credited by the sources, e.g. UAE.', { type: 'string' }),
 						queryParameter('sort', 'Order of the rows.', { enum: [...roundSorts], default: 'date_desc' })
 					],

@@ -22,6 +22,20 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
 	);
 }
 
+/**
+ * The body of a list in JSON, shared by the .json downloads and the API: the rows with the dataset version,
+ * the column order and the filters that were set (unset ones are left out).
+ */
+export function listEnvelope(
+	datasetVersion: string,
+	columns: readonly string[],
+	rows: readonly Record<string, unknown>[],
+	filters: Record<string, string | number | undefined>
+) {
+	const applied = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
+	return { dataset_version: datasetVersion, columns, filters: applied, count: rows.length, rows };
+}
+
 /** The response of a download, named after the list and the dataset version. */
 export function downloadResponse(
 	format: 'csv' | 'json',
@@ -32,15 +46,10 @@ export function downloadResponse(
 	filters: Record<string, string | number | undefined>
 ): Response {
 	const filename = `${name}-${datasetVersion}.${format}`;
-	const applied = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
 	const body =
 		format === 'csv'
 			? toCsv(columns, rows)
-			: JSON.stringify(
-					{ dataset_version: datasetVersion, columns, filters: applied, count: rows.length, rows },
-					null,
-					2
-				);
+			: JSON.stringify(listEnvelope(datasetVersion, columns, rows, filters), null, 2);
 	return new Response(body, {
 		headers: {
 			'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',

@@ -2,6 +2,7 @@
 import { claimExportColumns } from '$lib/schemas/exports';
 import { StatementFilters } from '$lib/schemas/statement-filters';
 import { apiQuery, apiResponse } from '$lib/server/api';
+import { listEnvelope } from '$lib/server/downloads';
 import { getDataset } from '$lib/server/db/dataset';
 import { claimRows } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
@@ -12,12 +13,5 @@ export const GET: RequestHandler = ({ url }) => {
 	if (!query.ok) return query.response;
 	const db = getDataset();
 	const rows = claimRows(db, query.data, url.origin);
-	const filters = Object.fromEntries(Object.entries(query.data).filter(([, value]) => value !== undefined));
-	return apiResponse({
-		dataset_version: datasetInfo(db).version,
-		columns: claimExportColumns,
-		filters,
-		count: rows.length,
-		rows
-	});
+	return apiResponse(listEnvelope(datasetInfo(db).version, claimExportColumns, rows, query.data));
 };

@@ -2,6 +2,7 @@
 import { roundExportColumns } from '$lib/schemas/exports';
 import { RoundFilters } from '$lib/schemas/round-filters';
 import { apiQuery, apiResponse } from '$lib/server/api';
+import { listEnvelope } from '$lib/server/downloads';
 import { getDataset } from '$lib/server/db/dataset';
 import { roundRows } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
@@ -11,16 +12,8 @@ export const GET: RequestHandler = ({ url }) => {
 	const query = apiQuery(RoundFilters, url.searchParams);
 	if (!query.ok) return query.response;
 	const { year, kind, status, mediator, sort } = query.data;
-	const filters = Object.fromEntries(
-		Object.entries({ year, kind, status, mediator, sort }).filter(([, value]) => value !== undefined)
-	);
+	const filters = { year, kind, status, mediator, sort };
 	const db = getDataset();
-	const rows = roundRows(db, { year, kind, status, mediator, sort }, url.origin);
-	return apiResponse({
-		dataset_version: datasetInfo(db).version,
-		columns: roundExportColumns,
-		filters,
-		count: rows.length,
-		rows
-	});
+	const rows = roundRows(db, filters, url.origin);
+	return apiResponse(listEnvelope(datasetInfo(db).version, roundExportColumns, rows, filters));
 };

@@ -1,6 +1,13 @@
 // Ambient types for SvelteKit's App namespace.
+import type { Maintainer } from '$lib/server/auth/maintainers';
+
 declare global {
-	namespace App {}
+	namespace App {
+		interface Locals {
+			/** The logged-in maintainer, from the session cookie; null for everyone else. */
+			maintainer: Maintainer | null;
+		}
+	}
 }
 
 export {};

@@ -1,23 +1,55 @@
 // Server hooks: public GET pages are rendered once per dataset version, then served from memory with ETag and Cache-Control.
 import type { Handle } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { version as appVersion } from '$app/environment';
+import { SESSION_COOKIE, maintainerForSession } from '$lib/server/auth/maintainers';
 import { todayIso } from '$lib/server/config';
+import { guardSuggestion, isSuggestionPost } from '$lib/server/corrections/guard';
+import { getState } from '$lib/server/db/state';
 import { getDataset } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import { PAGE_CACHE_CONTROL, PageCache } from '$lib/server/page-cache';
 
 const cache = new PageCache();
 
-/** Pages and their client-side data (`__data.json`) are cacheable; only successful ones are kept. */
-function isCacheable(request: Request, url: URL): boolean {
-	return request.method === 'GET' && !url.pathname.startsWith('/_app/');
+/** Pages that show the state database (corrections, the review queue, login) are never cached. */
+const UNCACHED_PREFIXES = ['/_app/', '/corrections', '/review', '/login', '/logout'];
+
+/**
+ * Public pages and their client-side data (`__data.json`) are cacheable; only successful ones are kept.
+ * A maintainer's requests bypass the cache, so nothing rendered for them is ever served to anyone else.
+ */
+function isCacheable(request: Request, url: URL, locals: App.Locals): boolean {
+	return (
+		request.method === 'GET' &&
+		locals.maintainer === null &&
+		!UNCACHED_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))
+	);
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
-	if (!isCacheable(event.request, event.url)) return resolve(event);
+/** Reads the session cookie: a valid session sets `locals.maintainer`, an expired one is removed. */
+const authenticate: Handle = ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.maintainer = token ? maintainerForSession(getState(), token, Date.now()) : null;
+	if (token && !event.locals.maintainer) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	return resolve(event);
+};
+
+/** The suggestion form's size and rate limits, before SvelteKit reads the body. */
+const limitSuggestions: Handle = async ({ event, resolve }) => {
+	if (isSuggestionPost(event.request, event.url.pathname)) {
+		const refused = await guardSuggestion(event.request, event.getClientAddress(), Date.now());
+		if (refused) return refused;
+	}
+	return resolve(event);
+};
+
+const cachePages: Handle = async ({ event, resolve }) => {
+	if (!isCacheable(event.request, event.url, event.locals)) return resolve(event);
 	// The application's build is part of the version, so a new release never serves pages rendered by the old one;
-	// so is the day, because citations print the date they were read.
-	const version = `${appVersion}:${datasetInfo(getDataset()).version}:${todayIso()}`;
+	// so is the day, because citations print the date they were read, and the revision, because /changes lists them.
+	const dataset = datasetInfo(getDataset());
+	const version = `${appVersion}:${dataset.version}:r${dataset.revision}:${todayIso()}`;
 	// The request's own URL, not event.url: SvelteKit strips `__data.json` from event.url, and a page and
 	// its client-side data must not share a cache entry.
 	const requested = new URL(event.request.url);
@@ -35,7 +67,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	// Only text is kept in memory: binary downloads (the SQLite file) pass through untouched.
 	const type = response.headers.get('content-type') ?? '';
-	if (response.status !== 200 || !/^(text\/|application\/json)/.test(type)) return response;
+	if (
+		response.status !== 200 ||
+		response.headers.has('set-cookie') ||
+		!/^(text\/|application\/(json|atom\+xml))/.test(type)
+	) {
+		return response;
+	}
 	const body = await response.text();
 	const headers = new Headers(response.headers);
 	headers.set('etag', etag);
@@ -44,3 +82,5 @@ export const handle: Handle = async ({ event, resolve }) => {
 	headers.set('x-page-cache', 'miss');
 	return new Response(body, { status: 200, headers });
 };
+
+export const handle: Handle = sequence(authenticate, limitSuggestions, cachePages);

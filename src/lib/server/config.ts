@@ -11,6 +11,16 @@ export function datasetDbPath(): string {
 	return resolve(process.env.DATASET_DB_PATH ?? 'data/build/dataset.sqlite');
 }
 
+/** Path of the application's own writable database: corrections, revisions, maintainers, sessions. */
+export function stateDbPath(): string {
+	return resolve(process.env.STATE_DB_PATH ?? 'data/state/app.sqlite');
+}
+
+/** True when the instance is run by one maintainer, who may then approve their own suggestions. */
+export function singleMaintainer(): boolean {
+	return process.env.SINGLE_MAINTAINER === 'true';
+}
+
 /** Today's date (UTC, YYYY-MM-DD), or DATASET_TODAY when set, so that builds can be reproduced. */
 export function buildDay(): string {
 	return process.env.DATASET_TODAY ?? new Date().toISOString().slice(0, 10);

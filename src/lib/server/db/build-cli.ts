@@ -1,18 +1,36 @@
 // Command line for the dataset build: `npm run data:build` (always) or `--if-stale` (only when missing or older than data/).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDay, dataDir, datasetDbPath } from '../config';
+import Database from 'better-sqlite3';
+import { buildDay, dataDir, datasetDbPath, stateDbPath } from '../config';
+import { acceptedEdits, latestRevision, recordConflictsAfterBuild } from '../corrections/review';
 import { buildDataset, datasetFiles } from './build';
+import { getState } from './state';
 
 const outPath = datasetDbPath();
 const sourceDir = dataDir();
 
-/** True when the database is missing or any dataset file changed after it was built. */
+/** Accepted corrections are part of the published dataset; without a state database there are none. */
+const state = existsSync(stateDbPath()) ? getState() : null;
+const revision = state ? latestRevision(state) : 0;
+
+/** The revision the built database reflects. */
+function builtRevision(): number {
+	const db = new Database(outPath, { readonly: true });
+	try {
+		const row = db.prepare("SELECT value FROM meta WHERE key = 'revision'").get() as { value: string } | undefined;
+		return Number(row?.value ?? -1);
+	} finally {
+		db.close();
+	}
+}
+
+/** True when the database is missing, any dataset file changed after it was built, or a correction was decided since. */
 function isStale(): boolean {
 	if (!existsSync(outPath)) return true;
 	const builtAt = statSync(outPath).mtimeMs;
 	const inputs = readdirSync(sourceDir).filter((name) => Object.values(datasetFiles).includes(name as never));
-	return inputs.some((name) => statSync(join(sourceDir, name)).mtimeMs > builtAt);
+	return inputs.some((name) => statSync(join(sourceDir, name)).mtimeMs > builtAt) || builtRevision() !== revision;
 }
 
 if (process.argv.includes('--if-stale') && !isStale()) {
@@ -20,7 +38,17 @@ if (process.argv.includes('--if-stale') && !isStale()) {
 	process.exit(0);
 }
 
-const result = buildDataset({ dataDir: sourceDir, outPath, today: buildDay() });
+const result = buildDataset({
+	dataDir: sourceDir,
+	outPath,
+	today: buildDay(),
+	edits: state ? acceptedEdits(state) : [],
+	revision
+});
+if (state) recordConflictsAfterBuild(state, result.edits);
+for (const outcome of result.edits.filter((edit) => edit.result === 'conflict')) {
+	console.warn(`correction #${outcome.correctionId} was not applied (flagged for review): ${outcome.detail}`);
+}
 if (!result.ok) {
 	for (const error of result.errors) console.error(error);
 	console.error(
@@ -34,3 +62,7 @@ console.log(
 	`  sources ${counts.sources}, rounds ${counts.rounds}, claims ${counts.claims}, claim-source links ${counts.claimSources}`
 );
 console.log(`  content hash ${result.contentHash} (dataset version ${result.datasetVersion})`);
+if (state) {
+	const applied = result.edits.filter((edit) => edit.result === 'applied').length;
+	console.log(`  with ${applied} accepted correction edit(s) applied, up to revision ${revision}`);
+}

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
+import { correctionEntities, type CorrectionEntity, type CorrectionKind } from '../../schemas/correction';
 import { ClaimRow, claimColumns } from '../../schemas/claim';
 import { RoundRow, roundColumns } from '../../schemas/round';
 import { SourceRow, sourceColumns } from '../../schemas/source';
@@ -23,6 +24,33 @@ export interface BuildOptions {
 	outPath: string;
 	/** The day the build runs on (YYYY-MM-DD); no date in the data may be later. */
 	today: string;
+	/** Accepted corrections, applied in this order on top of data/ (none: data/ as it is). */
+	edits?: readonly DatasetEdit[];
+	/** The number of the latest revision of the state database that `edits` reflect (0: none). */
+	revision?: number;
+}
+
+/** An accepted correction as the build applies it: CSV cells proposed for one record. */
+export interface DatasetEdit {
+	correctionId: number;
+	kind: CorrectionKind;
+	entity: CorrectionEntity;
+	/** The record changed, or for an addition the id it was given when approved. */
+	recordId: string;
+	/** Proposed cells, by column. */
+	cells: Readonly<Record<string, string>>;
+	/** For a change: the published cells the proposal was made against. */
+	previous: Readonly<Record<string, string>>;
+}
+
+/**
+ * What became of one edit: applied; already in data/ (it was exported and committed); or a conflict,
+ * because data/ now holds a value the correction was not made against. Conflicts are never applied.
+ */
+export interface EditOutcome {
+	correctionId: number;
+	result: 'applied' | 'already_in_data' | 'conflict';
+	detail: string;
 }
 
 export interface BuildCounts {
@@ -33,12 +61,19 @@ export interface BuildCounts {
 }
 
 export type BuildResult =
-	{ ok: true; contentHash: string; datasetVersion: string; counts: BuildCounts } | { ok: false; errors: string[] };
+	| { ok: true; contentHash: string; datasetVersion: string; counts: BuildCounts; edits: EditOutcome[] }
+	| { ok: false; errors: string[]; edits: EditOutcome[] };
 
-/** One CSV row: its line, its raw cells, and the validated row when it passed its schema. */
-interface CheckedRow<T> {
+/** One CSV row: its line, where a problem in it is reported, and its raw cells. */
+interface RawRow {
 	line: number;
+	/** `12`, `12 (after correction #3)` or `correction #3` for a record a correction added. */
+	where: string;
 	raw: Record<string, string>;
+}
+
+/** A raw row and the validated row when it passed its schema. */
+interface CheckedRow<T> extends RawRow {
 	row: T | null;
 }
 
@@ -47,8 +82,12 @@ const fileOrder: string[] = Object.values(datasetFiles);
 /** Collects `file:line: column: message` problems and lists them by file, then line. */
 class ProblemList {
 	private readonly problems: { file: string; line: number; message: string }[] = [];
-	add(file: string, line: number, column: string, message: string): void {
-		this.problems.push({ file, line, message: `${file}:${line}: ${column}: ${message}` });
+	add(file: string, line: number, column: string, message: string, where: string = String(line)): void {
+		this.problems.push({ file, line, message: `${file}:${where}: ${column}: ${message}` });
+	}
+	/** A problem in a row, reported where the row came from (a line of data/, or a correction). */
+	addFor(file: string, row: RawRow, column: string, message: string): void {
+		this.add(file, row.line, column, message, row.where);
 	}
 	get messages(): string[] {
 		return [...this.problems]
@@ -57,13 +96,7 @@ class ProblemList {
 	}
 }
 
-function readRows<T>(
-	dataDir: string,
-	file: string,
-	schema: z.ZodType<T>,
-	columns: readonly string[],
-	problems: ProblemList
-): CheckedRow<T>[] {
+function readRawRows(dataDir: string, file: string, columns: readonly string[], problems: ProblemList): RawRow[] {
 	const path = join(dataDir, file);
 	if (!existsSync(path)) {
 		problems.add(file, 1, '(file)', 'file is missing');
@@ -76,14 +109,81 @@ function readRows<T>(
 	for (const column of unknown)
 		problems.add(file, 1, column, 'unknown column (expected one of: ' + columns.join(', ') + ')');
 	if (missing.length > 0) return [];
-	return rows.map(({ line, record }) => {
-		const result = schema.safeParse(record);
-		if (result.success) return { line, raw: record, row: result.data };
+	return rows.map(({ line, record }) => ({ line, where: String(line), raw: record }));
+}
+
+function checkRows<T>(file: string, rows: RawRow[], schema: z.ZodType<T>, problems: ProblemList): CheckedRow<T>[] {
+	return rows.map((row) => {
+		const result = schema.safeParse(row.raw);
+		if (result.success) return { ...row, row: result.data };
 		for (const issue of result.error.issues) {
 			const column = issue.path.length > 0 ? String(issue.path[0]) : '(row)';
-			problems.add(file, line, column, describeIssue(issue, record[column]));
+			problems.addFor(file, row, column, describeIssue(issue, row.raw[column]));
 		}
-		return { line, raw: record, row: null };
+		return { ...row, row: null };
+	});
+}
+
+/** Added records sort after every line of data/, in the order they were approved. */
+const ADDED_LINE = 1_000_000_000;
+
+/**
+ * Applies accepted corrections to the raw rows, in order. A change applies only where data/ still holds
+ * the value it was made against; where data/ already holds the proposed value (an exported correction),
+ * there is nothing to do; anything else is a conflict, left out and reported.
+ */
+export function applyEdits(
+	tables: Record<CorrectionEntity, RawRow[]>,
+	columns: Record<CorrectionEntity, readonly string[]>,
+	edits: readonly DatasetEdit[]
+): EditOutcome[] {
+	return edits.map((edit) => {
+		const rows = tables[edit.entity];
+		const existing = rows.find((row) => row.raw.id === edit.recordId);
+		const label = `correction #${edit.correctionId}`;
+		if (edit.kind === 'addition') {
+			const record = Object.fromEntries(
+				columns[edit.entity].map((column) => [column, column === 'id' ? edit.recordId : (edit.cells[column] ?? '')])
+			);
+			if (existing) {
+				const same = columns[edit.entity].every((column) => (existing.raw[column] ?? '') === record[column]);
+				return same
+					? { correctionId: edit.correctionId, result: 'already_in_data', detail: `${edit.recordId} is in data/` }
+					: {
+							correctionId: edit.correctionId,
+							result: 'conflict',
+							detail: `data/ has a different record with the id ${edit.recordId}`
+						};
+			}
+			rows.push({ line: ADDED_LINE + edit.correctionId, where: label, raw: record });
+			return { correctionId: edit.correctionId, result: 'applied', detail: `added ${edit.recordId}` };
+		}
+		if (!existing) {
+			return {
+				correctionId: edit.correctionId,
+				result: 'conflict',
+				detail: `${edit.recordId} is no longer in data/`
+			};
+		}
+		const fields = Object.keys(edit.cells);
+		const conflicting = fields.filter((field) => {
+			const current = existing.raw[field] ?? '';
+			return current !== edit.cells[field] && current !== (edit.previous[field] ?? '');
+		});
+		if (conflicting.length > 0) {
+			const described = conflicting.map(
+				(field) => `${field} is "${existing.raw[field] ?? ''}", not "${edit.previous[field] ?? ''}"`
+			);
+			return { correctionId: edit.correctionId, result: 'conflict', detail: described.join('; ') };
+		}
+		if (fields.every((field) => (existing.raw[field] ?? '') === edit.cells[field])) {
+			return { correctionId: edit.correctionId, result: 'already_in_data', detail: 'data/ holds the proposed values' };
+		}
+		existing.raw = { ...existing.raw, ...edit.cells };
+		existing.where = existing.where.startsWith('correction')
+			? `${existing.where}, ${label}`
+			: `${existing.line} (after ${label})`;
+		return { correctionId: edit.correctionId, result: 'applied', detail: `changed ${fields.join(', ')}` };
 	});
 }
 
@@ -107,11 +207,11 @@ function describeIssue(issue: z.core.$ZodIssue, value: string | undefined): stri
 
 function checkDuplicateIds(file: string, rows: CheckedRow<unknown>[], problems: ProblemList): void {
 	const firstLine = new Map<string, number>();
-	for (const { line, raw } of rows) {
-		const id = raw.id ?? '';
+	for (const row of rows) {
+		const id = row.raw.id ?? '';
 		const seen = firstLine.get(id);
-		if (seen !== undefined) problems.add(file, line, 'id', `duplicate id "${id}" (first used on line ${seen})`);
-		else firstLine.set(id, line);
+		if (seen !== undefined) problems.addFor(file, row, 'id', `duplicate id "${id}" (first used on line ${seen})`);
+		else firstLine.set(id, row.line);
 	}
 }
 
@@ -126,17 +226,22 @@ function checkNotFuture(
 	for (const column of columns) {
 		const date = row.raw[column] ?? '';
 		if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date > today) {
-			problems.add(file, row.line, column, `date ${date} is in the future (today is ${today})`);
+			problems.addFor(file, row, column, `date ${date} is in the future (today is ${today})`);
 		}
 	}
 }
 
 /** Prisoners' names are never published: free-text columns must not contain a withheld name. */
 function checkWithheldNames(file: string, rows: CheckedRow<unknown>[], columns: string[], problems: ProblemList) {
-	for (const { line, raw } of rows) {
+	for (const row of rows) {
 		for (const column of columns) {
-			if (containsWithheldName(raw[column] ?? '')) {
-				problems.add(file, line, column, 'contains the name of a prisoner or released person; names are not published');
+			if (containsWithheldName(row.raw[column] ?? '')) {
+				problems.addFor(
+					file,
+					row,
+					column,
+					'contains the name of a prisoner or released person; names are not published'
+				);
 			}
 		}
 	}
@@ -154,11 +259,17 @@ function listCell(text: string | undefined): string[] {
  * problem at once. References are checked on the raw cells, so a row with a bad number still gets
  * its unknown source reported in the same run.
  */
-export function validateDataset(dataDir: string, today: string) {
+export function validateDataset(dataDir: string, today: string, edits: readonly DatasetEdit[] = []) {
 	const problems = new ProblemList();
-	const sources = readRows(dataDir, datasetFiles.sources, SourceRow, sourceColumns, problems);
-	const rounds = readRows(dataDir, datasetFiles.rounds, RoundRow, roundColumns, problems);
-	const claims = readRows(dataDir, datasetFiles.claims, ClaimRow, claimColumns, problems);
+	const raw: Record<CorrectionEntity, RawRow[]> = {
+		source: readRawRows(dataDir, datasetFiles.sources, sourceColumns, problems),
+		round: readRawRows(dataDir, datasetFiles.rounds, roundColumns, problems),
+		claim: readRawRows(dataDir, datasetFiles.claims, claimColumns, problems)
+	};
+	const editOutcomes = applyEdits(raw, { source: sourceColumns, round: roundColumns, claim: claimColumns }, edits);
+	const sources = checkRows(datasetFiles.sources, raw.source, SourceRow, problems);
+	const rounds = checkRows(datasetFiles.rounds, raw.round, RoundRow, problems);
+	const claims = checkRows(datasetFiles.claims, raw.claim, ClaimRow, problems);
 
 	checkDuplicateIds(datasetFiles.sources, sources, problems);
 	checkDuplicateIds(datasetFiles.rounds, rounds, problems);
@@ -172,12 +283,12 @@ export function validateDataset(dataDir: string, today: string) {
 		checkNotFuture(datasetFiles.sources, source, ['published_on', 'accessed_on'], today, problems);
 	}
 	for (const round of rounds) {
-		const { line, raw } = round;
+		const { raw } = round;
 		checkNotFuture(datasetFiles.rounds, round, ['date', 'end_date'], today, problems);
 		if (round.row && round.row.end_date !== null && round.row.end_date < round.row.date) {
-			problems.add(
+			problems.addFor(
 				datasetFiles.rounds,
-				line,
+				round,
 				'end_date',
 				`end date ${round.row.end_date} is before the start date ${round.row.date}`
 			);
@@ -186,46 +297,48 @@ export function validateDataset(dataDir: string, today: string) {
 		if (parentId !== '') {
 			const parentKind = roundKindById.get(parentId);
 			if (parentKind === undefined)
-				problems.add(datasetFiles.rounds, line, 'parent_id', `unknown round id "${parentId}"`);
+				problems.addFor(datasetFiles.rounds, round, 'parent_id', `unknown round id "${parentId}"`);
 			else if (parentKind !== 'agreement') {
-				problems.add(
+				problems.addFor(
 					datasetFiles.rounds,
-					line,
+					round,
 					'parent_id',
 					`parent "${parentId}" is a ${parentKind}, not an agreement`
 				);
 			}
 			if (raw.kind === 'agreement') {
-				problems.add(datasetFiles.rounds, line, 'parent_id', 'an agreement cannot be a stage of another round');
+				problems.addFor(datasetFiles.rounds, round, 'parent_id', 'an agreement cannot be a stage of another round');
 			}
 		}
 	}
 	for (const claim of claims) {
-		const { line, raw } = claim;
+		const { raw } = claim;
 		checkNotFuture(datasetFiles.claims, claim, ['stated_on'], today, problems);
 		const roundId = raw.round_id ?? '';
 		if (roundId !== '' && !roundKindById.has(roundId)) {
-			problems.add(datasetFiles.claims, line, 'round_id', `unknown round id "${roundId}"`);
+			problems.addFor(datasetFiles.claims, claim, 'round_id', `unknown round id "${roundId}"`);
 		}
 		const ids = listCell(raw.source_ids);
 		for (const sourceId of ids) {
 			if (!sourceIds.has(sourceId))
-				problems.add(datasetFiles.claims, line, 'source_ids', `unknown source id "${sourceId}"`);
+				problems.addFor(datasetFiles.claims, claim, 'source_ids', `unknown source id "${sourceId}"`);
 			usedSources.add(sourceId);
 		}
 		if (new Set(ids).size !== ids.length)
-			problems.add(datasetFiles.claims, line, 'source_ids', 'a source is listed twice');
+			problems.addFor(datasetFiles.claims, claim, 'source_ids', 'a source is listed twice');
 	}
 	const claimIds = new Set(claims.map(({ raw }) => raw.id ?? ''));
-	for (const { line, raw } of claims) {
+	for (const claim of claims) {
+		const { raw } = claim;
 		const target = raw.responds_to ?? '';
 		if (target !== '' && !claimIds.has(target)) {
-			problems.add(datasetFiles.claims, line, 'responds_to', `unknown claim id "${target}"`);
+			problems.addFor(datasetFiles.claims, claim, 'responds_to', `unknown claim id "${target}"`);
 		}
 	}
-	for (const { line, raw } of sources) {
+	for (const source of sources) {
+		const { raw } = source;
 		if (!usedSources.has(raw.id ?? ''))
-			problems.add(datasetFiles.sources, line, 'id', `source "${raw.id}" supports no claim`);
+			problems.addFor(datasetFiles.sources, source, 'id', `source "${raw.id}" supports no claim`);
 	}
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
@@ -235,7 +348,9 @@ export function validateDataset(dataDir: string, today: string) {
 		problems: problems.messages,
 		sources: valid(sources),
 		rounds: valid(rounds),
-		claims: valid(claims)
+		claims: valid(claims),
+		raw,
+		editOutcomes
 	};
 }
 
@@ -257,8 +372,12 @@ export function contentHashOf(content: { sources: SourceRow[]; rounds: RoundRow[
  * over the old one, so readers never see a half-built file.
  */
 export function buildDataset(options: BuildOptions): BuildResult {
-	const { problems, sources, rounds, claims } = validateDataset(options.dataDir, options.today);
-	if (problems.length > 0) return { ok: false, errors: problems };
+	const { problems, sources, rounds, claims, raw, editOutcomes } = validateDataset(
+		options.dataDir,
+		options.today,
+		options.edits ?? []
+	);
+	if (problems.length > 0) return { ok: false, errors: problems, edits: editOutcomes };
 
 	const contentHash = contentHashOf({ sources, rounds, claims });
 	const datasetVersion = contentHash.slice(0, 12);
@@ -287,6 +406,7 @@ export function buildDataset(options: BuildOptions): BuildResult {
 		);
 		const insertClaimSource = db.prepare('INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?, ?, ?)');
 		const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
 		db.transaction(() => {
 			for (const source of sources) insertSource.run(source);
 			// Agreements first, so that stages can reference their parent.
@@ -307,6 +427,10 @@ export function buildDataset(options: BuildOptions): BuildResult {
 			insertMeta.run('content_hash', contentHash);
 			insertMeta.run('dataset_version', datasetVersion);
 			insertMeta.run('latest_date', latestDate(rounds, claims));
+			insertMeta.run('revision', String(options.revision ?? 0));
+			for (const entity of correctionEntities) {
+				raw[entity].forEach((row, position) => insertCells.run(entity, row.raw.id, position, JSON.stringify(row.raw)));
+			}
 		})();
 		db.exec('ANALYZE');
 	} finally {
@@ -317,7 +441,8 @@ export function buildDataset(options: BuildOptions): BuildResult {
 		ok: true,
 		contentHash,
 		datasetVersion,
-		counts: { sources: sources.length, rounds: rounds.length, claims: claims.length, claimSources }
+		counts: { sources: sources.length, rounds: rounds.length, claims: claims.length, claimSources },
+		edits: editOutcomes
 	};
 }
 

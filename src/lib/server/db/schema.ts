@@ -63,4 +63,14 @@ CREATE TABLE claim_sources (
 	PRIMARY KEY (claim_id, source_id)
 ) STRICT;
 CREATE INDEX claim_sources_by_source ON claim_sources (source_id);
+
+-- Every record's CSV cells as published (data/ with the accepted corrections), in file order:
+-- what a correction is compared against, and what \`npm run data:export\` writes back to data/.
+CREATE TABLE record_cells (
+	entity TEXT NOT NULL,
+	id TEXT NOT NULL,
+	position INTEGER NOT NULL,
+	cells TEXT NOT NULL,
+	PRIMARY KEY (entity, id)
+) STRICT;
 `;

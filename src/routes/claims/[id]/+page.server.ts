@@ -7,6 +7,8 @@ import { todayIso } from '$lib/server/config';
 import { getDataset } from '$lib/server/db/dataset';
 import { datasetInfo, getRound } from '$lib/server/db/queries/rounds';
 import { statementContext } from '$lib/server/db/queries/statements';
+import { revisionsOfRecord } from '$lib/server/corrections/revisions';
+import { getState } from '$lib/server/db/state';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
@@ -17,6 +19,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	if (!context) error(404, m.not_found_claim({ id: id.data }));
 	const round = context.claim.roundId ? getRound(db, context.claim.roundId) : null;
 	return {
+		revisions: revisionsOfRecord(getState(), 'claim', context.claim.id),
 		...context,
 		round: round && { id: round.id, date: round.date, kind: round.kind },
 		citation: claimCitation(context.claim, {

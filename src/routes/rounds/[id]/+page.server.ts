@@ -9,6 +9,8 @@ import { claimsOfRound, type ClaimView } from '$lib/server/db/queries/claims';
 import { datasetInfo, getRound, neighboursOf, stagesOf } from '$lib/server/db/queries/rounds';
 import { NEARBY_DAYS, statementsNear } from '$lib/server/db/queries/statements';
 import { headlineCounted } from '$lib/domain/round-figures';
+import { revisionsOfRecord } from '$lib/server/corrections/revisions';
+import { getState } from '$lib/server/db/state';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
@@ -37,6 +39,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 
 	const parent = round.parentId ? getRound(db, round.parentId) : null;
 	return {
+		revisions: revisionsOfRecord(getState(), 'round', round.id),
 		round,
 		claimGroups,
 		parent,

@@ -4,6 +4,8 @@ import { m } from '$lib/paraglide/messages.js';
 import { recordId } from '$lib/schemas/fields';
 import { getDataset } from '$lib/server/db/dataset';
 import { claimsOfSource, getSource } from '$lib/server/db/queries/claims';
+import { revisionsOfRecord } from '$lib/server/corrections/revisions';
+import { getState } from '$lib/server/db/state';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -12,5 +14,9 @@ export const load: PageServerLoad = ({ params }) => {
 	const db = getDataset();
 	const source = getSource(db, id.data);
 	if (!source) error(404, m.not_found_source({ id: id.data }));
-	return { source, claims: claimsOfSource(db, source.id) };
+	return {
+		source,
+		claims: claimsOfSource(db, source.id),
+		revisions: revisionsOfRecord(getState(), 'source', source.id)
+	};
 };

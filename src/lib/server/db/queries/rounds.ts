@@ -140,6 +140,8 @@ export interface DatasetInfo {
 	version: string;
 	contentHash: string;
 	latestDate: string;
+	/** The latest correction revision applied (0: data/ as committed); it goes up with every approval and revert. */
+	revision: number;
 }
 
 /** The dataset's version and the latest date it covers. */
@@ -152,7 +154,8 @@ export const datasetInfo = memoizedFor((db: DatasetDatabase): DatasetInfo => {
 	return {
 		version: meta.dataset_version ?? '',
 		contentHash: meta.content_hash ?? '',
-		latestDate: meta.latest_date ?? ''
+		latestDate: meta.latest_date ?? '',
+		revision: Number(meta.revision ?? 0)
 	};
 });
 

@@ -1,0 +1,45 @@
+// Abuse limits on the suggestion form: a request-body size limit and a per-client rate limit answered with 429.
+import { RateLimiter } from '../auth/rate-limit';
+
+/** A suggestion is a few fields of text: 32 KiB is generous, and far below adapter-node's own limit. */
+export const MAX_SUGGESTION_BYTES = 32 * 1024;
+/** Suggestions per client address per hour. */
+export const SUGGESTIONS_PER_HOUR = 10;
+
+const suggestionsPerClient = new RateLimiter(SUGGESTIONS_PER_HOUR, 60 * 60 * 1000);
+
+/** Whether a request submits the suggestion form (every POST under /corrections/new). */
+export function isSuggestionPost(request: Request, pathname: string): boolean {
+	return request.method === 'POST' && pathname.replace(/\/$/, '') === '/corrections/new';
+}
+
+/**
+ * Refuses a suggestion that is too large (413) or comes too often from one client (429 with Retry-After);
+ * returns null when it may go on. A missing Content-Length is measured by reading a copy of the body.
+ */
+export async function guardSuggestion(
+	request: Request,
+	client: string,
+	now: number,
+	limiter: RateLimiter = suggestionsPerClient
+): Promise<Response | null> {
+	const declared = Number(request.headers.get('content-length') ?? NaN);
+	const size = Number.isFinite(declared) ? declared : (await request.clone().arrayBuffer()).byteLength;
+	if (size > MAX_SUGGESTION_BYTES) {
+		return new Response(`A suggestion may be at most ${MAX_SUGGESTION_BYTES / 1024} KiB.`, {
+			status: 413,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
+	const decision = limiter.hit(client, now);
+	if (!decision.allowed) {
+		return new Response(
+			`Too many suggestions from this address. Please try again in ${Math.ceil(decision.retryAfterSeconds / 60)} minute(s).`,
+			{
+				status: 429,
+				headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(decision.retryAfterSeconds) }
+			}
+		);
+	}
+	return null;
+}

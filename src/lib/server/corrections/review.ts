@@ -1,0 +1,324 @@
+// Maintainers' decisions: approve (apply and publish), reject, revert; the published dataset is data/ plus accepted corrections.
+import { renameSync, rmSync } from 'node:fs';
+import { buildDataset, type DatasetEdit, type EditOutcome } from '../db/build';
+import { preparedFor } from '../db/prepared';
+import type { StateDatabase } from '../db/state';
+import { getCorrection, splitProposal, submitterOf } from './store';
+import type { CorrectionEntity, CorrectionRecord } from '../../schemas/correction';
+
+/** Where and how the published dataset is built. */
+export interface PublishTarget {
+	dataDir: string;
+	outPath: string;
+	today: string;
+}
+
+export interface DecisionContext {
+	maintainerId: number;
+	reason: string;
+	now: Date;
+	/** When true, a maintainer may approve their own suggestion (an instance run by one person). */
+	singleMaintainer: boolean;
+}
+
+export type DecisionResult = { ok: true; revision: number | null } | { ok: false; message: string };
+
+const statements = preparedFor((db: StateDatabase) => ({
+	accepted: db.prepare<
+		[],
+		{ id: number; kind: string; entity: string; record_id: string; proposal: string; snapshot: string }
+	>(
+		`SELECT id, kind, entity, record_id, proposal, snapshot FROM corrections
+		 WHERE status = 'accepted' ORDER BY applied_order`
+	),
+	nextOrder: db.prepare<[], { next: number }>('SELECT coalesce(max(applied_order), 0) + 1 AS next FROM corrections'),
+	latestRevision: db.prepare<[], { latest: number }>('SELECT coalesce(max(id), 0) AS latest FROM revisions'),
+	accept: db.prepare<[number, string, string, number, string, number], unknown>(
+		`UPDATE corrections SET status = 'accepted', reviewed_by = ?, reviewed_at = ?, decision_reason = ?,
+		 applied_order = ?, record_id = ?, conflict = NULL WHERE id = ? AND status = 'pending'`
+	),
+	reject: db.prepare<[number, string, string, number], { changes: number }>(
+		`UPDATE corrections SET status = 'rejected', reviewed_by = ?, reviewed_at = ?, decision_reason = ?
+		 WHERE id = ? AND status = 'pending'`
+	),
+	markReverted: db.prepare<[number], unknown>(
+		`UPDATE corrections SET status = 'reverted', applied_order = NULL, conflict = NULL WHERE id = ? AND status = 'accepted'`
+	),
+	setConflict: db.prepare<[string | null, number], unknown>('UPDATE corrections SET conflict = ? WHERE id = ?'),
+	insertRevision: db.prepare<[string, number, number, string, string, string, string], unknown>(
+		`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason)
+		 VALUES (?, ?, ?, ?, ?, ?, ?)`
+	),
+	insertField: db.prepare<[number, string, string, string], unknown>(
+		'INSERT INTO revision_fields (revision_id, field, old_value, new_value) VALUES (?, ?, ?, ?)'
+	)
+}));
+
+/** The id an added record gets: derived from the correction's number, so it can never collide with data/'s ids. */
+export function idForAddition(entity: CorrectionEntity, correctionId: number, cells: Record<string, string>): string {
+	if (entity === 'claim') return `cx${correctionId}`;
+	if (entity === 'source') return `sx${correctionId}`;
+	const suffix: Record<string, string> = {
+		pow_exchange: 'exchange',
+		bodies_repatriation: 'bodies',
+		civilian_release: 'civilians',
+		agreement: 'agreement'
+	};
+	return `${cells.date}-${suffix[cells.kind ?? ''] ?? 'round'}-x${correctionId}`;
+}
+
+/** The source suggested together with a claim gets the claim's correction number too. */
+export const idForAddedSource = (correctionId: number) => `sx${correctionId}`;
+
+/** The build edits of one accepted correction: one change, or an addition (a claim with its new source is two). */
+export function editsOf(correction: {
+	id: number;
+	kind: string;
+	entity: string;
+	record_id: string;
+	proposal: Record<string, string>;
+	snapshot: Record<string, string>;
+}): DatasetEdit[] {
+	const entity = correction.entity as CorrectionEntity;
+	if (correction.kind === 'change') {
+		return [
+			{
+				correctionId: correction.id,
+				kind: 'change',
+				entity,
+				recordId: correction.record_id,
+				cells: correction.proposal,
+				previous: correction.snapshot
+			}
+		];
+	}
+	const { own, newSource } = splitProposal(correction.proposal);
+	const edits: DatasetEdit[] = [];
+	if (newSource) {
+		const sourceId = idForAddedSource(correction.id);
+		edits.push({
+			correctionId: correction.id,
+			kind: 'addition',
+			entity: 'source',
+			recordId: sourceId,
+			cells: newSource,
+			previous: {}
+		});
+		own.source_ids = [...(own.source_ids ?? '').split(';').filter((id) => id.trim() !== ''), sourceId].join(';');
+	}
+	edits.push({
+		correctionId: correction.id,
+		kind: 'addition',
+		entity,
+		recordId: correction.record_id,
+		cells: own,
+		previous: {}
+	});
+	return edits;
+}
+
+/** Every accepted correction as build edits, in the order they were approved. */
+export function acceptedEdits(state: StateDatabase): DatasetEdit[] {
+	return statements(state)
+		.accepted.all()
+		.flatMap((row) => editsOf({ ...row, proposal: JSON.parse(row.proposal), snapshot: JSON.parse(row.snapshot) }));
+}
+
+/** The number of the latest revision (0 before the first). */
+export function latestRevision(state: StateDatabase): number {
+	return statements(state).latestRevision.get()?.latest ?? 0;
+}
+
+class DecisionRefused extends Error {}
+
+/**
+ * Builds data/ with every accepted correction into a staged file, records conflicts on the corrections,
+ * and returns the staged path; throws DecisionRefused when the dataset would not validate, or when
+ * `mustApply`'s correction cannot be applied. The caller renames the staged file once its transaction commits.
+ */
+function stageDataset(state: StateDatabase, target: PublishTarget, mustApply: number | null): string {
+	const staged = `${target.outPath}.staged`;
+	const result = buildDataset({
+		dataDir: target.dataDir,
+		outPath: staged,
+		today: target.today,
+		edits: acceptedEdits(state),
+		revision: latestRevision(state)
+	});
+	recordConflicts(state, result.edits);
+	if (!result.ok) {
+		rmSync(staged, { force: true });
+		throw new DecisionRefused(`The dataset would not be valid: ${result.errors.slice(0, 5).join('; ')}`);
+	}
+	const conflict = result.edits.find((outcome) => outcome.correctionId === mustApply && outcome.result === 'conflict');
+	if (conflict) {
+		rmSync(staged, { force: true });
+		throw new DecisionRefused(`The published record changed since this was suggested: ${conflict.detail}.`);
+	}
+	return staged;
+}
+
+/** Notes on each accepted correction whether it still applies (a claim added with its source has two outcomes). */
+function recordConflicts(state: StateDatabase, outcomes: readonly EditOutcome[]): void {
+	const conflicts = new Map<number, string | null>();
+	for (const outcome of outcomes) {
+		const previous = conflicts.get(outcome.correctionId) ?? null;
+		conflicts.set(outcome.correctionId, outcome.result === 'conflict' ? outcome.detail : previous);
+	}
+	for (const [correctionId, conflict] of conflicts) statements(state).setConflict.run(conflict, correctionId);
+}
+
+/** Stores which accepted corrections a rebuild could not apply (the command-line build reports them too). */
+export function recordConflictsAfterBuild(state: StateDatabase, outcomes: readonly EditOutcome[]): void {
+	state.transaction(() => recordConflicts(state, outcomes))();
+}
+
+/** Runs a decision in one transaction with a staged rebuild; publishes only when the transaction commits. */
+function decide(
+	state: StateDatabase,
+	target: PublishTarget,
+	apply: () => number | null,
+	mustApply: number | null
+): DecisionResult {
+	let staged = '';
+	let revision: number | null = null;
+	try {
+		state
+			.transaction(() => {
+				revision = apply();
+				staged = stageDataset(state, target, mustApply);
+			})
+			.immediate();
+	} catch (error) {
+		if (error instanceof DecisionRefused) {
+			// The decision was rolled back; keep the conflict note so the queue shows why.
+			if (mustApply !== null) {
+				const note = error.message.startsWith('The published record changed') ? error.message : null;
+				if (note) statements(state).setConflict.run(note, mustApply);
+			}
+			return { ok: false, message: error.message };
+		}
+		throw error;
+	}
+	renameSync(staged, target.outPath);
+	return { ok: true, revision };
+}
+
+function recordRevision(
+	state: StateDatabase,
+	correction: CorrectionRecord,
+	action: 'apply' | 'revert',
+	recordId: string,
+	fields: [string, string, string][],
+	context: DecisionContext
+): number {
+	const result = statements(state).insertRevision.run(
+		context.now.toISOString(),
+		context.maintainerId,
+		correction.id,
+		action,
+		correction.entity,
+		recordId,
+		context.reason
+	);
+	const revisionId = Number(result.lastInsertRowid);
+	for (const [field, oldValue, newValue] of fields)
+		statements(state).insertField.run(revisionId, field, oldValue, newValue);
+	return revisionId;
+}
+
+/** Approves a pending correction: applies it, records the revision, and publishes the new dataset at once. */
+export function approveCorrection(
+	state: StateDatabase,
+	target: PublishTarget,
+	correctionId: number,
+	context: DecisionContext
+): DecisionResult {
+	const correction = getCorrection(state, correctionId);
+	if (!correction || correction.status !== 'pending') return { ok: false, message: 'This correction is not pending.' };
+	if (submitterOf(state, correctionId) === context.maintainerId && !context.singleMaintainer) {
+		return { ok: false, message: 'Another maintainer must review your own suggestion.' };
+	}
+	const recordId =
+		correction.kind === 'change'
+			? (correction.record_id as string)
+			: idForAddition(correction.entity, correction.id, correction.proposal);
+	const fields: [string, string, string][] = Object.entries(correction.proposal).map(([field, cell]) => [
+		field,
+		correction.snapshot[field] ?? '',
+		cell
+	]);
+	return decide(
+		state,
+		target,
+		() => {
+			const order = statements(state).nextOrder.get()?.next ?? 1;
+			statements(state).accept.run(
+				context.maintainerId,
+				context.now.toISOString(),
+				context.reason,
+				order,
+				recordId,
+				correctionId
+			);
+			return recordRevision(state, correction, 'apply', recordId, fields, context);
+		},
+		correctionId
+	);
+}
+
+/** Rejects a pending correction with the reviewer's reason; the dataset does not change. */
+export function rejectCorrection(state: StateDatabase, correctionId: number, context: DecisionContext): DecisionResult {
+	const result = statements(state).reject.run(
+		context.maintainerId,
+		context.now.toISOString(),
+		context.reason,
+		correctionId
+	);
+	return result.changes === 1
+		? { ok: true, revision: null }
+		: { ok: false, message: 'This correction is not pending.' };
+}
+
+/** Reverts an accepted correction: a revision of its own, restoring the values it replaced, published at once. */
+export function revertCorrection(
+	state: StateDatabase,
+	target: PublishTarget,
+	correctionId: number,
+	context: DecisionContext
+): DecisionResult {
+	const correction = getCorrection(state, correctionId);
+	if (!correction || correction.status !== 'accepted')
+		return { ok: false, message: 'Only an accepted correction can be reverted.' };
+	const fields: [string, string, string][] = Object.entries(correction.proposal).map(([field, cell]) => [
+		field,
+		cell,
+		correction.snapshot[field] ?? ''
+	]);
+	return decide(
+		state,
+		target,
+		() => {
+			statements(state).markReverted.run(correctionId);
+			return recordRevision(state, correction, 'revert', correction.record_id as string, fields, context);
+		},
+		null
+	);
+}
+
+/** Rebuilds the published dataset from data/ and the accepted corrections (at start-up or after data/ changed). */
+export function republish(
+	state: StateDatabase,
+	target: PublishTarget
+): { ok: true; conflicts: EditOutcome[] } | { ok: false; errors: string[] } {
+	const result = buildDataset({
+		dataDir: target.dataDir,
+		outPath: target.outPath,
+		today: target.today,
+		edits: acceptedEdits(state),
+		revision: latestRevision(state)
+	});
+	recordConflictsAfterBuild(state, result.edits);
+	if (!result.ok) return { ok: false, errors: result.errors };
+	return { ok: true, conflicts: result.edits.filter((outcome) => outcome.result === 'conflict') };
+}

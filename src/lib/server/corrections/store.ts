@@ -1,0 +1,250 @@
+// Corrections in the state database: submitting (checked against the published record), listing and reading them.
+import {
+	CorrectionRecord,
+	issueMessage,
+	NEW_SOURCE_PREFIX,
+	rowSchemaOf,
+	type CorrectionEntity,
+	type CorrectionStatus,
+	type Suggestion
+} from '../../schemas/correction';
+import type { DatasetDatabase } from '../db/dataset';
+import { preparedFor } from '../db/prepared';
+import { recordCells } from '../db/queries/records';
+import type { StateDatabase } from '../db/state';
+
+/** Form-field name → message, for the form to show beside each field. */
+export type FieldErrors = Record<string, string>;
+
+const statements = preparedFor((db: StateDatabase) => ({
+	insert: db.prepare<
+		[string, string, string | null, string, string, string, string, string | null, string, number | null],
+		unknown
+	>(
+		`INSERT INTO corrections (kind, entity, record_id, proposal, snapshot, reason, evidence_urls, contact_email, submitted_at, submitted_by)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	),
+	one: db.prepare<[number], StoredCorrection>(`${SELECT_CORRECTION} WHERE c.id = ?`),
+	byStatus: db.prepare<[string, number, number], StoredCorrection>(
+		`${SELECT_CORRECTION} WHERE c.status = ? ORDER BY c.id DESC LIMIT ? OFFSET ?`
+	),
+	closed: db.prepare<[number, number], StoredCorrection>(
+		`${SELECT_CORRECTION} WHERE c.status <> 'pending' ORDER BY c.reviewed_at DESC, c.id DESC LIMIT ? OFFSET ?`
+	),
+	ofRecord: db.prepare<[string, string], StoredCorrection>(
+		`${SELECT_CORRECTION} WHERE c.entity = ? AND c.record_id = ? ORDER BY c.id DESC`
+	),
+	counts: db.prepare<[], { status: string; count: number }>(
+		'SELECT status, count(*) AS count FROM corrections GROUP BY status'
+	),
+	submitter: db.prepare<[number], { submitted_by: number | null }>('SELECT submitted_by FROM corrections WHERE id = ?'),
+	contact: db.prepare<[number], { contact_email: string | null }>('SELECT contact_email FROM corrections WHERE id = ?'),
+	accepted: db.prepare<[number], StoredCorrection>(
+		`${SELECT_CORRECTION} WHERE c.status = 'accepted' ORDER BY c.applied_order DESC LIMIT ?`
+	)
+}));
+
+/** Columns shown publicly: the contact email is never selected for display. */
+const SELECT_CORRECTION = `SELECT c.id, c.kind, c.entity, c.record_id, c.proposal, c.snapshot, c.reason, c.evidence_urls,
+	c.submitted_at, c.status, m.username AS reviewed_by, c.reviewed_at, c.decision_reason, c.conflict
+	FROM corrections c LEFT JOIN maintainers m ON m.id = c.reviewed_by`;
+
+interface StoredCorrection {
+	id: number;
+	kind: string;
+	entity: string;
+	record_id: string | null;
+	proposal: string;
+	snapshot: string;
+	reason: string;
+	evidence_urls: string;
+	submitted_at: string;
+	status: string;
+	reviewed_by: string | null;
+	reviewed_at: string | null;
+	decision_reason: string | null;
+	conflict: string | null;
+}
+
+function toRecord(row: StoredCorrection): CorrectionRecord {
+	return CorrectionRecord.parse({
+		...row,
+		proposal: JSON.parse(row.proposal),
+		snapshot: JSON.parse(row.snapshot),
+		evidence_urls: JSON.parse(row.evidence_urls)
+	});
+}
+
+/** Placeholder ids used only to validate a suggested record before it has an id of its own. */
+const NEW_RECORD_ID = 'suggested-record';
+const NEW_SOURCE_ID = 'suggested-source';
+
+/** The proposal's columns for the record itself, and the columns of the source suggested with a claim. */
+export function splitProposal(proposal: Readonly<Record<string, string>>) {
+	const own: Record<string, string> = {};
+	const newSource: Record<string, string> = {};
+	for (const [field, cell] of Object.entries(proposal)) {
+		if (field.startsWith(NEW_SOURCE_PREFIX)) newSource[field.slice(NEW_SOURCE_PREFIX.length)] = cell;
+		else own[field] = cell;
+	}
+	return { own, newSource: Object.keys(newSource).length > 0 ? newSource : null };
+}
+
+function listCell(text: string | undefined): string[] {
+	return (text ?? '')
+		.split(';')
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
+}
+
+/** The records a row points at must exist in the published dataset. */
+function checkReferences(
+	dataset: DatasetDatabase,
+	entity: CorrectionEntity,
+	cells: Record<string, string>,
+	errors: FieldErrors
+): void {
+	const mustExist = (field: string, target: CorrectionEntity, ids: string[]) => {
+		const missing = ids.filter((id) => id !== NEW_SOURCE_ID && recordCells(dataset, target, id) === null);
+		if (missing.length > 0) errors[`field:${field}`] = `No ${target} with the id ${missing.join(', ')}.`;
+	};
+	if (entity === 'round') mustExist('parent_id', 'round', listCell(cells.parent_id));
+	if (entity === 'claim') {
+		mustExist('round_id', 'round', listCell(cells.round_id));
+		mustExist('responds_to', 'claim', listCell(cells.responds_to));
+		mustExist('source_ids', 'source', listCell(cells.source_ids));
+	}
+}
+
+/** Runs the entity's full-row schema, so a proposal that would break the record is refused at once. */
+function checkRow(
+	entity: CorrectionEntity,
+	cells: Record<string, string>,
+	fieldPrefix: string,
+	errors: FieldErrors
+): void {
+	const result = rowSchemaOf(entity).safeParse(cells);
+	if (result.success) return;
+	for (const issue of result.error.issues) {
+		const column = issue.path.length > 0 ? String(issue.path[0]) : '';
+		const key = column ? `field:${fieldPrefix}${column}` : 'proposal';
+		errors[key] ??=
+			issue.code === 'invalid_type' || cells[column] === '' ? 'This field is required.' : issueMessage(issue);
+	}
+}
+
+export interface SubmitContext {
+	dataset: DatasetDatabase;
+	/** The maintainer who suggests it, when logged in (they may not approve it themselves). */
+	submittedBy: number | null;
+	now: Date;
+}
+
+/**
+ * Stores a suggestion that passed the form's schema, after checking it against the published record:
+ * the record exists, something actually changes, the changed record is still valid, and references resolve.
+ * The snapshot keeps the published value of every proposed column, shown beside the proposal.
+ */
+export function submitCorrection(
+	state: StateDatabase,
+	suggestion: Suggestion,
+	context: SubmitContext
+): { ok: true; id: number } | { ok: false; errors: FieldErrors } {
+	const errors: FieldErrors = {};
+	let proposal: Record<string, string> = { ...suggestion.proposal };
+	let snapshot: Record<string, string> = {};
+
+	if (suggestion.kind === 'change') {
+		const current = recordCells(context.dataset, suggestion.entity, suggestion.record_id ?? '');
+		if (!current) return { ok: false, errors: { record: `There is no ${suggestion.entity} with this id.` } };
+		proposal = Object.fromEntries(Object.entries(proposal).filter(([field, cell]) => current[field] !== cell));
+		if (Object.keys(proposal).length === 0) {
+			return { ok: false, errors: { proposal: 'Every proposed value is the same as the published one.' } };
+		}
+		snapshot = Object.fromEntries(Object.keys(proposal).map((field) => [field, current[field] ?? '']));
+		const changed = { ...current, ...proposal };
+		checkRow(suggestion.entity, changed, '', errors);
+		checkReferences(context.dataset, suggestion.entity, changed, errors);
+	} else {
+		const { own, newSource } = splitProposal(proposal);
+		const cells: Record<string, string> = { ...own, id: NEW_RECORD_ID };
+		if (newSource) {
+			checkRow('source', fillColumns('source', { ...newSource, id: NEW_SOURCE_ID }), NEW_SOURCE_PREFIX, errors);
+			cells.source_ids = [...listCell(cells.source_ids), NEW_SOURCE_ID].join(';');
+		}
+		if (suggestion.entity === 'claim' && listCell(cells.source_ids).length === 0) {
+			errors['field:source_ids'] = 'Name an existing source id, or describe the page below.';
+		}
+		checkRow(suggestion.entity, fillColumns(suggestion.entity, cells), '', errors);
+		checkReferences(context.dataset, suggestion.entity, cells, errors);
+	}
+	if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+	const result = statements(state).insert.run(
+		suggestion.kind,
+		suggestion.entity,
+		suggestion.kind === 'change' ? suggestion.record_id : null,
+		JSON.stringify(proposal),
+		JSON.stringify(snapshot),
+		suggestion.reason,
+		JSON.stringify(suggestion.evidence_urls),
+		suggestion.contact_email === '' ? null : suggestion.contact_email,
+		context.now.toISOString(),
+		context.submittedBy
+	);
+	return { ok: true, id: Number(result.lastInsertRowid) };
+}
+
+/** Missing columns are empty cells, as in a CSV row. */
+function fillColumns(entity: CorrectionEntity, cells: Record<string, string>): Record<string, string> {
+	const shape = (rowSchemaOf(entity) as unknown as { shape: Record<string, unknown> }).shape;
+	return Object.fromEntries(Object.keys(shape).map((column) => [column, cells[column] ?? '']));
+}
+
+/** One correction as shown publicly, or null. */
+export function getCorrection(state: StateDatabase, id: number): CorrectionRecord | null {
+	const row = statements(state).one.get(id);
+	return row ? toRecord(row) : null;
+}
+
+/** Who submitted a correction (a maintainer id), for the rule that nobody approves their own. */
+export function submitterOf(state: StateDatabase, id: number): number | null {
+	return statements(state).submitter.get(id)?.submitted_by ?? null;
+}
+
+/** The submitter's contact email: for maintainers only, never shown publicly. */
+export function contactOf(state: StateDatabase, id: number): string | null {
+	return statements(state).contact.get(id)?.contact_email ?? null;
+}
+
+/** Accepted corrections, most recently applied first: what a maintainer may revert. */
+export function listAccepted(state: StateDatabase, limit = 50): CorrectionRecord[] {
+	return statements(state).accepted.all(limit).map(toRecord);
+}
+
+/** Corrections with a status, newest first. */
+export function listCorrections(
+	state: StateDatabase,
+	status: CorrectionStatus,
+	limit = 200,
+	offset = 0
+): CorrectionRecord[] {
+	return statements(state).byStatus.all(status, limit, offset).map(toRecord);
+}
+
+/** Decided corrections (accepted, rejected, reverted), most recently decided first. */
+export function listClosedCorrections(state: StateDatabase, limit = 200, offset = 0): CorrectionRecord[] {
+	return statements(state).closed.all(limit, offset).map(toRecord);
+}
+
+/** Every correction made to one record, newest first. */
+export function correctionsOfRecord(state: StateDatabase, entity: CorrectionEntity, id: string): CorrectionRecord[] {
+	return statements(state).ofRecord.all(entity, id).map(toRecord);
+}
+
+/** How many corrections have each status. */
+export function correctionCounts(state: StateDatabase): Record<CorrectionStatus, number> {
+	const counts: Record<CorrectionStatus, number> = { pending: 0, accepted: 0, rejected: 0, reverted: 0 };
+	for (const row of statements(state).counts.all()) counts[row.status as CorrectionStatus] = row.count;
+	return counts;
+}

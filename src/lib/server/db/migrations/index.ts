@@ -1,0 +1,5 @@
+// The application database's migrations, in order: migration N brings `user_version` from N-1 to N.
+import { sql as initial } from './001-initial';
+
+/** Never edit a migration that has shipped: add the next one instead. */
+export const migrations: readonly string[] = [initial];

@@ -1,0 +1,34 @@
+// A suggestion's public page: the proposal beside the value it would replace and the value published now, and its status.
+import { error } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { getCorrection } from '$lib/server/corrections/store';
+import { revisionsOfCorrection } from '$lib/server/corrections/revisions';
+import { getDataset } from '$lib/server/db/dataset';
+import { recordCells } from '$lib/server/db/queries/records';
+import { getState } from '$lib/server/db/state';
+import type { PageServerLoad } from './$types';
+
+const CorrectionId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const id = CorrectionId.safeParse(params.id);
+	if (!id.success) error(404, m.not_found_correction({ id: params.id }));
+	const state = getState();
+	const correction = getCorrection(state, id.data);
+	if (!correction) error(404, m.not_found_correction({ id: params.id }));
+	const published = correction.record_id ? recordCells(getDataset(), correction.entity, correction.record_id) : null;
+	const rows = Object.entries(correction.proposal).map(([field, proposed]) => ({
+		field,
+		before: correction.kind === 'change' ? (correction.snapshot[field] ?? '') : null,
+		proposed,
+		now: published ? (published[field] ?? '') : null
+	}));
+	return {
+		correction,
+		rows,
+		recordExists: published !== null,
+		revisions: revisionsOfCorrection(state, correction.id),
+		justSubmitted: url.searchParams.has('submitted')
+	};
+};

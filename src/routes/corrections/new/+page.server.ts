@@ -1,0 +1,63 @@
+// The suggestion form: a correction to one record (pre-filled with it) or a missing round or claim; no account needed.
+import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { editableFields, fieldInput, NEW_SOURCE_PREFIX } from '$lib/schemas/correction';
+import { recordId } from '$lib/schemas/fields';
+import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
+import { parseSuggestionForm, readSuggestionForm } from '$lib/server/corrections/form';
+import { submitCorrection } from '$lib/server/corrections/store';
+import { getDataset } from '$lib/server/db/dataset';
+import { recordCells } from '$lib/server/db/queries/records';
+import { getState } from '$lib/server/db/state';
+import type { Actions, PageServerLoad } from './$types';
+
+const FormQuery = z.object({
+	entity: z.preprocess(blankToUndefined, z.enum(['round', 'claim', 'source']).default('claim')),
+	id: z.preprocess(blankToUndefined, recordId.optional())
+});
+
+/** Additions: a round, or a claim with (optionally) the new page it was read on. Sources come with a claim. */
+const addableEntities = ['round', 'claim'] as const;
+
+export const load: PageServerLoad = ({ url }) => {
+	const query = parseQueryOr400(FormQuery, url.searchParams);
+	const kind = query.id ? 'change' : 'addition';
+	const entity = query.entity;
+	if (kind === 'addition' && !(addableEntities as readonly string[]).includes(entity)) {
+		error(400, m.correction_error_add_source());
+	}
+	const current = query.id ? recordCells(getDataset(), entity, query.id) : null;
+	if (query.id && !current) error(404, m.correction_error_unknown_record({ entity, id: query.id }));
+	const fields = editableFields(entity).map((name) => ({
+		name,
+		input: fieldInput(entity, name),
+		current: current?.[name] ?? ''
+	}));
+	const sourceFields =
+		kind === 'addition' && entity === 'claim'
+			? editableFields('source').map((name) => ({
+					name: `${NEW_SOURCE_PREFIX}${name}`,
+					input: fieldInput('source', name),
+					current: ''
+				}))
+			: [];
+	return { kind, entity, recordId: query.id ?? null, fields, sourceFields };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const values = readSuggestionForm(await request.formData());
+		// Everything typed comes back to refill the form, except the honeypot.
+		const refill = { ...values, website: '' };
+		const parsed = parseSuggestionForm(values);
+		if (!parsed.ok) return fail(400, { values: refill, errors: parsed.errors });
+		const stored = submitCorrection(getState(), parsed.suggestion, {
+			dataset: getDataset(),
+			submittedBy: locals.maintainer?.id ?? null,
+			now: new Date()
+		});
+		if (!stored.ok) return fail(400, { values: refill, errors: stored.errors });
+		redirect(303, `/corrections/${stored.id}?submitted=1`);
+	}
+};

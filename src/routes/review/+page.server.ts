@@ -1,0 +1,65 @@
+// The maintainers' review queue: approve or reject each pending suggestion with a reason, or revert an accepted one.
+import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { Decision } from '$lib/schemas/correction';
+import { singleMaintainer } from '$lib/server/config';
+import { approveCorrection, rejectCorrection, revertCorrection } from '$lib/server/corrections/review';
+import { publishTarget } from '$lib/server/corrections/publishing';
+import { contactOf, listAccepted, listCorrections } from '$lib/server/corrections/store';
+import { getDataset } from '$lib/server/db/dataset';
+import { recordCells } from '$lib/server/db/queries/records';
+import { getState } from '$lib/server/db/state';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (!locals.maintainer) redirect(303, '/login?next=/review');
+	const state = getState();
+	const dataset = getDataset();
+	const pending = listCorrections(state, 'pending').map((correction) => {
+		const published = correction.record_id ? recordCells(dataset, correction.entity, correction.record_id) : null;
+		return {
+			correction,
+			contact: contactOf(state, correction.id),
+			rows: Object.entries(correction.proposal).map(([field, proposed]) => ({
+				field,
+				now: published ? (published[field] ?? '') : null,
+				proposed
+			}))
+		};
+	});
+	return { maintainer: locals.maintainer, pending, accepted: listAccepted(state) };
+};
+
+type Decide = typeof approveCorrection | typeof revertCorrection;
+
+/** Every action checks the session itself: a form post does not go through the page's load. */
+async function decideWith(event: RequestEvent, action: 'approve' | 'reject' | 'revert') {
+	const maintainer = event.locals.maintainer;
+	if (!maintainer) return fail(403, { ok: false, correctionId: null, message: m.review_error_login() });
+	const form = await event.request.formData();
+	const parsed = Decision.safeParse({ correction_id: form.get('correction_id'), reason: form.get('reason') ?? '' });
+	const correctionId = Number(form.get('correction_id')) || null;
+	if (!parsed.success) {
+		return fail(400, { ok: false, correctionId, message: parsed.error.issues[0]?.message ?? m.review_error_invalid() });
+	}
+	const context = {
+		maintainerId: maintainer.id,
+		reason: parsed.data.reason,
+		now: new Date(),
+		singleMaintainer: singleMaintainer()
+	};
+	const state = getState();
+	const decide: Record<'approve' | 'revert', Decide> = { approve: approveCorrection, revert: revertCorrection };
+	const result =
+		action === 'reject'
+			? rejectCorrection(state, parsed.data.correction_id, context)
+			: decide[action](state, publishTarget(), parsed.data.correction_id, context);
+	if (!result.ok) return fail(409, { ok: false, correctionId, message: result.message });
+	return { ok: true, correctionId, message: m[`review_done_${action}`]({ id: parsed.data.correction_id }) };
+}
+
+export const actions: Actions = {
+	approve: (event) => decideWith(event, 'approve'),
+	reject: (event) => decideWith(event, 'reject'),
+	revert: (event) => decideWith(event, 'revert')
+};

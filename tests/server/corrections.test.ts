@@ -1,0 +1,384 @@
+// Corrections end to end on the server: the suggestion form's action, the review actions, publishing, conflicts and export.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isRedirect } from '@sveltejs/kit';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { addMaintainer, type Maintainer } from '../../src/lib/server/auth/maintainers';
+import { getCorrection } from '../../src/lib/server/corrections/store';
+import {
+	approveCorrection,
+	rejectCorrection,
+	republish,
+	revertCorrection,
+	type PublishTarget
+} from '../../src/lib/server/corrections/review';
+import { buildDataset } from '../../src/lib/server/db/build';
+import { getDataset } from '../../src/lib/server/db/dataset';
+import { exportDataset } from '../../src/lib/server/db/export';
+import { recordCells } from '../../src/lib/server/db/queries/records';
+import { datasetInfo, getRound } from '../../src/lib/server/db/queries/rounds';
+import { getState, type StateDatabase } from '../../src/lib/server/db/state';
+import { listRevisions } from '../../src/lib/server/corrections/revisions';
+import { revisionsFeed } from '../../src/lib/server/corrections/feed';
+import { FIXED_TODAY, fixtureDir, temporaryDir } from '../helpers/dataset';
+
+type Action = (event: unknown) => Promise<unknown>;
+let suggest: Action;
+let review: Record<'approve' | 'reject' | 'revert', Action>;
+let reviewLoad: (event: unknown) => unknown;
+let target: PublishTarget;
+let state: StateDatabase;
+let alice: Maintainer;
+let bob: Maintainer;
+
+/** A fresh copy of the valid fixture as data/, its published build, and a state database with two maintainers. */
+async function freshInstance() {
+	const dir = temporaryDir();
+	const dataDir = join(dir, 'data');
+	cpSync(fixtureDir('valid-data'), dataDir, { recursive: true });
+	process.env.DATA_DIR = dataDir;
+	process.env.DATASET_DB_PATH = join(dir, 'dataset.sqlite');
+	process.env.STATE_DB_PATH = join(dir, 'state.sqlite');
+	process.env.DATASET_TODAY = FIXED_TODAY;
+	target = { dataDir, outPath: join(dir, 'dataset.sqlite'), today: FIXED_TODAY };
+	const built = buildDataset(target);
+	if (!built.ok) throw new Error(built.errors.join('\n'));
+	state = getState();
+	alice = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'));
+	bob = await addMaintainer(state, 'bob', 'another long passphrase', new Date('2026-05-01T10:00:00Z'));
+}
+
+const validForm = (overrides: Record<string, string> = {}) => ({
+	kind: 'change',
+	entity: 'claim',
+	record_id: 'c2',
+	'field:number': '151',
+	reason: 'The ministry corrected its figure the next day.',
+	evidence: 'https://example.org/correction',
+	contact_email: '',
+	website: '',
+	...overrides
+});
+
+function formRequest(fields: Record<string, string>): Request {
+	const body = new FormData();
+	for (const [name, value] of Object.entries(fields)) body.append(name, value);
+	return new Request('http://localhost/corrections/new', { method: 'POST', body });
+}
+
+async function submit(fields: Record<string, string>, maintainer: Maintainer | null = null) {
+	try {
+		return { result: await suggest({ request: formRequest(fields), locals: { maintainer } }) };
+	} catch (thrown) {
+		if (isRedirect(thrown)) return { redirect: thrown.location };
+		throw thrown;
+	}
+}
+
+async function decide(
+	action: 'approve' | 'reject' | 'revert',
+	correctionId: number,
+	reason: string,
+	who: Maintainer | null
+) {
+	const body = new FormData();
+	body.append('correction_id', String(correctionId));
+	body.append('reason', reason);
+	return (await review[action]({
+		request: new Request('http://localhost/review', { method: 'POST', body }),
+		locals: { maintainer: who }
+	})) as { status?: number; data?: { message: string }; ok?: boolean; message?: string };
+}
+
+const correctionCount = () => (state.prepare('SELECT count(*) AS n FROM corrections').get() as { n: number }).n;
+const idFrom = (location: string) => Number(/\/corrections\/(\d+)/.exec(location)?.[1]);
+
+beforeAll(async () => {
+	await freshInstance();
+	suggest = (await import('../../src/routes/corrections/new/+page.server')).actions.default as unknown as Action;
+	const reviewModule = await import('../../src/routes/review/+page.server');
+	review = reviewModule.actions as unknown as typeof review;
+	reviewLoad = reviewModule.load as unknown as typeof reviewLoad;
+}, 30_000);
+
+describe('the state database', () => {
+	it('is migrated, in WAL mode, with durable writes and foreign keys', () => {
+		expect(state.pragma('user_version', { simple: true })).toBe(1);
+		expect(state.pragma('journal_mode', { simple: true })).toBe('wal');
+		expect(state.pragma('synchronous', { simple: true })).toBe(2);
+		expect(state.pragma('foreign_keys', { simple: true })).toBe(1);
+		expect(state.pragma('busy_timeout', { simple: true })).toBe(5000);
+	});
+});
+
+describe('suggesting a correction', () => {
+	it.each<{ name: string; fields: Record<string, string>; field: string }>([
+		{ name: 'missing reason', fields: { reason: '  ' }, field: 'reason' },
+		{ name: 'evidence that is not http(s)', fields: { evidence: 'ftp://example.org/file' }, field: 'evidence' },
+		{ name: 'no evidence', fields: { evidence: '' }, field: 'evidence' },
+		{ name: 'an unknown record', fields: { record_id: 'c999' }, field: 'record' },
+		{ name: 'a number that is not a number', fields: { 'field:number': 'about 150' }, field: 'field:number' },
+		{ name: 'a qualifier outside the vocabulary', fields: { 'field:qualifier': 'roughly' }, field: 'field:qualifier' },
+		{ name: 'a date that does not exist', fields: { 'field:stated_on': '2024-02-30' }, field: 'field:stated_on' },
+		{ name: 'an oversized field', fields: { 'field:note': 'x'.repeat(2001) }, field: 'field:note' },
+		{ name: 'an oversized reason', fields: { reason: 'x'.repeat(2001) }, field: 'reason' },
+		{ name: 'the honeypot filled in', fields: { website: 'http://spam.example' }, field: 'website' },
+		{ name: 'a field that cannot be corrected', fields: { 'field:id': 'c7' }, field: 'field:id' },
+		{
+			name: 'a reference to an unknown round',
+			fields: { 'field:round_id': '1999-01-01-exchange' },
+			field: 'field:round_id'
+		},
+		{ name: 'a bad contact email', fields: { contact_email: 'not-an-address' }, field: 'contact_email' },
+		{ name: 'nothing changed', fields: { 'field:number': '150' }, field: 'proposal' }
+	])('refuses $name with a 400 and a message, and stores nothing', async ({ fields, field }) => {
+		const before = correctionCount();
+		const { result } = await submit(validForm(fields));
+		const failure = result as { status: number; data: { errors: Record<string, string>; values: { reason: string } } };
+		expect(failure.status).toBe(400);
+		expect(failure.data.errors[field]).toMatch(/\S/);
+		expect(failure.data.values.reason).toBe(validForm(fields).reason);
+		expect(correctionCount()).toBe(before);
+	});
+
+	it('stores a valid suggestion with a snapshot of the published value, and redirects to its public page', async () => {
+		const { redirect } = await submit(validForm({ contact_email: 'reader@example.org' }));
+		expect(redirect).toMatch(/^\/corrections\/\d+\?submitted=1$/);
+		const correction = getCorrection(state, idFrom(redirect as string));
+		expect(correction).toMatchObject({
+			kind: 'change',
+			entity: 'claim',
+			record_id: 'c2',
+			proposal: { number: '151' },
+			snapshot: { number: '150' },
+			status: 'pending'
+		});
+		expect(JSON.stringify(correction)).not.toContain('reader@example.org');
+	});
+});
+
+describe('reviewing', () => {
+	it('sends anonymous visitors of /review to the login page, and refuses their decisions', async () => {
+		expect(() => reviewLoad({ locals: { maintainer: null } })).toThrow();
+		try {
+			reviewLoad({ locals: { maintainer: null } });
+		} catch (thrown) {
+			expect(isRedirect(thrown) && thrown.location).toBe('/login?next=/review');
+		}
+		const { redirect } = await submit(validForm());
+		const id = idFrom(redirect as string);
+		for (const action of ['approve', 'reject', 'revert'] as const) {
+			expect((await decide(action, id, 'because', null)).status).toBe(403);
+		}
+		expect(getCorrection(state, id)?.status).toBe('pending');
+	});
+
+	it('requires a reason for a decision', async () => {
+		const { redirect } = await submit(validForm());
+		const outcome = await decide('approve', idFrom(redirect as string), ' ', alice);
+		expect(outcome.status).toBe(400);
+	});
+
+	it('approves: the new value is published at once, with a revision and a new dataset revision', async () => {
+		const { redirect } = await submit(validForm({ 'field:number': '152' }), bob);
+		const id = idFrom(redirect as string);
+		const before = datasetInfo(getDataset());
+
+		const own = await decide('approve', id, 'checked', bob);
+		expect(own.status).toBe(409);
+		expect(own.data?.message).toMatch(/own/);
+
+		const approved = await decide('approve', id, 'The ministry page shows 152.', alice);
+		expect(approved.ok).toBe(true);
+		const after = datasetInfo(getDataset());
+		expect(after.revision).toBe(before.revision + 1);
+		expect(after.version).not.toBe(before.version);
+		expect(recordCells(getDataset(), 'claim', 'c2')?.number).toBe('152');
+		expect(getRound(getDataset(), '2024-12-30-exchange')?.figures.people.to_russia.byParty.russia?.number).toBe(152);
+
+		const [revision] = listRevisions(state, 1);
+		expect(revision).toMatchObject({
+			action: 'apply',
+			maintainer: 'alice',
+			correctionId: id,
+			entity: 'claim',
+			recordId: 'c2',
+			reason: 'The ministry page shows 152.',
+			fields: [{ field: 'number', oldValue: '150', newValue: '152' }]
+		});
+		expect(getCorrection(state, id)).toMatchObject({ status: 'accepted', reviewed_by: 'alice' });
+	});
+
+	it('rejects with a public reason and leaves the dataset alone', async () => {
+		const { redirect } = await submit(validForm({ 'field:number': '9999' }));
+		const id = idFrom(redirect as string);
+		const version = datasetInfo(getDataset()).version;
+		expect((await decide('reject', id, 'No source gives 9,999.', alice)).ok).toBe(true);
+		expect(getCorrection(state, id)).toMatchObject({ status: 'rejected', decision_reason: 'No source gives 9,999.' });
+		expect(datasetInfo(getDataset()).version).toBe(version);
+		expect((await decide('approve', id, 'changed my mind', alice)).status).toBe(409);
+	});
+
+	it('reverts: the replaced value is back, and the revert is a revision of its own', async () => {
+		const accepted = listRevisions(state, 1)[0];
+		const revisionsBefore = listRevisions(state, 100).length;
+		expect((await decide('revert', accepted!.correctionId, 'The ministry withdrew its correction.', alice)).ok).toBe(
+			true
+		);
+		expect(recordCells(getDataset(), 'claim', 'c2')?.number).toBe('150');
+		const [revert] = listRevisions(state, 1);
+		expect(revert).toMatchObject({ action: 'revert', fields: [{ field: 'number', oldValue: '152', newValue: '150' }] });
+		expect(listRevisions(state, 100)).toHaveLength(revisionsBefore + 1);
+		expect(getCorrection(state, accepted!.correctionId)?.status).toBe('reverted');
+	});
+
+	it('adds a suggested claim with the new page it cites', async () => {
+		const { redirect, result } = await submit({
+			kind: 'addition',
+			entity: 'claim',
+			record_id: '',
+			'field:round_id': '2024-12-30-exchange',
+			'field:stated_on': '2024-12-31',
+			'field:claimant': 'Dmytro Lubinets',
+			'field:claimant_side': 'ukraine',
+			'field:statement': 'report',
+			'field:counted': 'people_to_ukraine',
+			'field:counted_detail': 'people returned',
+			'field:number': '189',
+			'field:qualifier': 'exact',
+			'field:source:url': 'https://example.org/ombudsman',
+			'field:source:outlet': 'Ombudsman of Ukraine',
+			'field:source:kind': 'official_statement',
+			'field:source:language': 'uk',
+			reason: 'The ombudsman also reported it.',
+			evidence: 'https://example.org/ombudsman'
+		});
+		expect(redirect, JSON.stringify(result)).toBeDefined();
+		const id = idFrom(redirect as string);
+		expect((await decide('approve', id, 'Matches the page.', alice)).ok).toBe(true);
+		expect(recordCells(getDataset(), 'claim', `cx${id}`)).toMatchObject({ source_ids: `sx${id}`, number: '189' });
+		expect(recordCells(getDataset(), 'source', `sx${id}`)).toMatchObject({ outlet: 'Ombudsman of Ukraine' });
+	});
+});
+
+describe('conflicts', () => {
+	// Each conflict test edits data/ underneath the published dataset.
+	beforeEach(freshInstance, 30_000);
+
+	it('refuses to approve a correction whose published value changed since it was suggested, and flags it', async () => {
+		const { redirect } = await submit(validForm({ 'field:number': '160' }));
+		const id = idFrom(redirect as string);
+		const claimsPath = join(target.dataDir, 'claims.csv');
+		writeFileSync(
+			claimsPath,
+			readFileSync(claimsPath, 'utf8').replace(',servicemen per side,150,', ',servicemen per side,155,')
+		);
+		const outcome = approveCorrection(state, target, id, {
+			maintainerId: alice.id,
+			reason: 'ok',
+			now: new Date('2026-05-02T10:00:00Z'),
+			singleMaintainer: false
+		});
+		expect(outcome.ok).toBe(false);
+		expect(getCorrection(state, id)).toMatchObject({ status: 'pending' });
+		expect(getCorrection(state, id)?.conflict).toMatch(/number is "155", not "150"/);
+	});
+
+	it('never applies an accepted correction blindly when data/ changed: the rebuild flags it', async () => {
+		const { redirect } = await submit(validForm({ 'field:number': '161' }));
+		const id = idFrom(redirect as string);
+		const context = {
+			maintainerId: alice.id,
+			reason: 'ok',
+			now: new Date('2026-05-02T10:00:00Z'),
+			singleMaintainer: false
+		};
+		expect(approveCorrection(state, target, id, context).ok).toBe(true);
+		const claimsPath = join(target.dataDir, 'claims.csv');
+		writeFileSync(
+			claimsPath,
+			readFileSync(claimsPath, 'utf8').replace(',servicemen per side,150,', ',servicemen per side,149,')
+		);
+		const rebuilt = republish(state, target);
+		expect(rebuilt.ok && rebuilt.conflicts.map((conflict) => conflict.correctionId)).toEqual([id]);
+		expect(recordCells(getDataset(), 'claim', 'c2')?.number).toBe('149');
+		expect(getCorrection(state, id)?.conflict).toMatch(/149/);
+	});
+});
+
+describe('export', () => {
+	it('writes data/ back byte for byte when nothing changed', async () => {
+		await freshInstance();
+		const before = ['sources.csv', 'rounds.csv', 'claims.csv'].map((file) => readFileSync(join(target.dataDir, file)));
+		exportDataset(target.outPath, target.dataDir);
+		const after = ['sources.csv', 'rounds.csv', 'claims.csv'].map((file) => readFileSync(join(target.dataDir, file)));
+		expect(after).toEqual(before);
+	});
+
+	it('round-trips: build, export, build again gives the same content hash, with nothing applied twice', async () => {
+		await freshInstance();
+		const { redirect } = await submit(
+			validForm({ 'field:number': '153', 'field:note': 'Corrected, with "quotes", commas' })
+		);
+		const context = {
+			maintainerId: alice.id,
+			reason: 'ok',
+			now: new Date('2026-05-02T10:00:00Z'),
+			singleMaintainer: false
+		};
+		expect(approveCorrection(state, target, idFrom(redirect as string), context).ok).toBe(true);
+		const published = datasetInfo(getDataset()).contentHash;
+
+		exportDataset(target.outPath, target.dataDir);
+		expect(readFileSync(join(target.dataDir, 'claims.csv'), 'utf8')).toContain('153');
+		const rebuilt = republish(state, target);
+		expect(rebuilt.ok && rebuilt.conflicts).toEqual([]);
+		expect(datasetInfo(getDataset()).contentHash).toBe(published);
+	});
+});
+
+describe('the Atom feed', () => {
+	it('lists revisions with escaped text', () => {
+		const xml = revisionsFeed(
+			[
+				{
+					id: 3,
+					createdAt: '2026-05-02T10:00:00.000Z',
+					maintainer: 'alice',
+					correctionId: 7,
+					action: 'apply',
+					entity: 'claim',
+					recordId: 'c2',
+					reason: 'Fix <b>&</b> "quote"',
+					fields: [{ field: 'number', oldValue: '150', newValue: '152' }]
+				}
+			],
+			{ origin: 'https://example.org', title: 'Changes', fallbackUpdated: '2026-01-01T00:00:00Z' }
+		);
+		expect(xml).toContain('<id>https://example.org/changes#revision-3</id>');
+		expect(xml).toContain('<updated>2026-05-02T10:00:00.000Z</updated>');
+		expect(xml).toContain('Fix &#60;b&#62;&#38;&#60;/b&#62; &#34;quote&#34;');
+		expect(xml).not.toContain('<b>');
+	});
+});
+
+describe('rejectCorrection', () => {
+	it('only decides pending corrections', () => {
+		expect(
+			rejectCorrection(state, 99_999, {
+				maintainerId: alice.id,
+				reason: 'x',
+				now: new Date(0),
+				singleMaintainer: false
+			}).ok
+		).toBe(false);
+		expect(
+			revertCorrection(state, target, 99_999, {
+				maintainerId: alice.id,
+				reason: 'x',
+				now: new Date(0),
+				singleMaintainer: false
+			}).ok
+		).toBe(false);
+	});
+});

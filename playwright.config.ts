@@ -2,6 +2,16 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+/** The journeys approve corrections: they get their own published dataset and state database, never the developer's. */
+const scratch = `tests/.tmp/e2e-${port}`;
+/** Maintainers the correction journeys log in as (created fresh for every run). */
+export const e2eMaintainers = {
+	alice: 'alice e2e passphrase',
+	bob: 'bob e2e passphrase'
+} as const;
+const addMaintainers = Object.entries(e2eMaintainers)
+	.map(([name, password]) => `printf '%s\\n' '${password}' | npm run -s maintainer -- add ${name}`)
+	.join(' && ');
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -29,9 +39,15 @@ export default defineConfig({
 	},
 	webServer: {
 		// The production server on the real dataset, built the same way `npm start` builds it.
-		command: 'npm run data:build -- --if-stale && npm run build && node build',
+		command: `rm -rf ${scratch} && npm run data:build && ${addMaintainers} && npm run build && node build`,
 		url: `http://127.0.0.1:${port}/`,
-		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${port}` },
+		env: {
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${port}`,
+			DATASET_DB_PATH: `${scratch}/dataset.sqlite`,
+			STATE_DB_PATH: `${scratch}/state.sqlite`
+		},
 		reuseExistingServer: false,
 		timeout: 180_000
 	}

@@ -39,7 +39,11 @@ export const load: PageServerLoad = ({ params, url }) => {
 
 	const parent = round.parentId ? getRound(db, round.parentId) : null;
 	return {
-		revisions: revisionsOfRecord(getState(), 'round', round.id),
+		// A round's figures live in its claims: their corrections are the round's history too.
+		revisions: [
+			...revisionsOfRecord(getState(), 'round', round.id),
+			...claims.flatMap((claim) => revisionsOfRecord(getState(), 'claim', claim.id))
+		].sort((a, b) => b.id - a.id),
 		round,
 		claimGroups,
 		parent,

@@ -1,15 +1,28 @@
-// Command line for the dataset build: `npm run data:build` (always) or `--if-stale` (only when missing or older than data/).
+// Command line for the dataset build: `npm run data:build` (always) or `--if-stale` (only when missing, older than data/, or written by an older build).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDay, dataDir, datasetDbPath } from '../config';
 import { buildDataset, datasetFiles } from './build';
+import { openDataset } from './dataset';
+import { DATASET_SCHEMA_VERSION } from './schema';
 
 const outPath = datasetDbPath();
 const sourceDir = dataDir();
 
-/** True when the database is missing or any dataset file changed after it was built. */
+/** The schema version a built file records; 0 for a file written before versions were recorded. */
+function builtSchemaVersion(): number {
+	const db = openDataset(outPath);
+	try {
+		const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").get();
+		return Number(row?.value ?? 0);
+	} finally {
+		db.close();
+	}
+}
+
+/** True when the database is missing, was written by an older build, or any dataset file changed after it was built. */
 function isStale(): boolean {
-	if (!existsSync(outPath)) return true;
+	if (!existsSync(outPath) || builtSchemaVersion() !== DATASET_SCHEMA_VERSION) return true;
 	const builtAt = statSync(outPath).mtimeMs;
 	const inputs = readdirSync(sourceDir).filter((name) => Object.values(datasetFiles).includes(name as never));
 	return inputs.some((name) => statSync(join(sourceDir, name)).mtimeMs > builtAt);

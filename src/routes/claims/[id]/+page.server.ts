@@ -1,4 +1,4 @@
-// A statement's page: who said what, when, where it was published, and what the record says next to it.
+// A statement's page: who said what, when, where it was published, what the record says next to it, and its Claim structured data.
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { recordId } from '$lib/schemas/fields';
@@ -7,6 +7,7 @@ import { todayIso } from '$lib/server/config';
 import { getDataset } from '$lib/server/db/dataset';
 import { datasetInfo, getRound } from '$lib/server/db/queries/rounds';
 import { statementContext } from '$lib/server/db/queries/statements';
+import { claimJsonLd } from '$lib/server/structured-data';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
@@ -23,6 +24,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 			origin: url.origin,
 			datasetVersion: datasetInfo(db).version,
 			today: todayIso()
-		})
+		}),
+		claimJsonLd: claimJsonLd(context.claim, url.origin)
 	};
 };

@@ -39,7 +39,8 @@ function hostOf(url: string): string {
 	return new URL(url).hostname.replace(/^www\./, '');
 }
 
-function document(kind: SearchKind, recordId: string, name: string, text: string, terms: string[]): SearchDocument {
+/** One row of the index; the numbers and dates written in its name and text are added to its terms. */
+function indexRow(kind: SearchKind, recordId: string, name: string, text: string, terms: string[]): SearchDocument {
 	return {
 		kind,
 		recordId,
@@ -57,7 +58,7 @@ export function searchDocuments(content: {
 }): SearchDocument[] {
 	return [
 		...content.rounds.map((round) =>
-			document('round', round.id, round.mediators.join(', '), round.summary, [
+			indexRow('round', round.id, round.mediators.join(', '), round.summary, [
 				codeWords(round.kind),
 				...dateTerms(round.date),
 				...dateTerms(round.end_date),
@@ -67,7 +68,7 @@ export function searchDocuments(content: {
 			])
 		),
 		...content.claims.map((claim) =>
-			document(
+			indexRow(
 				'claim',
 				claim.id,
 				claim.claimant,
@@ -82,7 +83,7 @@ export function searchDocuments(content: {
 			)
 		),
 		...content.sources.map((source) =>
-			document(
+			indexRow(
 				'source',
 				source.id,
 				source.outlet,

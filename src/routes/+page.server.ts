@@ -1,10 +1,11 @@
-// Overview page data: headline totals, the latest rounds and the charts' inputs.
+// Overview page data: headline totals, the latest rounds, the charts' inputs and the Dataset structured data.
 import { getDataset } from '$lib/server/db/dataset';
 import { overviewCharts } from '$lib/server/db/queries/charts';
-import { listRounds, totalsOf } from '$lib/server/db/queries/rounds';
+import { datasetInfo, listRounds, totalsOf } from '$lib/server/db/queries/rounds';
+import { datasetJsonLd } from '$lib/server/structured-data';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ url }) => {
 	const db = getDataset();
 	const rounds = listRounds(db);
 	const events = rounds.filter((round) => round.kind !== 'agreement');
@@ -13,6 +14,7 @@ export const load: PageServerLoad = () => {
 		firstDate: events.at(-1)?.date ?? null,
 		latest: events[0] ?? null,
 		totals: totalsOf(rounds),
-		charts: overviewCharts(db)
+		charts: overviewCharts(db),
+		datasetJsonLd: datasetJsonLd(datasetInfo(db), url.origin)
 	};
 };

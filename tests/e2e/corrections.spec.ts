@@ -33,7 +33,9 @@ test.describe('a correction is suggested, approved, published and reverted', () 
 		await page.getByLabel('Links to evidence').fill('ftp://example.org/ministry-statement');
 		await page.getByRole('button', { name: 'Send the suggestion' }).click();
 		await expect(page.getByRole('alert')).toContainText('evidence: expected an absolute http(s) URL');
-		await expect(page.getByLabel('Links to evidence')).toHaveAccessibleDescription(/expected an absolute http\(s\) URL/);
+		await expect(page.getByLabel('Links to evidence')).toHaveAccessibleDescription(
+			/expected an absolute http\(s\) URL/
+		);
 		await expect(page.getByLabel('number')).toHaveValue('95');
 		await expect(page.getByLabel('Why should this change?')).toHaveValue('The ministry page itself says 95, not 94.');
 

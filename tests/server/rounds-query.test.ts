@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDataset } from '../../src/lib/server/db/dataset';
 import { datasetInfo, listRounds, totalsOf } from '../../src/lib/server/db/queries/rounds';
-import { buildInto, fixtureDir } from '../helpers/dataset';
+import { FIXED_TODAY, buildInto, fixtureDir } from '../helpers/dataset';
 
 const db = openDataset(buildInto(fixtureDir('valid-data')));
 const rounds = listRounds(db);
@@ -92,10 +92,12 @@ describe('totalsOf', () => {
 });
 
 describe('datasetInfo', () => {
-	it('gives the version and the latest date covered', () => {
+	it('gives the version, the build date and the dates covered', () => {
 		const info = datasetInfo(db);
 		expect(info.version).toMatch(/^[0-9a-f]{12}$/);
 		expect(info.contentHash.startsWith(info.version)).toBe(true);
+		expect(info.builtOn).toBe(FIXED_TODAY);
+		expect(info.earliestDate).toBe('2024-12-30');
 		expect(info.latestDate).toBe('2025-08-06');
 	});
 });

@@ -36,6 +36,11 @@ export function listEnvelope(
 	return { dataset_version: datasetVersion, columns, filters: applied, count: rows.length, rows };
 }
 
+/** The name a download is saved under: the list (or the dataset) and the dataset version. */
+export function downloadFilename(name: string, datasetVersion: string, extension: string): string {
+	return `${name}-${datasetVersion}.${extension}`;
+}
+
 /** The response of a download, named after the list and the dataset version. */
 export function downloadResponse(
 	format: 'csv' | 'json',
@@ -45,7 +50,7 @@ export function downloadResponse(
 	rows: readonly Record<string, unknown>[],
 	filters: Record<string, string | number | undefined>
 ): Response {
-	const filename = `${name}-${datasetVersion}.${format}`;
+	const filename = downloadFilename(name, datasetVersion, format);
 	const body =
 		format === 'csv'
 			? toCsv(columns, rows)

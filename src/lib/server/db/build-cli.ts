@@ -1,10 +1,11 @@
-// Command line for the dataset build: `npm run data:build` (always) or `--if-stale` (only when missing or older than data/).
+// Command line for the dataset build: `npm run data:build` (always) or `--if-stale` (only when missing, older than data/, or written by an older build).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { buildDay, dataDir, datasetDbPath, stateDbPath } from '../config';
 import { acceptedEdits, latestRevision, recordConflictsAfterBuild } from '../corrections/review';
 import { buildDataset, datasetFiles } from './build';
+import { openDataset } from './dataset';
+import { DATASET_SCHEMA_VERSION } from './schema';
 import { getState } from './state';
 
 const outPath = datasetDbPath();
@@ -14,23 +15,28 @@ const sourceDir = dataDir();
 const state = existsSync(stateDbPath()) ? getState() : null;
 const revision = state ? latestRevision(state) : 0;
 
-/** The revision the built database reflects. */
-function builtRevision(): number {
-	const db = new Database(outPath, { readonly: true });
+/** A value the built file records in its meta table ('' when it has none). */
+function builtMeta(key: string): string {
+	const db = openDataset(outPath);
 	try {
-		const row = db.prepare("SELECT value FROM meta WHERE key = 'revision'").get() as { value: string } | undefined;
-		return Number(row?.value ?? -1);
+		return db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value ?? '';
 	} finally {
 		db.close();
 	}
 }
 
-/** True when the database is missing, any dataset file changed after it was built, or a correction was decided since. */
+/**
+ * True when the database is missing, was written by an older build, any dataset file changed after it was built,
+ * or a correction was decided since.
+ */
 function isStale(): boolean {
-	if (!existsSync(outPath)) return true;
+	if (!existsSync(outPath) || Number(builtMeta('schema_version') || 0) !== DATASET_SCHEMA_VERSION) return true;
 	const builtAt = statSync(outPath).mtimeMs;
 	const inputs = readdirSync(sourceDir).filter((name) => Object.values(datasetFiles).includes(name as never));
-	return inputs.some((name) => statSync(join(sourceDir, name)).mtimeMs > builtAt) || builtRevision() !== revision;
+	return (
+		inputs.some((name) => statSync(join(sourceDir, name)).mtimeMs > builtAt) ||
+		Number(builtMeta('revision') || -1) !== revision
+	);
 }
 
 if (process.argv.includes('--if-stale') && !isStale()) {

@@ -10,7 +10,8 @@ import { RoundRow, roundColumns } from '../../schemas/round';
 import { SourceRow, sourceColumns } from '../../schemas/source';
 import { parseCsv } from '../csv';
 import { containsWithheldName } from '../withheld-names';
-import { DATASET_SCHEMA_SQL } from './schema';
+import { DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
+import { searchDocuments } from './search-index';
 
 /** The dataset files, in the order they are checked. */
 export const datasetFiles = {
@@ -22,7 +23,7 @@ export const datasetFiles = {
 export interface BuildOptions {
 	dataDir: string;
 	outPath: string;
-	/** The day the build runs on (YYYY-MM-DD); no date in the data may be later. */
+	/** The day the build runs on (YYYY-MM-DD); no date in the data may be later. Recorded as the build date. */
 	today: string;
 	/** Accepted corrections, applied in this order on top of data/ (none: data/ as it is). */
 	edits?: readonly DatasetEdit[];
@@ -405,6 +406,9 @@ export function buildDataset(options: BuildOptions): BuildResult {
 			 VALUES (@id, @round_id, @stated_on, @claimant, @claimant_side, @statement, @counted, @counted_detail, @number, @qualifier, @responds_to, @note)`
 		);
 		const insertClaimSource = db.prepare('INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?, ?, ?)');
+		const insertSearchDocument = db.prepare(
+			`INSERT INTO search_index (kind, record_id, name, text, terms) VALUES (@kind, @recordId, @name, @text, @terms)`
+		);
 		const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
 		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
 		db.transaction(() => {
@@ -424,14 +428,21 @@ export function buildDataset(options: BuildOptions): BuildResult {
 					claimSources += 1;
 				});
 			}
+			for (const searchDocument of searchDocuments({ rounds, claims, sources }))
+				insertSearchDocument.run(searchDocument);
+			insertMeta.run('schema_version', String(DATASET_SCHEMA_VERSION));
 			insertMeta.run('content_hash', contentHash);
 			insertMeta.run('dataset_version', datasetVersion);
+			insertMeta.run('built_on', options.today);
+			insertMeta.run('earliest_date', earliestDate(rounds, claims));
 			insertMeta.run('latest_date', latestDate(rounds, claims));
 			insertMeta.run('revision', String(options.revision ?? 0));
 			for (const entity of correctionEntities) {
 				raw[entity].forEach((row, position) => insertCells.run(entity, row.raw.id, position, JSON.stringify(row.raw)));
 			}
 		})();
+		// The index is never written again: merge it into one segment for the fastest reads.
+		db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
 		db.exec('ANALYZE');
 	} finally {
 		db.close();
@@ -444,6 +455,12 @@ export function buildDataset(options: BuildOptions): BuildResult {
 		counts: { sources: sources.length, rounds: rounds.length, claims: claims.length, claimSources },
 		edits: editOutcomes
 	};
+}
+
+/** The earliest date any round or claim refers to: where the dataset's time coverage starts. */
+function earliestDate(rounds: RoundRow[], claims: ClaimRow[]): string {
+	const dates = [...rounds.map((round) => round.date), ...claims.map((claim) => claim.stated_on)];
+	return dates.reduce((earliest, date) => (earliest === '' || date < earliest ? date : earliest), '');
 }
 
 /** The latest date any round or claim refers to: the honest "data as of" for the dataset. */

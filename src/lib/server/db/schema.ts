@@ -1,4 +1,10 @@
-// The SQLite schema of the published dataset, with an index for every lookup the pages make.
+// The SQLite schema of the published dataset, with an index for every lookup the pages make and a full-text index.
+
+/**
+ * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
+ * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
+ */
+export const DATASET_SCHEMA_VERSION = 2;
 
 /** DDL run on a fresh dataset database by the build. */
 export const DATASET_SCHEMA_SQL = `
@@ -73,4 +79,18 @@ CREATE TABLE record_cells (
 	cells TEXT NOT NULL,
 	PRIMARY KEY (entity, id)
 ) STRICT;
+
+-- Search over rounds, claims and sources: one row per record (see search-index.ts). unicode61 splits on anything that
+-- is not a letter or digit in any script (Cyrillic outlet names included) and folds case and Latin diacritics, so
+-- "Erdoğan" finds "Erdogan"; no stemmer, because porter would stem names and numbers. Ranked by bm25 with who said it
+-- (name) weighing most, then numbers, dates and coded values (terms), then the summary or note (text).
+CREATE VIRTUAL TABLE search_index USING fts5(
+	kind UNINDEXED,
+	record_id UNINDEXED,
+	name,
+	text,
+	terms,
+	tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(0.0, 0.0, 8.0, 2.0, 4.0)');
 `;

@@ -1,4 +1,4 @@
-// A statement's page: who said what, when, where it was published, and what the record says next to it.
+// A statement's page: who said what, when, where it was published, what the record says next to it, and its Claim structured data.
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { recordId } from '$lib/schemas/fields';
@@ -9,6 +9,7 @@ import { datasetInfo, getRound } from '$lib/server/db/queries/rounds';
 import { statementContext } from '$lib/server/db/queries/statements';
 import { revisionsOfRecord } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
+import { claimJsonLd } from '$lib/server/structured-data';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
@@ -26,6 +27,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 			origin: url.origin,
 			datasetVersion: datasetInfo(db).version,
 			today: todayIso()
-		})
+		}),
+		claimJsonLd: claimJsonLd(context.claim, url.origin)
 	};
 };

@@ -139,12 +139,16 @@ export function totalsOf(rounds: readonly RoundListItem[]) {
 export interface DatasetInfo {
 	version: string;
 	contentHash: string;
+	/** The day the dataset was built (YYYY-MM-DD). */
+	builtOn: string;
+	/** The earliest and latest dates any round or claim refers to: the time the dataset covers. */
+	earliestDate: string;
 	latestDate: string;
 	/** The latest correction revision applied (0: data/ as committed); it goes up with every approval and revert. */
 	revision: number;
 }
 
-/** The dataset's version and the latest date it covers. */
+/** The dataset's version, when it was built, and the dates it covers. */
 export const datasetInfo = memoizedFor((db: DatasetDatabase): DatasetInfo => {
 	const meta = Object.fromEntries(
 		statements(db)
@@ -154,6 +158,8 @@ export const datasetInfo = memoizedFor((db: DatasetDatabase): DatasetInfo => {
 	return {
 		version: meta.dataset_version ?? '',
 		contentHash: meta.content_hash ?? '',
+		builtOn: meta.built_on ?? '',
+		earliestDate: meta.earliest_date ?? '',
 		latestDate: meta.latest_date ?? '',
 		revision: Number(meta.revision ?? 0)
 	};

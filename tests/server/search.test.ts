@@ -1,0 +1,145 @@
+// Search on a dataset built from fixtures by the real build: by claimant, outlet, number and date, ranked and paged, safe.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toMatchExpression } from '../../src/lib/domain/search-text';
+import { SEARCH_MAX_LENGTH } from '../../src/lib/schemas/search';
+import { openDataset, type DatasetDatabase } from '../../src/lib/server/db/dataset';
+import { SEARCH_PREVIEW_SIZE, searchDataset, type SearchOptions } from '../../src/lib/server/db/queries/search';
+import { buildInto, fixtureDir } from '../helpers/dataset';
+
+type Load = (event: { url: URL }) => unknown;
+
+let db: DatasetDatabase;
+let load: Load;
+
+beforeAll(async () => {
+	const path = buildInto(fixtureDir('valid-data'));
+	db = openDataset(path);
+	process.env.DATASET_DB_PATH = path;
+	load = (await import('../../src/routes/search/+page.server')).load as unknown as Load;
+});
+
+function search(text: string, options: SearchOptions = { page: 1 }) {
+	const match = toMatchExpression(text);
+	if (match === null) throw new Error(`nothing to search in "${text}"`);
+	return searchDataset(db, match, options);
+}
+
+const ids = (group: { hits: { id: string }[] } | null) => group?.hits.map((hit) => hit.id) ?? [];
+
+describe('searching the dataset', () => {
+	it('indexes every round, claim and source once', () => {
+		const counts = db.prepare('SELECT kind, count(*) AS n FROM search_index GROUP BY kind ORDER BY kind').all();
+		expect(counts).toEqual([
+			{ kind: 'claim', n: 12 },
+			{ kind: 'round', n: 5 },
+			{ kind: 'source', n: 3 }
+		]);
+	});
+
+	it('finds a claim by its claimant, with the name marked', () => {
+		const results = search('Medinsky');
+		expect(results.counts).toEqual({ round: 0, claim: 1, source: 0 });
+		const [hit] = results.claim?.hits ?? [];
+		expect(hit).toMatchObject({ id: 'c11', number: 1000, qualifier: 'more_than', statedOn: '2025-08-06' });
+		expect(hit?.claimant).toEqual([
+			{ text: 'Vladimir ', match: false },
+			{ text: 'Medinsky', match: true }
+		]);
+	});
+
+	it('matches the last word as a prefix', () => {
+		expect(ids(search('Vladimir Medin').claim)).toEqual(['c11']);
+	});
+
+	it('finds a source by its outlet and by its web address', () => {
+		expect(ids(search('Example Moscow Wire').source)).toEqual(['s-moscow']);
+		expect(search('example.org').counts.source).toBe(3);
+	});
+
+	it.each(['1,212', '1212', '1 212', '1.212'])('finds a number however it is written: %s', (text) => {
+		const results = search(text);
+		expect(ids(results.claim)).toEqual(['c9']);
+	});
+
+	it.each(['23 May 2025', '2025-05-23', 'May 23, 2025', '23.05.2025'])('finds a day: %s', (text) => {
+		const results = search(text);
+		expect(ids(results.round)).toEqual(['2025-05-23-exchange']);
+		expect(ids(results.claim).sort()).toEqual(['c5', 'c6']);
+	});
+
+	it('finds a month and a year', () => {
+		expect(ids(search('May 2025').round).sort()).toEqual([
+			'2025-05-16-agreement',
+			'2025-05-23-exchange',
+			'2025-05-24-exchange'
+		]);
+		expect(search('2024').counts).toEqual({ round: 1, claim: 3, source: 3 });
+	});
+
+	it("finds a round by Kyiv's exchange number, its kind and its mediator", () => {
+		expect(ids(search('59th exchange').round)).toEqual(['2024-12-30-exchange']);
+		expect(ids(search('bodies repatriation').round)).toEqual(['2025-06-11-bodies']);
+		expect(search('Turkey').counts.round).toBe(3);
+	});
+
+	it(`shows ${SEARCH_PREVIEW_SIZE} of each kind at once, and pages through one kind`, () => {
+		const all = search('2025');
+		expect(all.counts.claim).toBe(9);
+		expect(all.claim?.hits).toHaveLength(SEARCH_PREVIEW_SIZE);
+		const claims = search('2025', { kind: 'claim', page: 1 });
+		expect([claims.round, claims.source, claims.claim?.hits.length, claims.claim?.pageCount]).toEqual([
+			null,
+			null,
+			9,
+			1
+		]);
+		expect(search('2025', { kind: 'claim', page: 99 }).claim?.page).toBe(1);
+	});
+
+	it.each([
+		'"',
+		'" OR 1=1 --',
+		'Medinsky"*',
+		'NEAR(Kyiv Moscow)',
+		'claimant: Medinsky',
+		'-Kyiv',
+		'AND OR NOT',
+		'(((',
+		'a'.repeat(SEARCH_MAX_LENGTH),
+		'x '.repeat(SEARCH_MAX_LENGTH / 2),
+		'Robert"); DROP TABLE claims; --'
+	])('answers injection-like input without throwing: %s', (text) => {
+		const match = toMatchExpression(text);
+		if (match !== null) expect(() => searchDataset(db, match, { page: 1 })).not.toThrow();
+	});
+});
+
+describe('the /search page', () => {
+	const get = (query: string) => load({ url: new URL(`https://example.org/search${query}`) });
+
+	it('answers a query with results, and no query with none', () => {
+		expect(get('?q=Medinsky')).toMatchObject({
+			params: { q: 'Medinsky', page: 1 },
+			results: { counts: { claim: 1 } }
+		});
+		expect(get('')).toMatchObject({ results: null });
+		expect(get('?q=%22*%3A')).toMatchObject({ params: { q: '"*:' }, results: null });
+	});
+
+	it.each([
+		{ query: '?q=Kyiv&kind=person', parameter: 'kind' },
+		{ query: `?q=${'x'.repeat(SEARCH_MAX_LENGTH + 1)}`, parameter: 'q' },
+		{ query: '?q=Kyiv&page=0', parameter: 'page' }
+	])('answers 400 naming $parameter', ({ query, parameter }) => {
+		let thrown: unknown = null;
+		try {
+			get(query);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toMatchObject({
+			status: 400,
+			body: { message: expect.stringContaining(`${parameter}:`) }
+		});
+	});
+});

@@ -16,7 +16,9 @@ export const researchFiles = [
 	'../shared/data/reported-figures.csv',
 	'data/research/c-2025-2026.csv',
 	'data/research/b-2023-2024.csv',
-	'data/research/a-2022.csv'
+	'data/research/a-2022.csv',
+	'data/research/d-2022-ordinals.csv',
+	'data/research/e-2023-2026-ordinals.csv'
 ];
 
 /** One row of the research file, as written there. */
@@ -146,6 +148,17 @@ export const ImportDecisions = {
 
 	/** Rows where the keyword rules below would misfile what is counted; each with its reason. */
 	countedOverrides: {
+		// A count of exchanges, not of people ("24 exchanges held"): the word "held" must not make it a count of prisoners.
+		'nd-019': 'other',
+		// Part of a swap only: the Wagner group's share of the Easter 2023 returns, and the Chechen fighters among Russia's.
+		'ne-006': 'other',
+		'ne-005': 'other',
+		// The 175 servicemen of the 19 Mar 2025 exchange itself, and the wounded handed over beside it (22 per both sides, 23 per
+		// an unnamed source): sub-counts of the 197 Kyiv reported in all, like the ministry's own count of the 22.
+		'ne-011': 'military_to_ukraine',
+		'ne-013': 'military_to_ukraine',
+		// Only the civilians carried the 68th exchange number on 24 Aug 2025; the servicemen count under the Istanbul agreements.
+		'ne-016': 'civilians_to_ukraine',
 		// "Kursk region residents ... in Ukrainian custody": people Russia says Ukraine holds.
 		'r24-133': 'held_by_ukraine',
 		'r24-199': 'held_by_ukraine',
@@ -251,8 +264,21 @@ export const ImportDecisions = {
 		'2022-04-28-pow': 7 // r22-045: "seventh exchange by Kyiv"
 	} as Record<string, number>,
 
+	/**
+	 * Rows whose stated ordinal is not taken as Kyiv's exchange number (the row itself is imported), with the reason.
+	 * Where sources disagree on an ordinal, the one an official states wins over an outlet's own count.
+	 */
+	ordinalsNotTaken: {
+		'nd-010':
+			"Hromadske Radio's own recap numbers 30 Apr 2022 the 8th; Gordon says 8th, Fakty 9th, and the official counts (9 exchanges by 2-5 May, the 10th on 6 May) leave 30 Apr ambiguous",
+		'nd-011':
+			"Hromadske Radio's own count calls 6 May 2022 the 9th; Vereshchuk's figures relayed by the Ukrainian News Agency call it the 10th, which fits the SBU's 9 exchanges by 5 May and Kim's 11th on 10 Jun",
+		'ne-004':
+			"Euromaidan Press's own count calls 10 Apr 2023 the 40th; no official states it, and the running totals of 2023 fit either 40 or 41 (see the e-2023-2026 research notes)"
+	} as Record<string, string>,
+
 	/** Rows whose exchange number Kyiv gave to a whole agreement (all its stages), not to the stage the row is about. */
-	agreementExchangeNumbers: ['r24-131', 'nc-027', 'nc-028'],
+	agreementExchangeNumbers: ['r24-131', 'nc-027', 'nc-028', 'ne-015'],
 
 	/** Statements that answer another party's claim: research row -> the row of the claim it answers. */
 	responses: {
@@ -270,6 +296,10 @@ export const ImportDecisions = {
 
 	/** Research rows left out of the dataset, each with the reason (recorded in the import log). */
 	excluded: {
+		'ne-001':
+			'the date is inferred ("end of March" 2023, filed as 24 March); a one-way handover needs a dated source before it can be a round',
+		'ne-002':
+			'the date is inferred ("end of March" 2023, filed as 24 March); a one-way handover needs a dated source before it can be a round',
 		'na-039':
 			'the date is a placeholder ("end of August" 2022) and the figure rests on one background line; it needs an official source before it can be a round'
 	} as Record<string, string>,
@@ -409,6 +439,10 @@ function statementForRow(row: ResearchRow, roundId: string | null): StatementKin
 /** Kyiv's own ordinal for an exchange, when the row's wording quotes it ("the 59th exchange"). */
 function kyivExchangeNumber(row: ResearchRow): number | null {
 	if (row.reporter_side !== 'ukraine' && row.reporter_side !== 'independent_media') return null;
+	if (row.id in ImportDecisions.ordinalsNotTaken) return null;
+	// The ordinal batches write it in one fixed form, whatever the language of the quoted phrase.
+	const stated = /Kyiv exchange number: (\d{1,3})\b/.exec(row.note);
+	if (stated) return Number(stated[1]);
 	const match = /\b(\d{1,3})(?:st|nd|rd|th) (?:\(combined\) )?exchange(?! of (?:20\d\d|the year))/i.exec(
 		`${row.counted} ${row.note}`
 	);

@@ -7,6 +7,11 @@ declare global {
 			/** The logged-in maintainer, from the session cookie; null for everyone else. */
 			maintainer: Maintainer | null;
 		}
+		interface Error {
+			message: string;
+			/** For a removed record (410): the page of the record that replaced it. */
+			replacement?: string;
+		}
 	}
 }
 

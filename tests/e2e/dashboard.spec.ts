@@ -134,6 +134,8 @@ const pages = [
 
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`axe finds no serious or critical violation on any page (${colorScheme})`, async ({ page }) => {
+		// Eleven full scans, the sources table among them: more than the default 30 s on a busy two-core machine.
+		test.setTimeout(180_000);
 		await page.emulateMedia({ colorScheme });
 		const claimPage = await (async () => {
 			await page.goto('/claims?statement=running_total');

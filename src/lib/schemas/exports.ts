@@ -105,9 +105,24 @@ export const RoundDetailResponse = z.object({
 	claims: z.array(ClaimExport)
 });
 
+/** One claim as its `.json` twin gives it. */
+export const ClaimDetailResponse = z.object({
+	dataset_version: z.string(),
+	claim: ClaimExport
+});
+
+/** One source as its `.json` twin gives it, with every claim it supports. */
+export const SourceDetailResponse = z.object({
+	dataset_version: z.string(),
+	source: SourceExport,
+	claims: z.array(ClaimExport)
+});
+
 /** The body of every error the API answers with. */
 export const ApiError = z.object({
 	error: z.string(),
 	message: z.string(),
-	issues: z.array(z.object({ parameter: z.string(), message: z.string() })).optional()
+	issues: z.array(z.object({ parameter: z.string(), message: z.string() })).optional(),
+	/** For a removed record (410): the permalink of the record that replaced it. */
+	replaced_by: z.string().optional()
 });

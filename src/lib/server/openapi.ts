@@ -67,7 +67,11 @@ export function openApiDocument(serverUrl: string) {
 					responses: {
 						200: jsonResponse('The round and its claims.', ref('RoundDetail')),
 						400: jsonResponse('Not a round id.', ref('ApiError')),
-						404: jsonResponse('No such round.', ref('ApiError'))
+						404: jsonResponse('No such round.', ref('ApiError')),
+						410: jsonResponse(
+							'The round was removed; the body gives the reason and, when there is one, the replacement.',
+							ref('ApiError')
+						)
 					}
 				}
 			},

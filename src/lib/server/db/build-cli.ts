@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDay, dataDir, datasetDbPath, stateDbPath } from '../config';
 import { acceptedEdits, latestRevision, recordConflictsAfterBuild } from '../corrections/review';
-import { buildDataset, datasetFiles } from './build';
+import { buildDataset, datasetFiles, REMOVED_FILE } from './build';
 import { openDataset } from './dataset';
 import { DATASET_SCHEMA_VERSION } from './schema';
 import { getState } from './state';
@@ -32,7 +32,9 @@ function builtMeta(key: string): string {
 function isStale(): boolean {
 	if (!existsSync(outPath) || Number(builtMeta('schema_version') || 0) !== DATASET_SCHEMA_VERSION) return true;
 	const builtAt = statSync(outPath).mtimeMs;
-	const inputs = readdirSync(sourceDir).filter((name) => Object.values(datasetFiles).includes(name as never));
+	const inputs = readdirSync(sourceDir).filter(
+		(name) => Object.values(datasetFiles).includes(name as never) || name === REMOVED_FILE
+	);
 	return (
 		inputs.some((name) => statSync(join(sourceDir, name)).mtimeMs > builtAt) ||
 		Number(builtMeta('revision') || -1) !== revision

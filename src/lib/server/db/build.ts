@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { correctionEntities, type CorrectionEntity, type CorrectionKind } from '../../schemas/correction';
 import { ClaimRow, claimColumns } from '../../schemas/claim';
+import { RemovedRow, removedColumns } from '../../schemas/removed';
 import { RoundRow, roundColumns } from '../../schemas/round';
 import { SourceRow, sourceColumns } from '../../schemas/source';
 import { parseCsv } from '../csv';
@@ -19,6 +20,9 @@ export const datasetFiles = {
 	rounds: 'rounds.csv',
 	claims: 'claims.csv'
 } as const;
+
+/** Tombstones of removed records; a dataset that never removed anything may leave the file out. */
+export const REMOVED_FILE = 'removed.csv';
 
 export interface BuildOptions {
 	dataDir: string;
@@ -78,7 +82,7 @@ interface CheckedRow<T> extends RawRow {
 	row: T | null;
 }
 
-const fileOrder: string[] = Object.values(datasetFiles);
+const fileOrder: string[] = [...Object.values(datasetFiles), REMOVED_FILE];
 
 /** Collects `file:line: column: message` problems and lists them by file, then line. */
 class ProblemList {
@@ -341,6 +345,7 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 		if (!usedSources.has(raw.id ?? ''))
 			problems.addFor(datasetFiles.sources, source, 'id', `source "${raw.id}" supports no claim`);
 	}
+	const removed = checkRemoved(dataDir, { source: sources, round: rounds, claim: claims }, problems);
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
 	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
@@ -350,19 +355,66 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 		sources: valid(sources),
 		rounds: valid(rounds),
 		claims: valid(claims),
+		removed: valid(removed),
 		raw,
 		editOutcomes
 	};
 }
 
+/** Tombstones name removed ids: never a live id of the same kind, and a replacement that exists. */
+function checkRemoved(
+	dataDir: string,
+	live: Record<CorrectionEntity, CheckedRow<unknown>[]>,
+	problems: ProblemList
+): CheckedRow<RemovedRow>[] {
+	if (!existsSync(join(dataDir, REMOVED_FILE))) return [];
+	const removed = checkRows(
+		REMOVED_FILE,
+		readRawRows(dataDir, REMOVED_FILE, removedColumns, problems),
+		RemovedRow,
+		problems
+	);
+	const liveIds = Object.fromEntries(
+		correctionEntities.map((entity) => [entity, new Set(live[entity].map(({ raw }) => raw.id ?? ''))])
+	) as Record<CorrectionEntity, Set<string>>;
+	const seen = new Set<string>();
+	for (const tombstone of removed) {
+		if (!tombstone.row) continue;
+		const { entity, id, replaced_by: replacement } = tombstone.row;
+		if (seen.has(`${entity}:${id}`))
+			problems.addFor(REMOVED_FILE, tombstone, 'id', `${entity} "${id}" is listed twice`);
+		seen.add(`${entity}:${id}`);
+		if (liveIds[entity].has(id)) {
+			problems.addFor(REMOVED_FILE, tombstone, 'id', `${entity} "${id}" is in use again; a removed id is never reused`);
+		}
+		if (replacement !== null && !liveIds[entity].has(replacement)) {
+			problems.addFor(REMOVED_FILE, tombstone, 'replaced_by', `unknown ${entity} id "${replacement}"`);
+		}
+	}
+	return removed;
+}
+
 /** A hash of the validated content, independent of row order and of SQLite's file layout. */
-export function contentHashOf(content: { sources: SourceRow[]; rounds: RoundRow[]; claims: ClaimRow[] }): string {
+export function contentHashOf(content: {
+	sources: SourceRow[];
+	rounds: RoundRow[];
+	claims: ClaimRow[];
+	removed?: RemovedRow[];
+}): string {
 	const byId = <T extends { id: string }>(rows: T[]) =>
 		[...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 	const canonical = JSON.stringify({
 		sources: byId(content.sources).map((row) => sourceColumns.map((column) => row[column])),
 		rounds: byId(content.rounds).map((row) => roundColumns.map((column) => row[column])),
-		claims: byId(content.claims).map((row) => claimColumns.map((column) => row[column]))
+		claims: byId(content.claims).map((row) => claimColumns.map((column) => row[column])),
+		// Left out when empty, so that a dataset without tombstones keeps the hash it always had.
+		...(content.removed?.length
+			? {
+					removed: [...content.removed]
+						.map((row) => removedColumns.map((column) => row[column]))
+						.sort((a, b) => (a.join() < b.join() ? -1 : 1))
+				}
+			: {})
 	});
 	return createHash('sha256').update(canonical).digest('hex');
 }
@@ -373,14 +425,14 @@ export function contentHashOf(content: { sources: SourceRow[]; rounds: RoundRow[
  * over the old one, so readers never see a half-built file.
  */
 export function buildDataset(options: BuildOptions): BuildResult {
-	const { problems, sources, rounds, claims, raw, editOutcomes } = validateDataset(
+	const { problems, sources, rounds, claims, removed, raw, editOutcomes } = validateDataset(
 		options.dataDir,
 		options.today,
 		options.edits ?? []
 	);
 	if (problems.length > 0) return { ok: false, errors: problems, edits: editOutcomes };
 
-	const contentHash = contentHashOf({ sources, rounds, claims });
+	const contentHash = contentHashOf({ sources, rounds, claims, removed });
 	const datasetVersion = contentHash.slice(0, 12);
 	mkdirSync(dirname(options.outPath), { recursive: true });
 	const temporaryPath = `${options.outPath}.tmp-${process.pid}`;
@@ -410,6 +462,10 @@ export function buildDataset(options: BuildOptions): BuildResult {
 			`INSERT INTO search_index (kind, record_id, name, text, terms) VALUES (@kind, @recordId, @name, @text, @terms)`
 		);
 		const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+		const insertRemoved = db.prepare(
+			`INSERT INTO removed_records (entity, id, removed_on, reason, replaced_by)
+			 VALUES (@entity, @id, @removed_on, @reason, @replaced_by)`
+		);
 		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
 		db.transaction(() => {
 			for (const source of sources) insertSource.run(source);
@@ -437,6 +493,7 @@ export function buildDataset(options: BuildOptions): BuildResult {
 			insertMeta.run('earliest_date', earliestDate(rounds, claims));
 			insertMeta.run('latest_date', latestDate(rounds, claims));
 			insertMeta.run('revision', String(options.revision ?? 0));
+			for (const tombstone of removed) insertRemoved.run(tombstone);
 			for (const entity of correctionEntities) {
 				raw[entity].forEach((row, position) => insertCells.run(entity, row.raw.id, position, JSON.stringify(row.raw)));
 			}

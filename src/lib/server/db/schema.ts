@@ -4,7 +4,7 @@
  * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
  * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 2;
+export const DATASET_SCHEMA_VERSION = 3;
 
 /** DDL run on a fresh dataset database by the build. */
 export const DATASET_SCHEMA_SQL = `
@@ -72,6 +72,16 @@ CREATE INDEX claim_sources_by_source ON claim_sources (source_id);
 
 -- Every record's CSV cells as published (data/ with the accepted corrections), in file order:
 -- what a correction is compared against, and what \`npm run data:export\` writes back to data/.
+-- Tombstones from data/removed.csv: ids never reused, whose pages answer 410 Gone.
+CREATE TABLE removed_records (
+	entity TEXT NOT NULL,
+	id TEXT NOT NULL,
+	removed_on TEXT NOT NULL,
+	reason TEXT NOT NULL,
+	replaced_by TEXT,
+	PRIMARY KEY (entity, id)
+) STRICT;
+
 CREATE TABLE record_cells (
 	entity TEXT NOT NULL,
 	id TEXT NOT NULL,

@@ -10,6 +10,7 @@ import { statementContext } from '$lib/server/db/queries/statements';
 import { revisionsOfRecord } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
 import { claimJsonLd } from '$lib/server/structured-data';
+import { missingRecord } from '$lib/server/permalinks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
@@ -17,7 +18,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	if (!id.success) error(404, m.not_found_claim({ id: params.id }));
 	const db = getDataset();
 	const context = statementContext(db, id.data);
-	if (!context) error(404, m.not_found_claim({ id: id.data }));
+	if (!context) missingRecord(db, 'claim', id.data, m.not_found_claim({ id: id.data }));
 	const round = context.claim.roundId ? getRound(db, context.claim.roundId) : null;
 	return {
 		revisions: revisionsOfRecord(getState(), 'claim', context.claim.id),

@@ -11,6 +11,7 @@ import { NEARBY_DAYS, statementsNear } from '$lib/server/db/queries/statements';
 import { headlineCounted } from '$lib/domain/round-figures';
 import { revisionsOfRecord } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
+import { missingRecord } from '$lib/server/permalinks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
@@ -18,7 +19,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	if (!id.success) error(404, m.not_found_round({ id: params.id }));
 	const db = getDataset();
 	const round = getRound(db, id.data);
-	if (!round) error(404, m.not_found_round({ id: id.data }));
+	if (!round) missingRecord(db, 'round', id.data, m.not_found_round({ id: id.data }));
 
 	const claims = claimsOfRound(db, round.id);
 	// Headline figures first (in the order of the headline definition), then the other counts.

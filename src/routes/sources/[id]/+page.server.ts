@@ -6,6 +6,7 @@ import { getDataset } from '$lib/server/db/dataset';
 import { claimsOfSource, getSource } from '$lib/server/db/queries/claims';
 import { revisionsOfRecord } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
+import { missingRecord } from '$lib/server/permalinks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ params }) => {
 	if (!id.success) error(404, m.not_found_source({ id: params.id }));
 	const db = getDataset();
 	const source = getSource(db, id.data);
-	if (!source) error(404, m.not_found_source({ id: id.data }));
+	if (!source) missingRecord(db, 'source', id.data, m.not_found_source({ id: id.data }));
 	return {
 		source,
 		claims: claimsOfSource(db, source.id),

@@ -1,0 +1,7 @@
+// GET /sources/{id}.json: the source page's JSON twin, with the same fields as the downloads (410 for a removed id).
+import { getDataset } from '$lib/server/db/dataset';
+import { recordJsonResponse } from '$lib/server/record-json';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ params, url }) =>
+	recordJsonResponse(getDataset(), 'source', params.id, url.origin);

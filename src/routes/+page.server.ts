@@ -1,11 +1,13 @@
-// Overview page data: headline totals, the latest rounds and the charts' inputs.
+// Overview page data: headline totals, the latest rounds, the charts, and the site's origin for their embed code.
+import { chartNames } from '$lib/charts/catalog';
 import { getDataset } from '$lib/server/db/dataset';
-import { overviewCharts } from '$lib/server/db/queries/charts';
+import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
 import { listRounds, totalsOf } from '$lib/server/db/queries/rounds';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ url }) => {
 	const db = getDataset();
+	const charts = overviewCharts(db);
 	const rounds = listRounds(db);
 	const events = rounds.filter((round) => round.kind !== 'agreement');
 	return {
@@ -13,6 +15,7 @@ export const load: PageServerLoad = () => {
 		firstDate: events.at(-1)?.date ?? null,
 		latest: events[0] ?? null,
 		totals: totalsOf(rounds),
-		charts: overviewCharts(db)
+		charts: chartNames.map((name) => namedChart(charts, name)),
+		origin: url.origin
 	};
 };

@@ -60,6 +60,12 @@ export function embedCode(origin: string, chart: NamedChart): string {
 	return `<iframe ${attributes.join(' ')}></iframe>`;
 }
 
+/** The size of the chart's wide layout, in viewBox units: the one the images draw and embeds are sized by. */
+export function wideLayoutSize(chart: NamedChart): { width: number; height: number } {
+	const wide = chart.model.layouts.find((layout) => layout.variant === 'wide');
+	return { width: wide?.width ?? 1, height: wide?.height ?? 0 };
+}
+
 /** Room for the title, summary, legend, source line and links around the chart in an embed, in CSS pixels. */
 const EMBED_TEXT_HEIGHT = 400;
 /** The width an embed's height is reckoned for: a typical article column. */
@@ -70,7 +76,7 @@ const EMBED_COLUMN_WIDTH = 640;
  * wide layout's height at that width plus the text around it. Narrower or wider columns scroll or leave room.
  */
 export function embedHeight(chart: NamedChart): number {
-	const wide = chart.model.layouts.find((layout) => layout.variant === 'wide');
-	const plotHeight = wide ? (wide.height * EMBED_COLUMN_WIDTH) / wide.width : 0;
+	const wide = wideLayoutSize(chart);
+	const plotHeight = (wide.height * EMBED_COLUMN_WIDTH) / wide.width;
 	return Math.round((plotHeight + EMBED_TEXT_HEIGHT) / 10) * 10;
 }

@@ -24,7 +24,7 @@ export interface LegendItem {
 }
 
 /** Whether a legend draws a hatched swatch, and so needs the hatch pattern. */
-export function needsHatch(items: readonly LegendItem[]): boolean {
+export function needsHatch(items: readonly { swatch: LegendSwatchKind }[]): boolean {
 	return items.some((item) => item.swatch === 'announced' || item.swatch === 'bound');
 }
 

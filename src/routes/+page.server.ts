@@ -1,8 +1,9 @@
-// Overview page data: headline totals, the latest rounds, the charts, and the site's origin for their embed code.
+// Overview page data: headline totals, the latest rounds, the charts, and the site's origin for their embed code and shared image.
 import { chartNames } from '$lib/charts/catalog';
+import { chartImageLayout } from '$lib/server/chart-images';
 import { getDataset } from '$lib/server/db/dataset';
 import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
-import { listRounds, totalsOf } from '$lib/server/db/queries/rounds';
+import { datasetInfo, listRounds, totalsOf } from '$lib/server/db/queries/rounds';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -10,12 +11,21 @@ export const load: PageServerLoad = ({ url }) => {
 	const charts = overviewCharts(db);
 	const rounds = listRounds(db);
 	const events = rounds.filter((round) => round.kind !== 'agreement');
+	// The cumulative chart's PNG stands for the overview when a link to it is shared.
+	const shared = namedChart(charts, 'cumulative');
+	const sharedSize = chartImageLayout(shared, { origin: url.origin, dataset: datasetInfo(db) });
 	return {
 		eventCount: events.length,
 		firstDate: events.at(-1)?.date ?? null,
 		latest: events[0] ?? null,
 		totals: totalsOf(rounds),
 		charts: chartNames.map((name) => namedChart(charts, name)),
-		origin: url.origin
+		origin: url.origin,
+		socialImage: {
+			url: `${url.origin}/charts/${shared.name}.png`,
+			width: sharedSize.width,
+			height: sharedSize.height,
+			alt: shared.model.summary
+		}
 	};
 };

@@ -1,5 +1,5 @@
 // The chart images and the round cards, called as the server calls them, on a fixture dataset: real PNGs of the stated size, SVGs that stand alone.
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { chartNames } from '../../src/lib/charts/catalog';
 import { memoisedPng } from '../../src/lib/server/images';
 import { match as isImageFormat } from '../../src/params/image';
@@ -84,22 +84,27 @@ describe('/rounds/<id>/card.png', () => {
 });
 
 describe('the PNG memo', () => {
-	const tinySvg = (label: string) => () =>
+	const tinySvg = (label: string) =>
 		`<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><text y="8" font-size="8">${label}</text></svg>`;
 
-	it('renders an image once per key', () => {
-		const svg = vi.fn(tinySvg('a'));
-		const first = memoisedPng('test|a', svg);
-		expect(memoisedPng('test|a', svg)).toBe(first);
-		expect(svg).toHaveBeenCalledTimes(1);
+	it('renders an SVG once, and another SVG anew', () => {
+		const first = memoisedPng(tinySvg('a'));
+		expect(memoisedPng(tinySvg('a'))).toBe(first);
+		expect(memoisedPng(tinySvg('b'))).not.toBe(first);
 		expect(pngSize(first)).toEqual({ width: 20, height: 10 });
 	});
 
-	it('keeps a bounded number, dropping the least recently used', () => {
-		const svg = vi.fn(tinySvg('b'));
-		memoisedPng('test|oldest', svg);
-		for (let index = 0; index < 64; index++) memoisedPng(`test|filler-${index}`, tinySvg(String(index)));
-		memoisedPng('test|oldest', svg);
-		expect(svg).toHaveBeenCalledTimes(2);
+	it('keeps 64, dropping the least recently used', () => {
+		const fill = (prefix: string, count: number) => {
+			for (let index = 0; index < count; index++) memoisedPng(tinySvg(`${prefix}${index}`));
+		};
+		const kept = memoisedPng(tinySvg('kept'));
+		fill('first-', 63);
+		// Used again, so it is now the most recently used, and the first filler the least.
+		expect(memoisedPng(tinySvg('kept'))).toBe(kept);
+		fill('second-', 63);
+		expect(memoisedPng(tinySvg('kept'))).toBe(kept);
+		fill('third-', 64);
+		expect(memoisedPng(tinySvg('kept'))).not.toBe(kept);
 	});
 });

@@ -34,9 +34,7 @@ export function chartImageSvg(chart: NamedChart, context: ImageContext): string 
 	return svgDocument(render(ChartImage, { props }).body);
 }
 
-/** The chart as a PNG of the same SVG, rendered once per dataset version and origin. */
+/** The chart as a PNG of the same SVG, rendered once for as long as the chart stays the same. */
 export function chartImagePng(chart: NamedChart, context: ImageContext): Uint8Array<ArrayBuffer> {
-	return memoisedPng(`chart|${context.dataset.version}|${context.origin}|${chart.name}`, () =>
-		chartImageSvg(chart, context)
-	);
+	return memoisedPng(chartImageSvg(chart, context));
 }

@@ -1,4 +1,5 @@
 // Server-side images: SVG documents from rendered components, PNG by resvg with the bundled fonts, a small memo of PNGs, and their responses.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { IMAGE_FONT_FAMILY } from '../charts/image-layout';
@@ -28,21 +29,22 @@ export function svgToPng(svg: string): Uint8Array<ArrayBuffer> {
 	return new Uint8Array(png);
 }
 
-/** Enough for every chart and the cards shared most recently; each PNG is some tens of kilobytes. */
+/** Enough for every chart and the cards shared most recently; each PNG is 50 to 200 kilobytes. */
 const MAX_PNGS = 64;
 const pngs = new Map<string, Uint8Array<ArrayBuffer>>();
 
 /**
- * The PNG of `svg()` under `key`, rendered once and then served from memory. The key must name everything the image
- * shows that can change: the dataset version, and the origin when the image prints the site's address. The least
- * recently used PNG makes room for a new one.
+ * The PNG of `svg`, rendered once and then served from memory. PNGs are found by the SVG's digest, so a new dataset
+ * version, a corrected figure or another origin in the source line makes a new PNG without anything to invalidate. The
+ * least recently used PNG makes room for a new one.
  */
-export function memoisedPng(key: string, svg: () => string): Uint8Array<ArrayBuffer> {
+export function memoisedPng(svg: string): Uint8Array<ArrayBuffer> {
+	const key = createHash('sha256').update(svg).digest('base64url');
 	let png = pngs.get(key);
 	if (png) {
 		pngs.delete(key);
 	} else {
-		png = svgToPng(svg());
+		png = svgToPng(svg);
 		if (pngs.size >= MAX_PNGS) {
 			const oldest = pngs.keys().next().value;
 			if (oldest !== undefined) pngs.delete(oldest);

@@ -73,7 +73,7 @@ export function roundCardSvg(round: RoundListItem, dataset: DatasetInfo): string
 	return svgDocument(render(RoundCard, { props: { title: input.heading, layout: layoutRoundCard(input) } }).body);
 }
 
-/** The card as a PNG, rendered once per dataset version. */
+/** The card as a PNG, rendered once for as long as the round's figures stay the same. */
 export function roundCardPng(round: RoundListItem, dataset: DatasetInfo): Uint8Array<ArrayBuffer> {
-	return memoisedPng(`card|${dataset.version}|${round.id}`, () => roundCardSvg(round, dataset));
+	return memoisedPng(roundCardSvg(round, dataset));
 }

@@ -1,4 +1,4 @@
-// Server hooks: public GET pages are rendered once per dataset version, then served from memory with ETag and Cache-Control.
+// Server hooks: public GET pages are rendered once per dataset version, then served from memory; every GET gets an ETag and Cache-Control.
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { version as appVersion } from '$app/environment';
@@ -65,19 +65,18 @@ const cachePages: Handle = async ({ event, resolve }) => {
 	}
 
 	const response = await resolve(event);
-	// Only text is kept in memory: binary downloads (the SQLite file) pass through untouched.
-	const type = response.headers.get('content-type') ?? '';
-	if (
-		response.status !== 200 ||
-		response.headers.has('set-cookie') ||
-		!/^(text\/|application\/(json|atom\+xml))/.test(type)
-	) {
-		return response;
-	}
-	const body = await response.text();
+	// A response that sets a cookie belongs to one visitor: never shared, never cached.
+	if (response.status !== 200 || response.headers.has('set-cookie')) return response;
 	const headers = new Headers(response.headers);
 	headers.set('etag', etag);
 	headers.set('cache-control', PAGE_CACHE_CONTROL);
+	// Only text is kept in memory. Binary responses (the SQLite file, chart images and cards, whose PNGs are memoised
+	// where they are rendered) pass through, with the same ETag and Cache-Control, so a revalidation still gets a 304.
+	const type = response.headers.get('content-type') ?? '';
+	if (!/^(text\/|application\/(json|atom\+xml))/.test(type)) {
+		return new Response(response.body, { status: 200, headers });
+	}
+	const body = await response.text();
 	cache.set(version, key, { status: 200, body, etag, headers: [...headers.entries()] });
 	headers.set('x-page-cache', 'miss');
 	return new Response(body, { status: 200, headers });

@@ -86,7 +86,7 @@ test.describe('charts', () => {
 					.filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 				await expect(chart).toHaveCount(1);
 				await expect(chart.locator('svg[role="group"][viewBox]:visible')).toHaveCount(1);
-				const details = chart.locator('details');
+				const details = chart.locator('details', { hasText: 'Show the data behind the chart as a table' });
 				await details.locator('summary').click();
 				await expect(details.locator('table').first()).toBeVisible();
 			}

@@ -52,6 +52,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 		neighbours: neighboursOf(db, round.id),
 		nearby: round.kind === 'agreement' ? [] : statementsNear(db, round.date),
 		nearbyDays: NEARBY_DAYS,
+		origin: url.origin,
 		citation: roundCitation(round, claims, {
 			origin: url.origin,
 			datasetVersion: datasetInfo(db).version,

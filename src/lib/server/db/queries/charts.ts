@@ -1,4 +1,5 @@
 // The inputs of the overview's charts, computed once per dataset from the rounds and the stated running totals.
+import type { ChartName, NamedChart } from '../../../charts/catalog';
 import { cumulativeInput, discrepancies, timelineRounds, type ChartRound } from '../../../charts/inputs';
 import { cumulativeModel, type CumulativeModel } from '../../../charts/cumulative';
 import { discrepancyModel, type DiscrepancyModel } from '../../../charts/discrepancies';
@@ -61,3 +62,17 @@ export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts 
 		discrepancies: discrepancyModel(discrepancies(rounds, (claimId) => details.get(claimId) ?? '', describe))
 	};
 });
+
+/** One of the overview's charts, by the name its embed and images go by. */
+export function namedChart(charts: OverviewCharts, name: ChartName): NamedChart {
+	switch (name) {
+		case 'timeline-people':
+			return { name, model: charts.peopleTimeline };
+		case 'timeline-bodies':
+			return { name, model: charts.bodiesTimeline };
+		case 'cumulative':
+			return { name, model: charts.cumulative };
+		case 'discrepancies':
+			return { name, model: charts.discrepancies };
+	}
+}

@@ -1,0 +1,79 @@
+// A round's social card: its date and kind, and per direction the headline figure, the status and who reported what, as SVG and PNG.
+import { render } from 'svelte/server';
+import { directionMark, speakerOf } from '../charts/inputs';
+import { layoutRoundCard, type CardDirection, type RoundCardInput } from '../charts/image-layout';
+import { directionLabel, markKind } from '../charts/timeline';
+import type { DirectionMark } from '../charts/types';
+import RoundCard from '../components/RoundCard.svelte';
+import type { Confirmation } from '../domain/confirmation';
+import { directions, type Direction } from '../domain/round-figures';
+import { formatDate, formatFigure, formatNumber, roundKindLabel, statusLabel } from '../format/figures';
+import { m } from '../paraglide/messages.js';
+import type { DatasetInfo, RoundListItem } from './db/queries/rounds';
+import { memoisedPng, svgDocument } from './images';
+
+/**
+ * The figure a card shows large: the confirmed figure, the disputed range, or the figure announced, with its
+ * qualifier when it is a bound (the same figure the timeline draws for the direction).
+ */
+function headlineFigure(confirmation: Confirmation, mark: DirectionMark | null): string | null {
+	if (!mark) return null;
+	if (mark.low !== mark.high)
+		return m.chart_figure_range({ low: formatNumber(mark.low), high: formatNumber(mark.high) });
+	const bound = mark.bound
+		? confirmation.figures.find((figure) => figure.number === mark.value && figure.qualifier !== 'exact')
+		: undefined;
+	return bound?.qualifier ? formatFigure(mark.value, bound.qualifier) : formatNumber(mark.value);
+}
+
+function cardDirection(round: RoundListItem, direction: Direction): CardDirection {
+	const figures = round.figures[round.population][direction];
+	const { confirmation } = figures;
+	const mark = directionMark(figures);
+	const speakers = confirmation.figures.flatMap((figure) =>
+		figure.number === null || figure.qualifier === null
+			? []
+			: [m.chart_speaker_figure({ speaker: speakerOf(figure), figure: formatFigure(figure.number, figure.qualifier) })]
+	);
+	return {
+		key: direction,
+		heading: m.round_status_direction({
+			direction: directionLabel(direction),
+			population: round.population === 'bodies' ? m.population_bodies() : m.population_people()
+		}),
+		figure: headlineFigure(confirmation, mark),
+		status: statusLabel(confirmation.status),
+		tone: markKind(confirmation.status) ?? 'none',
+		// A claimant who repeated the same figure is named once.
+		speakers: [...new Set(speakers)]
+	};
+}
+
+/** What a round's card says, every word from the catalog and every figure from the derived data. */
+export function roundCardInput(round: RoundListItem, dataset: DatasetInfo): RoundCardInput {
+	const kind = roundKindLabel(round.kind);
+	const facts = [
+		round.kyivExchangeNumber ? m.round_exchange_number({ number: String(round.kyivExchangeNumber) }) : null,
+		round.mediators.length > 0 ? m.round_mediators({ names: round.mediators.join(', ') }) : null
+	].filter((fact) => fact !== null);
+	return {
+		site: m.site_name(),
+		heading: round.endDate
+			? m.round_heading_range({ kind, date: formatDate(round.date), endDate: formatDate(round.endDate) })
+			: m.round_heading({ kind, date: formatDate(round.date) }),
+		facts: facts.length > 0 ? facts.join(' · ') : null,
+		directions: directions.map((direction) => cardDirection(round, direction)),
+		footer: m.footer_dataset({ version: dataset.version, date: formatDate(dataset.latestDate) })
+	};
+}
+
+/** The card as a standalone SVG document. */
+export function roundCardSvg(round: RoundListItem, dataset: DatasetInfo): string {
+	const input = roundCardInput(round, dataset);
+	return svgDocument(render(RoundCard, { props: { title: input.heading, layout: layoutRoundCard(input) } }).body);
+}
+
+/** The card as a PNG, rendered once for as long as the round's figures stay the same. */
+export function roundCardPng(round: RoundListItem, dataset: DatasetInfo): Uint8Array<ArrayBuffer> {
+	return memoisedPng(roundCardSvg(round, dataset));
+}

@@ -129,3 +129,25 @@ describe('npm run maintainer', () => {
 		expect(created).toEqual([{ username: 'frank', password_hash: expect.stringMatching(/^scrypt\$/) }]);
 	}, 30_000);
 });
+
+describe('npm run db:backup', () => {
+	it('writes a consistent copy of the application database and says where', () => {
+		const dir = temporaryDir();
+		const statePath = join(dir, 'state.sqlite');
+		const live = openState(statePath);
+		live
+			.prepare(
+				"INSERT INTO maintainers (username, password_hash, created_at) VALUES ('gina', 'scrypt$x', '2026-05-01')"
+			)
+			.run();
+		const target = join(dir, 'copy.sqlite');
+		const output = execFileSync('npx', ['tsx', 'src/lib/server/db/backup-cli.ts', target], {
+			env: { ...process.env, STATE_DB_PATH: statePath },
+			encoding: 'utf8'
+		});
+		expect(output).toContain(`to ${target}`);
+		const copy = openState(target);
+		expect(copy.prepare('SELECT username FROM maintainers').all()).toEqual([{ username: 'gina' }]);
+		expect(copy.pragma('user_version', { simple: true })).toBe(1);
+	}, 30_000);
+});

@@ -22,8 +22,9 @@ export const load: PageServerLoad = ({ locals }) => {
 			contact: contactOf(state, correction.id),
 			rows: Object.entries(correction.proposal).map(([field, proposed]) => ({
 				field,
-				now: published ? (published[field] ?? '') : null,
-				proposed
+				before: correction.kind === 'change' ? (correction.snapshot[field] ?? '') : null,
+				proposed,
+				now: published ? (published[field] ?? '') : null
 			}))
 		};
 	});

@@ -130,7 +130,12 @@ describe('suggesting a correction', () => {
 			field: 'field:round_id'
 		},
 		{ name: 'a bad contact email', fields: { contact_email: 'not-an-address' }, field: 'contact_email' },
-		{ name: 'nothing changed', fields: { 'field:number': '150' }, field: 'proposal' }
+		{ name: 'nothing changed', fields: { 'field:number': '150' }, field: 'proposal' },
+		{
+			name: 'emptying a qualifier that its number needs',
+			fields: { 'field:number': '', 'clear:qualifier': '1' },
+			field: 'field:qualifier'
+		}
 	])('refuses $name with a 400 and a message, and stores nothing', async ({ fields, field }) => {
 		const before = correctionCount();
 		const { result } = await submit(validForm(fields));

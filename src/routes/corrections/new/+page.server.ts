@@ -2,7 +2,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { editableFields, fieldInput, NEW_SOURCE_PREFIX } from '$lib/schemas/correction';
+import { checkCell, editableFields, fieldInput, NEW_SOURCE_PREFIX } from '$lib/schemas/correction';
 import { recordId } from '$lib/schemas/fields';
 import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
 import { parseSuggestionForm, readSuggestionForm } from '$lib/server/corrections/form';
@@ -32,14 +32,17 @@ export const load: PageServerLoad = ({ url }) => {
 	const fields = editableFields(entity).map((name) => ({
 		name,
 		input: fieldInput(entity, name),
-		current: current?.[name] ?? ''
+		current: current?.[name] ?? '',
+		// Only a column that may be empty can be emptied.
+		clearable: (current?.[name] ?? '') !== '' && checkCell(entity, name, '') === null
 	}));
 	const sourceFields =
 		kind === 'addition' && entity === 'claim'
 			? editableFields('source').map((name) => ({
 					name: `${NEW_SOURCE_PREFIX}${name}`,
 					input: fieldInput('source', name),
-					current: ''
+					current: '',
+					clearable: false
 				}))
 			: [];
 	return { kind, entity, recordId: query.id ?? null, fields, sourceFields };

@@ -15,6 +15,7 @@ import {
 import { buildDataset } from '../../src/lib/server/db/build';
 import { getDataset } from '../../src/lib/server/db/dataset';
 import { exportDataset } from '../../src/lib/server/db/export';
+import { recordJsonResponse } from '../../src/lib/server/record-json';
 import { recordCells } from '../../src/lib/server/db/queries/records';
 import { datasetInfo, getRound } from '../../src/lib/server/db/queries/rounds';
 import { getState, type StateDatabase } from '../../src/lib/server/db/state';
@@ -263,6 +264,18 @@ describe('reviewing', () => {
 		expect((await decide('approve', id, 'Matches the page.', alice)).ok).toBe(true);
 		expect(recordCells(getDataset(), 'claim', `cx${id}`)).toMatchObject({ source_ids: `sx${id}`, number: '189' });
 		expect(recordCells(getDataset(), 'source', `sx${id}`)).toMatchObject({ outlet: 'Ombudsman of Ukraine' });
+
+		// Reverted, the added records are gone, and their addresses say why (410) instead of a bare 404.
+		expect((await decide('revert', id, 'The ombudsman page was about another swap.', alice)).ok).toBe(true);
+		for (const [entity, recordId] of [
+			['claim', `cx${id}`],
+			['source', `sx${id}`]
+		] as const) {
+			expect(recordCells(getDataset(), entity, recordId)).toBeNull();
+			const response = recordJsonResponse(getDataset(), entity, recordId, 'https://example.org');
+			expect(response.status).toBe(410);
+			expect((await response.json()).message).toContain('The ombudsman page was about another swap.');
+		}
 	});
 });
 

@@ -5,6 +5,7 @@ import { preparedFor } from '../db/prepared';
 import type { StateDatabase } from '../db/state';
 import { getCorrection, splitProposal, submitterOf } from './store';
 import type { CorrectionEntity, CorrectionRecord } from '../../schemas/correction';
+import type { RemovedRow } from '../../schemas/removed';
 
 /** Where and how the published dataset is built. */
 export interface PublishTarget {
@@ -33,6 +34,14 @@ const statements = preparedFor((db: StateDatabase) => ({
 	),
 	nextOrder: db.prepare<[], { next: number }>('SELECT coalesce(max(applied_order), 0) + 1 AS next FROM corrections'),
 	latestRevision: db.prepare<[], { latest: number }>('SELECT coalesce(max(id), 0) AS latest FROM revisions'),
+	revertedAdditions: db.prepare<
+		[],
+		{ id: number; entity: CorrectionEntity; record_id: string; proposal: string; created_at: string; reason: string }
+	>(
+		`SELECT c.id, c.entity, c.record_id, c.proposal, r.created_at, r.reason FROM corrections c
+		 JOIN revisions r ON r.correction_id = c.id AND r.action = 'revert'
+		 WHERE c.kind = 'addition' AND c.status = 'reverted' ORDER BY r.id`
+	),
 	accept: db.prepare<[number, string, string, number, string, number], unknown>(
 		`UPDATE corrections SET status = 'accepted', reviewed_by = ?, reviewed_at = ?, decision_reason = ?,
 		 applied_order = ?, record_id = ?, conflict = NULL WHERE id = ? AND status = 'pending'`
@@ -124,6 +133,30 @@ export function acceptedEdits(state: StateDatabase): DatasetEdit[] {
 		.flatMap((row) => editsOf({ ...row, proposal: JSON.parse(row.proposal), snapshot: JSON.parse(row.snapshot) }));
 }
 
+/**
+ * Tombstones for records that an accepted suggestion added and a revert removed: their permalinks were public,
+ * so they answer 410 with the revert's reason (a claim suggested with its page takes the page's source with it).
+ */
+export function tombstonesOfReverts(state: StateDatabase): RemovedRow[] {
+	return statements(state)
+		.revertedAdditions.all()
+		.flatMap((row) => {
+			const reason = `Added by suggestion #${row.id}, then reverted: ${row.reason}`;
+			const tombstone = (entity: CorrectionEntity, id: string): RemovedRow => ({
+				entity,
+				id,
+				removed_on: row.created_at.slice(0, 10),
+				reason,
+				replaced_by: null
+			});
+			const withSource = splitProposal(JSON.parse(row.proposal)).newSource !== null;
+			return [
+				tombstone(row.entity, row.record_id),
+				...(withSource ? [tombstone('source', idForAddedSource(row.id))] : [])
+			];
+		});
+}
+
 /** The number of the latest revision (0 before the first). */
 export function latestRevision(state: StateDatabase): number {
 	return statements(state).latestRevision.get()?.latest ?? 0;
@@ -143,7 +176,8 @@ function stageDataset(state: StateDatabase, target: PublishTarget, mustApply: nu
 		outPath: staged,
 		today: target.today,
 		edits: acceptedEdits(state),
-		revision: latestRevision(state)
+		revision: latestRevision(state),
+		removedByCorrections: tombstonesOfReverts(state)
 	});
 	recordConflicts(state, result.edits);
 	if (!result.ok) {
@@ -316,7 +350,8 @@ export function republish(
 		outPath: target.outPath,
 		today: target.today,
 		edits: acceptedEdits(state),
-		revision: latestRevision(state)
+		revision: latestRevision(state),
+		removedByCorrections: tombstonesOfReverts(state)
 	});
 	recordConflictsAfterBuild(state, result.edits);
 	if (!result.ok) return { ok: false, errors: result.errors };

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDay, dataDir, datasetDbPath, stateDbPath } from '../config';
-import { acceptedEdits, latestRevision, recordConflictsAfterBuild } from '../corrections/review';
+import { acceptedEdits, latestRevision, recordConflictsAfterBuild, tombstonesOfReverts } from '../corrections/review';
 import { buildDataset, datasetFiles, REMOVED_FILE } from './build';
 import { openDataset } from './dataset';
 import { DATASET_SCHEMA_VERSION } from './schema';
@@ -51,7 +51,8 @@ const result = buildDataset({
 	outPath,
 	today: buildDay(),
 	edits: state ? acceptedEdits(state) : [],
-	revision
+	revision,
+	removedByCorrections: state ? tombstonesOfReverts(state) : []
 });
 if (state) recordConflictsAfterBuild(state, result.edits);
 for (const outcome of result.edits.filter((edit) => edit.result === 'conflict')) {

@@ -33,6 +33,8 @@ export interface BuildOptions {
 	edits?: readonly DatasetEdit[];
 	/** The number of the latest revision of the state database that `edits` reflect (0: none). */
 	revision?: number;
+	/** Tombstones beside data/removed.csv: records that corrections added and reverts took away again. */
+	removedByCorrections?: readonly RemovedRow[];
 }
 
 /** An accepted correction as the build applies it: CSV cells proposed for one record. */
@@ -431,6 +433,12 @@ export function buildDataset(options: BuildOptions): BuildResult {
 		options.edits ?? []
 	);
 	if (problems.length > 0) return { ok: false, errors: problems, edits: editOutcomes };
+	const liveIds = { source: sources, round: rounds, claim: claims };
+	for (const tombstone of options.removedByCorrections ?? []) {
+		const live = liveIds[tombstone.entity].some((row) => row.id === tombstone.id);
+		const listed = removed.some((row) => row.entity === tombstone.entity && row.id === tombstone.id);
+		if (!live && !listed) removed.push(tombstone);
+	}
 
 	const contentHash = contentHashOf({ sources, rounds, claims, removed });
 	const datasetVersion = contentHash.slice(0, 12);

@@ -18,7 +18,8 @@ export const researchFiles = [
 	'data/research/b-2023-2024.csv',
 	'data/research/a-2022.csv',
 	'data/research/d-2022-ordinals.csv',
-	'data/research/e-2023-2026-ordinals.csv'
+	'data/research/e-2023-2026-ordinals.csv',
+	'data/research/f-ordinals-third-pass.csv'
 ];
 
 /** One row of the research file, as written there. */
@@ -157,6 +158,8 @@ export const ImportDecisions = {
 		// an unnamed source): sub-counts of the 197 Kyiv reported in all, like the ministry's own count of the 22.
 		'ne-011': 'military_to_ukraine',
 		'ne-013': 'military_to_ukraine',
+		// Censor.NET's 185 are the servicemen of 2 Oct 2025 only; Kyiv's headline adds the 20 civilians.
+		'nf-004': 'military_to_ukraine',
 		// Only the civilians carried the 68th exchange number on 24 Aug 2025; the servicemen count under the Istanbul agreements.
 		'ne-016': 'civilians_to_ukraine',
 		// "Kursk region residents ... in Ukrainian custody": people Russia says Ukraine holds.
@@ -278,7 +281,7 @@ export const ImportDecisions = {
 	} as Record<string, string>,
 
 	/** Rows whose exchange number Kyiv gave to a whole agreement (all its stages), not to the stage the row is about. */
-	agreementExchangeNumbers: ['r24-131', 'nc-027', 'nc-028', 'ne-015'],
+	agreementExchangeNumbers: ['r24-131', 'nc-027', 'nc-028', 'ne-015', 'nf-002', 'nf-003'],
 
 	/** Statements that answer another party's claim: research row -> the row of the claim it answers. */
 	responses: {

@@ -19,7 +19,7 @@ import { recordJsonResponse } from '../../src/lib/server/record-json';
 import { recordCells } from '../../src/lib/server/db/queries/records';
 import { datasetInfo, getRound } from '../../src/lib/server/db/queries/rounds';
 import { getState, type StateDatabase } from '../../src/lib/server/db/state';
-import { listRevisions } from '../../src/lib/server/corrections/revisions';
+import { listRevisions, revisionsOfRecords } from '../../src/lib/server/corrections/revisions';
 import { revisionsFeed } from '../../src/lib/server/corrections/feed';
 import { FIXED_TODAY, fixtureDir, temporaryDir } from '../helpers/dataset';
 
@@ -213,6 +213,12 @@ describe('reviewing', () => {
 			fields: [{ field: 'number', oldValue: '150', newValue: '152' }]
 		});
 		expect(getCorrection(state, id)).toMatchObject({ status: 'accepted', reviewed_by: 'alice' });
+		const ofRound = revisionsOfRecords(state, [
+			{ entity: 'round', id: '2024-12-30-exchange' },
+			{ entity: 'claim', id: 'c2' }
+		]);
+		expect(ofRound.map((listed) => listed.id)).toEqual([revision?.id]);
+		expect(revisionsOfRecords(state, [{ entity: 'claim', id: 'c1' }])).toEqual([]);
 	});
 
 	it('rejects with a public reason and leaves the dataset alone', async () => {

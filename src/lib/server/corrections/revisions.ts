@@ -38,16 +38,27 @@ const SELECT_REVISION = `SELECT r.id, r.created_at, m.username AS maintainer, r.
 const statements = preparedFor((db: StateDatabase) => ({
 	latest: db.prepare<[number, number], RevisionRow>(`${SELECT_REVISION} ORDER BY r.id DESC LIMIT ? OFFSET ?`),
 	ofCorrection: db.prepare<[number], RevisionRow>(`${SELECT_REVISION} WHERE r.correction_id = ? ORDER BY r.id DESC`),
-	ofRecord: db.prepare<[string, string], RevisionRow>(
-		`${SELECT_REVISION} WHERE r.entity = ? AND r.record_id = ? ORDER BY r.id DESC`
+	// Records come as a JSON array of [entity, id] pairs, so that a round and all its claims take one query.
+	ofRecords: db.prepare<[string], RevisionRow>(
+		`${SELECT_REVISION} WHERE (r.entity, r.record_id) IN
+		 (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)) ORDER BY r.id DESC`
 	),
 	count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM revisions'),
-	fields: db.prepare<[number], { field: string; old_value: string; new_value: string }>(
-		'SELECT field, old_value, new_value FROM revision_fields WHERE revision_id = ? ORDER BY field'
+	fields: db.prepare<[string], { revision_id: number; field: string; old_value: string; new_value: string }>(
+		`SELECT revision_id, field, old_value, new_value FROM revision_fields
+		 WHERE revision_id IN (SELECT value FROM json_each(?)) ORDER BY revision_id, field`
 	)
 }));
 
+/** The revisions with their field changes, read for all of them in one query. */
 function withFields(state: StateDatabase, rows: RevisionRow[]): Revision[] {
+	if (rows.length === 0) return [];
+	const fieldsByRevision = new Map<number, RevisionField[]>();
+	for (const field of statements(state).fields.all(JSON.stringify(rows.map((row) => row.id)))) {
+		const list = fieldsByRevision.get(field.revision_id) ?? [];
+		list.push({ field: field.field, oldValue: field.old_value, newValue: field.new_value });
+		fieldsByRevision.set(field.revision_id, list);
+	}
 	return rows.map((row) => ({
 		id: row.id,
 		createdAt: row.created_at,
@@ -57,9 +68,7 @@ function withFields(state: StateDatabase, rows: RevisionRow[]): Revision[] {
 		entity: row.entity,
 		recordId: row.record_id,
 		reason: row.reason,
-		fields: statements(state)
-			.fields.all(row.id)
-			.map((field) => ({ field: field.field, oldValue: field.old_value, newValue: field.new_value }))
+		fields: fieldsByRevision.get(row.id) ?? []
 	}));
 }
 
@@ -78,7 +87,12 @@ export function revisionsOfCorrection(state: StateDatabase, correctionId: number
 	return withFields(state, statements(state).ofCorrection.all(correctionId));
 }
 
-/** The revisions of one record, newest first. */
-export function revisionsOfRecord(state: StateDatabase, entity: CorrectionEntity, id: string): Revision[] {
-	return withFields(state, statements(state).ofRecord.all(entity, id));
+/** The revisions of some records (e.g. a round and its claims), newest first. */
+export function revisionsOfRecords(
+	state: StateDatabase,
+	records: readonly { entity: CorrectionEntity; id: string }[]
+): Revision[] {
+	if (records.length === 0) return [];
+	const pairs = JSON.stringify(records.map((record) => [record.entity, record.id]));
+	return withFields(state, statements(state).ofRecords.all(pairs));
 }

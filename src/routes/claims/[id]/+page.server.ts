@@ -7,7 +7,7 @@ import { todayIso } from '$lib/server/config';
 import { getDataset } from '$lib/server/db/dataset';
 import { datasetInfo, getRound } from '$lib/server/db/queries/rounds';
 import { statementContext } from '$lib/server/db/queries/statements';
-import { revisionsOfRecord } from '$lib/server/corrections/revisions';
+import { revisionsOfRecords } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
 import { claimJsonLd } from '$lib/server/structured-data';
 import { missingRecord } from '$lib/server/permalinks';
@@ -21,7 +21,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	if (!context) missingRecord(db, 'claim', id.data, m.not_found_claim({ id: id.data }));
 	const round = context.claim.roundId ? getRound(db, context.claim.roundId) : null;
 	return {
-		revisions: revisionsOfRecord(getState(), 'claim', context.claim.id),
+		revisions: revisionsOfRecords(getState(), [{ entity: 'claim', id: context.claim.id }]),
 		...context,
 		round: round && { id: round.id, date: round.date, kind: round.kind },
 		citation: claimCitation(context.claim, {

@@ -9,7 +9,7 @@ import { claimsOfRound, type ClaimView } from '$lib/server/db/queries/claims';
 import { datasetInfo, getRound, neighboursOf, stagesOf } from '$lib/server/db/queries/rounds';
 import { NEARBY_DAYS, statementsNear } from '$lib/server/db/queries/statements';
 import { headlineCounted } from '$lib/domain/round-figures';
-import { revisionsOfRecord } from '$lib/server/corrections/revisions';
+import { revisionsOfRecords } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
 import { missingRecord } from '$lib/server/permalinks';
 import type { PageServerLoad } from './$types';
@@ -41,10 +41,10 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const parent = round.parentId ? getRound(db, round.parentId) : null;
 	return {
 		// A round's figures live in its claims: their corrections are the round's history too.
-		revisions: [
-			...revisionsOfRecord(getState(), 'round', round.id),
-			...claims.flatMap((claim) => revisionsOfRecord(getState(), 'claim', claim.id))
-		].sort((a, b) => b.id - a.id),
+		revisions: revisionsOfRecords(getState(), [
+			{ entity: 'round', id: round.id },
+			...claims.map((claim) => ({ entity: 'claim' as const, id: claim.id }))
+		]),
 		round,
 		claimGroups,
 		parent,

@@ -4,7 +4,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { recordId } from '$lib/schemas/fields';
 import { getDataset } from '$lib/server/db/dataset';
 import { claimsOfSource, getSource } from '$lib/server/db/queries/claims';
-import { revisionsOfRecord } from '$lib/server/corrections/revisions';
+import { revisionsOfRecords } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
 import { missingRecord } from '$lib/server/permalinks';
 import type { PageServerLoad } from './$types';
@@ -18,6 +18,6 @@ export const load: PageServerLoad = ({ params }) => {
 	return {
 		source,
 		claims: claimsOfSource(db, source.id),
-		revisions: revisionsOfRecord(getState(), 'source', source.id)
+		revisions: revisionsOfRecords(getState(), [{ entity: 'source', id: source.id }])
 	};
 };

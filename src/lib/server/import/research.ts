@@ -1,4 +1,4 @@
-// One-time import of the research file (shared/data/reported-figures.csv) into the dataset's own CSV format.
+// One-time import of the research file (data/research/reported-figures.csv) into the dataset's own CSV format.
 //
 // The research file has one row per figure *as found on one page*. The dataset has one claim per
 // *statement* (one claimant, one number, one thing counted), with every page that carries it as a
@@ -9,11 +9,11 @@ import { withholdNames } from '../withheld-names';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../../schemas/vocabulary';
 
 /**
- * The research files imported, oldest first: the original research file (beside the repository, as CI has it) and
- * the coverage batches that have been reviewed (see data/research/README.md).
+ * The research files imported, oldest first: the original research file and the coverage batches that have been
+ * reviewed (see data/research/README.md). All of them live in the repository, so a fresh clone re-imports alone.
  */
 export const researchFiles = [
-	'../shared/data/reported-figures.csv',
+	'data/research/reported-figures.csv',
 	'data/research/c-2025-2026.csv',
 	'data/research/b-2023-2024.csv',
 	'data/research/a-2022.csv',

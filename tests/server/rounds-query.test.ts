@@ -51,13 +51,14 @@ describe('listRounds', () => {
 			round: '2025-05-24-exchange',
 			direction: 'to_russia',
 			status: 'no_figure',
-			explanation: 'No figure was published.'
+			explanation: 'No figure is on record for this direction.'
 		},
 		{
 			round: '2025-05-16-agreement',
 			direction: 'to_ukraine',
 			status: 'no_figure',
-			explanation: 'No figure was published.'
+			explanation:
+				'No report of what happened gives a figure; only statements made before or about it do: Kyiv reported 1,000.'
 		}
 	] as const)('$round $direction is $status', ({ round, direction, status, explanation }) => {
 		const confirmation = byId.get(round)?.figures.people[direction].confirmation;
@@ -78,14 +79,22 @@ describe('totalsOf', () => {
 		expect(totals.people.to_ukraine).toEqual({
 			confirmed: 390 + 307,
 			confirmedRounds: 2,
+			partlyConfirmedRounds: 0,
 			byParty: { ukraine: { sum: 189 + 390 + 307, rounds: 3 }, russia: { sum: 150 + 390, rounds: 2 } },
-			roundsWithFigures: 3
+			roundsWithFigures: 3,
+			rounds: 3,
+			roundsWithoutFigure: 0,
+			roundsCombinedOnly: 0
 		});
 		expect(totals.people.to_russia).toEqual({
 			confirmed: 150,
 			confirmedRounds: 1,
+			partlyConfirmedRounds: 0,
 			byParty: { ukraine: { sum: 0, rounds: 0 }, russia: { sum: 150 + 390, rounds: 2 } },
-			roundsWithFigures: 2
+			roundsWithFigures: 2,
+			rounds: 3,
+			roundsWithoutFigure: 1,
+			roundsCombinedOnly: 0
 		});
 		expect(totals.bodies.to_ukraine.byParty.ukraine).toEqual({ sum: 1212, rounds: 1 });
 	});

@@ -5,10 +5,12 @@ import {
 	ABOUT_TOLERANCE_PERCENT,
 	confirmationStatuses,
 	deriveConfirmation,
+	hasConfirmedPart,
 	isConfirmed,
 	isConsistentWith,
 	type Confirmation,
 	type ConfirmationStatus,
+	type FigureScope,
 	type StatedFigure
 } from '../../src/lib/domain/confirmation';
 import type { ClaimantSide, Qualifier } from '../../src/lib/schemas/vocabulary';
@@ -17,12 +19,13 @@ let nextClaimId = 1;
 
 /** Makes a figure factory for one claimant, so that table rows read like "kyiv(189)" or "moscow(1000, 'more_than')". */
 function claimant(side: ClaimantSide, name: string) {
-	return (number: number | null, qualifier: Qualifier = 'exact'): StatedFigure => ({
+	return (number: number | null, qualifier: Qualifier = 'exact', scope: FigureScope = 'all'): StatedFigure => ({
 		claimId: `claim-${nextClaimId++}`,
 		claimant: name,
 		side,
 		number,
-		qualifier: number === null ? null : qualifier
+		qualifier: number === null ? null : qualifier,
+		scope
 	});
 }
 
@@ -33,7 +36,8 @@ const uae = claimant('mediator', 'UAE Ministry of Foreign Affairs');
 const icrc = claimant('international', 'International Committee of the Red Cross');
 const lbua = claimant('independent', 'LB.ua');
 
-type Expected = Omit<Confirmation, 'figures'>;
+type Expected = Pick<Confirmation, 'status' | 'confirmedNumber' | 'range' | 'explanation'> &
+	Partial<Pick<Confirmation, 'confirmedScope' | 'disputedScope'>>;
 
 const announced = (explanation: string): Expected => ({
 	status: 'announced',
@@ -59,17 +63,35 @@ const thirdPartyConfirmed = (n: number, explanation: string): Expected => ({
 	range: null,
 	explanation
 });
+const partlyConfirmed = (n: number, explanation: string): Expected => ({
+	status: 'partly_confirmed',
+	confirmedNumber: n,
+	range: null,
+	explanation
+});
+const scopeDiffers = (explanation: string): Expected => ({
+	status: 'scope_differs',
+	confirmedNumber: null,
+	range: null,
+	explanation
+});
 const noFigure: Expected = {
 	status: 'no_figure',
 	confirmedNumber: null,
 	range: null,
-	explanation: 'No figure was published.'
+	explanation: 'No figure is on record for this direction.'
 };
 
 const UAE = 'UAE Ministry of Foreign Affairs';
 const ICRC = 'International Committee of the Red Cross';
 
-const cases: { name: string; figures: StatedFigure[]; expected: Expected }[] = [
+/** Servicemen and civilians, for the scope cases: `military(kyiv, 185)` is Kyiv's 185 servicemen. */
+const military = (voice: typeof kyiv, number: number, qualifier: Qualifier = 'exact') =>
+	voice(number, qualifier, 'military');
+const civilians = (voice: typeof kyiv, number: number, qualifier: Qualifier = 'exact') =>
+	voice(number, qualifier, 'civilians');
+
+const cases: { name: string; figures: StatedFigure[]; combined?: StatedFigure[]; expected: Expected }[] = [
 	// Rule 1: nothing to go on
 	{ name: 'no figures', figures: [], expected: noFigure },
 	{ name: 'only statements without a figure', figures: [kyiv(null), moscow(null)], expected: noFigure },
@@ -192,9 +214,16 @@ const cases: { name: string; figures: StatedFigure[]; expected: Expected }[] = [
 		expected: disputed(150, 189, 'Kyiv reported 189 and Moscow reported 150: the figures differ by 39.')
 	},
 	{
-		name: 'one side gives two different numbers',
+		name: 'one side gives two different numbers: not a dispute',
 		figures: [kyiv(207), zelensky(206)],
-		expected: disputed(206, 207, 'Kyiv reported 206 and 207: the figures differ by 1.')
+		expected: announced('Kyiv reported 206 and 207: these figures differ, and no other side gave one.')
+	},
+	{
+		name: "one side's differing numbers, one of which the other side gave: neither confirmed nor disputed",
+		figures: [moscow(25), moscow(26), kyiv(26)],
+		expected: announced(
+			"Kyiv reported 26, and Moscow reported 25 and 26; Moscow gave differing figures, which neither confirm nor contradict anyone else's."
+		)
 	},
 	{
 		name: 'three speakers with three numbers',
@@ -338,13 +367,100 @@ const cases: { name: string; figures: StatedFigure[]; expected: Expected }[] = [
 		expected: announced(
 			`Only bounds were given: Kyiv reported at least 1,000 and up to 1,200, ${UAE} reported more than 950, and LB.ua reported about 1,000.`
 		)
+	},
+
+	// Rule 2, like for like: figures are compared only within one scope
+	{
+		name: 'servicemen alike on both sides, civilians from one side only (2 Oct 2025)',
+		figures: [military(kyiv, 185), military(zelensky, 185), civilians(zelensky, 20), military(moscow, 185)],
+		expected: {
+			...partlyConfirmed(
+				185,
+				"Kyiv and Moscow both reported 185 servicemen; Kyiv reported 20 civilians, which no other side's figure confirms."
+			),
+			confirmedScope: 'military'
+		}
+	},
+	{
+		name: 'servicemen alike and nothing else reported: the whole figure is confirmed, for servicemen',
+		figures: [military(kyiv, 300), military(moscow, 300)],
+		expected: { ...corroborated(300, 'Kyiv and Moscow both reported 300 servicemen.'), confirmedScope: 'military' }
+	},
+	{
+		name: "one side's servicemen and civilians add up to the other side's figure for everyone",
+		figures: [military(kyiv, 185), civilians(kyiv, 20), moscow(205)],
+		expected: {
+			...corroborated(205, 'Kyiv and Moscow both reported 205 (Kyiv: 185 servicemen + 20 civilians).'),
+			confirmedScope: 'all'
+		}
+	},
+	{
+		name: 'everyone against servicemen only: different things, not a dispute (as 30 Dec 2024 would read without the UAE)',
+		figures: [kyiv(189), civilians(zelensky, 2), military(moscow, 150)],
+		expected: scopeDiffers(
+			"Kyiv reported 189 people in all and 2 civilians, and Moscow reported 150 servicemen: they count different things, so the figures are not compared (Kyiv's 189 includes 2 civilians)."
+		)
+	},
+	{
+		name: 'everyone against a mediator on the same scope is a dispute, whatever a party said of servicemen (30 Dec 2024)',
+		figures: [kyiv(189), civilians(zelensky, 2), military(moscow, 150), uae(150)],
+		expected: {
+			...disputed(150, 189, `Kyiv reported 189 and ${UAE} reported 150: the figures differ by 39.`),
+			disputedScope: 'all'
+		}
+	},
+	{
+		name: 'servicemen that differ are a dispute on servicemen',
+		figures: [military(kyiv, 187), military(moscow, 150)],
+		expected: {
+			...disputed(
+				150,
+				187,
+				'Kyiv reported 187 servicemen and Moscow reported 150 servicemen: the figures differ by 37.'
+			),
+			disputedScope: 'military'
+		}
+	},
+	{
+		name: "one side's servicemen and civilians alone",
+		figures: [military(kyiv, 185), civilians(kyiv, 20)],
+		expected: announced("Kyiv reported 185 servicemen and 20 civilians; no other side's figure confirms them.")
+	},
+	{
+		name: 'one civilian reads in the singular',
+		figures: [civilians(kyiv, 1)],
+		expected: announced('Only Kyiv gave a figure: 1 civilian.')
+	},
+	{
+		name: 'one side, servicemen only',
+		figures: [military(moscow, 185)],
+		expected: announced('Only Moscow gave a figure: 185 servicemen.')
+	},
+	{
+		name: 'bodies: one side contradicts itself, the other side differs from both (19 Dec 2025, to Ukraine)',
+		figures: [moscow(1000), kyiv(1003)],
+		expected: disputed(1000, 1003, 'Kyiv reported 1,003 and Moscow reported 1,000: the figures differ by 3.')
+	},
+
+	// Rules 8 and 9: a combined figure, and figures of other statements
+	{
+		name: 'only a figure for both directions together (24 Apr 2026)',
+		figures: [],
+		combined: [uae(386)],
+		expected: {
+			status: 'combined_only',
+			confirmedNumber: null,
+			range: null,
+			explanation: `No figure for this direction alone is on record, only one for both directions together: ${UAE} reported 386.`
+		}
 	}
 ];
 
 describe('deriveConfirmation', () => {
-	it.each(cases)('$name', ({ figures, expected }) => {
-		const { figures: _sortedFigures, ...result } = deriveConfirmation(figures);
-		expect(result).toEqual(expected);
+	it.each(cases)('$name', ({ figures, combined, expected }) => {
+		const result = deriveConfirmation(figures, { combined });
+		const checked = Object.fromEntries(Object.keys(expected).map((key) => [key, result[key as keyof Expected]]));
+		expect(checked).toEqual(expected);
 	});
 
 	it.each(cases)('returns every figure with a number, and only those: $name', ({ figures }) => {
@@ -354,21 +470,29 @@ describe('deriveConfirmation', () => {
 		expect(returned).toEqual(expect.arrayContaining(numbered));
 	});
 
-	it.each(cases)('explains in one sentence: $name', ({ figures }) => {
-		const { explanation } = deriveConfirmation(figures);
+	it.each(cases)('explains in one sentence: $name', ({ figures, combined }) => {
+		const { explanation } = deriveConfirmation(figures, { combined });
 		expect(explanation).toMatch(/^[A-Z][^]*\.$/);
 		expect(explanation).not.toMatch(/\.\s+[A-Z]/);
 	});
 
-	it('sets a confirmed number exactly when the status is confirmed', () => {
-		for (const { figures } of cases) {
-			const confirmation = deriveConfirmation(figures);
-			expect(confirmation.confirmedNumber !== null).toBe(isConfirmed(confirmation.status));
+	it('sets a confirmed number and its scope exactly when some part is confirmed', () => {
+		for (const { figures, combined } of cases) {
+			const confirmation = deriveConfirmation(figures, { combined });
+			expect(confirmation.confirmedNumber !== null).toBe(hasConfirmedPart(confirmation.status));
+			expect(confirmation.confirmedScope !== null).toBe(hasConfirmedPart(confirmation.status));
 		}
 	});
 
+	it('names the figures of other statements, never "no figure", when no report gives one', () => {
+		const offer = { ...moscow(300), claimant: 'Russian side' };
+		expect(deriveConfirmation([], { otherStatements: [offer] }).explanation).toBe(
+			'No report of what happened gives a figure; only statements made before or about it do: Moscow reported 300.'
+		);
+	});
+
 	it('covers every status in the table', () => {
-		const statuses = new Set(cases.map(({ figures }) => deriveConfirmation(figures).status));
+		const statuses = new Set(cases.map(({ figures, combined }) => deriveConfirmation(figures, { combined }).status));
 		expect([...statuses].sort()).toEqual([...confirmationStatuses].sort());
 	});
 
@@ -455,10 +579,13 @@ describe('isConsistentWith', () => {
 describe('status helpers', () => {
 	const statusCases: { status: ConfirmationStatus; label: string; confirmed: boolean }[] = [
 		{ status: 'no_figure', label: 'No figure', confirmed: false },
-		{ status: 'announced', label: 'Announced', confirmed: false },
-		{ status: 'corroborated', label: 'Corroborated', confirmed: true },
-		{ status: 'third_party_confirmed', label: 'Third-party confirmed', confirmed: true },
-		{ status: 'disputed', label: 'Disputed', confirmed: false }
+		{ status: 'combined_only', label: 'Combined figure only', confirmed: false },
+		{ status: 'announced', label: 'Unconfirmed', confirmed: false },
+		{ status: 'scope_differs', label: 'Count different things', confirmed: false },
+		{ status: 'partly_confirmed', label: 'Partly confirmed', confirmed: false },
+		{ status: 'corroborated', label: 'Both sides agree', confirmed: true },
+		{ status: 'third_party_confirmed', label: 'Third party agrees', confirmed: true },
+		{ status: 'disputed', label: 'Figures conflict', confirmed: false }
 	];
 
 	it.each(statusCases)('$status is labelled "$label" and confirmed: $confirmed', ({ status, label, confirmed }) => {

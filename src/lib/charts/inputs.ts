@@ -1,5 +1,5 @@
 // Turns the derived round figures and stated totals into the plain inputs the charts draw.
-import { isConfirmed, type Confirmation } from '../domain/confirmation';
+import { hasConfirmedPart, isConfirmed, type Confirmation } from '../domain/confirmation';
 import type { Direction, DirectionFigures, Population } from '../domain/round-figures';
 import { m } from '../paraglide/messages.js';
 import type { RoundKind } from '../schemas/vocabulary';
@@ -26,6 +26,8 @@ export function directionMark(figures: DirectionFigures): DirectionMark | null {
 	const { confirmation, byParty } = figures;
 	if (confirmation.status === 'no_figure') return null;
 	const base = { status: confirmation.status, explanation: confirmation.explanation };
+	// Kept, undrawn, so that the chart's table says a combined figure exists rather than "no figure".
+	if (confirmation.status === 'combined_only') return { ...base, value: 0, low: 0, high: 0, bound: false };
 	if (isConfirmed(confirmation.status) && confirmation.confirmedNumber !== null) {
 		const value = confirmation.confirmedNumber;
 		return { ...base, value, low: value, high: value, bound: false };
@@ -82,7 +84,7 @@ export function cumulativeInput(rounds: readonly ChartRound[], statedTotals: Sta
 		const { confirmation, byParty } = round.figures.people.to_ukraine;
 		if (byParty.ukraine?.qualifier === 'exact') sums.kyiv += byParty.ukraine.number;
 		if (byParty.russia?.qualifier === 'exact') sums.moscow += byParty.russia.number;
-		if (isConfirmed(confirmation.status) && confirmation.confirmedNumber !== null)
+		if (hasConfirmedPart(confirmation.status) && confirmation.confirmedNumber !== null)
 			sums.confirmed += confirmation.confirmedNumber;
 		for (const key of ['kyiv', 'moscow', 'confirmed'] as const) {
 			const points = series[key];

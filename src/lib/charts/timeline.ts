@@ -114,7 +114,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Which way of drawing a status calls for; `null` for statuses that draw nothing. */
 export function markKind(status: ConfirmationStatus): TimelineMarkKind | null {
 	if (isConfirmed(status)) return 'confirmed';
-	if (status === 'announced' || status === 'disputed') return status;
+	if (status === 'disputed') return status;
+	// Figures not stated alike by two sides as a whole are drawn as reported: one side's word, a part, or other scopes.
+	if (status === 'announced' || status === 'partly_confirmed' || status === 'scope_differs') return 'announced';
 	return null;
 }
 
@@ -285,6 +287,7 @@ export interface TimelineTableRow {
 
 /** A direction's cell: the figure and its status in words, or "no figure". */
 export function describeCell(mark: DirectionMark | null): string {
+	if (mark?.status === 'combined_only') return m.chart_combined_only();
 	if (!mark || !markKind(mark.status)) return m.chart_no_figure();
 	return m.chart_table_figure({ figure: describeFigure(mark), status: statusLabel(mark.status) });
 }

@@ -3,6 +3,13 @@ import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
 import type { ClaimantSide, Qualifier } from '../schemas/vocabulary';
 
+/**
+ * What a figure counts within its direction: everyone returned (`all`), or a sub-count of servicemen or of civilians.
+ * Figures are compared only with figures of the same scope.
+ */
+export const figureScopes = ['all', 'military', 'civilians'] as const;
+export type FigureScope = (typeof figureScopes)[number];
+
 /** One claim's figure for the thing being counted, as the claimant stated it. */
 export interface StatedFigure {
 	claimId: string;
@@ -13,12 +20,19 @@ export interface StatedFigure {
 	number: number | null;
 	/** `null` if and only if `number` is `null`. */
 	qualifier: Qualifier | null;
+	/** What the figure counts within its direction; `all` when omitted. */
+	scope?: FigureScope;
+	/** For a figure we add up from one side's own sub-counts: the sub-count figures it is the sum of. */
+	sumOf?: readonly StatedFigure[];
 }
 
 /** How far the claims about one count agree; see {@link deriveConfirmation} for the rules. */
 export const confirmationStatuses = [
 	'no_figure',
+	'combined_only',
 	'announced',
+	'scope_differs',
+	'partly_confirmed',
 	'corroborated',
 	'third_party_confirmed',
 	'disputed'
@@ -28,12 +42,21 @@ export type ConfirmationStatus = (typeof confirmationStatuses)[number];
 /** The derived status of one count in one round, with the evidence and a sentence explaining it. */
 export interface Confirmation {
 	status: ConfirmationStatus;
-	/** Set only for `corroborated` and `third_party_confirmed`. */
+	/**
+	 * The number two sides stated alike: for `corroborated` and `third_party_confirmed` the figure they agree on, for
+	 * `partly_confirmed` the sum of the sub-counts they agree on; otherwise `null`.
+	 */
 	confirmedNumber: number | null;
+	/** What `confirmedNumber` counts; `null` when it is `null`. */
+	confirmedScope: FigureScope | null;
 	/** For `disputed`: the lowest and highest number involved in the conflict; otherwise `null`. */
 	range: { low: number; high: number } | null;
+	/** For `disputed`: the scope on which the figures conflict. */
+	disputedScope: FigureScope | null;
 	/** The input figures that carry a number, sorted by number, then side, then claimant. */
 	figures: StatedFigure[];
+	/** Figures for both directions added together, which are never split or compared with one direction's. */
+	combined: StatedFigure[];
 	/** One plain-English sentence a reader understands. */
 	explanation: string;
 }
@@ -44,9 +67,14 @@ export interface Confirmation {
  */
 export const ABOUT_TOLERANCE_PERCENT = 10;
 
-/** Whether a status counts as confirmed, i.e. more than one party's word for it. */
+/** Whether a status means that the whole figure was stated alike by two sides. */
 export function isConfirmed(status: ConfirmationStatus): boolean {
 	return status === 'corroborated' || status === 'third_party_confirmed';
+}
+
+/** Whether a status carries a confirmed number (the whole figure or a sub-count of it). */
+export function hasConfirmedPart(status: ConfirmationStatus): boolean {
+	return isConfirmed(status) || status === 'partly_confirmed';
 }
 
 /** A figure known to carry a number (and therefore a qualifier). */
@@ -76,121 +104,280 @@ export function isConsistentWith(figure: Pick<StatedFigure, 'number' | 'qualifie
 	}
 }
 
+/** Context for {@link deriveConfirmation} beyond the direction's own figures. */
+export interface ConfirmationContext {
+	/** Figures for both directions together ("386 exchanged"), named when they are all there is. */
+	combined?: readonly StatedFigure[];
+	/** Figures of statements that are not reports (offers, plans, allegations), named when no report gives a figure. */
+	otherStatements?: readonly StatedFigure[];
+}
+
 /**
  * Derives the confirmation status of one thing counted in one round (e.g. "people returned to
- * Ukraine in the exchange of 30 Dec 2024") from the claims about it. These rules are the
+ * Ukraine in the exchange of 30 Dec 2024") from the reports about it. These rules are the
  * product's definition of "confirmed":
  *
- * 1. Figures with `number === null` are ignored. If no figure has a number: `no_figure`.
- * 2. "Parties" are the sides `ukraine` and `russia`; "third parties" are `mediator` and
- *    `international`. `independent` (media summaries) never confirms anything, but its exact
- *    figures can create a dispute like anyone else's.
- * 3. Consistency of a qualified figure with an exact number N is {@link isConsistentWith}.
- * 4. `disputed`: there are two or more distinct exact numbers, OR there is exactly one exact number
- *    N and some non-exact figure is inconsistent with N. (With several exact numbers, a non-exact
- *    figure takes part in the conflict when it is inconsistent with at least one of them.)
- *    `range` = min and max over the exact numbers plus the numbers of the inconsistent non-exact
- *    figures. `confirmedNumber` is null.
- * 5. Exactly one distinct exact number N and no inconsistency:
- *    - `corroborated` when both a ukraine and a russia claimant stated exactly N and no third party
- *      stated exactly N;
- *    - `third_party_confirmed` when a mediator/international claimant stated exactly N and at least
- *      one party (ukraine or russia) stated exactly N (this includes the case where both parties
- *      AND a third party agree);
- *    - otherwise `announced` (one side only, or one party plus only independent media, or a third
- *      party alone, or several claimants of the same side).
- *    `confirmedNumber` = N for `corroborated` and `third_party_confirmed`.
- * 6. No exact figure at all, only qualified ones: `announced` (bounds only; never confirmed, never
- *    disputed: two bounds cannot contradict an exact figure that does not exist).
+ * 1. Figures with `number === null` are ignored. "Voices" are sides: `ukraine` (Kyiv), `russia` (Moscow),
+ *    `mediator`, `international` and `independent` (media). Several officials of one side are one voice.
+ * 2. Figures are compared only within one scope: everyone returned, servicemen, civilians. A side that gave
+ *    servicemen and civilians but no figure for everyone also has their sum as its figure for everyone.
+ * 3. Within a scope, a voice whose own figures differ (two exact numbers, or a bound its own exact number breaks)
+ *    contradicts itself: it is named, and neither confirms nor disputes anyone.
+ * 4. `disputed` when, within one scope, two other voices give different exact numbers, or one's bound is
+ *    inconsistent ({@link isConsistentWith}) with another's exact number. `range` spans the figures involved.
+ * 5. Within a scope, an exact number stated alike by Kyiv and Moscow is corroborated; by a mediator or
+ *    international body and at least one party it is third-party confirmed. Media never confirm.
+ *    - agreed on everyone returned, or on the only scope anyone gave: `corroborated` / `third_party_confirmed`;
+ *    - agreed on a sub-count while other scopes have figures too: `partly_confirmed` (the agreed sub-counts).
+ * 6. `scope_differs`: two or more voices gave figures, but only for different scopes, so nothing is compared.
+ * 7. `announced`: otherwise, when any figure exists (one voice, bounds only, or voices that contradict themselves).
+ * 8. `combined_only`: no figure for this direction, but a figure for both directions together.
+ * 9. `no_figure`: no number at all.
  *
  * @throws if a figure has a number but no qualifier, which the claim schema rules out.
  */
-export function deriveConfirmation(figures: readonly StatedFigure[]): Confirmation {
+export function deriveConfirmation(figures: readonly StatedFigure[], context: ConfirmationContext = {}): Confirmation {
 	const numbered = sortFigures(figures.filter(hasNumber));
+	const combined = sortFigures((context.combined ?? []).filter(hasNumber));
+	const base = {
+		confirmedNumber: null,
+		confirmedScope: null,
+		range: null,
+		disputedScope: null,
+		figures: numbered,
+		combined
+	};
 	if (numbered.length === 0) {
+		if (combined.length > 0) {
+			return {
+				...base,
+				status: 'combined_only',
+				explanation: m.explain_combined_only({ who: describeWhoReportedWhat(combined) })
+			};
+		}
+		const others = sortFigures((context.otherStatements ?? []).filter(hasNumber));
 		return {
+			...base,
 			status: 'no_figure',
-			confirmedNumber: null,
-			range: null,
-			figures: [],
-			explanation: m.explain_no_figure()
+			explanation:
+				others.length > 0
+					? m.explain_no_figure_other_statements({ who: describeWhoReportedWhat(others) })
+					: m.explain_no_figure()
 		};
 	}
 
-	const exactFigures = numbered.filter((figure) => figure.qualifier === 'exact');
-	const exactNumbers = [...new Set(exactFigures.map((figure) => figure.number))];
-	const [onlyExactNumber] = exactNumbers;
-	if (onlyExactNumber === undefined) {
+	const analyses = figureScopes
+		.map((scope) => analyseScope(scope, withSums(scope, numbered)))
+		.filter((analysis) => analysis.figures.length > 0);
+
+	const conflict = analyses.find((analysis) => analysis.conflict !== null);
+	if (conflict?.conflict) return { ...base, ...describeDispute(conflict.scope, conflict.conflict) };
+
+	const agreed = analyses.filter((analysis) => analysis.agreement !== null);
+	const agreedOnAll = agreed.find((analysis) => analysis.scope === 'all');
+	const onlyScope = analyses.length === 1 ? analyses[0] : undefined;
+	const full = agreedOnAll ?? (onlyScope && onlyScope.agreement ? onlyScope : undefined);
+	if (full?.agreement) {
 		return {
-			status: 'announced',
-			confirmedNumber: null,
-			range: null,
-			figures: numbered,
-			explanation: m.explain_bounds_only({ who: describeWhoReportedWhat(numbered) })
+			...base,
+			status: full.agreement.thirdParty ? 'third_party_confirmed' : 'corroborated',
+			confirmedNumber: full.agreement.number,
+			confirmedScope: full.scope,
+			explanation: describeAgreement(full.scope, full.agreement)
 		};
 	}
-
-	const conflictingBounds = numbered.filter(
-		(figure) => figure.qualifier !== 'exact' && exactNumbers.some((n) => !isConsistentWith(figure, n))
-	);
-	if (exactNumbers.length > 1 || conflictingBounds.length > 0) {
-		return describeDispute(numbered, exactFigures, conflictingBounds, exactNumbers.length);
-	}
-
-	// From here on every exact figure states the same number, onlyExactNumber.
-	const sidesStatingIt = new Set(exactFigures.map((figure) => figure.side));
-	const partiesStatingIt = PARTY_SIDES.filter((side) => sidesStatingIt.has(side));
-	const thirdPartyStatesIt = THIRD_PARTY_SIDES.some((side) => sidesStatingIt.has(side));
-	const formatted = formatNumber(onlyExactNumber);
-
-	if (thirdPartyStatesIt && partiesStatingIt.length > 0) {
-		const thirdPartyLabels = speakerLabels(exactFigures.filter((figure) => isThirdParty(figure.side)));
-		const [onlyParty] = partiesStatingIt;
-		const explanation =
-			partiesStatingIt.length === 1 && onlyParty !== undefined
-				? m.explain_third_party_matching({
-						thirdParties: joinList(thirdPartyLabels),
-						number: formatted,
-						party: partyLabel(onlyParty)
-					})
-				: m.explain_all_reported({
-						speakers: joinList([partyLabel('ukraine'), partyLabel('russia'), ...thirdPartyLabels]),
-						number: formatted
-					});
+	if (agreed.length > 0) {
+		const agreedScopes = new Set(agreed.map((analysis) => analysis.scope));
+		const rest = numbered.filter((figure) => !agreedScopes.has(scopeOf(figure)));
 		return {
-			status: 'third_party_confirmed',
-			confirmedNumber: onlyExactNumber,
-			range: null,
-			figures: numbered,
-			explanation
-		};
-	}
-
-	if (partiesStatingIt.length === 2) {
-		return {
-			status: 'corroborated',
-			confirmedNumber: onlyExactNumber,
-			range: null,
-			figures: numbered,
-			explanation: m.explain_corroborated({
-				kyiv: partyLabel('ukraine'),
-				moscow: partyLabel('russia'),
-				number: formatted
+			...base,
+			status: 'partly_confirmed',
+			confirmedNumber: agreed.reduce((sum, analysis) => sum + (analysis.agreement?.number ?? 0), 0),
+			confirmedScope: agreed.length === 1 ? (agreed[0]?.scope ?? null) : 'all',
+			explanation: m.explain_partly_confirmed({
+				agreed: joinList(
+					agreed.map((analysis) =>
+						analysis.agreement ? describeAgreement(analysis.scope, analysis.agreement, false) : ''
+					)
+				),
+				others: describeWhoReportedWhat(rest)
 			})
 		};
 	}
 
+	const accountable = numbered.filter((figure) => figure.side !== 'independent');
+	const accountableVoices = new Set(accountable.map((figure) => figure.side));
+	const scopesOfVoices = new Map<ClaimantSide, Set<FigureScope>>();
+	for (const figure of accountable) {
+		scopesOfVoices.set(figure.side, (scopesOfVoices.get(figure.side) ?? new Set()).add(scopeOf(figure)));
+	}
+	const shareAScope = [...scopesOfVoices.values()].some((scopes, index, all) =>
+		all.some((other, otherIndex) => otherIndex !== index && [...scopes].some((scope) => other.has(scope)))
+	);
+	if (accountableVoices.size > 1 && !shareAScope) {
+		return { ...base, status: 'scope_differs', explanation: describeScopeDifference(accountable) };
+	}
+
+	const selfContradicting = [...new Set(analyses.flatMap((analysis) => analysis.selfContradicting))];
 	return {
+		...base,
 		status: 'announced',
-		confirmedNumber: null,
-		range: null,
-		figures: numbered,
-		explanation: describeAnnouncement(numbered, exactFigures, formatted)
+		explanation:
+			selfContradicting.length > 0
+				? describeSelfContradiction(numbered, selfContradicting)
+				: describeAnnouncement(numbered)
+	};
+}
+
+/** What two or more voices agree on within one scope. */
+interface Agreement {
+	number: number;
+	/** The figures that state it, of the voices that agree. */
+	figures: NumberedFigure[];
+	thirdParty: boolean;
+}
+
+/** A conflict within one scope: the figures involved and whether a bound takes part. */
+interface Conflict {
+	involved: NumberedFigure[];
+	boundsInvolved: boolean;
+	distinctExactCount: number;
+}
+
+interface ScopeAnalysis {
+	scope: FigureScope;
+	figures: NumberedFigure[];
+	selfContradicting: ClaimantSide[];
+	conflict: Conflict | null;
+	agreement: Agreement | null;
+}
+
+function scopeOf(figure: StatedFigure): FigureScope {
+	return figure.scope ?? 'all';
+}
+
+/**
+ * The figures of one scope; for `all`, each voice that gave no figure for everyone but one exact figure for
+ * servicemen and one for civilians also gets their sum, marked with what it adds up.
+ */
+function withSums(scope: FigureScope, numbered: readonly NumberedFigure[]): NumberedFigure[] {
+	const own = numbered.filter((figure) => scopeOf(figure) === scope);
+	if (scope !== 'all') return own;
+	const sums: NumberedFigure[] = [];
+	for (const side of new Set(numbered.map((figure) => figure.side))) {
+		if (own.some((figure) => figure.side === side)) continue;
+		const military = onlyExact(numbered, side, 'military');
+		const civilians = onlyExact(numbered, side, 'civilians');
+		if (!military || !civilians) continue;
+		sums.push({
+			claimId: `${military.claimId}+${civilians.claimId}`,
+			claimant: military.claimant,
+			side,
+			number: military.number + civilians.number,
+			qualifier: 'exact',
+			scope: 'all',
+			sumOf: [military, civilians]
+		});
+	}
+	return [...own, ...sums];
+}
+
+/** A voice's one exact figure in a scope, or undefined when it gave none or several different ones. */
+function onlyExact(numbered: readonly NumberedFigure[], side: ClaimantSide, scope: FigureScope) {
+	const own = numbered.filter((figure) => figure.side === side && scopeOf(figure) === scope);
+	const exact = own.filter((figure) => figure.qualifier === 'exact');
+	const [first] = exact;
+	if (!first || exact.some((figure) => figure.number !== first.number)) return undefined;
+	if (own.some((figure) => !isConsistentWith(figure, first.number))) return undefined;
+	return first;
+}
+
+/** One voice's figures in one scope: the exact numbers it gave, and whether they hold together. */
+interface Voice {
+	side: ClaimantSide;
+	figures: NumberedFigure[];
+	exactNumbers: number[];
+	/** Its figures hold together: at most one exact number, and no bound of its own that breaks it. */
+	coherent: boolean;
+}
+
+function voicesOf(figures: readonly NumberedFigure[]): Voice[] {
+	const bySide = new Map<ClaimantSide, NumberedFigure[]>();
+	for (const figure of figures) bySide.set(figure.side, [...(bySide.get(figure.side) ?? []), figure]);
+	return [...bySide].map(([side, own]) => {
+		const exactNumbers = [...new Set(own.filter((f) => f.qualifier === 'exact').map((f) => f.number))];
+		const [exact] = exactNumbers;
+		const coherent = exactNumbers.length <= 1 && (exact === undefined || own.every((f) => isConsistentWith(f, exact)));
+		return { side, figures: own, exactNumbers, coherent };
+	});
+}
+
+/**
+ * The figures by which two voices conflict, or none. Two voices with exact numbers conflict when no number of one
+ * is a number of the other (so a voice whose own figures differ still conflicts with a third figure it never gave);
+ * a voice with bounds only conflicts when each of the other's exact numbers breaks one of its bounds.
+ */
+function conflictBetween(a: Voice, b: Voice): NumberedFigure[] {
+	const exactOf = (voice: Voice) => voice.figures.filter((figure) => figure.qualifier === 'exact');
+	if (a.exactNumbers.length > 0 && b.exactNumbers.length > 0) {
+		return a.exactNumbers.some((n) => b.exactNumbers.includes(n)) ? [] : [...exactOf(a), ...exactOf(b)];
+	}
+	const [boundsOnly, exact] = a.exactNumbers.length === 0 ? [a, b] : [b, a];
+	if (exact.exactNumbers.length === 0) return [];
+	const breaking = boundsOnly.figures.filter((bound) => exact.exactNumbers.some((n) => !isConsistentWith(bound, n)));
+	const everyNumberBreaksOne = exact.exactNumbers.every((n) =>
+		boundsOnly.figures.some((bound) => !isConsistentWith(bound, n))
+	);
+	return everyNumberBreaksOne ? [...breaking, ...exactOf(exact)] : [];
+}
+
+function analyseScope(scope: FigureScope, figures: NumberedFigure[]): ScopeAnalysis {
+	const voices = voicesOf(figures);
+	const selfContradicting = voices.filter((voice) => !voice.coherent).map((voice) => voice.side);
+
+	const involved = new Set<NumberedFigure>();
+	voices.forEach((voice, index) => {
+		for (const other of voices.slice(index + 1))
+			for (const figure of conflictBetween(voice, other)) involved.add(figure);
+	});
+	if (involved.size > 0) {
+		const list = sortFigures([...involved]);
+		return {
+			scope,
+			figures,
+			selfContradicting,
+			conflict: {
+				involved: list,
+				boundsInvolved: list.some((figure) => figure.qualifier !== 'exact'),
+				distinctExactCount: new Set(list.filter((f) => f.qualifier === 'exact').map((f) => f.number)).size
+			},
+			agreement: null
+		};
+	}
+
+	// No conflict: the coherent voices that gave an exact number all gave the same one.
+	const stating = voices.filter((voice) => voice.coherent && voice.exactNumbers.length === 1);
+	const accountable: ClaimantSide[] = stating.map((voice) => voice.side).filter((side) => side !== 'independent');
+	const parties = accountable.filter(isParty);
+	const thirdParty = accountable.some(isThirdParty);
+	const [number] = stating[0]?.exactNumbers ?? [];
+	const agreed = number !== undefined && (parties.length === 2 || (parties.length >= 1 && thirdParty));
+	return {
+		scope,
+		figures,
+		selfContradicting,
+		conflict: null,
+		agreement: agreed
+			? {
+					number,
+					figures: figures.filter((figure) => figure.qualifier === 'exact' && accountable.includes(figure.side)),
+					thirdParty
+				}
+			: null
 	};
 }
 
 const PARTY_SIDES = ['ukraine', 'russia'] as const;
-const THIRD_PARTY_SIDES = ['mediator', 'international'] as const;
 type PartySide = (typeof PARTY_SIDES)[number];
 
 /** Parties are named by their capitals, so that several Ukrainian (or Russian) offices read as one voice. */
@@ -227,8 +414,43 @@ function formatNumber(n: number): string {
 	return format.format(n);
 }
 
-function formatFigure(figure: NumberedFigure): string {
-	return QUALIFIED_FIGURES[figure.qualifier]({ number: formatNumber(figure.number) });
+type ScopeMessage = (inputs: { figure: string }) => string;
+
+/** What a figure counts, by plural category of its number (a language without a category falls back to `other`). */
+const SCOPE_MESSAGES: Record<
+	FigureScope,
+	Partial<Record<Intl.LDMLPluralRule, ScopeMessage>> & { other: ScopeMessage }
+> = {
+	all: { one: m.scope_all_one, other: m.scope_all_other },
+	military: { one: m.scope_military_one, other: m.scope_military_other },
+	civilians: { one: m.scope_civilians_one, other: m.scope_civilians_other }
+};
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** "185 servicemen", "1 civilian", "205 people in all": an already qualified figure with what it counts. */
+export function scopedFigure(scope: FigureScope, number: number, qualified: string): string {
+	const locale = getLocale();
+	let rules = pluralRules.get(locale);
+	if (!rules) {
+		rules = new Intl.PluralRules(locale);
+		pluralRules.set(locale, rules);
+	}
+	const messages = SCOPE_MESSAGES[scope];
+	return (messages[rules.select(number)] ?? messages.other)({ figure: qualified });
+}
+
+/** A figure as read aloud: its qualifier, and what it counts when that is not everyone returned. */
+export function formatFigure(figure: NumberedFigure, nameEveryone = false): string {
+	const qualified = QUALIFIED_FIGURES[figure.qualifier]({ number: formatNumber(figure.number) });
+	const scope = scopeOf(figure);
+	const scoped = scope !== 'all' || nameEveryone ? scopedFigure(scope, figure.number, qualified) : qualified;
+	return figure.sumOf
+		? m.figure_sum_of({
+				figure: scoped,
+				parts: figure.sumOf.map((part) => formatFigure(part as NumberedFigure)).join(' + ')
+			})
+		: scoped;
 }
 
 function hasNumber(figure: StatedFigure): figure is NumberedFigure {
@@ -286,18 +508,25 @@ function joinList(items: readonly string[], serialComma = false): string {
 	return serialComma ? m.list_many_serial({ items: head, last }) : m.list_many({ items: head, last });
 }
 
-/** "Kyiv reported 206 and 207, and Moscow reported more than 300": one clause per speaker label. */
+/**
+ * "Kyiv reported 206 and 207, and Moscow reported more than 300": one clause per speaker label. Figures of several
+ * scopes name what each counts, everyone returned included.
+ */
 function describeWhoReportedWhat(figures: readonly NumberedFigure[]): string {
+	const nameEveryone = new Set(figures.map(scopeOf)).size > 1;
 	const valuesBySpeaker = new Map<string, string[]>();
 	// Sorted by label rather than claimant, so that one party's numbers come out in ascending order whoever stated them.
 	const bySpeakerThenNumber = [...figures].sort(
 		(a, b) =>
-			SIDE_ORDER[a.side] - SIDE_ORDER[b.side] || compareStrings(speakerLabel(a), speakerLabel(b)) || a.number - b.number
+			SIDE_ORDER[a.side] - SIDE_ORDER[b.side] ||
+			compareStrings(speakerLabel(a), speakerLabel(b)) ||
+			figureScopes.indexOf(scopeOf(a)) - figureScopes.indexOf(scopeOf(b)) ||
+			a.number - b.number
 	);
 	for (const figure of bySpeakerThenNumber) {
 		const label = speakerLabel(figure);
 		const values = valuesBySpeaker.get(label) ?? [];
-		const value = formatFigure(figure);
+		const value = formatFigure(figure, nameEveryone);
 		if (!values.includes(value)) values.push(value);
 		valuesBySpeaker.set(label, values);
 	}
@@ -308,32 +537,104 @@ function describeWhoReportedWhat(figures: readonly NumberedFigure[]): string {
 	return joinList(clauses, someSpeakerGaveSeveral);
 }
 
-function describeDispute(
-	numbered: NumberedFigure[],
-	exactFigures: NumberedFigure[],
-	conflictingBounds: NumberedFigure[],
-	distinctExactCount: number
-): Confirmation {
-	const involved = sortFigures([...exactFigures, ...conflictingBounds]);
-	const involvedNumbers = involved.map((figure) => figure.number);
-	const range = { low: Math.min(...involvedNumbers), high: Math.max(...involvedNumbers) };
-	const whoReportedWhat = describeWhoReportedWhat(involved);
+/** A conflict within one scope; the gap is quoted only between exact figures of one scope. */
+function describeDispute(scope: FigureScope, conflict: Conflict) {
+	const numbers = conflict.involved.map((figure) => figure.number);
+	const range = { low: Math.min(...numbers), high: Math.max(...numbers) };
+	const who = describeWhoReportedWhat(conflict.involved);
 	// The gap between an exact figure and a bound has no meaningful size, so only disputes between exact figures quote one.
-	const explanation =
-		conflictingBounds.length > 0
-			? m.explain_dispute_bounds({ who: whoReportedWhat })
-			: (distinctExactCount > 2 ? m.explain_dispute_gap_up_to : m.explain_dispute_gap)({
-					who: whoReportedWhat,
-					gap: formatNumber(range.high - range.low)
-				});
-	return { status: 'disputed', confirmedNumber: null, range, figures: numbered, explanation };
+	const explanation = conflict.boundsInvolved
+		? m.explain_dispute_bounds({ who })
+		: (conflict.distinctExactCount > 2 ? m.explain_dispute_gap_up_to : m.explain_dispute_gap)({
+				who,
+				gap: formatNumber(range.high - range.low)
+			});
+	return { status: 'disputed' as const, range, disputedScope: scope, explanation };
 }
 
-function describeAnnouncement(numbered: NumberedFigure[], statedExactly: NumberedFigure[], formatted: string): string {
+/** "Kyiv and Moscow both reported 185 servicemen" (or the third-party wording), as a sentence or a clause. */
+function describeAgreement(scope: FigureScope, agreement: Agreement, sentence = true): string {
+	const [first] = agreement.figures;
+	const formatted = first ? formatFigure({ ...first, sumOf: undefined, scope }) : '';
+	const sides = new Set(agreement.figures.map((figure) => figure.side));
+	const parties = PARTY_SIDES.filter((side) => sides.has(side));
+	const thirdPartyLabels = speakerLabels(agreement.figures.filter((figure) => isThirdParty(figure.side)));
+	const [onlyParty] = parties;
+	const clause = !agreement.thirdParty
+		? m.explain_corroborated({ kyiv: partyLabel('ukraine'), moscow: partyLabel('russia'), number: formatted })
+		: parties.length === 1 && onlyParty !== undefined
+			? m.explain_third_party_matching({
+					thirdParties: joinList(thirdPartyLabels),
+					number: formatted,
+					party: partyLabel(onlyParty)
+				})
+			: m.explain_all_reported({
+					speakers: joinList([partyLabel('ukraine'), partyLabel('russia'), ...thirdPartyLabels]),
+					number: formatted
+				});
+	const sums = agreement.figures.filter((figure) => figure.sumOf);
+	const withSums =
+		sums.length > 0
+			? m.explain_agreement_with_sums({
+					agreement: clause,
+					sums: joinList(
+						sums.map((figure) =>
+							m.explain_sum_of({
+								speaker: speakerLabel(figure),
+								parts: (figure.sumOf ?? []).map((part) => formatFigure(part as NumberedFigure)).join(' + ')
+							})
+						)
+					)
+				})
+			: clause;
+	return sentence ? m.explain_sentence({ clause: withSums }) : withSums;
+}
+
+/** Two or more voices that counted different things: each with what it counted, and what a figure includes. */
+function describeScopeDifference(figures: readonly NumberedFigure[]): string {
+	const includes = figures
+		.filter((figure) => scopeOf(figure) === 'all')
+		.flatMap((whole) =>
+			figures
+				.filter((part) => part.side === whole.side && scopeOf(part) !== 'all' && part.number < whole.number)
+				.map((part) =>
+					m.explain_scope_includes({
+						speaker: speakerLabel(whole),
+						figure: formatFigure(whole),
+						part: formatFigure(part)
+					})
+				)
+		);
+	const who = describeWhoReportedWhat(figures);
+	return includes.length > 0
+		? m.explain_scope_differs_includes({ who, includes: joinList([...new Set(includes)]) })
+		: m.explain_scope_differs({ who });
+}
+
+/** Voices whose own figures differ: named, and not taken as confirming or disputing anyone. */
+function describeSelfContradiction(numbered: readonly NumberedFigure[], sides: readonly ClaimantSide[]): string {
+	const who = describeWhoReportedWhat(numbered);
+	const others = new Set(numbered.map((figure) => figure.side).filter((side) => !sides.includes(side)));
+	const labels = joinList(speakerLabels(numbered.filter((figure) => sides.includes(figure.side))));
+	return others.size === 0
+		? m.explain_self_contradicting_alone({ who })
+		: m.explain_self_contradicting({ who, speakers: labels });
+}
+
+function describeAnnouncement(numbered: NumberedFigure[]): string {
+	const statedExactly = numbered.filter((figure) => figure.qualifier === 'exact');
+	if (statedExactly.length === 0) return m.explain_bounds_only({ who: describeWhoReportedWhat(numbered) });
 	const [onlyFigure] = numbered;
 	if (numbered.length === 1 && onlyFigure !== undefined) {
-		return m.explain_only_one({ speaker: speakerLabel(onlyFigure), number: formatted });
+		return m.explain_only_one({ speaker: speakerLabel(onlyFigure), number: formatFigure(onlyFigure) });
 	}
+	const exactValues = new Set(statedExactly.map((figure) => `${scopeOf(figure)}:${figure.number}`));
+	if (exactValues.size > 1) {
+		// One voice's figures of several scopes (servicemen and civilians), none of them stated by anyone else.
+		return m.explain_unconfirmed_by_other_side_plural({ reported: describeWhoReportedWhat(statedExactly) });
+	}
+	const [first] = statedExactly;
+	const formatted = first ? formatFigure(first) : '';
 	const accountable = speakerLabels(statedExactly.filter((figure) => figure.side !== 'independent'));
 	const media = speakerLabels(statedExactly.filter((figure) => figure.side === 'independent'));
 	// Media repeating a figure is not a confirmation, so it is named as a repetition rather than as a second source.

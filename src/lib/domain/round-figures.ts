@@ -1,6 +1,12 @@
 // Per-round, per-direction figures and their confirmation, and the totals per direction built from them.
 import type { ClaimantSide, Counted, Qualifier, RoundKind, StatementKind } from '../schemas/vocabulary';
-import { deriveConfirmation, isConfirmed, type Confirmation, type StatedFigure } from './confirmation';
+import {
+	deriveConfirmation,
+	hasConfirmedPart,
+	type Confirmation,
+	type FigureScope,
+	type StatedFigure
+} from './confirmation';
 
 /** The two directions a person or a body can be returned in. */
 export const directions = ['to_ukraine', 'to_russia'] as const;
@@ -30,63 +36,117 @@ export interface ClaimFigure {
 	qualifier: Qualifier | null;
 }
 
+/** Where a counted value puts a figure: its population, the directions it speaks for, and its scope. */
+interface Placement {
+	population: Population;
+	directions: readonly Direction[];
+	scope: FigureScope;
+}
+
+const both = directions;
+
 /**
- * Which `counted` values state the headline figure of one population in one direction. A figure
- * stated for both directions at once ("390 for 390") is a figure for each direction.
- * Sub-counts (civilians or servicemen only) and sums of both directions are shown on the round's
- * page but are not the headline, so they do not enter the status or the totals.
+ * Which `counted` values state a figure for one population and direction, and for which scope. A figure stated for
+ * both directions at once ("390 for 390") is a figure for each direction. A sum of both directions ("780 exchanged")
+ * has no placement: it is a combined figure, shown as such and never halved.
  */
-export const headlineCounted: Record<Population, Record<Direction, readonly Counted[]>> = {
-	people: {
-		to_ukraine: ['people_to_ukraine', 'people_each_way'],
-		to_russia: ['people_to_russia', 'people_each_way']
-	},
-	bodies: {
-		to_ukraine: ['bodies_to_ukraine', 'bodies_each_way'],
-		to_russia: ['bodies_to_russia', 'bodies_each_way']
-	}
+export const placements: Partial<Record<Counted, Placement>> = {
+	people_to_ukraine: { population: 'people', directions: ['to_ukraine'], scope: 'all' },
+	people_to_russia: { population: 'people', directions: ['to_russia'], scope: 'all' },
+	people_each_way: { population: 'people', directions: both, scope: 'all' },
+	military_to_ukraine: { population: 'people', directions: ['to_ukraine'], scope: 'military' },
+	military_to_russia: { population: 'people', directions: ['to_russia'], scope: 'military' },
+	military_each_way: { population: 'people', directions: both, scope: 'military' },
+	civilians_to_ukraine: { population: 'people', directions: ['to_ukraine'], scope: 'civilians' },
+	civilians_to_russia: { population: 'people', directions: ['to_russia'], scope: 'civilians' },
+	bodies_to_ukraine: { population: 'bodies', directions: ['to_ukraine'], scope: 'all' },
+	bodies_to_russia: { population: 'bodies', directions: ['to_russia'], scope: 'all' },
+	bodies_each_way: { population: 'bodies', directions: both, scope: 'all' }
 };
+
+/** Figures for both directions of one population added together. */
+export const combinedCounted: Record<Population, readonly Counted[]> = {
+	people: ['people_both_ways'],
+	bodies: []
+};
+
+/** The `counted` values that give a figure (of any scope) for one population in one direction. */
+export function countedFor(population: Population, direction: Direction): Counted[] {
+	return Object.entries(placements)
+		.filter(([, placement]) => placement.population === population && placement.directions.includes(direction))
+		.map(([counted]) => counted as Counted);
+}
 
 /** The derived figures of one population in one direction of one round. */
 export interface DirectionFigures {
 	confirmation: Confirmation;
-	/** Each party's figure as used in its own sum (see {@link partyFigure}); null when it gave none. */
+	/** Each party's figure for the direction (see {@link partyFigure}); null when it gave none. */
 	byParty: Record<Party, PartyFigure | null>;
 }
 
-/** A party's figure for one direction of one round. */
+/** One figure a party's own figure is made of. */
+export interface FigureComponent {
+	scope: FigureScope;
+	number: number;
+	qualifier: Qualifier;
+	claimIds: string[];
+}
+
+/** A party's figure for one direction of one round, with how it was derived. */
 export interface PartyFigure {
 	number: number;
 	qualifier: Qualifier;
-	/** True when the party stated more than one different figure; `number` is then the highest. */
+	/** True when the party stated more than one different figure for a scope used; `number` then uses the highest. */
 	varies: boolean;
+	/** What the figure counts: everyone returned (stated, or servicemen + civilians added up), or one sub-count only. */
+	scope: FigureScope;
+	/** `stated`: the party's own figure; `sum`: the sum of its servicemen and civilians figures. */
+	derivation: 'stated' | 'sum';
+	components: FigureComponent[];
+	/** Every claim the figure rests on. */
+	claimIds: string[];
+}
+
+/** A statement's figure placed in one direction, with its scope, or a combined or other statement's figure. */
+function statedFigure(claim: ClaimFigure, scope: FigureScope): StatedFigure {
+	return {
+		claimId: claim.id,
+		claimant: claim.claimant,
+		side: claim.claimantSide,
+		number: claim.number,
+		qualifier: claim.qualifier,
+		scope
+	};
 }
 
 /**
  * Only reports of what happened in the round count: offers, plans announced in advance and
  * allegations attached to a round are shown but never confirm or dispute its outcome.
  */
-function reportFigures(claims: readonly ClaimFigure[], counted: readonly Counted[]): StatedFigure[] {
-	return claims
-		.filter((claim) => claim.statement === 'report' && counted.includes(claim.counted))
-		.map((claim) => ({
-			claimId: claim.id,
-			claimant: claim.claimant,
-			side: claim.claimantSide,
-			number: claim.number,
-			qualifier: claim.qualifier
-		}));
+function figuresFor(claims: readonly ClaimFigure[], population: Population, direction: Direction) {
+	const reports: StatedFigure[] = [];
+	const others: StatedFigure[] = [];
+	for (const claim of claims) {
+		const placement = placements[claim.counted];
+		if (!placement || placement.population !== population || !placement.directions.includes(direction)) continue;
+		(claim.statement === 'report' ? reports : others).push(statedFigure(claim, placement.scope));
+	}
+	const combined = claims
+		.filter((claim) => claim.statement === 'report' && combinedCounted[population].includes(claim.counted))
+		.map((claim) => statedFigure(claim, 'all'));
+	return { reports, others, combined };
 }
 
+type Numbered = StatedFigure & { number: number; qualifier: Qualifier };
+
 /**
- * A party's own figure for a direction: its exact figure, or the highest of its exact figures if
- * it gave several (flagged as `varies`), or, when it gave only bounds, the highest bound with its
- * qualifier. The sums use only exact figures; bounds are shown, never added.
+ * A party's own figure for one scope: its exact figure, or the highest of its exact figures if it gave several
+ * (flagged as `varies`), or, when it gave only bounds, the highest bound with its qualifier.
  */
-export function partyFigure(figures: readonly StatedFigure[], party: Party): PartyFigure | null {
+function scopeFigure(figures: readonly StatedFigure[], party: Party, scope: FigureScope) {
 	const own = figures.filter(
-		(figure): figure is StatedFigure & { number: number; qualifier: Qualifier } =>
-			figure.side === party && figure.number !== null && figure.qualifier !== null
+		(figure): figure is Numbered =>
+			figure.side === party && (figure.scope ?? 'all') === scope && figure.number !== null && figure.qualifier !== null
 	);
 	if (own.length === 0) return null;
 	const exact = own.filter((figure) => figure.qualifier === 'exact');
@@ -95,8 +155,63 @@ export function partyFigure(figures: readonly StatedFigure[], party: Party): Par
 	return {
 		number: highest.number,
 		qualifier: highest.qualifier,
-		varies: new Set(pool.map((figure) => figure.number)).size > 1
+		varies: new Set(pool.map((figure) => figure.number)).size > 1,
+		claimIds: pool.filter((figure) => figure.number === highest.number).map((figure) => figure.claimId)
 	};
+}
+
+/**
+ * The qualifier of a sum of two figures, or null when the parts bound it in opposite directions (an "at least" and
+ * an "up to" say nothing about their sum).
+ */
+export function sumQualifier(a: Qualifier, b: Qualifier): Qualifier | null {
+	const parts = new Set([a, b]);
+	parts.delete('exact');
+	if (parts.size === 0) return 'exact';
+	if ([...parts].every((q) => q === 'at_least' || q === 'more_than'))
+		return parts.has('more_than') ? 'more_than' : 'at_least';
+	if (parts.size === 1) return [...parts][0] ?? null;
+	return null;
+}
+
+/**
+ * A party's figure for one direction, in this order: its figure for everyone returned when it gave one; otherwise
+ * the sum of its servicemen and civilians figures when it gave both (and they can be added); otherwise its one
+ * sub-count, named as such. A figure stated for both directions at once counts for each direction at its scope.
+ * The sums of the totals use only exact figures; bounds are shown, never added.
+ */
+export function partyFigure(figures: readonly StatedFigure[], party: Party): PartyFigure | null {
+	const everyone = scopeFigure(figures, party, 'all');
+	const component = (scope: FigureScope, figure: NonNullable<typeof everyone>): FigureComponent => ({
+		scope,
+		number: figure.number,
+		qualifier: figure.qualifier,
+		claimIds: figure.claimIds
+	});
+	if (everyone) {
+		return { ...everyone, scope: 'all', derivation: 'stated', components: [component('all', everyone)] };
+	}
+	const military = scopeFigure(figures, party, 'military');
+	const civilians = scopeFigure(figures, party, 'civilians');
+	const qualifier = military && civilians ? sumQualifier(military.qualifier, civilians.qualifier) : null;
+	if (military && civilians && qualifier) {
+		return {
+			number: military.number + civilians.number,
+			qualifier,
+			varies: military.varies || civilians.varies,
+			scope: 'all',
+			derivation: 'sum',
+			components: [component('military', military), component('civilians', civilians)],
+			claimIds: [...military.claimIds, ...civilians.claimIds]
+		};
+	}
+	const [scope, only] = military
+		? (['military', military] as const)
+		: civilians
+			? (['civilians', civilians] as const)
+			: [];
+	if (!scope || !only) return null;
+	return { ...only, scope, derivation: 'stated', components: [component(scope, only)] };
 }
 
 /** Figures and statuses of one round, for both populations and both directions. */
@@ -105,10 +220,10 @@ export function roundFigures(claims: readonly ClaimFigure[]): Record<Population,
 	for (const population of populations) {
 		result[population] = {} as Record<Direction, DirectionFigures>;
 		for (const direction of directions) {
-			const figures = reportFigures(claims, headlineCounted[population][direction]);
+			const { reports, others, combined } = figuresFor(claims, population, direction);
 			result[population][direction] = {
-				confirmation: deriveConfirmation(figures),
-				byParty: { ukraine: partyFigure(figures, 'ukraine'), russia: partyFigure(figures, 'russia') }
+				confirmation: deriveConfirmation(reports, { combined, otherStatements: others }),
+				byParty: { ukraine: partyFigure(reports, 'ukraine'), russia: partyFigure(reports, 'russia') }
 			};
 		}
 	}
@@ -117,13 +232,23 @@ export function roundFigures(claims: readonly ClaimFigure[]): Record<Population,
 
 /** The sum for one direction: confirmed, and each party's own. */
 export interface DirectionTotal {
-	/** Sum of confirmed figures, over the rounds whose figure is confirmed. */
+	/**
+	 * Sum of what two sides stated alike, over the rounds where some part is confirmed: the whole figure, or for a
+	 * partly confirmed round the sub-counts both gave (servicemen, say).
+	 */
 	confirmed: number;
 	confirmedRounds: number;
-	/** Each party's sum of its own exact figures, and over how many rounds. */
+	/** Of `confirmedRounds`, those where only a part (a sub-count) is confirmed. */
+	partlyConfirmedRounds: number;
+	/** Each party's sum of its own exact figures (see {@link partyFigure}), and over how many rounds. */
 	byParty: Record<Party, { sum: number; rounds: number }>;
 	/** Rounds with any figure at all in this direction. */
 	roundsWithFigures: number;
+	/** Rounds whose headline is this population (people for exchanges, bodies for repatriations). */
+	rounds: number;
+	/** Of those, the rounds with no figure for this direction, and those with only a figure for both directions. */
+	roundsWithoutFigure: number;
+	roundsCombinedOnly: number;
 }
 
 /** What the totals need of a round. */
@@ -146,16 +271,27 @@ export function totalsByDirection(
 			const total: DirectionTotal = {
 				confirmed: 0,
 				confirmedRounds: 0,
+				partlyConfirmedRounds: 0,
 				byParty: { ukraine: { sum: 0, rounds: 0 }, russia: { sum: 0, rounds: 0 } },
-				roundsWithFigures: 0
+				roundsWithFigures: 0,
+				rounds: 0,
+				roundsWithoutFigure: 0,
+				roundsCombinedOnly: 0
 			};
 			for (const round of rounds) {
 				if (round.kind === 'agreement') continue;
 				const { confirmation, byParty } = round.figures[population][direction];
-				if (confirmation.status !== 'no_figure') total.roundsWithFigures += 1;
-				if (isConfirmed(confirmation.status) && confirmation.confirmedNumber !== null) {
+				const hasFigure = confirmation.status !== 'no_figure' && confirmation.status !== 'combined_only';
+				if (hasFigure) total.roundsWithFigures += 1;
+				if (headlinePopulation(round.kind) === population) {
+					total.rounds += 1;
+					if (confirmation.status === 'no_figure') total.roundsWithoutFigure += 1;
+					if (confirmation.status === 'combined_only') total.roundsCombinedOnly += 1;
+				}
+				if (hasConfirmedPart(confirmation.status) && confirmation.confirmedNumber !== null) {
 					total.confirmed += confirmation.confirmedNumber;
 					total.confirmedRounds += 1;
+					if (confirmation.status === 'partly_confirmed') total.partlyConfirmedRounds += 1;
 				}
 				for (const party of parties) {
 					const figure = byParty[party];

@@ -1,7 +1,8 @@
 // Formatting of figures, dates and coded values for the pages, through the message catalog.
 import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
-import type { ConfirmationStatus } from '../domain/confirmation';
+import { scopedFigure, type ConfirmationStatus } from '../domain/confirmation';
+import type { FigureComponent, PartyFigure } from '../domain/round-figures';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../schemas/vocabulary';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -28,6 +29,32 @@ const qualifierMessages: Record<Qualifier, (inputs: { number: string }) => strin
 /** A figure with its qualifier, as a reader would say it: "more than 1,000". */
 export function formatFigure(value: number, qualifier: Qualifier): string {
 	return qualifierMessages[qualifier]({ number: formatNumber(value) });
+}
+
+/** A component of a party's figure with what it counts: "185 servicemen", "20 civilians", "205". */
+export function formatComponent(component: Pick<FigureComponent, 'scope' | 'number' | 'qualifier'>): string {
+	const figure = formatFigure(component.number, component.qualifier);
+	return component.scope === 'all' ? figure : scopedFigure(component.scope, component.number, figure);
+}
+
+/**
+ * How a party's figure for a direction was derived, in words, or null when it is the party's own figure for everyone:
+ * "185 servicemen + 20 civilians" for a sum, "servicemen only" for a sub-count.
+ */
+export function partyFigureNote(figure: PartyFigure): string | null {
+	if (figure.derivation === 'sum') return figure.components.map(formatComponent).join(' + ');
+	if (figure.scope === 'military') return m.party_figure_military_only();
+	if (figure.scope === 'civilians') return m.party_figure_civilians_only();
+	return null;
+}
+
+/** "205 (185 servicemen + 20 civilians), as Kyiv reported": a party's figure with its derivation. */
+export function partyFigureText(figure: PartyFigure, party: string): string {
+	const value = formatFigure(figure.number, figure.qualifier);
+	const note = partyFigureNote(figure);
+	return note === null
+		? m.party_figure_stated({ figure: value, party })
+		: m.party_figure_derived({ figure: value, note, party });
 }
 
 const monthMessages = [
@@ -87,7 +114,10 @@ export function countedLabel(counted: Counted): string {
 export function statusLabel(status: ConfirmationStatus): string {
 	return {
 		no_figure: m.status_no_figure,
+		combined_only: m.status_combined_only,
 		announced: m.status_announced,
+		scope_differs: m.status_scope_differs,
+		partly_confirmed: m.status_partly_confirmed,
 		corroborated: m.status_corroborated,
 		third_party_confirmed: m.status_third_party_confirmed,
 		disputed: m.status_disputed

@@ -1,6 +1,6 @@
 // Builds the citation, BibTeX entry and fact box of a round or a claim page from its data.
 import { citeClaim, citeRound, roundFactBox, type CitedRoundStatement } from '../domain/citation';
-import { directions, headlineCounted } from '../domain/round-figures';
+import { combinedCounted, countedFor, directions } from '../domain/round-figures';
 import { countedLabel, formatDate, formatFigure, roundKindLabel, statementLabel, statusLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import type { ClaimView } from './db/queries/claims';
@@ -52,13 +52,15 @@ export function claimCitation(claim: ClaimView, context: CitationContext) {
 }
 
 /**
- * The citation and fact box of a round page: each party's headline figure once (per figure and thing counted),
+ * The citation and fact box of a round page: each party's figures once (per figure and thing counted),
  * with the first source the data lists for it.
  */
 export function roundCitation(round: RoundListItem, claims: readonly ClaimView[], context: CitationContext) {
+	// Every figure of the round's population: for everyone, servicemen or civilians, each way or both together.
 	const headline = new Set<string>([
-		...headlineCounted[round.population].to_ukraine,
-		...headlineCounted[round.population].to_russia
+		...countedFor(round.population, 'to_ukraine'),
+		...countedFor(round.population, 'to_russia'),
+		...combinedCounted[round.population]
 	]);
 	const seen = new Set<string>();
 	const statements: CitedRoundStatement[] = [];

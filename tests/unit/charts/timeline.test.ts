@@ -211,17 +211,17 @@ describe('marks', () => {
 
 	it('describes each mark in words, for its accessible name and tooltip', () => {
 		const mark = range('2024-12-30-exchange-to_ukraine');
-		expect(mark.description).toBe('30 Dec 2024, prisoner exchange. To Ukraine: 150 to 189 (Disputed)');
+		expect(mark.description).toBe('30 Dec 2024, prisoner exchange. To Ukraine: 150 to 189 (Figures conflict)');
 		expect(mark.tooltip).toEqual([
 			'30 Dec 2024, prisoner exchange',
-			'To Ukraine: 150 to 189 (Disputed)',
+			'To Ukraine: 150 to 189 (Figures conflict)',
 			'Kyiv reported 189 and Moscow reported 150: the figures differ by 39.'
 		]);
 		expect(bar('2025-07-23-exchange-to_russia').description).toBe(
-			'23 Jul 2025, prisoner exchange. To Russia: 250, a bound rather than an exact figure (Announced)'
+			'23 Jul 2025, prisoner exchange. To Russia: 250, a bound rather than an exact figure (Unconfirmed)'
 		);
 		expect(bar('2024-12-30-exchange-to_russia').description).toBe(
-			'30 Dec 2024, prisoner exchange. To Russia: 150 (Third-party confirmed)'
+			'30 Dec 2024, prisoner exchange. To Russia: 150 (Third party agrees)'
 		);
 	});
 
@@ -273,36 +273,36 @@ describe('timelineTable', () => {
 				key: '2024-12-30-exchange',
 				label: '30 Dec 2024, prisoner exchange',
 				href: '/rounds/2024-12-30-exchange',
-				toUkraine: '150 to 189 (Disputed)',
-				toRussia: '150 (Third-party confirmed)'
+				toUkraine: '150 to 189 (Figures conflict)',
+				toRussia: '150 (Third party agrees)'
 			},
 			{
 				key: '2025-01-15-exchange',
 				label: '15 Jan 2025, prisoner exchange',
 				href: '/rounds/2025-01-15-exchange',
-				toUkraine: '25 (Corroborated)',
-				toRussia: '25 (Announced)'
+				toUkraine: '25 (Both sides agree)',
+				toRussia: '25 (Unconfirmed)'
 			},
 			{
 				key: '2025-03-19-exchange',
 				label: '19 Mar 2025, prisoner exchange',
 				href: '/rounds/2025-03-19-exchange',
-				toUkraine: '175 to 197 (Disputed)',
-				toRussia: '175 (Announced)'
+				toUkraine: '175 to 197 (Figures conflict)',
+				toRussia: '175 (Unconfirmed)'
 			},
 			{
 				key: '2025-05-23-exchange',
 				label: '23 May 2025, prisoner exchange',
 				href: '/rounds/2025-05-23-exchange',
-				toUkraine: '390 (Announced)',
+				toUkraine: '390 (Unconfirmed)',
 				toRussia: 'no figure'
 			},
 			{
 				key: '2025-07-23-exchange',
 				label: '23 Jul 2025, prisoner exchange',
 				href: '/rounds/2025-07-23-exchange',
-				toUkraine: '250, a bound rather than an exact figure (Announced)',
-				toRussia: '250, a bound rather than an exact figure (Announced)'
+				toUkraine: '250, a bound rather than an exact figure (Unconfirmed)',
+				toRussia: '250, a bound rather than an exact figure (Unconfirmed)'
 			}
 		]);
 	});

@@ -8,7 +8,7 @@ import { getDataset } from '$lib/server/db/dataset';
 import { claimsOfRound, type ClaimView } from '$lib/server/db/queries/claims';
 import { datasetInfo, getRound, neighboursOf, stagesOf } from '$lib/server/db/queries/rounds';
 import { NEARBY_DAYS, statementsNear } from '$lib/server/db/queries/statements';
-import { headlineCounted } from '$lib/domain/round-figures';
+import { combinedCounted, countedFor } from '$lib/domain/round-figures';
 import { revisionsOfRecords } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
 import { missingRecord } from '$lib/server/permalinks';
@@ -22,11 +22,12 @@ export const load: PageServerLoad = ({ params, url }) => {
 	if (!round) missingRecord(db, 'round', id.data, m.not_found_round({ id: id.data }));
 
 	const claims = claimsOfRound(db, round.id);
-	// Headline figures first (in the order of the headline definition), then the other counts.
+	// Figures of the round's population first (to Ukraine, to Russia, both together), then the other counts.
 	const headline: readonly string[] = [
 		...new Set<string>([
-			...headlineCounted[round.population].to_ukraine,
-			...headlineCounted[round.population].to_russia
+			...countedFor(round.population, 'to_ukraine'),
+			...countedFor(round.population, 'to_russia'),
+			...combinedCounted[round.population]
 		])
 	];
 	const groups = new Map<string, ClaimView[]>();

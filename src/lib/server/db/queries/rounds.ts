@@ -1,7 +1,9 @@
 // Queries over rounds and their claims: the rounds list with derived figures, and the totals per direction.
 import type { ClaimantSide, Counted, Qualifier, RoundKind, StatementKind } from '../../../schemas/vocabulary';
 import {
-	headlineCounted,
+	combinedCounted,
+	countedFor,
+	directions,
 	headlinePopulation,
 	roundFigures,
 	totalsByDirection,
@@ -25,7 +27,7 @@ export interface RoundListItem {
 	figures: ReturnType<typeof roundFigures>;
 	/** Whether the headline figures are people or bodies. */
 	population: Population;
-	/** Reported figures that are not a headline figure: sub-counts, sums of both directions, bodies in an exchange. */
+	/** Reported figures of something else than the round's headline population: bodies in an exchange, people held. */
 	otherFigures: OtherFigure[];
 }
 
@@ -38,8 +40,12 @@ export interface OtherFigure {
 	qualifier: Qualifier;
 }
 
+/** Whether a counted value gives a figure of the population (one direction, each way, or both together). */
 function isHeadline(population: Population, counted: Counted): boolean {
-	return Object.values(headlineCounted[population]).some((values) => values.includes(counted));
+	return (
+		combinedCounted[population].includes(counted) ||
+		directions.some((direction) => countedFor(population, direction).includes(counted))
+	);
 }
 
 interface RoundRecord {

@@ -578,7 +578,7 @@ describe('isConsistentWith', () => {
 
 describe('status helpers', () => {
 	const statusCases: { status: ConfirmationStatus; label: string; confirmed: boolean }[] = [
-		{ status: 'no_figure', label: 'No figure', confirmed: false },
+		{ status: 'no_figure', label: 'No reported figure', confirmed: false },
 		{ status: 'combined_only', label: 'Combined figure only', confirmed: false },
 		{ status: 'announced', label: 'Unconfirmed', confirmed: false },
 		{ status: 'scope_differs', label: 'Count different things', confirmed: false },

@@ -1,7 +1,7 @@
 // Formatting of figures, dates and coded values for the pages, through the message catalog.
 import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
-import { scopedFigure, type ConfirmationStatus } from '../domain/confirmation';
+import { scopedFigure, type ConfirmationStatus, type StatedFigure } from '../domain/confirmation';
 import type { FigureComponent, PartyFigure } from '../domain/round-figures';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../schemas/vocabulary';
 
@@ -48,13 +48,23 @@ export function partyFigureNote(figure: PartyFigure): string | null {
 	return null;
 }
 
-/** "205 (185 servicemen + 20 civilians), as Kyiv reported": a party's figure with its derivation. */
-export function partyFigureText(figure: PartyFigure, party: string): string {
+/** "205 (185 servicemen + 20 civilians)", "185 (servicemen only)", "at least 1,000": a party's figure and its derivation. */
+export function partyFigureWithNote(figure: PartyFigure): string {
 	const value = formatFigure(figure.number, figure.qualifier);
 	const note = partyFigureNote(figure);
-	return note === null
-		? m.party_figure_stated({ figure: value, party })
-		: m.party_figure_derived({ figure: value, note, party });
+	return note === null ? value : m.figure_with_note({ figure: value, note });
+}
+
+/** "386, as UAE Ministry of Foreign Affairs reported": a figure for both directions together. */
+export function combinedFigureText(figure: StatedFigure): string {
+	return figure.number === null || figure.qualifier === null
+		? ''
+		: m.party_figure_stated({ figure: formatFigure(figure.number, figure.qualifier), party: figure.claimant });
+}
+
+/** "205 (185 servicemen + 20 civilians), as Kyiv reported": a party's figure with its derivation. */
+export function partyFigureText(figure: PartyFigure, party: string): string {
+	return m.party_figure_stated({ figure: partyFigureWithNote(figure), party });
 }
 
 const monthMessages = [

@@ -1,6 +1,6 @@
 // The columns of the downloads (.csv and .json twins of the list pages): one zod schema per exported entity.
 import { z } from 'zod';
-import { confirmationStatuses } from '../domain/confirmation';
+import { confirmationStatuses, figureScopes } from '../domain/confirmation';
 import { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from './vocabulary';
 
 const status = z.enum(confirmationStatuses);
@@ -17,13 +17,22 @@ export const RoundExport = z.object({
 	parent_id: z.string().nullable(),
 	population: z.enum(['people', 'bodies']),
 	kyiv_to_ukraine: nullableCount,
+	kyiv_to_ukraine_figure: z.string(),
 	moscow_to_ukraine: nullableCount,
+	moscow_to_ukraine_figure: z.string(),
 	status_to_ukraine: status,
+	confirmed_to_ukraine: nullableCount,
+	confirmed_scope_to_ukraine: z.enum(figureScopes).nullable(),
 	explanation_to_ukraine: z.string(),
 	kyiv_to_russia: nullableCount,
+	kyiv_to_russia_figure: z.string(),
 	moscow_to_russia: nullableCount,
+	moscow_to_russia_figure: z.string(),
 	status_to_russia: status,
+	confirmed_to_russia: nullableCount,
+	confirmed_scope_to_russia: z.enum(figureScopes).nullable(),
 	explanation_to_russia: z.string(),
+	combined_both_ways: z.string(),
 	summary: z.string(),
 	url: z.string()
 });
@@ -84,11 +93,15 @@ export const sourceExportColumns = Object.keys(SourceExport.shape) as (keyof Sou
 const DirectionTotalExport = z.object({
 	confirmed: z.number().int().nonnegative(),
 	confirmedRounds: z.number().int().nonnegative(),
+	partlyConfirmedRounds: z.number().int().nonnegative(),
 	byParty: z.object({
 		ukraine: z.object({ sum: z.number().int().nonnegative(), rounds: z.number().int().nonnegative() }),
 		russia: z.object({ sum: z.number().int().nonnegative(), rounds: z.number().int().nonnegative() })
 	}),
-	roundsWithFigures: z.number().int().nonnegative()
+	roundsWithFigures: z.number().int().nonnegative(),
+	rounds: z.number().int().nonnegative(),
+	roundsWithoutFigure: z.number().int().nonnegative(),
+	roundsCombinedOnly: z.number().int().nonnegative()
 });
 const PopulationTotalsExport = z.object({ to_ukraine: DirectionTotalExport, to_russia: DirectionTotalExport });
 

@@ -65,17 +65,17 @@ export function roundCitation(round: RoundListItem, claims: readonly ClaimView[]
 	const seen = new Set<string>();
 	const statements: CitedRoundStatement[] = [];
 	// Kyiv first, then Moscow, then mediators and international bodies: the parties speak before third parties.
+	// Media are cited only when nobody else gave a figure, so that a figure reported by media alone is still cited.
 	const sideOrder = { ukraine: 0, russia: 1, mediator: 2, international: 3, independent: 4 };
-	const ordered = [...claims].sort((a, b) => sideOrder[a.side] - sideOrder[b.side]);
-	for (const claim of ordered) {
-		if (
-			claim.statement !== 'report' ||
-			!headline.has(claim.counted) ||
-			claim.number === null ||
-			claim.qualifier === null
+	const figured = [...claims]
+		.filter(
+			(claim) =>
+				claim.statement === 'report' && headline.has(claim.counted) && claim.number !== null && claim.qualifier !== null
 		)
-			continue;
-		if (claim.side === 'independent') continue;
+		.sort((a, b) => sideOrder[a.side] - sideOrder[b.side]);
+	const accountable = figured.filter((claim) => claim.side !== 'independent');
+	for (const claim of accountable.length > 0 ? accountable : figured) {
+		if (claim.number === null || claim.qualifier === null) continue;
 		const figure = formatFigure(claim.number, claim.qualifier);
 		const key = `${partyOf(claim)}|${claim.counted}|${figure}`;
 		if (seen.has(key)) continue;

@@ -5,7 +5,7 @@ import { layoutRoundCard, type CardDirection, type RoundCardInput } from '../cha
 import { directionLabel, markKind } from '../charts/timeline';
 import type { DirectionMark } from '../charts/types';
 import RoundCard from '../components/RoundCard.svelte';
-import type { Confirmation } from '../domain/confirmation';
+import { formatFigure as formatStatedFigure, type Confirmation } from '../domain/confirmation';
 import { directions, type Direction } from '../domain/round-figures';
 import { formatDate, formatFigure, formatNumber, roundKindLabel, statusLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';
@@ -18,6 +18,10 @@ import { memoisedPng, svgDocument } from './images';
  */
 function headlineFigure(confirmation: Confirmation, mark: DirectionMark | null): string | null {
 	if (!mark) return null;
+	const [combined] = confirmation.combined;
+	if (confirmation.status === 'combined_only' && combined?.number != null && combined.qualifier) {
+		return m.card_combined_figure({ figure: formatFigure(combined.number, combined.qualifier) });
+	}
 	if (mark.low !== mark.high)
 		return m.chart_figure_range({ low: formatNumber(mark.low), high: formatNumber(mark.high) });
 	const bound = mark.bound
@@ -30,11 +34,26 @@ function cardDirection(round: RoundListItem, direction: Direction): CardDirectio
 	const figures = round.figures[round.population][direction];
 	const { confirmation } = figures;
 	const mark = directionMark(figures);
-	const speakers = confirmation.figures.flatMap((figure) =>
-		figure.number === null || figure.qualifier === null
-			? []
-			: [m.chart_speaker_figure({ speaker: speakerOf(figure), figure: formatFigure(figure.number, figure.qualifier) })]
-	);
+	const speakers = [
+		...confirmation.figures.flatMap((figure) =>
+			figure.number === null || figure.qualifier === null
+				? []
+				: [
+						m.chart_speaker_figure({
+							speaker: speakerOf(figure),
+							figure: formatStatedFigure({ ...figure, number: figure.number, qualifier: figure.qualifier })
+						})
+					]
+		),
+		...(confirmation.status === 'combined_only'
+			? confirmation.combined.map((figure) =>
+					m.chart_speaker_figure({
+						speaker: speakerOf(figure),
+						figure: m.combined_figure_words({ figure: formatFigure(figure.number ?? 0, figure.qualifier ?? 'exact') })
+					})
+				)
+			: [])
+	];
 	return {
 		key: direction,
 		heading: m.round_status_direction({

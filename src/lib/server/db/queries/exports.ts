@@ -1,5 +1,7 @@
 // The rows of the downloads, built from the same queries as the pages and shaped by the export schemas.
+import type { Direction, PartyFigure } from '../../../domain/round-figures';
 import { matchRounds } from '../../../domain/round-filters';
+import { combinedFigureText, partyFigureWithNote } from '../../../format/figures';
 import type { ClaimExport, RoundExport, SourceExport } from '../../../schemas/exports';
 import type { RoundFilters } from '../../../schemas/round-filters';
 import { filterStatements, type StatementFilters } from '../../../schemas/statement-filters';
@@ -16,8 +18,22 @@ export function roundRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'page
 /** A round shaped as in the downloads. */
 export function toRoundExport(round: RoundListItem, origin: string): RoundExport {
 	const figures = round.figures[round.population];
-	const exact = (figure: { number: number; qualifier: string } | null) =>
-		figure && figure.qualifier === 'exact' ? figure.number : null;
+	const exact = (figure: PartyFigure | null) => (figure && figure.qualifier === 'exact' ? figure.number : null);
+	const direction = (key: Direction) => {
+		const { confirmation, byParty } = figures[key];
+		return {
+			kyiv: exact(byParty.ukraine),
+			kyivFigure: byParty.ukraine ? partyFigureWithNote(byParty.ukraine) : '',
+			moscow: exact(byParty.russia),
+			moscowFigure: byParty.russia ? partyFigureWithNote(byParty.russia) : '',
+			status: confirmation.status,
+			confirmed: confirmation.confirmedNumber,
+			confirmedScope: confirmation.confirmedScope,
+			explanation: confirmation.explanation
+		};
+	};
+	const toUkraine = direction('to_ukraine');
+	const toRussia = direction('to_russia');
 	return {
 		id: round.id,
 		date: round.date,
@@ -27,14 +43,24 @@ export function toRoundExport(round: RoundListItem, origin: string): RoundExport
 		mediators: round.mediators.join(';'),
 		parent_id: round.parentId,
 		population: round.population,
-		kyiv_to_ukraine: exact(figures.to_ukraine.byParty.ukraine),
-		moscow_to_ukraine: exact(figures.to_ukraine.byParty.russia),
-		status_to_ukraine: figures.to_ukraine.confirmation.status,
-		explanation_to_ukraine: figures.to_ukraine.confirmation.explanation,
-		kyiv_to_russia: exact(figures.to_russia.byParty.ukraine),
-		moscow_to_russia: exact(figures.to_russia.byParty.russia),
-		status_to_russia: figures.to_russia.confirmation.status,
-		explanation_to_russia: figures.to_russia.confirmation.explanation,
+		kyiv_to_ukraine: toUkraine.kyiv,
+		kyiv_to_ukraine_figure: toUkraine.kyivFigure,
+		moscow_to_ukraine: toUkraine.moscow,
+		moscow_to_ukraine_figure: toUkraine.moscowFigure,
+		status_to_ukraine: toUkraine.status,
+		confirmed_to_ukraine: toUkraine.confirmed,
+		confirmed_scope_to_ukraine: toUkraine.confirmedScope,
+		explanation_to_ukraine: toUkraine.explanation,
+		kyiv_to_russia: toRussia.kyiv,
+		kyiv_to_russia_figure: toRussia.kyivFigure,
+		moscow_to_russia: toRussia.moscow,
+		moscow_to_russia_figure: toRussia.moscowFigure,
+		status_to_russia: toRussia.status,
+		confirmed_to_russia: toRussia.confirmed,
+		confirmed_scope_to_russia: toRussia.confirmedScope,
+		explanation_to_russia: toRussia.explanation,
+		// The same figures stand in both directions' confirmations; one direction's list is all of them.
+		combined_both_ways: figures.to_ukraine.confirmation.combined.map((figure) => combinedFigureText(figure)).join('; '),
 		summary: round.summary,
 		url: `${origin}/rounds/${round.id}`
 	};

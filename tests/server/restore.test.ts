@@ -1,6 +1,16 @@
 // Backup and restore end to end: the real commands back up, refuse, restore and republish; the server then serves the restored state.
 import { execFileSync } from 'node:child_process';
-import { closeSync, copyFileSync, cpSync, existsSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
+import {
+	closeSync,
+	copyFileSync,
+	cpSync,
+	existsSync,
+	openSync,
+	readFileSync,
+	readdirSync,
+	writeFileSync,
+	writeSync
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,6 +185,43 @@ describe('restoreState', () => {
 		const state = openState(fresh);
 		expect(revisionCount(state)).toBe(1);
 		state.close();
+	});
+
+	it('replaces a damaged state database without --force, keeping a copy of it', () => {
+		const damaged = join(temporaryDir(), 'app.sqlite');
+		writeFileSync(damaged, 'the remains of a disk that failed');
+		const outcome = restoreState({
+			backupPath: backupFile,
+			statePath: damaged,
+			keepDir: join(dir, 'kept'),
+			force: false,
+			now: new Date(0)
+		});
+		expect(outcome).toMatchObject({
+			ok: true,
+			replaced: null,
+			keptAt: join(dir, 'kept', 'app-replaced-1970-01-01T00-00-00-000Z.sqlite')
+		});
+		expect(readFileSync(join(dir, 'kept', 'app-replaced-1970-01-01T00-00-00-000Z.sqlite'), 'utf8')).toBe(
+			'the remains of a disk that failed'
+		);
+		const state = openState(damaged);
+		expect(revisionCount(state)).toBe(1);
+		state.close();
+	});
+
+	it('refuses to replace a state that a newer application wrote, unless forced', () => {
+		const newer = join(temporaryDir(), 'app.sqlite');
+		copyFileSync(backupFile, newer);
+		const db = new Database(newer);
+		db.pragma(`user_version = ${migrations.length + 1}`);
+		db.close();
+		const options = { backupPath: backupFile, statePath: newer, keepDir: join(dir, 'kept'), now: new Date(0) };
+		expect(restoreState({ ...options, force: false })).toEqual({
+			ok: false,
+			message: expect.stringContaining('written by a newer version of the application')
+		});
+		expect(restoreState({ ...options, force: true })).toMatchObject({ ok: true });
 	});
 
 	const refusals: { name: string; make: (path: string) => void; message: RegExp }[] = [

@@ -140,7 +140,6 @@ function releaseCurrent(path: string): Current {
 /** True when `current` holds something the backup does not: restoring would lose it. */
 function isNewer(current: StateSummary, backup: StateSummary): boolean {
 	return (
-		current.migration > migrations.length ||
 		current.corrections > backup.corrections ||
 		current.revisions > backup.revisions ||
 		(current.latestActivity ?? '') > (backup.latestActivity ?? '')
@@ -200,6 +199,12 @@ export function restoreState(options: RestoreOptions): RestoreOutcome {
 		}
 
 		const current = releaseCurrent(statePath);
+		if (current.kind === 'readable' && current.summary.migration > migrations.length && !options.force) {
+			throw new RestoreRefused(
+				`the current state was written by a newer version of the application (migration ` +
+					`${current.summary.migration}); add --force to replace it with the backup anyway`
+			);
+		}
 		if (current.kind === 'readable' && isNewer(current.summary, restored) && !options.force) {
 			throw new RestoreRefused(
 				`the current state (${describeState(current.summary)}) holds more than the backup ` +

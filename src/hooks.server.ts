@@ -12,8 +12,8 @@ import { PAGE_CACHE_CONTROL, PageCache } from '$lib/server/page-cache';
 
 const cache = new PageCache();
 
-/** Pages that show the state database (corrections, the review queue, login) are never cached. */
-const UNCACHED_PREFIXES = ['/_app/', '/corrections', '/review', '/login', '/logout'];
+/** Pages that show the state database (corrections, the review queue, login, the health check) are never cached. */
+const UNCACHED_PREFIXES = ['/_app/', '/corrections', '/review', '/login', '/logout', '/healthz'];
 
 /**
  * Public pages and their client-side data (`__data.json`) are cacheable; only successful ones are kept.

@@ -9,6 +9,7 @@ describe('coverageReport', () => {
 
 	it('counts events by year and kind, and which have figures from both sides or a third party', () => {
 		expect(report.events).toBe(4);
+		expect(report.agreements).toBe(1);
 		expect(report.roundsByYearAndKind).toEqual([
 			{ year: '2024', kind: 'pow_exchange', rounds: 1 },
 			{ year: '2025', kind: 'bodies_repatriation', rounds: 1 },
@@ -35,7 +36,8 @@ describe('coverageReport', () => {
 	it('prints every section', () => {
 		const text = formatCoverageReport(report);
 		for (const heading of [
-			'Rounds by year and kind:',
+			'Events: 4 (rounds: 5, of which 1 agreement(s) carried out in stages; each stage is an event, the agreement itself is not)',
+			'Events by year and kind:',
 			"Kyiv's exchange numbers: 1 of 1–59 present (2%)",
 			'missing: 1–58',
 			'Claims without a round:',

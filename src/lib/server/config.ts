@@ -16,6 +16,11 @@ export function stateDbPath(): string {
 	return resolve(process.env.STATE_DB_PATH ?? 'data/state/app.sqlite');
 }
 
+/** Directory where `db:backup` writes backups and `db:restore` keeps the state it replaced. */
+export function backupDir(): string {
+	return resolve(process.env.BACKUP_DIR ?? 'data/state/backups');
+}
+
 /** True when the instance is run by one maintainer, who may then approve their own suggestions. */
 export function singleMaintainer(): boolean {
 	return process.env.SINGLE_MAINTAINER === 'true';

@@ -9,6 +9,8 @@ export interface CoverageReport {
 	/** Events where a mediator or international body gave a headline figure. */
 	roundsWithThirdParty: number;
 	events: number;
+	/** Rounds of kind `agreement`: carried out in stages, each stage an event of its own, so not events themselves. */
+	agreements: number;
 	exchangeNumbers: { highest: number; present: number[]; missing: number[] };
 	claimsWithoutRound: { statement: string; claims: number }[];
 	sourcesByOutlet: { outlet: string; sources: number }[];
@@ -95,6 +97,7 @@ export function coverageReport(db: DatasetDatabase): CoverageReport {
 			return sides.has('mediator') || sides.has('international');
 		}).length,
 		events: events.length,
+		agreements: rounds.length - events.length,
 		exchangeNumbers: { highest, present, missing },
 		claimsWithoutRound: count<'statement'>(
 			'SELECT statement, count(*) AS n FROM claims WHERE round_id IS NULL GROUP BY statement ORDER BY statement'
@@ -128,8 +131,12 @@ export function foldRanges(values: readonly number[]): string {
 /** The report as plain text for the terminal. */
 export function formatCoverageReport(report: CoverageReport): string {
 	const lines: string[] = [];
-	lines.push(`Events: ${report.events}`);
-	lines.push('', 'Rounds by year and kind:');
+	// `data:build` counts rows of rounds.csv; an agreement is a row there but not an event, so say how the two relate.
+	lines.push(
+		`Events: ${report.events} (rounds: ${report.events + report.agreements}, of which ${report.agreements} ` +
+			'agreement(s) carried out in stages; each stage is an event, the agreement itself is not)'
+	);
+	lines.push('', 'Events by year and kind:');
 	for (const row of report.roundsByYearAndKind) lines.push(`  ${row.year}  ${row.kind.padEnd(22)} ${row.rounds}`);
 	lines.push(
 		'',

@@ -47,6 +47,8 @@ export function getState(): StateDatabase {
 	const path = stateDbPath();
 	if (open?.path === path) return open.db;
 	open?.db.close();
+	// Forgotten before opening: a path that fails to open must not leave the closed connection to be handed out.
+	open = null;
 	open = { path, db: openState(path) };
 	return open.db;
 }

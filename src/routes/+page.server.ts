@@ -3,6 +3,7 @@ import { chartNames } from '$lib/charts/catalog';
 import { chartImageLayout } from '$lib/server/chart-images';
 import { getDataset } from '$lib/server/db/dataset';
 import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
+import { overviewHeadlines } from '$lib/server/db/queries/headline';
 import { datasetInfo, listRounds, totalsOf } from '$lib/server/db/queries/rounds';
 import { datasetJsonLd } from '$lib/server/structured-data';
 import type { PageServerLoad } from './$types';
@@ -19,6 +20,7 @@ export const load: PageServerLoad = ({ url }) => {
 		eventCount: events.length,
 		firstDate: events.at(-1)?.date ?? null,
 		latest: events[0] ?? null,
+		headlines: overviewHeadlines(db),
 		totals: totalsOf(rounds),
 		charts: chartNames.map((name) => namedChart(charts, name)),
 		origin: url.origin,

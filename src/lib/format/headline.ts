@@ -1,0 +1,43 @@
+// The overview headline's sentences, one per direction, that a visitor can repeat without misleading anyone.
+import type { DirectionHeadline } from '../domain/headline';
+import { m } from '../paraglide/messages.js';
+import { formatDate, formatFigure, formatNumber } from './figures';
+
+/** Why nothing is confirmed in a direction, in words. */
+export function noneConfirmedText(reason: NonNullable<DirectionHeadline['noneConfirmedBecause']>): string {
+	return reason === 'no_other_side_figures' ? m.none_confirmed_one_side() : m.none_confirmed_no_match();
+}
+
+/**
+ * "Coordination Headquarters … put the number of people returned to Ukraine at 8,050 on 11 Mar 2026. The rounds on
+ * record add up to …": the latest official totals first, then the sums of the record and the part two sides agree on.
+ */
+export function headlineSentence(headline: DirectionHeadline): string {
+	const direction = headline.direction === 'to_ukraine' ? m.headline_to_ukraine() : m.headline_to_russia();
+	const officials = (['ukraine', 'russia'] as const).flatMap((party) => {
+		const official = headline.official[party];
+		return official
+			? [
+					m.headline_official({
+						claimant: official.claimant,
+						direction,
+						figure: formatFigure(official.number, official.qualifier),
+						date: formatDate(official.statedOn)
+					})
+				]
+			: [];
+	});
+	const { byParty, confirmed } = headline.totals;
+	const sums = m.headline_sums({
+		kyiv: formatNumber(byParty.ukraine.sum),
+		kyivRounds: formatNumber(byParty.ukraine.rounds),
+		moscow: formatNumber(byParty.russia.sum),
+		moscowRounds: formatNumber(byParty.russia.rounds)
+	});
+	const agreed = headline.noneConfirmedBecause
+		? m.headline_none_confirmed({ reason: noneConfirmedText(headline.noneConfirmedBecause) })
+		: m.headline_confirmed({ confirmed: formatNumber(confirmed) });
+	return [...(officials.length > 0 ? officials : [m.headline_no_official({ direction })]), `${sums}; ${agreed}`].join(
+		' '
+	);
+}

@@ -1,0 +1,44 @@
+// The running totals of everyone returned that Kyiv and Moscow stated, for the overview's headline.
+import { directionHeadlines, type RunningTotal } from '../../../domain/headline';
+import type { ClaimantSide, Counted, Qualifier } from '../../../schemas/vocabulary';
+import type { DatasetDatabase } from '../dataset';
+import { memoizedFor, preparedFor } from '../prepared';
+import { listRounds, totalsOf } from './rounds';
+
+const statements = preparedFor((db) => ({
+	runningTotals: db.prepare<
+		[],
+		{
+			id: string;
+			claimant: string;
+			claimant_side: ClaimantSide;
+			stated_on: string;
+			counted: Counted;
+			counted_detail: string;
+			number: number;
+			qualifier: Qualifier;
+		}
+	>(
+		`SELECT id, claimant, claimant_side, stated_on, counted, counted_detail, number, qualifier FROM claims
+		  WHERE statement = 'running_total' AND counted IN ('people_to_ukraine', 'people_to_russia')
+		    AND claimant_side IN ('ukraine', 'russia') AND number IS NOT NULL
+		  ORDER BY stated_on, id`
+	)
+}));
+
+/** The overview's headline per direction of living people, computed once per dataset. */
+export const overviewHeadlines = memoizedFor((db: DatasetDatabase) => {
+	const runningTotals: RunningTotal[] = statements(db)
+		.runningTotals.all()
+		.map((row) => ({
+			claimId: row.id,
+			claimant: row.claimant,
+			side: row.claimant_side,
+			statedOn: row.stated_on,
+			counted: row.counted,
+			countedDetail: row.counted_detail,
+			number: row.number,
+			qualifier: row.qualifier
+		}));
+	return directionHeadlines(runningTotals, totalsOf(listRounds(db)).people);
+});

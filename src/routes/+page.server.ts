@@ -1,6 +1,7 @@
-// Overview page data: headline totals, the latest rounds, the charts, the Dataset structured data, and the site's origin for the embed code and shared image.
+// Overview page data: the headline per direction, the latest rounds, the charts, the Dataset structured data, and the site's origin for the embed code and shared card.
 import { chartNames } from '$lib/charts/catalog';
-import { chartImageLayout } from '$lib/server/chart-images';
+import { CARD_SIZE } from '$lib/charts/image-layout';
+import { headlineSentence } from '$lib/format/headline';
 import { getDataset } from '$lib/server/db/dataset';
 import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
 import { overviewHeadlines } from '$lib/server/db/queries/headline';
@@ -13,22 +14,20 @@ export const load: PageServerLoad = ({ url }) => {
 	const charts = overviewCharts(db);
 	const rounds = listRounds(db);
 	const events = rounds.filter((round) => round.kind !== 'agreement');
-	// The cumulative chart's PNG stands for the overview when a link to it is shared.
-	const shared = namedChart(charts, 'cumulative');
-	const sharedSize = chartImageLayout(shared, { origin: url.origin, dataset: datasetInfo(db) });
+	const headlines = overviewHeadlines(db);
 	return {
 		eventCount: events.length,
 		firstDate: events.at(-1)?.date ?? null,
 		latest: events[0] ?? null,
-		headlines: overviewHeadlines(db),
+		headlines,
 		totals: totalsOf(rounds),
 		charts: chartNames.map((name) => namedChart(charts, name)),
 		origin: url.origin,
+		// The overview's card shows the same headline figures as the page's first screen.
 		socialImage: {
-			url: `${url.origin}/charts/${shared.name}.png`,
-			width: sharedSize.width,
-			height: sharedSize.height,
-			alt: shared.model.summary
+			url: `${url.origin}/card.png`,
+			...CARD_SIZE,
+			alt: headlines.map(headlineSentence).join(' ')
 		},
 		datasetJsonLd: datasetJsonLd(datasetInfo(db), url.origin)
 	};

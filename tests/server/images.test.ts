@@ -8,11 +8,13 @@ import { buildInto, fixtureDir } from '../helpers/dataset';
 type Handler = (event: { params: Record<string, string>; url: URL }) => Response | Promise<Response>;
 let chartImage: Handler;
 let roundCard: Handler;
+let overviewCard: Handler;
 
 beforeAll(async () => {
 	process.env.DATASET_DB_PATH = buildInto(fixtureDir('valid-data'));
 	chartImage = (await import('../../src/routes/charts/[chart=chart].[format=image]/+server')).GET as unknown as Handler;
 	roundCard = (await import('../../src/routes/rounds/[id]/card.png/+server')).GET as unknown as Handler;
+	overviewCard = (await import('../../src/routes/card.png/+server')).GET as unknown as Handler;
 });
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -80,6 +82,27 @@ describe('/rounds/<id>/card.png', () => {
 
 	it.each(['no-such-round', 'Not An Id'])('answers 404 to %s', async (id) => {
 		await expect(getCard(id)).rejects.toMatchObject({ status: 404 });
+	});
+});
+
+describe('/card.png', () => {
+	it("is a 1200 × 630 PNG of the overview's headline, with the headline's own words", async () => {
+		const response = await overviewCard({ params: {}, url: new URL('https://example.org/card.png') });
+		expect(response.headers.get('content-type')).toBe('image/png');
+		expect(pngSize(new Uint8Array(await response.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
+		const { getDataset } = await import('../../src/lib/server/db/dataset');
+		const { overviewHeadlines } = await import('../../src/lib/server/db/queries/headline');
+		const { datasetInfo } = await import('../../src/lib/server/db/queries/rounds');
+		const { overviewCardInput } = await import('../../src/lib/server/overview-card');
+		const db = getDataset();
+		const headlines = overviewHeadlines(db);
+		const input = overviewCardInput(headlines, datasetInfo(db));
+		expect(input.directions.map((direction) => direction.speakers[0])).toEqual(
+			headlines.map(
+				(headline) =>
+					`Rounds on record: ${headline.totals.byParty.ukraine.sum.toLocaleString('en')} by Kyiv's figures, ${headline.totals.byParty.russia.sum.toLocaleString('en')} by Moscow's`
+			)
+		);
 	});
 });
 

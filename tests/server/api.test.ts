@@ -5,6 +5,7 @@ import {
 	ClaimExport,
 	RoundDetailResponse,
 	RoundExport,
+	RoundListResponse,
 	SourceExport,
 	TotalsResponse,
 	exportEnvelope
@@ -54,6 +55,18 @@ describe('/api/v1', () => {
 	it('gives the totals', async () => {
 		const parsed = TotalsResponse.parse((await call('totals', 'totals')).body);
 		expect(parsed.totals.people.to_ukraine.confirmed).toBe(390 + 307);
+	});
+
+	it('gives the totals of a selection, the same with the rounds as alone', async () => {
+		const alone = TotalsResponse.parse((await call('totals', 'totals?year=2024')).body);
+		expect(alone.filters).toEqual({ year: 2024 });
+		expect(alone.totals.people.to_ukraine).toMatchObject({
+			byParty: { ukraine: { sum: 189, rounds: 1 }, russia: { sum: 150, rounds: 1 } },
+			confirmed: 0,
+			rounds: 1
+		});
+		const withRounds = RoundListResponse.parse((await call('rounds', 'rounds?year=2024')).body);
+		expect(withRounds.totals).toEqual(alone.totals);
 	});
 
 	it.each([

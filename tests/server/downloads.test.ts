@@ -17,6 +17,7 @@ beforeAll(async () => {
 	handlers.rounds = (await import('../../src/routes/rounds.[format=download]/+server')).GET as unknown as Handler;
 	handlers.claims = (await import('../../src/routes/claims.[format=download]/+server')).GET as unknown as Handler;
 	handlers.sources = (await import('../../src/routes/sources.[format=download]/+server')).GET as unknown as Handler;
+	handlers.totals = (await import('../../src/routes/totals.[format=download]/+server')).GET as unknown as Handler;
 	handlers.sqlite = (await import('../../src/routes/download/dataset.sqlite/+server')).GET as unknown as Handler;
 });
 
@@ -49,6 +50,17 @@ describe('CSV downloads', () => {
 		]);
 		expect(lines[3]).toContain(
 			',390,390,390,390,corroborated,390,all,Kyiv and Moscow both reported 390.,,,390,390,announced,,,Only Moscow gave a figure: 390.,,'
+		);
+	});
+
+	it('gives the totals of the selected rounds, one row per population and direction', async () => {
+		const text = await (await get('totals', 'csv', '?year=2025&kind=pow_exchange')).text();
+		expect(text).toBe(
+			'population,direction,kyiv_sum,kyiv_rounds,moscow_sum,moscow_rounds,confirmed,confirmed_rounds,partly_confirmed_rounds,rounds,rounds_with_figures,rounds_without_figure,rounds_combined_only\r\n' +
+				'people,to_ukraine,697,2,390,1,697,2,0,2,2,0,0\r\n' +
+				'people,to_russia,0,0,390,1,0,0,0,2,1,1,0\r\n' +
+				'bodies,to_ukraine,0,0,0,0,0,0,0,0,0,0,0\r\n' +
+				'bodies,to_russia,0,0,0,0,0,0,0,0,0,0,0\r\n'
 		);
 	});
 

@@ -104,12 +104,37 @@ const DirectionTotalExport = z.object({
 	roundsCombinedOnly: z.number().int().nonnegative()
 });
 const PopulationTotalsExport = z.object({ to_ukraine: DirectionTotalExport, to_russia: DirectionTotalExport });
+/** The totals of a selection of rounds, per population and direction. */
+export const TotalsExport = z.object({ people: PopulationTotalsExport, bodies: PopulationTotalsExport });
 
-/** The body of /api/v1/totals. */
+/** The body of /api/v1/totals: the totals of the rounds matching the filters of /rounds (all rounds without any). */
 export const TotalsResponse = z.object({
 	dataset_version: z.string(),
-	totals: z.object({ people: PopulationTotalsExport, bodies: PopulationTotalsExport })
+	filters: z.record(z.string(), z.union([z.string(), z.number()])),
+	totals: TotalsExport
 });
+
+/** The body of /rounds.json and /api/v1/rounds: the rounds, and the totals of all of them. */
+export const RoundListResponse = exportEnvelope(RoundExport).extend({ totals: TotalsExport });
+
+/** One row of /totals.csv and /totals.json: one population and direction of the selected rounds. */
+export const TotalsRowExport = z.object({
+	population: z.enum(['people', 'bodies']),
+	direction: z.enum(['to_ukraine', 'to_russia']),
+	kyiv_sum: z.number().int().nonnegative(),
+	kyiv_rounds: z.number().int().nonnegative(),
+	moscow_sum: z.number().int().nonnegative(),
+	moscow_rounds: z.number().int().nonnegative(),
+	confirmed: z.number().int().nonnegative(),
+	confirmed_rounds: z.number().int().nonnegative(),
+	partly_confirmed_rounds: z.number().int().nonnegative(),
+	rounds: z.number().int().nonnegative(),
+	rounds_with_figures: z.number().int().nonnegative(),
+	rounds_without_figure: z.number().int().nonnegative(),
+	rounds_combined_only: z.number().int().nonnegative()
+});
+export type TotalsRowExport = z.infer<typeof TotalsRowExport>;
+export const totalsExportColumns = Object.keys(TotalsRowExport.shape) as (keyof TotalsRowExport)[];
 
 /** The body of /api/v1/rounds/{id}. */
 export const RoundDetailResponse = z.object({

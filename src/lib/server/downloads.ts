@@ -24,16 +24,18 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
 
 /**
  * The body of a list in JSON, shared by the .json downloads and the API: the rows with the dataset version,
- * the column order and the filters that were set (unset ones are left out).
+ * the column order and the filters that were set (unset ones are left out), and any `extra` fields (the totals of
+ * a rounds list).
  */
 export function listEnvelope(
 	datasetVersion: string,
 	columns: readonly string[],
 	rows: readonly Record<string, unknown>[],
-	filters: Record<string, string | number | undefined>
+	filters: Record<string, string | number | undefined>,
+	extra: Record<string, unknown> = {}
 ) {
 	const applied = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
-	return { dataset_version: datasetVersion, columns, filters: applied, count: rows.length, rows };
+	return { dataset_version: datasetVersion, columns, filters: applied, count: rows.length, rows, ...extra };
 }
 
 /** The name a download is saved under: the list (or the dataset) and the dataset version. */
@@ -48,13 +50,14 @@ export function downloadResponse(
 	datasetVersion: string,
 	columns: readonly string[],
 	rows: readonly Record<string, unknown>[],
-	filters: Record<string, string | number | undefined>
+	filters: Record<string, string | number | undefined>,
+	extra: Record<string, unknown> = {}
 ): Response {
 	const filename = downloadFilename(name, datasetVersion, format);
 	const body =
 		format === 'csv'
 			? toCsv(columns, rows)
-			: JSON.stringify(listEnvelope(datasetVersion, columns, rows, filters), null, 2);
+			: JSON.stringify(listEnvelope(datasetVersion, columns, rows, filters, extra), null, 2);
 	return new Response(body, {
 		headers: {
 			'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',

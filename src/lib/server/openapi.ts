@@ -4,7 +4,7 @@ import {
 	ApiError,
 	ClaimExport,
 	RoundDetailResponse,
-	RoundExport,
+	RoundListResponse,
 	SourceExport,
 	TotalsResponse,
 	exportEnvelope
@@ -32,6 +32,13 @@ function queryParameter(name: string, description: string, schema: object) {
 }
 
 const yearParameter = queryParameter('year', 'Only this year (2022 or later).', { type: 'integer', minimum: 2022 });
+/** The filters of /rounds, which /totals takes too. */
+const roundFilterParameters = [
+	yearParameter,
+	queryParameter('kind', 'Kind of round.', { enum: roundKinds.filter((kind) => kind !== 'agreement') }),
+	queryParameter('status', 'Derived status in either direction.', { enum: [...confirmationStatuses] }),
+	queryParameter('mediator', 'A mediator credited by the sources, e.g. UAE.', { type: 'string' })
+];
 
 /** The OpenAPI document served at /api/v1/openapi.json. */
 export function openApiDocument(serverUrl: string) {
@@ -47,12 +54,10 @@ export function openApiDocument(serverUrl: string) {
 		paths: {
 			'/rounds': {
 				get: {
-					summary: 'Rounds matching the filters, newest first unless sorted otherwise',
+					summary:
+						'Rounds matching the filters, newest first unless sorted otherwise, with the totals of all of them per population and direction',
 					parameters: [
-						yearParameter,
-						queryParameter('kind', 'Kind of round.', { enum: roundKinds.filter((kind) => kind !== 'agreement') }),
-						queryParameter('status', 'Derived status in either direction.', { enum: [...confirmationStatuses] }),
-						queryParameter('mediator', 'A mediator credited by the sources, e.g. UAE.', { type: 'string' }),
+						...roundFilterParameters,
 						queryParameter('sort', 'Order of the rows.', { enum: [...roundSorts], default: 'date_desc' })
 					],
 					responses: { 200: jsonResponse('The rounds.', ref('RoundList')), 400: badQuery }
@@ -95,14 +100,16 @@ export function openApiDocument(serverUrl: string) {
 			},
 			'/totals': {
 				get: {
-					summary: 'Totals per population and direction: confirmed, and each party’s own sum with coverage',
+					summary:
+						'Totals of the rounds matching the filters (all rounds without any) per population and direction: each party’s own sum, the part stated alike by two sides, and the rounds without a figure',
+					parameters: roundFilterParameters,
 					responses: { 200: jsonResponse('The totals.', ref('Totals')) }
 				}
 			}
 		},
 		components: {
 			schemas: {
-				RoundList: component(exportEnvelope(RoundExport)),
+				RoundList: component(RoundListResponse),
 				RoundDetail: component(RoundDetailResponse),
 				ClaimList: component(exportEnvelope(ClaimExport)),
 				SourceList: component(exportEnvelope(SourceExport)),

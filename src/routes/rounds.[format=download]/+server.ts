@@ -3,7 +3,7 @@ import { roundExportColumns } from '$lib/schemas/exports';
 import { parseQueryOr400 } from '$lib/schemas/query';
 import { RoundFilters } from '$lib/schemas/round-filters';
 import { getDataset } from '$lib/server/db/dataset';
-import { roundRows } from '$lib/server/db/queries/exports';
+import { roundRows, selectionTotals } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import { downloadResponse } from '$lib/server/downloads';
 import type { RequestHandler } from './$types';
@@ -13,5 +13,7 @@ export const GET: RequestHandler = ({ params, url }) => {
 	const filters = { year, kind, status, mediator, sort };
 	const db = getDataset();
 	const rows = roundRows(db, filters, url.origin);
-	return downloadResponse(params.format, 'rounds', datasetInfo(db).version, roundExportColumns, rows, filters);
+	return downloadResponse(params.format, 'rounds', datasetInfo(db).version, roundExportColumns, rows, filters, {
+		totals: selectionTotals(db, filters)
+	});
 };

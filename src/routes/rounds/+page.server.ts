@@ -1,9 +1,9 @@
-// /rounds: the filtered, sorted, paged list of rounds; the filters live in the query string so a view can be shared.
-import { filterChoices, queryRounds } from '$lib/domain/round-filters';
+// /rounds: the filtered, sorted, paged list of rounds with the totals of the selection; the filters live in the query string so a view can be shared.
+import { filterChoices, matchRounds, queryRounds } from '$lib/domain/round-filters';
 import { parseQueryOr400 } from '$lib/schemas/query';
 import { RoundFilters } from '$lib/schemas/round-filters';
 import { getDataset } from '$lib/server/db/dataset';
-import { listRounds } from '$lib/server/db/queries/rounds';
+import { listRounds, totalsOf } from '$lib/server/db/queries/rounds';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -13,6 +13,8 @@ export const load: PageServerLoad = ({ url }) => {
 		filters,
 		choices: filterChoices(rounds),
 		result: queryRounds(rounds, filters),
+		// The totals of every matching round, not only of the page shown.
+		totals: totalsOf(matchRounds(rounds, filters)),
 		agreements: rounds.filter((round) => round.kind === 'agreement')
 	};
 };

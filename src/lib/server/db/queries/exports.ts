@@ -1,14 +1,44 @@
 // The rows of the downloads, built from the same queries as the pages and shaped by the export schemas.
-import type { Direction, PartyFigure } from '../../../domain/round-figures';
+import { directions, populations, type Direction, type PartyFigure } from '../../../domain/round-figures';
 import { matchRounds } from '../../../domain/round-filters';
 import { combinedFigureText, partyFigureWithNote } from '../../../format/figures';
-import type { ClaimExport, RoundExport, SourceExport } from '../../../schemas/exports';
+import type { ClaimExport, RoundExport, SourceExport, TotalsRowExport } from '../../../schemas/exports';
 import type { RoundFilters } from '../../../schemas/round-filters';
 import { filterStatements, type StatementFilters } from '../../../schemas/statement-filters';
 import type { DatasetDatabase } from '../dataset';
 import { listSources, type ClaimView } from './claims';
-import { listRounds, type RoundListItem } from './rounds';
+import { listRounds, totalsOf, type RoundListItem } from './rounds';
 import { listStatements } from './statements';
+
+/** The totals of every round matching the filters, one row per population and direction. */
+export function totalsRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'page' | 'sort'>): TotalsRowExport[] {
+	const totals = selectionTotals(db, filters);
+	return populations.flatMap((population) =>
+		directions.map((direction) => {
+			const total = totals[population][direction];
+			return {
+				population,
+				direction,
+				kyiv_sum: total.byParty.ukraine.sum,
+				kyiv_rounds: total.byParty.ukraine.rounds,
+				moscow_sum: total.byParty.russia.sum,
+				moscow_rounds: total.byParty.russia.rounds,
+				confirmed: total.confirmed,
+				confirmed_rounds: total.confirmedRounds,
+				partly_confirmed_rounds: total.partlyConfirmedRounds,
+				rounds: total.rounds,
+				rounds_with_figures: total.roundsWithFigures,
+				rounds_without_figure: total.roundsWithoutFigure,
+				rounds_combined_only: total.roundsCombinedOnly
+			};
+		})
+	);
+}
+
+/** The totals of every round matching the filters, per population and direction. */
+export function selectionTotals(db: DatasetDatabase, filters: Omit<RoundFilters, 'page' | 'sort'>) {
+	return totalsOf(matchRounds(listRounds(db), { ...filters, sort: 'date_desc' }));
+}
 
 /** Every round matching the filters (all pages), newest first unless sorted otherwise. */
 export function roundRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'page'>, origin: string): RoundExport[] {

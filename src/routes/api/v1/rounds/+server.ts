@@ -4,7 +4,7 @@ import { RoundFilters } from '$lib/schemas/round-filters';
 import { apiQuery, apiResponse } from '$lib/server/api';
 import { listEnvelope } from '$lib/server/downloads';
 import { getDataset } from '$lib/server/db/dataset';
-import { roundRows } from '$lib/server/db/queries/exports';
+import { roundRows, selectionTotals } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import type { RequestHandler } from './$types';
 
@@ -15,5 +15,7 @@ export const GET: RequestHandler = ({ url }) => {
 	const filters = { year, kind, status, mediator, sort };
 	const db = getDataset();
 	const rows = roundRows(db, filters, url.origin);
-	return apiResponse(listEnvelope(datasetInfo(db).version, roundExportColumns, rows, filters));
+	return apiResponse(
+		listEnvelope(datasetInfo(db).version, roundExportColumns, rows, filters, { totals: selectionTotals(db, filters) })
+	);
 };

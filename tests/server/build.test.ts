@@ -1,6 +1,6 @@
 // The dataset build on the real data and on fixtures: counts, provenance, determinism, and every validation error at once.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,25 @@ describe('building a broken copy of data/', () => {
 		for (const error of brokenErrors) expect(failed.stderr).toContain(error);
 		expect(failed.stderr).toContain('25 problem(s)');
 		expect(readFileSync(outPath).equals(before)).toBe(true);
+	});
+
+	it.each([
+		{ note: 'Same figure as r24-228.', found: 'r24-228' },
+		{ note: 'Statement dated 2025-08-08; event_date aligned to the event key.', found: 'event_date' },
+		{ note: 'Continuation of the claim (seed story).', found: 'seed story' },
+		{ note: 'See na-12 and nd-019.', found: 'na-12' },
+		{ note: "Matches the file's total.", found: "the file's" },
+		{ note: 'Low-reliability site; verify.', found: 'Low-reliability site' }
+	])('rejects a public note with research ids or working jargon: $found', ({ note, found }) => {
+		const dataDir = temporaryDir();
+		cpSync(fixtureDir('valid-data'), dataDir, { recursive: true });
+		const claims = readFileSync(join(dataDir, 'claims.csv'), 'utf8').split('\n');
+		claims[1] = `${claims[1]}"${note.replaceAll('"', '""')}"`;
+		writeFileSync(join(dataDir, 'claims.csv'), claims.join('\n'));
+		const result = buildDataset({ dataDir, outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
+		expect(result.ok ? [] : result.errors).toEqual([
+			`claims.csv:2: note: contains "${found}", a research id or working word; write notes in plain editorial English`
+		]);
 	});
 
 	it('reports a missing column and a missing file', () => {

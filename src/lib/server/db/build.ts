@@ -254,6 +254,34 @@ function checkWithheldNames(file: string, rows: CheckedRow<unknown>[], columns: 
 	}
 }
 
+/**
+ * Words of the research's working files that mean nothing to a reader: research row ids (r22-123, r24-228, na-12,
+ * nb-… to ng-…), the research file's column names and keys, and the researchers' reminders to themselves.
+ */
+export const internalJargon: readonly RegExp[] = [
+	/\b(?:r2[2-6]|n[a-g]|g)-\d{2,3}\b/,
+	/\bevent_(?:date|kind)\b|\bevent key\b|\bround key\b|\b\d{4}-\d\d-\d\d-(?:pow|bodies|civ|total|offer|allegation)\b/,
+	/\bseed story\b|\bresearch row\b|\bthis batch\b|\bstored pages\b|\bexcerpts?\b|\b(?:in|from|the) file(?:'s)?\b/i,
+	/\b(?:next|previous) row\b|;\s*verify\b|\bLow-reliability site\b/i
+];
+
+/** Notes, details and summaries are public words: no research ids or working jargon. */
+function checkPublicWords(file: string, rows: CheckedRow<unknown>[], columns: string[], problems: ProblemList) {
+	for (const row of rows) {
+		for (const column of columns) {
+			const found = internalJargon.map((pattern) => pattern.exec(row.raw[column] ?? '')?.[0]).find(Boolean);
+			if (found) {
+				problems.addFor(
+					file,
+					row,
+					column,
+					`contains "${found}", a research id or working word; write notes in plain editorial English`
+				);
+			}
+		}
+	}
+}
+
 function listCell(text: string | undefined): string[] {
 	return (text ?? '')
 		.split(';')
@@ -351,6 +379,8 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
 	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
+	checkPublicWords(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
+	checkPublicWords(datasetFiles.rounds, rounds, ['summary'], problems);
 	const valid = <T>(rows: CheckedRow<T>[]) => rows.flatMap(({ row }) => (row === null ? [] : [row]));
 	return {
 		problems: problems.messages,

@@ -10,6 +10,7 @@ import { RemovedRow, removedColumns } from '../../schemas/removed';
 import { RoundRow, roundColumns } from '../../schemas/round';
 import { SourceRow, sourceColumns } from '../../schemas/source';
 import { parseCsv } from '../csv';
+import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../withheld-names';
 import { DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments } from './search-index';
@@ -282,6 +283,32 @@ function checkPublicWords(file: string, rows: CheckedRow<unknown>[], columns: st
 	}
 }
 
+/**
+ * Copies, search referrals and adult-content mirrors (the hosts `decisions/source-domains.csv` classes as `copy`) are
+ * never cited as if they were the page they copy: the source is replaced by its original, or marked `copy` with a
+ * note saying that no original was found.
+ */
+function checkCopyHosts(dataDir: string, sources: CheckedRow<unknown>[], problems: ProblemList) {
+	let domains: ReturnType<typeof readSourceDomains>;
+	try {
+		domains = readSourceDomains(join(dataDir, 'decisions'));
+	} catch (error) {
+		problems.add(datasetFiles.sources, 1, '(decisions/source-domains.csv)', (error as Error).message);
+		return;
+	}
+	for (const source of sources) {
+		const url = source.raw.url ?? '';
+		if (!URL.canParse(url) || domainReliability(url, domains) !== 'copy') continue;
+		if (source.raw.reliability === 'copy' && /\bno original\b/i.test(source.raw.note ?? '')) continue;
+		problems.addFor(
+			datasetFiles.sources,
+			source,
+			'url',
+			`${new URL(url).hostname} is a copy, search-referral or mirror host: cite the original page, or mark the source "copy" with a note saying no original was found`
+		);
+	}
+}
+
 function listCell(text: string | undefined): string[] {
 	return (text ?? '')
 		.split(';')
@@ -381,6 +408,7 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
 	checkPublicWords(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
 	checkPublicWords(datasetFiles.rounds, rounds, ['summary'], problems);
+	checkCopyHosts(dataDir, sources, problems);
 	const valid = <T>(rows: CheckedRow<T>[]) => rows.flatMap(({ row }) => (row === null ? [] : [row]));
 	return {
 		problems: problems.messages,
@@ -483,8 +511,8 @@ export function buildDataset(options: BuildOptions): BuildResult {
 		db.pragma('foreign_keys = ON');
 		db.exec(DATASET_SCHEMA_SQL);
 		const insertSource = db.prepare(
-			`INSERT INTO sources (id, url, outlet, title, published_on, accessed_on, kind, language, archive_url)
-			 VALUES (@id, @url, @outlet, @title, @published_on, @accessed_on, @kind, @language, @archive_url)`
+			`INSERT INTO sources (id, url, outlet, title, published_on, accessed_on, kind, language, archive_url, reliability, note)
+			 VALUES (@id, @url, @outlet, @title, @published_on, @accessed_on, @kind, @language, @archive_url, @reliability, @note)`
 		);
 		const insertRound = db.prepare(
 			`INSERT INTO rounds (id, date, end_date, kind, kyiv_exchange_number, parent_id, summary)

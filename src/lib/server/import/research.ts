@@ -6,7 +6,7 @@
 // `ImportDecisions` below, and writes an import log that accounts for every research row.
 import { parse } from 'csv-parse/sync';
 import { withholdNames } from '../withheld-names';
-import { noDecisions, type EditorialDecisions } from './decisions';
+import { domainReliability, noDecisions, type EditorialDecisions } from './decisions';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../../schemas/vocabulary';
 
 /**
@@ -337,6 +337,9 @@ const roundIdSuffix: Record<RoundKind, string> = {
 	agreement: 'agreement'
 };
 
+/** The order in which a claim lists its sources. */
+const reliabilityRank = ['claimant_channel', 'major_outlet', 'other_outlet', 'copy'] as const;
+
 /** Parses the research CSV text. */
 export function parseResearchCsv(text: string): ResearchRow[] {
 	return parse(text, { columns: true, skip_empty_lines: true }) as ResearchRow[];
@@ -489,12 +492,22 @@ export function importResearch(
 	const recoded = (id: string, field: string) =>
 		decisions.recodes.find((entry) => entry.research_id === id && entry.field === field)?.value;
 	const mergeInto = new Map(decisions.merges.map((entry) => [entry.research_id, entry]));
+	const replacements = new Map(decisions.sourceReplacements.map((entry) => [entry.url, entry]));
 	const rows = researchRows
 		.filter((row) => !excluded.has(row.id))
-		.map((row) => ({
-			...row,
-			round_key: ImportDecisions.roundKeyRenames[row.round_key] ?? row.round_key
-		}));
+		.map((row) => {
+			const replacement = replacements.get(row.source_url.trim());
+			return {
+				...row,
+				round_key: ImportDecisions.roundKeyRenames[row.round_key] ?? row.round_key,
+				...(replacement && {
+					source_url: replacement.original_url,
+					source_outlet: replacement.outlet,
+					source_published: replacement.published_on,
+					source_language: replacement.language
+				})
+			};
+		});
 
 	// Sources: one per distinct URL. A page imported before keeps its id; a new one gets the next free number.
 	const sourceIdByUrl = new Map<string, string>();
@@ -510,6 +523,7 @@ export function importResearch(
 		}
 		const id = previous.sourceIdByUrl.get(url) ?? nextSourceId();
 		sourceIdByUrl.set(url, id);
+		const override = decisions.sourceOverrides.find((entry) => entry.url === url);
 		sources.push({
 			id,
 			url,
@@ -519,7 +533,9 @@ export function importResearch(
 			accessed_on: '',
 			kind: sourceKindForUrl(url),
 			language: row.source_language.trim(),
-			archive_url: ''
+			archive_url: '',
+			reliability: override?.reliability ?? domainReliability(url, decisions.sourceDomains) ?? 'other_outlet',
+			note: override?.note ?? ''
 		});
 	}
 
@@ -666,6 +682,15 @@ export function importResearch(
 			researchIds: [row.id],
 			respondsToResearchId: ImportDecisions.responses[row.id] ?? null
 		});
+	}
+
+	// A claim lists its sources primary or major first: the claimant's channel, major outlets, other outlets, copies.
+	const rank = new Map(sources.map((source) => [source.id, reliabilityRank.indexOf(source.reliability as never)]));
+	for (const claim of pending.values()) {
+		claim.sourceIds = claim.sourceIds
+			.map((id, position) => ({ id, position }))
+			.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || a.position - b.position)
+			.map(({ id }) => id);
 	}
 
 	const ordered = [...pending.values()].sort(

@@ -199,6 +199,60 @@ describe('importing the research file', () => {
 		for (const id of ['c0358', 'c0359']) expect(claimById.get(id)?.source_ids?.split(';')[0]).toBe('s0548');
 	});
 
+	it.each([
+		{
+			stated: '2024-09-14',
+			claimant: 'Dmytro Lubinets',
+			statement: 'running_total',
+			counted: 'people_to_ukraine',
+			number: '3672',
+			qualifier: 'exact'
+		},
+		{
+			stated: '2024-12-08',
+			claimant: 'Volodymyr Zelensky',
+			statement: 'running_total',
+			counted: 'people_to_ukraine',
+			number: '3935',
+			qualifier: 'exact'
+		},
+		{
+			stated: '2025-07-23',
+			claimant: 'Vladimir Medinsky',
+			statement: 'running_total',
+			counted: 'bodies_to_ukraine',
+			number: '7000',
+			qualifier: 'more_than'
+		},
+		{
+			stated: '2025-07-23',
+			claimant: 'Vladimir Medinsky',
+			statement: 'running_total',
+			counted: 'other',
+			number: '',
+			qualifier: ''
+		},
+		{
+			stated: '2025-07-23',
+			claimant: 'Rustem Umerov',
+			statement: 'offer',
+			counted: 'other',
+			number: '1200',
+			qualifier: 'more_than'
+		}
+	])('holds the statement the coverage audit found missing: $claimant, $stated, $number', (expected) => {
+		const found = result.claims.filter(
+			(claim) =>
+				claim.stated_on === expected.stated &&
+				claim.claimant === expected.claimant &&
+				claim.statement === expected.statement &&
+				claim.counted === expected.counted &&
+				claim.number === expected.number &&
+				claim.qualifier === expected.qualifier
+		);
+		expect(found).toHaveLength(1);
+	});
+
 	it('matches the committed data/ files (the import has not been edited by hand since)', () => {
 		expect(result.claims).toEqual(records('claims.csv'));
 		expect(result.log).toEqual(records('import-log.csv'));

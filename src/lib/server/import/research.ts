@@ -2,8 +2,8 @@
 //
 // The research file has one row per figure *as found on one page*. The dataset has one claim per
 // *statement* (one claimant, one number, one thing counted), with every page that carries it as a
-// source. This module makes that conversion, records every editorial decision it takes in
-// `ImportDecisions` below, and writes an import log that accounts for every research row.
+// source. This module makes that conversion, applies the editorial decisions recorded in `ImportDecisions` below and
+// in data/decisions/*.csv (see decisions.ts), and writes an import log that accounts for every research row.
 import { parse } from 'csv-parse/sync';
 import { withholdNames } from '../withheld-names';
 import { domainReliability, noDecisions, type EditorialDecisions } from './decisions';
@@ -66,8 +66,8 @@ interface AgreementDecision {
 }
 
 /**
- * Every editorial decision the import takes beyond mechanical conversion. Each entry says why.
- * Reviewing the import means reviewing this object.
+ * The editorial decisions of the first imports, beyond mechanical conversion. Each entry says why. Later decisions
+ * (exclusions, recodes, merges, notes, sources) are rows of data/decisions/*.csv; reviewing the import means reviewing both.
  */
 export const ImportDecisions = {
 	agreements: [

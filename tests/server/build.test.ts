@@ -1,6 +1,6 @@
 // The dataset build on the real data and on fixtures: counts, provenance, determinism, and every validation error at once.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,63 @@ describe('building a broken copy of data/', () => {
 		for (const error of brokenErrors) expect(failed.stderr).toContain(error);
 		expect(failed.stderr).toContain('25 problem(s)');
 		expect(readFileSync(outPath).equals(before)).toBe(true);
+	});
+
+	it.each([
+		{ note: 'Same figure as r24-228.', found: 'r24-228' },
+		{ note: 'Statement dated 2025-08-08; event_date aligned to the event key.', found: 'event_date' },
+		{ note: 'Continuation of the claim (seed story).', found: 'seed story' },
+		{ note: 'See na-12 and nd-019.', found: 'na-12' },
+		{ note: "Matches the file's total.", found: "the file's" },
+		{ note: 'Low-reliability site; verify.', found: 'Low-reliability site' }
+	])('rejects a public note with research ids or working jargon: $found', ({ note, found }) => {
+		const dataDir = temporaryDir();
+		cpSync(fixtureDir('valid-data'), dataDir, { recursive: true });
+		const claims = readFileSync(join(dataDir, 'claims.csv'), 'utf8').split('\n');
+		claims[1] = `${claims[1]}"${note.replaceAll('"', '""')}"`;
+		writeFileSync(join(dataDir, 'claims.csv'), claims.join('\n'));
+		const result = buildDataset({ dataDir, outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
+		expect(result.ok ? [] : result.errors).toEqual([
+			`claims.csv:2: note: contains "${found}", a research id or working word; write notes in plain editorial English`
+		]);
+	});
+
+	describe('copy, search-referral and mirror hosts', () => {
+		/** The valid fixture with its Kyiv source moved to `url` and marked as given, beside a list that classes mirror.example as a copy host. */
+		function buildWithSource(url: string, reliability: string, note: string) {
+			const dataDir = temporaryDir();
+			cpSync(fixtureDir('valid-data'), dataDir, { recursive: true });
+			const path = join(dataDir, 'sources.csv');
+			writeFileSync(
+				path,
+				readFileSync(path, 'utf8').replace(
+					/^s-kyiv,https:\/\/example\.org\/kyiv-statement,(.*),major_outlet,$/m,
+					(_, middle: string) => `s-kyiv,${url},${middle},${reliability},"${note}"`
+				)
+			);
+			mkdirSync(join(dataDir, 'decisions'));
+			writeFileSync(
+				join(dataDir, 'decisions', 'source-domains.csv'),
+				'domain,reliability,reason\nmirror.example,copy,A mirror of other outlets\n'
+			);
+			return buildDataset({ dataDir, outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
+		}
+
+		it.each([
+			{ url: 'https://news.mirror.example/a', reliability: 'major_outlet', note: '' },
+			{ url: 'https://www.mirror.example/a?fr=x', reliability: 'copy', note: 'A copy.' },
+			{ url: 'https://mirror.example/a', reliability: 'other_outlet', note: 'No original was found.' }
+		])('rejects $url marked $reliability with note "$note"', ({ url, reliability, note }) => {
+			const result = buildWithSource(url, reliability, note);
+			expect(result.ok ? [] : result.errors).toEqual([
+				`sources.csv:2: url: ${new URL(url).hostname} is a copy, search-referral or mirror host: cite the original page, or mark the source "copy" with a note saying no original was found`
+			]);
+		});
+
+		it('accepts a copy marked as such with a note saying that no original was found, and any other host', () => {
+			expect(buildWithSource('https://mirror.example/a', 'copy', 'A copy; no original was found.').ok).toBe(true);
+			expect(buildWithSource('https://original.example/a', 'major_outlet', '').ok).toBe(true);
+		});
 	});
 
 	it('reports a missing column and a missing file', () => {

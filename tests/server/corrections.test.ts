@@ -262,6 +262,7 @@ describe('reviewing', () => {
 			'field:source:outlet': 'Ombudsman of Ukraine',
 			'field:source:kind': 'official_statement',
 			'field:source:language': 'uk',
+			'field:source:reliability': 'claimant_channel',
 			reason: 'The ombudsman also reported it.',
 			evidence: 'https://example.org/ombudsman'
 		});

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { openDataset } from '../../src/lib/server/db/dataset';
 import { coverageReport, foldRanges, formatCoverageReport } from '../../src/lib/server/db/report';
-import { buildInto, fixtureDir } from '../helpers/dataset';
+import { appendFileSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildInto, fixtureDir, temporaryDir } from '../helpers/dataset';
 
 describe('coverageReport', () => {
 	const report = coverageReport(openDataset(buildInto(fixtureDir('valid-data'))));
@@ -46,6 +48,45 @@ describe('coverageReport', () => {
 		]) {
 			expect(text).toContain(heading);
 		}
+	});
+});
+
+describe('coverage against official running totals', () => {
+	// The fixture with a later, larger Kyiv total and no new round: the share the rounds account for falls.
+	const dir = temporaryDir();
+	cpSync(fixtureDir('valid-data'), dir, { recursive: true });
+	appendFileSync(
+		join(dir, 'claims.csv'),
+		'c13,,2025-07-01,Coordination Headquarters for the Treatment of POWs,ukraine,running_total,people_to_ukraine,people returned since 2022,8860,exact,s-kyiv,,\n'
+	);
+	const report = coverageReport(openDataset(buildInto(dir)));
+
+	it("sums the same party's figures for the rounds up to each total's date, and gives the ratio", () => {
+		expect(
+			report.totalsCoverage.map(({ claimId, total, roundsSum, roundsWithFigure, roundsWithoutFigure, ratio }) => ({
+				claimId,
+				total,
+				roundsSum,
+				roundsWithFigure,
+				roundsWithoutFigure,
+				ratio
+			}))
+		).toEqual([
+			// 189 (30 Dec 2024) + 390 + 307 (23-24 May 2025): Kyiv's own figures; Moscow's and the UAE's are not added.
+			{ claimId: 'c10', total: 5757, roundsSum: 886, roundsWithFigure: 3, roundsWithoutFigure: 0, ratio: 886 / 5757 },
+			{ claimId: 'c13', total: 8860, roundsSum: 886, roundsWithFigure: 3, roundsWithoutFigure: 0, ratio: 0.1 }
+		]);
+	});
+
+	it('lists the periods where the ratio falls, and prints the table', () => {
+		expect(report.coverageDrops.map(({ series, from, to }) => [series, from.claimId, to.claimId])).toEqual([
+			['ukraine people_to_ukraine', 'c10', 'c13']
+		]);
+		const text = formatCoverageReport(report);
+		expect(text).toContain(
+			"  2025-05-25  ukraine people_to_ukraine   5757 (c10, Coordination Headquarters for the Treatment of POWs)  rounds: 886 in 3, 0 without the party's figure  15%"
+		);
+		expect(text).toContain('  ukraine people_to_ukraine: 2025-05-25 15% -> 2025-07-01 10% (c13)');
 	});
 });
 

@@ -4,7 +4,9 @@ import { openDataset } from '../../src/lib/server/db/dataset';
 import { claimsOfRound, claimsOfSource, getSource, listSources } from '../../src/lib/server/db/queries/claims';
 import { neighboursOf, stagesOf } from '../../src/lib/server/db/queries/rounds';
 import { listStatements, statementContext, statementsNear } from '../../src/lib/server/db/queries/statements';
-import { buildInto, fixtureDir } from '../helpers/dataset';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildInto, fixtureDir, temporaryDir } from '../helpers/dataset';
 
 const db = openDataset(buildInto(fixtureDir('valid-data')));
 
@@ -61,6 +63,32 @@ describe('claims and sources', () => {
 		]);
 		expect(getSource(db, 's-moscow')?.archiveUrl).toBe('https://archive.example.org/moscow');
 		expect(claimsOfSource(db, 's-uae').map((claim) => claim.id)).toEqual(['c3', 'c8']);
+	});
+});
+
+describe('sources that are copies', () => {
+	// The fixture with the Moscow wire's page marked as a copy whose original was not found.
+	const dir = temporaryDir();
+	cpSync(fixtureDir('valid-data'), dir, { recursive: true });
+	const sourcesPath = join(dir, 'sources.csv');
+	writeFileSync(
+		sourcesPath,
+		readFileSync(sourcesPath, 'utf8').replace(
+			'https://archive.example.org/moscow,other_outlet,',
+			'https://archive.example.org/moscow,copy,A re-post; no original was found.'
+		)
+	);
+	const copies = openDataset(buildInto(dir));
+
+	it('says which claims rest only on copies, and gives each source its reliability and note', () => {
+		const onlyCopies = (id: string) =>
+			claimsOfRound(copies, '2024-12-30-exchange').find((claim) => claim.id === id)?.onlyCopies;
+		expect([onlyCopies('c2'), onlyCopies('c1'), onlyCopies('c3')]).toEqual([true, false, false]);
+		expect(getSource(copies, 's-moscow')).toMatchObject({
+			reliability: 'copy',
+			note: 'A re-post; no original was found.'
+		});
+		expect(getSource(db, 's-uae')).toMatchObject({ reliability: 'claimant_channel', note: null });
 	});
 });
 

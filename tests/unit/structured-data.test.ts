@@ -71,7 +71,9 @@ describe('claimJsonLd', () => {
 		accessedOn: null,
 		kind: 'news_report',
 		language: 'uk',
-		archiveUrl: null
+		archiveUrl: null,
+		reliability: 'major_outlet',
+		note: null
 	});
 	const claim = (sources: SourceRef[]): ClaimView => ({
 		id: 'c1',
@@ -86,7 +88,8 @@ describe('claimJsonLd', () => {
 		qualifier: 'exact',
 		respondsTo: null,
 		note: '',
-		sources
+		sources,
+		onlyCopies: false
 	});
 	const firstUrl = (sources: SourceRef[]) =>
 		(claimJsonLd(claim(sources), 'https://example.org').firstAppearance as { url: string } | undefined)?.url;

@@ -3,7 +3,15 @@ import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
 import { scopedFigure, type ConfirmationStatus, type StatedFigure } from '../domain/confirmation';
 import type { FigureComponent, PartyFigure } from '../domain/round-figures';
-import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../schemas/vocabulary';
+import type {
+	ClaimantSide,
+	Counted,
+	Qualifier,
+	RoundKind,
+	SourceKind,
+	SourceReliability,
+	StatementKind
+} from '../schemas/vocabulary';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -154,6 +162,16 @@ export function statementLabel(statement: StatementKind): string {
 		allegation: m.statement_allegation,
 		rebuttal: m.statement_rebuttal
 	}[statement]();
+}
+
+/** How far a source can be relied on, in words. */
+export function sourceReliabilityLabel(reliability: SourceReliability): string {
+	return {
+		claimant_channel: m.source_reliability_claimant_channel,
+		major_outlet: m.source_reliability_major_outlet,
+		other_outlet: m.source_reliability_other_outlet,
+		copy: m.source_reliability_copy
+	}[reliability]();
 }
 
 /** The name of a kind of source. */

@@ -4,7 +4,15 @@ import { ClaimRow, claimColumns } from './claim';
 import { httpUrl } from './fields';
 import { RoundRow, roundColumns } from './round';
 import { SourceRow, sourceColumns } from './source';
-import { claimantSides, countedValues, qualifiers, roundKinds, sourceKinds, statementKinds } from './vocabulary';
+import {
+	claimantSides,
+	countedValues,
+	qualifiers,
+	roundKinds,
+	sourceKinds,
+	sourceReliabilities,
+	statementKinds
+} from './vocabulary';
 
 export const correctionEntities = ['round', 'claim', 'source'] as const;
 export const CorrectionEntity = z.enum(correctionEntities);
@@ -85,7 +93,9 @@ const fieldInputs: Record<CorrectionEntity, Record<string, FieldInput>> = {
 		accessed_on: { type: 'date' },
 		kind: { type: 'select', options: sourceKinds },
 		language: { type: 'text' },
-		archive_url: { type: 'url' }
+		archive_url: { type: 'url' },
+		reliability: { type: 'select', options: sourceReliabilities },
+		note: { type: 'textarea' }
 	}
 };
 

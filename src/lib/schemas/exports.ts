@@ -1,7 +1,15 @@
 // The columns of the downloads (.csv and .json twins of the list pages): one zod schema per exported entity.
 import { z } from 'zod';
 import { confirmationStatuses, figureScopes } from '../domain/confirmation';
-import { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from './vocabulary';
+import {
+	ClaimantSide,
+	Counted,
+	Qualifier,
+	RoundKind,
+	SourceKind,
+	SourceReliability,
+	StatementKind
+} from './vocabulary';
 
 const status = z.enum(confirmationStatuses);
 const nullableCount = z.number().int().nonnegative().nullable();
@@ -53,6 +61,7 @@ export const ClaimExport = z.object({
 	responds_to: z.string().nullable(),
 	source_ids: z.string(),
 	source_urls: z.string(),
+	only_copies: z.boolean(),
 	note: z.string(),
 	url: z.string()
 });
@@ -69,6 +78,8 @@ export const SourceExport = z.object({
 	kind: SourceKind,
 	language: z.string(),
 	archive_url: z.string().nullable(),
+	reliability: SourceReliability,
+	note: z.string().nullable(),
 	claim_count: z.number().int().nonnegative(),
 	page: z.string()
 });

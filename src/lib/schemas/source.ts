@@ -1,6 +1,6 @@
 // The source entity: one web page (or document) that carries at least one stated figure.
 import { z } from 'zod';
-import { SourceKind } from './vocabulary';
+import { SourceKind, SourceReliability } from './vocabulary';
 import { httpUrl, isoDate, optional, recordId } from './fields';
 
 /** One row of data/sources.csv, as validated by the build. */
@@ -13,7 +13,10 @@ export const SourceRow = z.object({
 	accessed_on: optional(isoDate),
 	kind: SourceKind,
 	language: z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 language code such as en, uk, ru'),
-	archive_url: optional(httpUrl)
+	archive_url: optional(httpUrl),
+	reliability: SourceReliability,
+	/** What a reader should know about the page itself (e.g. that it is a copy and no original was found). */
+	note: optional(z.string().trim())
 });
 export type SourceRow = z.infer<typeof SourceRow>;
 

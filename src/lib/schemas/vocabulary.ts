@@ -14,6 +14,14 @@ export const SourceKind = z.enum(sourceKinds);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 /**
+ * How far a source can be relied on: the claimant's own channel (official site, ministry, verified account), a major
+ * outlet with its own reporting or a wire agency, another outlet, or a copy (mirror, aggregator, re-post).
+ */
+export const sourceReliabilities = ['claimant_channel', 'major_outlet', 'other_outlet', 'copy'] as const;
+export const SourceReliability = z.enum(sourceReliabilities);
+export type SourceReliability = z.infer<typeof SourceReliability>;
+
+/**
  * What kind of event a round is. An `agreement` is the umbrella over stages carried out on
  * several days (each stage is its own round with `parent_id` pointing at the agreement).
  */

@@ -10,6 +10,7 @@ import { RemovedRow, removedColumns } from '../../schemas/removed';
 import { RoundRow, roundColumns } from '../../schemas/round';
 import { SourceRow, sourceColumns } from '../../schemas/source';
 import { parseCsv } from '../csv';
+import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../withheld-names';
 import { DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments } from './search-index';
@@ -254,6 +255,60 @@ function checkWithheldNames(file: string, rows: CheckedRow<unknown>[], columns: 
 	}
 }
 
+/**
+ * Words of the research's working files that mean nothing to a reader: research row ids (r22-123, r24-228, na-12,
+ * nb-… to ng-…), the research file's column names and keys, and the researchers' reminders to themselves.
+ */
+export const internalJargon: readonly RegExp[] = [
+	/\b(?:r2[2-6]|n[a-g]|g)-\d{2,3}\b/,
+	/\bevent_(?:date|kind)\b|\bevent key\b|\bround key\b|\b\d{4}-\d\d-\d\d-(?:pow|bodies|civ|total|offer|allegation)\b/,
+	/\bseed story\b|\bresearch row\b|\bthis batch\b|\bstored pages\b|\bexcerpts?\b|\b(?:in|from|the) file(?:'s)?\b/i,
+	/\b(?:next|previous) row\b|;\s*verify\b|\bLow-reliability site\b/i
+];
+
+/** Notes, details and summaries are public words: no research ids or working jargon. */
+function checkPublicWords(file: string, rows: CheckedRow<unknown>[], columns: string[], problems: ProblemList) {
+	for (const row of rows) {
+		for (const column of columns) {
+			const found = internalJargon.map((pattern) => pattern.exec(row.raw[column] ?? '')?.[0]).find(Boolean);
+			if (found) {
+				problems.addFor(
+					file,
+					row,
+					column,
+					`contains "${found}", a research id or working word; write notes in plain editorial English`
+				);
+			}
+		}
+	}
+}
+
+/**
+ * Copies, search referrals and adult-content mirrors (the hosts `decisions/source-domains.csv` classes as `copy`) are
+ * never cited as if they were the page they copy: the source is replaced by its original, or marked `copy` with a
+ * note saying that no original was found.
+ */
+function checkCopyHosts(dataDir: string, sources: CheckedRow<unknown>[], problems: ProblemList) {
+	let domains: ReturnType<typeof readSourceDomains>;
+	try {
+		domains = readSourceDomains(join(dataDir, 'decisions'));
+	} catch (error) {
+		problems.add(datasetFiles.sources, 1, '(decisions/source-domains.csv)', (error as Error).message);
+		return;
+	}
+	for (const source of sources) {
+		const url = source.raw.url ?? '';
+		if (!URL.canParse(url) || domainReliability(url, domains) !== 'copy') continue;
+		if (source.raw.reliability === 'copy' && /\bno original\b/i.test(source.raw.note ?? '')) continue;
+		problems.addFor(
+			datasetFiles.sources,
+			source,
+			'url',
+			`${new URL(url).hostname} is a copy, search-referral or mirror host: cite the original page, or mark the source "copy" with a note saying no original was found`
+		);
+	}
+}
+
 function listCell(text: string | undefined): string[] {
 	return (text ?? '')
 		.split(';')
@@ -351,6 +406,9 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
 	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
+	checkPublicWords(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
+	checkPublicWords(datasetFiles.rounds, rounds, ['summary'], problems);
+	checkCopyHosts(dataDir, sources, problems);
 	const valid = <T>(rows: CheckedRow<T>[]) => rows.flatMap(({ row }) => (row === null ? [] : [row]));
 	return {
 		problems: problems.messages,
@@ -453,8 +511,8 @@ export function buildDataset(options: BuildOptions): BuildResult {
 		db.pragma('foreign_keys = ON');
 		db.exec(DATASET_SCHEMA_SQL);
 		const insertSource = db.prepare(
-			`INSERT INTO sources (id, url, outlet, title, published_on, accessed_on, kind, language, archive_url)
-			 VALUES (@id, @url, @outlet, @title, @published_on, @accessed_on, @kind, @language, @archive_url)`
+			`INSERT INTO sources (id, url, outlet, title, published_on, accessed_on, kind, language, archive_url, reliability, note)
+			 VALUES (@id, @url, @outlet, @title, @published_on, @accessed_on, @kind, @language, @archive_url, @reliability, @note)`
 		);
 		const insertRound = db.prepare(
 			`INSERT INTO rounds (id, date, end_date, kind, kyiv_exchange_number, parent_id, summary)

@@ -17,6 +17,114 @@ export interface CoverageReport {
 	sourcesByLanguage: { language: string; sources: number }[];
 	/** Rounds of the same kind on the same day, or with the same figures within two days: likely the same event twice. */
 	likelyDuplicates: { first: string; second: string; reason: string }[];
+	/** Each official running total beside the sum of the same party's figures for the rounds on record up to its date. */
+	totalsCoverage: TotalCoverage[];
+	/** Consecutive totals of one series between which the share the rounds account for falls. */
+	coverageDrops: CoverageDrop[];
+}
+
+/** One official running total and how much of it the rounds on record account for, by the same party's figures. */
+export interface TotalCoverage {
+	claimId: string;
+	statedOn: string;
+	claimant: string;
+	side: string;
+	counted: string;
+	qualifier: string;
+	total: number;
+	/** The sum, over rounds on or before the total's date, of the party's own highest figure for each round. */
+	roundsSum: number;
+	/** Rounds counted in the sum, and rounds of the same kind up to the date for which the party gave no figure. */
+	roundsWithFigure: number;
+	roundsWithoutFigure: number;
+	ratio: number;
+}
+
+export interface CoverageDrop {
+	series: string;
+	from: TotalCoverage;
+	to: TotalCoverage;
+}
+
+/** What a running total counts, and the round figures of the same party that add up to it. */
+const totalSeries: Record<string, { kinds: string[]; counted: string[] }> = {
+	people_to_ukraine: { kinds: ['pow_exchange', 'civilian_release'], counted: ['people_to_ukraine', 'people_each_way'] },
+	people_to_russia: { kinds: ['pow_exchange', 'civilian_release'], counted: ['people_to_russia', 'people_each_way'] },
+	military_to_ukraine: { kinds: ['pow_exchange'], counted: ['military_to_ukraine', 'military_each_way'] },
+	military_to_russia: { kinds: ['pow_exchange'], counted: ['military_to_russia', 'military_each_way'] },
+	bodies_to_ukraine: { kinds: ['bodies_repatriation'], counted: ['bodies_to_ukraine', 'bodies_each_way'] },
+	bodies_to_russia: { kinds: ['bodies_repatriation'], counted: ['bodies_to_russia', 'bodies_each_way'] }
+};
+
+/** A fall of more than this many percentage points between two totals of a series is listed as a drop. */
+const DROP_POINTS = 2;
+
+/**
+ * Coverage measured against the parties' own running totals: for every running total Kyiv or Moscow stated, the sum of
+ * that party's figures for the rounds on record up to the total's date, and the ratio between the two.
+ */
+export function totalsCoverage(db: DatasetDatabase): { totals: TotalCoverage[]; drops: CoverageDrop[] } {
+	const totals = db
+		.prepare<
+			[],
+			{
+				id: string;
+				stated_on: string;
+				claimant: string;
+				claimant_side: string;
+				counted: string;
+				number: number;
+				qualifier: string;
+			}
+		>(
+			`SELECT id, stated_on, claimant, claimant_side, counted, number, qualifier FROM claims
+			  WHERE statement = 'running_total' AND claimant_side IN ('ukraine', 'russia') AND number > 0
+			  ORDER BY claimant_side, counted, stated_on, id`
+		)
+		.all()
+		.filter((row) => totalSeries[row.counted]);
+	const figures = db
+		.prepare<
+			[],
+			{ round_id: string; date: string; kind: string; claimant_side: string; counted: string; number: number | null }
+		>(
+			`SELECT r.id AS round_id, r.date, r.kind, c.claimant_side, c.counted, c.number
+			   FROM rounds r LEFT JOIN claims c ON c.round_id = r.id AND c.statement = 'report'
+			  WHERE r.kind <> 'agreement'`
+		)
+		.all();
+	const coverage = totals.map((total): TotalCoverage => {
+		const series = totalSeries[total.counted] as (typeof totalSeries)[string];
+		const byRound = new Map<string, number | null>();
+		for (const row of figures) {
+			if (row.date > total.stated_on || !series.kinds.includes(row.kind)) continue;
+			const own = row.claimant_side === total.claimant_side && series.counted.includes(row.counted) ? row.number : null;
+			const best = byRound.get(row.round_id) ?? null;
+			byRound.set(row.round_id, own === null ? best : Math.max(best ?? 0, own));
+		}
+		const counted = [...byRound.values()].filter((value): value is number => value !== null);
+		const roundsSum = counted.reduce((sum, value) => sum + value, 0);
+		return {
+			claimId: total.id,
+			statedOn: total.stated_on,
+			claimant: total.claimant,
+			side: total.claimant_side,
+			counted: total.counted,
+			qualifier: total.qualifier,
+			total: total.number,
+			roundsSum,
+			roundsWithFigure: counted.length,
+			roundsWithoutFigure: byRound.size - counted.length,
+			ratio: roundsSum / total.number
+		};
+	});
+	const drops: CoverageDrop[] = [];
+	coverage.forEach((to, index) => {
+		const from = coverage[index - 1];
+		if (!from || from.side !== to.side || from.counted !== to.counted) return;
+		if ((from.ratio - to.ratio) * 100 > DROP_POINTS) drops.push({ series: `${to.side} ${to.counted}`, from, to });
+	});
+	return { totals: coverage, drops };
 }
 
 function headlineSides(round: RoundListItem): Set<string> {
@@ -81,6 +189,7 @@ export function coverageReport(db: DatasetDatabase): CoverageReport {
 	});
 
 	const count = <T extends string>(sql: string) => db.prepare<[], Record<T, string> & { n: number }>(sql).all();
+	const againstTotals = totalsCoverage(db);
 	return {
 		roundsByYearAndKind: [...byYearAndKind.entries()]
 			.map(([key, n]) => {
@@ -108,7 +217,9 @@ export function coverageReport(db: DatasetDatabase): CoverageReport {
 		sourcesByLanguage: count<'language'>(
 			'SELECT language, count(*) AS n FROM sources GROUP BY language ORDER BY n DESC, language'
 		).map((row) => ({ language: row.language, sources: row.n })),
-		likelyDuplicates
+		likelyDuplicates,
+		totalsCoverage: againstTotals.totals,
+		coverageDrops: againstTotals.drops
 	};
 }
 
@@ -127,6 +238,8 @@ export function foldRanges(values: readonly number[]): string {
 	}
 	return parts.join(', ');
 }
+
+const qualifierMark: Record<string, string> = { at_least: '>=', more_than: '>', about: '~', up_to: '<=' };
 
 /** The report as plain text for the terminal. */
 export function formatCoverageReport(report: CoverageReport): string {
@@ -158,6 +271,22 @@ export function formatCoverageReport(report: CoverageReport): string {
 	for (const row of report.sourcesByLanguage) lines.push(`  ${row.language}  ${row.sources}`);
 	lines.push('', 'Sources by outlet (top 25):');
 	for (const row of report.sourcesByOutlet) lines.push(`  ${String(row.sources).padStart(3)}  ${row.outlet}`);
+	lines.push(
+		'',
+		"Coverage against the parties' own running totals (sum of the same party's figures for the rounds on record up to the total's date):"
+	);
+	const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+	for (const row of report.totalsCoverage) {
+		lines.push(
+			`  ${row.statedOn}  ${row.side.padEnd(7)} ${row.counted.padEnd(19)} ${qualifierMark[row.qualifier] ?? ''}${row.total} (${row.claimId}, ${row.claimant})  rounds: ${row.roundsSum} in ${row.roundsWithFigure}, ${row.roundsWithoutFigure} without the party's figure  ${percent(row.ratio)}`
+		);
+	}
+	lines.push('', `Periods where the share falls by more than ${DROP_POINTS} points: ${report.coverageDrops.length}`);
+	for (const drop of report.coverageDrops) {
+		lines.push(
+			`  ${drop.series}: ${drop.from.statedOn} ${percent(drop.from.ratio)} -> ${drop.to.statedOn} ${percent(drop.to.ratio)} (${drop.to.claimId})`
+		);
+	}
 	lines.push('', `Likely duplicates: ${report.likelyDuplicates.length}`);
 	for (const row of report.likelyDuplicates) lines.push(`  ${row.first} ~ ${row.second} (${row.reason})`);
 	return lines.join('\n');

@@ -4,7 +4,7 @@
  * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
  * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 3;
+export const DATASET_SCHEMA_VERSION = 4;
 
 /** DDL run on a fresh dataset database by the build. */
 export const DATASET_SCHEMA_SQL = `
@@ -22,7 +22,9 @@ CREATE TABLE sources (
 	accessed_on TEXT,
 	kind TEXT NOT NULL,
 	language TEXT NOT NULL,
-	archive_url TEXT
+	archive_url TEXT,
+	reliability TEXT NOT NULL,
+	note TEXT
 ) STRICT;
 
 CREATE TABLE rounds (

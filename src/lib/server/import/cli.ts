@@ -6,6 +6,7 @@ import { formatCsv, parseCsv } from '../csv';
 import { claimColumns } from '../../schemas/claim';
 import { roundColumns } from '../../schemas/round';
 import { sourceColumns } from '../../schemas/source';
+import { readDecisions } from './decisions';
 import { importResearch, parseResearchCsv, previousImport, researchFiles } from './research';
 
 const force = process.argv.includes('--force');
@@ -21,7 +22,11 @@ const records = (file: string) =>
 		? parseCsv(readFileSync(join(dataDir, file), 'utf8')).rows.map((row) => row.record)
 		: [];
 const rows = researchFiles.flatMap((file) => parseResearchCsv(readFileSync(resolve(file), 'utf8')));
-const result = importResearch(rows, previousImport(records('import-log.csv'), records('sources.csv')));
+const result = importResearch(
+	rows,
+	previousImport(records('import-log.csv'), records('sources.csv')),
+	readDecisions(join(dataDir, 'decisions'))
+);
 writeFileSync(join(dataDir, 'sources.csv'), formatCsv(sourceColumns, result.sources));
 writeFileSync(join(dataDir, 'rounds.csv'), formatCsv(roundColumns, result.rounds));
 writeFileSync(join(dataDir, 'claims.csv'), formatCsv(claimColumns, result.claims));

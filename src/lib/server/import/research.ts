@@ -2,10 +2,11 @@
 //
 // The research file has one row per figure *as found on one page*. The dataset has one claim per
 // *statement* (one claimant, one number, one thing counted), with every page that carries it as a
-// source. This module makes that conversion, records every editorial decision it takes in
-// `ImportDecisions` below, and writes an import log that accounts for every research row.
+// source. This module makes that conversion, applies the editorial decisions recorded in `ImportDecisions` below and
+// in data/decisions/*.csv (see decisions.ts), and writes an import log that accounts for every research row.
 import { parse } from 'csv-parse/sync';
 import { withholdNames } from '../withheld-names';
+import { domainReliability, noDecisions, type EditorialDecisions } from './decisions';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../../schemas/vocabulary';
 
 /**
@@ -19,7 +20,8 @@ export const researchFiles = [
 	'data/research/a-2022.csv',
 	'data/research/d-2022-ordinals.csv',
 	'data/research/e-2023-2026-ordinals.csv',
-	'data/research/f-ordinals-third-pass.csv'
+	'data/research/f-ordinals-third-pass.csv',
+	'data/research/g-quality-and-coverage.csv'
 ];
 
 /** One row of the research file, as written there. */
@@ -64,8 +66,8 @@ interface AgreementDecision {
 }
 
 /**
- * Every editorial decision the import takes beyond mechanical conversion. Each entry says why.
- * Reviewing the import means reviewing this object.
+ * The editorial decisions of the first imports, beyond mechanical conversion. Each entry says why. Later decisions
+ * (exclusions, recodes, merges, notes, sources) are rows of data/decisions/*.csv; reviewing the import means reviewing both.
  */
 export const ImportDecisions = {
 	agreements: [
@@ -297,16 +299,6 @@ export const ImportDecisions = {
 		'r24-181': 'r24-184'
 	} as Record<string, string>,
 
-	/** Research rows left out of the dataset, each with the reason (recorded in the import log). */
-	excluded: {
-		'ne-001':
-			'the date is inferred ("end of March" 2023, filed as 24 March); a one-way handover needs a dated source before it can be a round',
-		'ne-002':
-			'the date is inferred ("end of March" 2023, filed as 24 March); a one-way handover needs a dated source before it can be a round',
-		'na-039':
-			'the date is a placeholder ("end of August" 2022) and the figure rests on one background line; it needs an official source before it can be a round'
-	} as Record<string, string>,
-
 	/** Research round keys whose date later research corrected: old key -> key with the event's real date. */
 	roundKeyRenames: {
 		// The 757 bodies were returned on 14 February 2025 (Coordination HQ); the first research dated it by a recap.
@@ -344,6 +336,9 @@ const roundIdSuffix: Record<RoundKind, string> = {
 	civilian_release: 'civilians',
 	agreement: 'agreement'
 };
+
+/** The order in which a claim lists its sources. */
+const reliabilityRank = ['claimant_channel', 'major_outlet', 'other_outlet', 'copy'] as const;
 
 /** Parses the research CSV text. */
 export function parseResearchCsv(text: string): ResearchRow[] {
@@ -485,19 +480,34 @@ interface PendingClaim {
  */
 export function importResearch(
 	researchRows: readonly ResearchRow[],
-	previous: PreviousImport = emptyPrevious
+	previous: PreviousImport = emptyPrevious,
+	decisions: EditorialDecisions = noDecisions
 ): ImportResult {
 	const log: CsvRecord[] = [];
+	const excluded = new Map(decisions.excluded.map((entry) => [entry.research_id, entry.reason]));
 	for (const row of researchRows) {
-		const reason = ImportDecisions.excluded[row.id];
+		const reason = excluded.get(row.id);
 		if (reason) log.push({ research_id: row.id, claim_id: '', source_id: '', action: 'excluded', reason });
 	}
+	const recoded = (id: string, field: string) =>
+		decisions.recodes.find((entry) => entry.research_id === id && entry.field === field)?.value;
+	const mergeInto = new Map(decisions.merges.map((entry) => [entry.research_id, entry]));
+	const replacements = new Map(decisions.sourceReplacements.map((entry) => [entry.url, entry]));
 	const rows = researchRows
-		.filter((row) => !ImportDecisions.excluded[row.id])
-		.map((row) => ({
-			...row,
-			round_key: ImportDecisions.roundKeyRenames[row.round_key] ?? row.round_key
-		}));
+		.filter((row) => !excluded.has(row.id))
+		.map((row) => {
+			const replacement = replacements.get(row.source_url.trim());
+			return {
+				...row,
+				round_key: ImportDecisions.roundKeyRenames[row.round_key] ?? row.round_key,
+				...(replacement && {
+					source_url: replacement.original_url,
+					source_outlet: replacement.outlet,
+					source_published: replacement.published_on,
+					source_language: replacement.language
+				})
+			};
+		});
 
 	// Sources: one per distinct URL. A page imported before keeps its id; a new one gets the next free number.
 	const sourceIdByUrl = new Map<string, string>();
@@ -513,6 +523,7 @@ export function importResearch(
 		}
 		const id = previous.sourceIdByUrl.get(url) ?? nextSourceId();
 		sourceIdByUrl.set(url, id);
+		const override = decisions.sourceOverrides.find((entry) => entry.url === url);
 		sources.push({
 			id,
 			url,
@@ -522,7 +533,9 @@ export function importResearch(
 			accessed_on: '',
 			kind: sourceKindForUrl(url),
 			language: row.source_language.trim(),
-			archive_url: ''
+			archive_url: '',
+			reliability: override?.reliability ?? domainReliability(url, decisions.sourceDomains) ?? 'other_outlet',
+			note: override?.note ?? ''
 		});
 	}
 
@@ -620,21 +633,29 @@ export function importResearch(
 
 	// Claims: group research rows by statement identity.
 	const pending = new Map<string, PendingClaim>();
-	for (const row of rows) {
+	const identityOf = new Map<string, string>();
+	// A row merged by decision joins its target's statement, so targets are grouped first.
+	const grouped = [...rows.filter((row) => !mergeInto.has(row.id)), ...rows.filter((row) => mergeInto.has(row.id))];
+	for (const row of grouped) {
 		const key = eventKeyFor(row);
 		const agreementId = termRowAgreement.get(row.id) ?? null;
 		const roundId = agreementId ?? (key === null ? null : (roundIdByKey.get(key) ?? null));
 		const roundKind = key === null ? null : roundKindForKey(key);
-		const counted = countedForRow(row, agreementId ? 'agreement' : roundKind);
+		const counted =
+			(recoded(row.id, 'counted') as Counted | undefined) ?? countedForRow(row, agreementId ? 'agreement' : roundKind);
 		const statement = statementForRow(row, roundId);
-		const side = sideBySide[row.reporter_side];
+		const side = (recoded(row.id, 'claimant_side') as ClaimantSide | undefined) ?? sideBySide[row.reporter_side];
 		if (!side) throw new Error(`${row.id}: unknown reporter side ${row.reporter_side}`);
-		const claimant = canonicalClaimant(row.reporter);
+		const claimant = recoded(row.id, 'claimant') ?? canonicalClaimant(row.reporter);
 		const number = row.number.trim();
 		const qualifier = number === '' ? '' : ((row.qualifier || 'exact') as Qualifier);
 		// Statements outside rounds are told apart by their day; within a round the event is the anchor.
 		const anchor = roundId ?? `day:${row.event_date}`;
-		const identity = [anchor, claimant, side, statement, counted, number, qualifier].join('|');
+		const merge = mergeInto.get(row.id);
+		const target = merge ? identityOf.get(merge.into) : undefined;
+		if (merge && target === undefined) throw new Error(`${row.id}: merge target ${merge.into} is not imported`);
+		const identity = target ?? [anchor, claimant, side, statement, counted, number, qualifier].join('|');
+		identityOf.set(row.id, identity);
 		const sourceId = sourceIdByUrl.get(row.source_url.trim()) as string;
 		const existing = pending.get(identity);
 		if (existing) {
@@ -652,7 +673,8 @@ export function importResearch(
 			side,
 			statement,
 			counted,
-			countedDetail: withholdNames(row.counted.replace(/^\[[^\]]*\]\s*/, '').trim()),
+			countedDetail:
+				recoded(row.id, 'counted_detail') ?? withholdNames(row.counted.replace(/^\[[^\]]*\]\s*/, '').trim()),
 			number,
 			qualifier,
 			sourceIds: [sourceId],
@@ -660,6 +682,15 @@ export function importResearch(
 			researchIds: [row.id],
 			respondsToResearchId: ImportDecisions.responses[row.id] ?? null
 		});
+	}
+
+	// A claim lists its sources primary or major first: the claimant's channel, major outlets, other outlets, copies.
+	const rank = new Map(sources.map((source) => [source.id, reliabilityRank.indexOf(source.reliability as never)]));
+	for (const claim of pending.values()) {
+		claim.sourceIds = claim.sourceIds
+			.map((id, position) => ({ id, position }))
+			.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || a.position - b.position)
+			.map(({ id }) => id);
 	}
 
 	const ordered = [...pending.values()].sort(
@@ -705,7 +736,7 @@ export function importResearch(
 			qualifier: claim.qualifier,
 			source_ids: claim.sourceIds.join(';'),
 			responds_to: claim.respondsToResearchId ? (claimIdByResearchId.get(claim.respondsToResearchId) ?? '') : '',
-			note: claim.notes.join(' ')
+			note: publicNote(id, claim.notes.join(' '), decisions)
 		});
 		claim.researchIds.forEach((researchId, position) => {
 			const row = rows.find((candidate) => candidate.id === researchId) as ResearchRow;
@@ -717,7 +748,9 @@ export function importResearch(
 				reason:
 					position === 0
 						? 'first page found for this statement'
-						: `same statement as ${claim.researchIds[0]} (same claimant, round or day, thing counted, number and qualifier): added as a further source`
+						: mergeInto.has(researchId)
+							? `same statement as ${claim.researchIds[0]} by editorial decision: ${mergeInto.get(researchId)?.reason}`
+							: `same statement as ${claim.researchIds[0]} (same claimant, round or day, thing counted, number and qualifier): added as a further source`
 			});
 		});
 	});
@@ -725,6 +758,23 @@ export function importResearch(
 	sources.sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''));
 	claims.sort((a, b) => (a.id ?? '').localeCompare(b.id ?? ''));
 	return { sources, rounds, claims, log };
+}
+
+/**
+ * A claim's public note: the research notes with the rewrite rules applied (they turn the researchers' working
+ * words into plain editorial English), unless the note was written afresh for that claim.
+ */
+export function publicNote(claimId: string, researchNote: string, decisions: EditorialDecisions): string {
+	const rewritten = decisions.notes.find((entry) => entry.claim_id === claimId);
+	if (rewritten) return rewritten.note;
+	let note = researchNote;
+	for (const rule of decisions.noteRules) note = note.replace(new RegExp(rule.pattern, 'g'), rule.replacement);
+	note = note
+		.replace(/\s{2,}/g, ' ')
+		.replace(/\s+([.,;)])/g, '$1')
+		.trim();
+	// A rule that takes away the start of a note leaves its rest in lower case.
+	return note.charAt(0).toUpperCase() + note.slice(1);
 }
 
 /** The ids given by an earlier import, which a new import keeps so that permalinks never change. */

@@ -1,5 +1,12 @@
 // Queries over claims and their sources: a round's claims, one claim with its answers, statements outside rounds, a source's claims.
-import type { ClaimantSide, Counted, Qualifier, SourceKind, StatementKind } from '../../../schemas/vocabulary';
+import type {
+	ClaimantSide,
+	Counted,
+	Qualifier,
+	SourceKind,
+	SourceReliability,
+	StatementKind
+} from '../../../schemas/vocabulary';
 import type { DatasetDatabase } from '../dataset';
 import { preparedFor } from '../prepared';
 
@@ -14,6 +21,9 @@ export interface SourceRef {
 	kind: SourceKind;
 	language: string;
 	archiveUrl: string | null;
+	reliability: SourceReliability;
+	/** What a reader should know about the page itself, e.g. that it is a copy whose original was not found. */
+	note: string | null;
 }
 
 /** A claim with everything a reader needs to check it: who, when, what, how many, and where it was published. */
@@ -31,6 +41,8 @@ export interface ClaimView {
 	respondsTo: string | null;
 	note: string;
 	sources: SourceRef[];
+	/** True when every source of the claim is a copy (mirror, aggregator, re-post): such a figure never confirms another. */
+	onlyCopies: boolean;
 }
 
 interface ClaimRecord {
@@ -58,6 +70,8 @@ interface SourceRecord {
 	kind: SourceKind;
 	language: string;
 	archive_url: string | null;
+	reliability: SourceReliability;
+	note: string | null;
 }
 
 const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_side, c.statement, c.counted, c.counted_detail,
@@ -84,16 +98,17 @@ const statements = preparedFor((db) => ({
 		`SELECT ${claimColumns} FROM claims c WHERE c.counted = ? ORDER BY c.stated_on, c.id`
 	),
 	sourcesOfClaims: db.prepare<[string], SourceRecord & { claim_id: string }>(
-		`SELECT cs.claim_id, s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url
+		`SELECT cs.claim_id, s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url, s.reliability, s.note
 		   FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
 		  WHERE cs.claim_id IN (SELECT value FROM json_each(?))
 		  ORDER BY cs.claim_id, cs.position`
 	),
 	sourceById: db.prepare<[string], SourceRecord>(
-		`SELECT id, url, outlet, title, published_on, accessed_on, kind, language, archive_url FROM sources WHERE id = ?`
+		`SELECT id, url, outlet, title, published_on, accessed_on, kind, language, archive_url, reliability, note
+		   FROM sources WHERE id = ?`
 	),
 	sourcesWithCounts: db.prepare<[], SourceRecord & { claim_count: number }>(
-		`SELECT s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url,
+		`SELECT s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url, s.reliability, s.note,
 		        (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claim_count
 		   FROM sources s ORDER BY s.outlet COLLATE NOCASE, s.published_on, s.id`
 	)
@@ -110,7 +125,9 @@ export function toSourceRef(record: SourceRecord): SourceRef {
 		accessedOn: record.accessed_on,
 		kind: record.kind,
 		language: record.language,
-		archiveUrl: record.archive_url
+		archiveUrl: record.archive_url,
+		reliability: record.reliability,
+		note: record.note
 	};
 }
 
@@ -125,21 +142,25 @@ function withSources(db: DatasetDatabase, records: ClaimRecord[]): ClaimView[] {
 			sourcesByClaim.set(row.claim_id, list);
 		}
 	}
-	return records.map((record) => ({
-		id: record.id,
-		roundId: record.round_id,
-		statedOn: record.stated_on,
-		claimant: record.claimant,
-		side: record.claimant_side,
-		statement: record.statement,
-		counted: record.counted,
-		countedDetail: record.counted_detail,
-		number: record.number,
-		qualifier: record.qualifier,
-		respondsTo: record.responds_to,
-		note: record.note,
-		sources: sourcesByClaim.get(record.id) ?? []
-	}));
+	return records.map((record) => {
+		const sources = sourcesByClaim.get(record.id) ?? [];
+		return {
+			id: record.id,
+			roundId: record.round_id,
+			statedOn: record.stated_on,
+			claimant: record.claimant,
+			side: record.claimant_side,
+			statement: record.statement,
+			counted: record.counted,
+			countedDetail: record.counted_detail,
+			number: record.number,
+			qualifier: record.qualifier,
+			respondsTo: record.responds_to,
+			note: record.note,
+			sources,
+			onlyCopies: sources.length > 0 && sources.every((source) => source.reliability === 'copy')
+		};
+	});
 }
 
 /** Every claim about one round, with sources. */

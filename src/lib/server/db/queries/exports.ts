@@ -112,6 +112,7 @@ export function toClaimExport(claim: ClaimView, origin: string): ClaimExport {
 		responds_to: claim.respondsTo,
 		source_ids: claim.sources.map((source) => source.id).join(';'),
 		source_urls: claim.sources.map((source) => source.url).join(' '),
+		only_copies: claim.onlyCopies,
 		note: claim.note,
 		url: `${origin}/claims/${claim.id}`
 	};
@@ -134,6 +135,8 @@ export function sourceRows(db: DatasetDatabase, origin: string): SourceExport[] 
 		kind: source.kind,
 		language: source.language,
 		archive_url: source.archiveUrl,
+		reliability: source.reliability,
+		note: source.note,
 		claim_count: source.claimCount,
 		page: `${origin}/sources/${source.id}`
 	}));

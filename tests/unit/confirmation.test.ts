@@ -442,6 +442,14 @@ const cases: { name: string; figures: StatedFigure[]; combined?: StatedFigure[];
 		expected: disputed(1000, 1003, 'Kyiv reported 1,003 and Moscow reported 1,000: the figures differ by 3.')
 	},
 
+	{
+		name: 'a figure known only from a copy of a page never confirms another',
+		figures: [kyiv(390), { ...moscow(390), onlyCopies: true }],
+		expected: announced(
+			'Kyiv and Moscow reported 390, but the figure of Moscow is known only from a copy of a page (a mirror or re-post), so it does not confirm it.'
+		)
+	},
+
 	// Rules 8 and 9: a combined figure, and figures of other statements
 	{
 		name: 'only a figure for both directions together (24 Apr 2026)',

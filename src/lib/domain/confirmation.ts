@@ -24,6 +24,8 @@ export interface StatedFigure {
 	scope?: FigureScope;
 	/** For a figure we add up from one side's own sub-counts: the sub-count figures it is the sum of. */
 	sumOf?: readonly StatedFigure[];
+	/** Known only from copies of a page (mirrors, aggregators, re-posts): it can dispute, but never confirm. */
+	onlyCopies?: boolean;
 }
 
 /** How far the claims about one count agree; see {@link deriveConfirmation} for the rules. */
@@ -126,7 +128,8 @@ export interface ConfirmationContext {
  * 4. `disputed` when, within one scope, two other voices give different exact numbers, or one's bound is
  *    inconsistent ({@link isConsistentWith}) with another's exact number. `range` spans the figures involved.
  * 5. Within a scope, an exact number stated alike by Kyiv and Moscow is corroborated; by a mediator or
- *    international body and at least one party it is third-party confirmed. Media never confirm.
+ *    international body and at least one party it is third-party confirmed. Media never confirm, and neither does
+ *    a figure known only from copies of pages (mirrors, aggregators, re-posts).
  *    - agreed on everyone returned, or on the only scope anyone gave: `corroborated` / `third_party_confirmed`;
  *    - agreed on a sub-count while other scopes have figures too: `partly_confirmed` (the agreed sub-counts).
  * 6. `scope_differs`: two or more voices gave figures, but only for different scopes, so nothing is compared.
@@ -355,8 +358,14 @@ function analyseScope(scope: FigureScope, figures: NumberedFigure[]): ScopeAnaly
 		};
 	}
 
-	// No conflict: the coherent voices that gave an exact number all gave the same one.
-	const stating = voices.filter((voice) => voice.coherent && voice.exactNumbers.length === 1);
+	// No conflict: the coherent voices that gave an exact number all gave the same one. A voice heard only through
+	// copies of pages is shown, but cannot be one of the two that confirm a figure.
+	const stating = voices.filter(
+		(voice) =>
+			voice.coherent &&
+			voice.exactNumbers.length === 1 &&
+			voice.figures.some((figure) => figure.qualifier === 'exact' && !figure.onlyCopies)
+	);
 	const accountable: ClaimantSide[] = stating.map((voice) => voice.side).filter((side) => side !== 'independent');
 	const parties = accountable.filter(isParty);
 	const thirdParty = accountable.some(isThirdParty);
@@ -644,6 +653,12 @@ function describeAnnouncement(numbered: NumberedFigure[]): string {
 				? m.explain_reported_repeated({ speakers: joinList(accountable), number: formatted, media: joinList(media) })
 				: m.explain_reported({ speakers: joinList(accountable), number: formatted })
 			: m.explain_reported({ speakers: joinList(media), number: formatted });
+	const heardFromCopies = speakerLabels(
+		statedExactly.filter((figure) => figure.onlyCopies && figure.side !== 'independent')
+	);
+	if (heardFromCopies.length > 0 && accountable.length > 1) {
+		return m.explain_confirmed_only_by_copies({ reported, speakers: joinList(heardFromCopies) });
+	}
 	const aPartyStatedIt = statedExactly.some((figure) => isParty(figure.side));
 	return aPartyStatedIt
 		? m.explain_unconfirmed_by_other_side({ reported })

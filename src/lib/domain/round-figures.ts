@@ -34,6 +34,8 @@ export interface ClaimFigure {
 	counted: Counted;
 	number: number | null;
 	qualifier: Qualifier | null;
+	/** True when every source of the claim is a copy (mirror, aggregator, re-post): shown, never confirming. */
+	onlyCopies?: boolean;
 }
 
 /** Where a counted value puts a figure: its population, the directions it speaks for, and its scope. */
@@ -115,7 +117,8 @@ function statedFigure(claim: ClaimFigure, scope: FigureScope): StatedFigure {
 		side: claim.claimantSide,
 		number: claim.number,
 		qualifier: claim.qualifier,
-		scope
+		scope,
+		onlyCopies: claim.onlyCopies ?? false
 	};
 }
 

@@ -68,6 +68,7 @@ interface ClaimRecord {
 	counted: Counted;
 	number: number | null;
 	qualifier: Qualifier | null;
+	only_copies: 0 | 1;
 }
 
 const statements = preparedFor((db) => ({
@@ -78,8 +79,10 @@ const statements = preparedFor((db) => ({
 		  ORDER BY r.date DESC, r.id DESC`
 	),
 	roundClaims: db.prepare<[], ClaimRecord>(
-		`SELECT id, round_id, claimant, claimant_side, statement, counted, number, qualifier
-		   FROM claims WHERE round_id IS NOT NULL ORDER BY round_id, id`
+		`SELECT c.id, c.round_id, c.claimant, c.claimant_side, c.statement, c.counted, c.number, c.qualifier,
+		        NOT EXISTS (SELECT 1 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+		                     WHERE cs.claim_id = c.id AND s.reliability <> 'copy') AS only_copies
+		   FROM claims c WHERE c.round_id IS NOT NULL ORDER BY c.round_id, c.id`
 	),
 	meta: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM meta')
 }));
@@ -97,7 +100,8 @@ export const listRounds = memoizedFor((db: DatasetDatabase): RoundListItem[] => 
 			statement: claim.statement,
 			counted: claim.counted,
 			number: claim.number,
-			qualifier: claim.qualifier
+			qualifier: claim.qualifier,
+			onlyCopies: claim.only_copies === 1
 		});
 		claimsByRound.set(claim.round_id, list);
 	}

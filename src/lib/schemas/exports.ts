@@ -1,5 +1,6 @@
 // The columns of the downloads (.csv and .json twins of the list pages): one zod schema per exported entity.
 import { z } from 'zod';
+import { verdictKinds } from '../domain/claim-context';
 import { confirmationStatuses } from '../domain/confirmation';
 import { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from './vocabulary';
 
@@ -29,7 +30,7 @@ export const RoundExport = z.object({
 });
 export type RoundExport = z.infer<typeof RoundExport>;
 
-/** A claim as downloaded, with the addresses of its sources. */
+/** A claim as downloaded, with the addresses of its sources and what the record says about it. */
 export const ClaimExport = z.object({
 	id: z.string(),
 	round_id: z.string().nullable(),
@@ -45,6 +46,9 @@ export const ClaimExport = z.object({
 	source_ids: z.string(),
 	source_urls: z.string(),
 	note: z.string(),
+	/** The kind of verdict (see `verdictKinds`), and the sentence the pages show. */
+	verdict: z.enum(verdictKinds),
+	verdict_text: z.string(),
 	url: z.string()
 });
 export type ClaimExport = z.infer<typeof ClaimExport>;

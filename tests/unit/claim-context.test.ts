@@ -116,6 +116,17 @@ describe('supportingClaims', () => {
 			supported: 0
 		},
 		{
+			name: 'another kind of statement does not',
+			others: [claim({ id: 'b', side: 'ukraine', statement: 'offer' })],
+			supported: 0
+		},
+		{
+			name: "two figures counting 'other' are never taken to count the same thing",
+			subject: { counted: 'other' },
+			others: [claim({ id: 'b', side: 'ukraine', counted: 'other' })],
+			supported: 0
+		},
+		{
 			name: 'a different thing counted does not',
 			others: [claim({ id: 'b', side: 'ukraine', counted: 'other' })],
 			supported: 0
@@ -130,11 +141,14 @@ describe('supportingClaims', () => {
 			others: [claim({ id: 'b', side: 'ukraine', statedOn: '2025-09-05' })],
 			supported: 1
 		}
-	])('$name', ({ others, supported }) => {
-		const subject = claim({});
-		expect(supportingClaims(subject, others).length).toBe(supported);
-		expect(supportingIn(subject, new ClaimIndex(others)).length).toBe(supported);
-	});
+	] as { name: string; subject?: Partial<ComparableClaim>; others: ComparableClaim[]; supported: number }[])(
+		'$name',
+		({ subject: overrides, others, supported }) => {
+			const subject = claim(overrides ?? {});
+			expect(supportingClaims(subject, others).length).toBe(supported);
+			expect(supportingIn(subject, new ClaimIndex(others)).length).toBe(supported);
+		}
+	);
 
 	it('a statement without a figure has nothing to support', () => {
 		const rebuttal = claim({ number: null, qualifier: null, statement: 'rebuttal' });

@@ -75,58 +75,84 @@ const noFigure = offered('other', null, null);
 
 const rows = [
 	{
-		name: "an official running total nobody else matched, with no other side's total near it",
-		input: input({ claim: { ...ref({}), respondsTo: null } }),
+		name: "an official running total with no other side's total of the same thing near it",
+		input: input({ claim: { ...ref({}), respondsTo: null, counted: 'people_to_ukraine' } }),
 		kind: 'own_total',
 		text: "Kyiv's own total; no other side's total of the same thing is on record within 30 days of it.",
 		tone: 'neutral',
 		href: null
 	},
 	{
-		name: "Moscow's running total with Kyiv's different total near it",
+		name: "another side's total of another day is named as the nearest, not as a difference",
 		input: input({
-			claim: { ...ref({ side: 'russia', claimant: 'Russian MoD' }), respondsTo: null },
-			otherTotals: [ref({ id: 'c2', statedOn: '2026-03-01' })]
+			claim: { ...ref({}), respondsTo: null, counted: 'people_to_ukraine' },
+			otherTotals: [
+				ref({ id: 'far', claimant: 'Far', side: 'independent', statedOn: '2026-02-12' }),
+				ref({ id: 'near', claimant: 'Near', side: 'independent', statedOn: '2026-03-09' })
+			]
+		}),
+		kind: 'own_total',
+		text: "Kyiv's own total; no other side's total of the same thing is on record for that day (the nearest: Near (independent), 9 Mar 2026).",
+		tone: 'neutral',
+		href: '/claims/near'
+	},
+	{
+		name: 'a total counting something unnamed is compared with nothing',
+		input: input({
+			claim: { ...ref({ side: 'russia', claimant: 'Russian MoD' }), respondsTo: null, counted: 'other' }
+		}),
+		kind: 'own_total',
+		text: "Moscow's own total; what it counts is not compared with other statements (see what it counts).",
+		tone: 'neutral',
+		href: null
+	},
+	{
+		name: 'a different total from another side the same day',
+		input: input({
+			claim: { ...ref({ side: 'russia', claimant: 'Russian MoD' }), respondsTo: null, counted: 'held_by_ukraine' },
+			otherTotals: [ref({ id: 'c2' }), ref({ id: 'c3', statedOn: '2026-03-01' })]
 		}),
 		kind: 'own_total_differs',
-		text: "Moscow's own total; Coordination Headquarters (Ukraine) gave a different total on 1 Mar 2026.",
+		text: "Moscow's own total; Coordination Headquarters (Ukraine) gave a different total the same day.",
 		tone: 'neutral',
 		href: '/claims/c2'
 	},
 	{
-		name: "a mediator's own total names the mediator",
-		input: input({ claim: { ...ref({ side: 'mediator', claimant: 'UAE' }), respondsTo: null } }),
+		name: "a mediator's total is stated by the mediator, not 'its own'",
+		input: input({
+			claim: { ...ref({ side: 'mediator', claimant: 'UAE' }), respondsTo: null, counted: 'people_both_ways' }
+		}),
 		kind: 'own_total',
-		text: "UAE's own total; no other side's total of the same thing is on record within 30 days of it.",
+		text: "A total stated by UAE; no other side's total of the same thing is on record within 30 days of it.",
 		tone: 'neutral',
 		href: null
 	},
 	{
 		name: 'a figure another side supports says who',
 		input: input({
-			claim: { ...ref({}), respondsTo: null },
+			claim: { ...ref({}), respondsTo: null, counted: 'people_to_ukraine' },
 			supporting: [ref({ id: 'c9', claimant: 'UAE Ministry of Foreign Affairs', side: 'mediator' })]
 		}),
 		kind: 'supported',
-		text: 'Supported by UAE Ministry of Foreign Affairs (mediator).',
+		text: "Consistent with another side's figure: UAE Ministry of Foreign Affairs (mediator).",
 		tone: 'supported',
 		href: '/claims/c9'
 	},
 	{
 		name: 'several supporters and an answer',
 		input: input({
-			claim: { ...medinsky, respondsTo: null },
+			claim: { ...medinsky, respondsTo: null, counted: 'people_to_ukraine' },
 			supporting: [ref({ id: 'c9', claimant: 'A', side: 'mediator' }), ref({ id: 'c10', claimant: 'B' })],
 			responses: [rebuttal]
 		}),
 		kind: 'supported',
-		text: 'Supported by A (mediator) and 1 more; answered by Centre for Countering Disinformation (Ukraine).',
+		text: "Consistent with another side's figure: A (mediator) and 1 more; answered by Centre for Countering Disinformation (Ukraine).",
 		tone: 'supported',
 		href: '/claims/c9'
 	},
 	{
 		name: 'an allegation nobody supports or answered',
-		input: input({ claim: { ...medinsky, respondsTo: null } }),
+		input: input({ claim: { ...medinsky, respondsTo: null, counted: 'people_to_ukraine' } }),
 		kind: 'unsupported_allegation',
 		text: 'Unsupported allegation: no statement by another side on record supports it.',
 		tone: 'caution',
@@ -134,7 +160,7 @@ const rows = [
 	},
 	{
 		name: 'an allegation answered by the other side links the answer',
-		input: input({ claim: { ...medinsky, respondsTo: null }, responses: [rebuttal] }),
+		input: input({ claim: { ...medinsky, respondsTo: null, counted: 'people_to_ukraine' }, responses: [rebuttal] }),
 		kind: 'answered_allegation',
 		text: 'Answered by Centre for Countering Disinformation (Ukraine); no statement by another side on record supports it.',
 		tone: 'caution',
@@ -143,7 +169,7 @@ const rows = [
 	{
 		name: "the claimant's own follow-up is not an answer by another party",
 		input: input({
-			claim: { ...medinsky, respondsTo: null },
+			claim: { ...medinsky, respondsTo: null, counted: 'people_to_ukraine' },
 			responses: [{ ...medinsky, id: 'c498', statedOn: '2025-08-14' }]
 		}),
 		kind: 'unsupported_allegation',
@@ -154,7 +180,7 @@ const rows = [
 	{
 		name: 'a follow-up by the same side names what it follows',
 		input: input({
-			claim: { ...medinsky, id: 'c498', statedOn: '2025-08-14', respondsTo: 'c381' },
+			claim: { ...medinsky, id: 'c498', statedOn: '2025-08-14', respondsTo: 'c381', counted: 'other' },
 			answers: medinsky
 		}),
 		kind: 'follow_up',
@@ -164,7 +190,7 @@ const rows = [
 	},
 	{
 		name: 'a rebuttal shows what it answers',
-		input: input({ claim: { ...rebuttal, respondsTo: 'c381' }, answers: medinsky }),
+		input: input({ claim: { ...rebuttal, respondsTo: 'c381', counted: 'other' }, answers: medinsky }),
 		kind: 'rebuttal',
 		text: "Answers Vladimir Medinsky's allegation of 6 Aug 2025.",
 		tone: 'neutral',
@@ -172,7 +198,7 @@ const rows = [
 	},
 	{
 		name: 'a rebuttal of something not on record',
-		input: input({ claim: { ...rebuttal, respondsTo: null } }),
+		input: input({ claim: { ...rebuttal, respondsTo: null, counted: 'people_to_ukraine' } }),
 		kind: 'rebuttal_unlinked',
 		text: 'A rebuttal; the statement it answers is not on record.',
 		tone: 'neutral',
@@ -180,30 +206,36 @@ const rows = [
 	},
 	{
 		name: 'an offer per side with rounds under it: what each side says was delivered, and by when',
-		input: input({ claim: { ...medinsky, statement: 'offer', respondsTo: null }, delivery: delivered }),
+		input: input({
+			claim: { ...medinsky, statement: 'offer', respondsTo: null, counted: 'people_to_ukraine' },
+			delivery: delivered
+		}),
 		offered: offered('people_each_way', 1200, 'at_least'),
 		kind: 'offer_followed',
 		text:
-			"In the 2 rounds linked to it, up to 2 Oct 2025: 205 by Kyiv's figures (given for 1 of them) and 331 by Moscow's figures returned to Ukraine; " +
-			"no figure from Kyiv and 331 by Moscow's figures returned to Russia, of at least 1,200 per side offered.",
+			"2 rounds linked to it, up to 2 Oct 2025. Returned to Ukraine: 205 by Kyiv's figures (for 1 of the rounds); 331 by Moscow's figures. " +
+			"Returned to Russia: no figure from Kyiv; 331 by Moscow's figures. Offered: at least 1,200 per side.",
 		tone: 'neutral',
 		href: null
 	},
 	{
 		name: 'an offer of a total of unclear scope: what followed, without "of"',
-		input: input({ claim: { ...medinsky, statement: 'offer', respondsTo: null }, delivery: delivered }),
+		input: input({
+			claim: { ...medinsky, statement: 'offer', respondsTo: null, counted: 'people_to_ukraine' },
+			delivery: delivered
+		}),
 		offered: offered('other', 1200, 'exact'),
 		kind: 'offer_followed',
 		text:
-			"In the 2 rounds linked to it, up to 2 Oct 2025: 205 by Kyiv's figures (given for 1 of them) and 331 by Moscow's figures returned to Ukraine; " +
-			"no figure from Kyiv and 331 by Moscow's figures returned to Russia.",
+			"2 rounds linked to it, up to 2 Oct 2025. Returned to Ukraine: 205 by Kyiv's figures (for 1 of the rounds); 331 by Moscow's figures. " +
+			"Returned to Russia: no figure from Kyiv; 331 by Moscow's figures.",
 		tone: 'neutral',
 		href: null
 	},
 	{
 		name: 'a figure announced before a swap points to the swap',
 		input: input({
-			claim: { ...medinsky, statement: 'offer', respondsTo: null },
+			claim: { ...medinsky, statement: 'offer', respondsTo: null, counted: 'people_to_ukraine' },
 			round: { id: '2022-10-17-exchange', date: '2022-10-17', kind: 'pow_exchange' }
 		}),
 		kind: 'offer_before_round',
@@ -213,7 +245,7 @@ const rows = [
 	},
 	{
 		name: 'an offer nothing on record followed',
-		input: input({ claim: { ...medinsky, statement: 'offer', respondsTo: null } }),
+		input: input({ claim: { ...medinsky, statement: 'offer', respondsTo: null, counted: 'people_to_ukraine' } }),
 		kind: 'offer_unlinked',
 		text: 'No round on record is linked to this offer.',
 		tone: 'neutral',
@@ -222,7 +254,7 @@ const rows = [
 	{
 		name: "a report belongs to its round, whose page compares the sides' figures",
 		input: input({
-			claim: { ...ref({ statement: 'report' }), respondsTo: null },
+			claim: { ...ref({ statement: 'report' }), respondsTo: null, counted: 'people_to_ukraine' },
 			round: { id: '2025-10-02-exchange', date: '2025-10-02', kind: 'pow_exchange' },
 			supporting: [medinsky]
 		}),

@@ -91,17 +91,24 @@ function shiftDate(date: string, days: number): string {
 	return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** `other` counts something the vocabulary does not name: two such figures are never taken to count the same thing. */
+export function isComparableCounted(counted: Counted): boolean {
+	return counted !== 'other';
+}
+
 /**
- * The statements that support a claim: made by a different side, counting the same thing, within
- * {@link SUPPORT_WINDOW_DAYS} days, with a figure consistent with the claim's (an exact figure must
- * match exactly; a bound must hold for the other's exact figure). Rebuttals never support. A claim
- * without a figure has nothing to support.
+ * The statements that support a claim: made by a different side, of the same kind of statement
+ * (a running total by a running total, an allegation by an allegation), counting the same named
+ * thing, within {@link SUPPORT_WINDOW_DAYS} days, with a figure consistent with the claim's (an
+ * exact figure must match exactly; a bound must hold for the other's exact figure). Rebuttals never
+ * support. A claim without a figure, or counting `other`, has nothing to support.
  */
 export function supportingClaims<T extends ComparableClaim>(claim: ComparableClaim, candidates: readonly T[]): T[] {
 	const { number, qualifier } = claim;
-	if (number === null || qualifier === null) return [];
+	if (number === null || qualifier === null || !isComparableCounted(claim.counted)) return [];
 	return candidates.filter((other) => {
 		if (other.id === claim.id || other.side === claim.side || other.statement === 'rebuttal') return false;
+		if (other.statement !== claim.statement) return false;
 		if (other.counted !== claim.counted || other.number === null || other.qualifier === null) return false;
 		if (daysBetween(other.statedOn, claim.statedOn) > SUPPORT_WINDOW_DAYS) return false;
 		if (qualifier === 'exact' && other.qualifier === 'exact') return other.number === number;
@@ -159,10 +166,12 @@ export function supportingIn<T extends ComparableClaim>(claim: ComparableClaim, 
 }
 
 /**
- * Running totals by another side counting the same thing within {@link SUPPORT_WINDOW_DAYS} days:
- * what a running total can be compared with. Empty means that nobody else's total is on record near it.
+ * Running totals by another side counting the same named thing within {@link SUPPORT_WINDOW_DAYS}
+ * days: what a running total can be compared with. Empty means that nobody else's total is on
+ * record near it (or, for `other`, that it is compared with nothing).
  */
 export function otherSidesTotals<T extends ComparableClaim>(claim: ComparableClaim, index: ClaimIndex<T>): T[] {
+	if (!isComparableCounted(claim.counted)) return [];
 	return index
 		.near(claim.counted, claim.statedOn)
 		.filter((other) => other.id !== claim.id && other.side !== claim.side && other.statement === 'running_total');
@@ -342,7 +351,15 @@ export interface RoundRef {
 export type Verdict =
 	| { kind: 'round_report'; round: RoundRef }
 	| { kind: 'supported'; by: ClaimRef[]; answeredBy: ClaimRef | null }
-	| { kind: 'own_total'; side: ClaimantSide; claimant: string }
+	| {
+			kind: 'own_total';
+			side: ClaimantSide;
+			claimant: string;
+			/** False when it counts `other`: it is then compared with nothing. */
+			comparable: boolean;
+			/** Another side's total of the same thing on another day within the window, the closest in time. */
+			nearest: ClaimRef | null;
+	  }
 	| { kind: 'own_total_differs'; side: ClaimantSide; claimant: string; others: ClaimRef[] }
 	| { kind: 'unsupported_allegation' }
 	| { kind: 'answered_allegation'; answeredBy: ClaimRef }
@@ -355,7 +372,7 @@ export type Verdict =
 
 /** Everything the verdict of one statement is derived from. */
 export interface VerdictInput {
-	claim: ClaimRef & { respondsTo: string | null };
+	claim: ClaimRef & { respondsTo: string | null; counted: Counted };
 	/** The statement it answers, when it answers one. */
 	answers: ClaimRef | null;
 	/** Direct answers to it. */
@@ -377,8 +394,9 @@ export interface VerdictInput {
  * - an offer is set against the rounds carried out under it, else the round it announced, else nothing;
  * - a statement answering an earlier one by the same side follows it up;
  * - a figure another side agrees with is supported, by whom;
- * - a running total nobody else supports is its claimant's own, and says whether another side's total
- *   of the same thing within the window differs or whether none is on record;
+ * - a running total nobody else supports is its claimant's own: another side's different total of the
+ *   same day is named; otherwise the nearest other side's total within the window (of another day, so
+ *   the two may differ only because time passed), or that there is none;
  * - an allegation nobody supports is unsupported, and says who answered it when someone did.
  */
 export function deriveVerdict(input: VerdictInput): Verdict {
@@ -396,9 +414,21 @@ export function deriveVerdict(input: VerdictInput): Verdict {
 	const answeredBy = responses.find((response) => response.side !== claim.side) ?? null;
 	if (supporting.length > 0) return { kind: 'supported', by: [...supporting], answeredBy };
 	if (claim.statement === 'running_total') {
-		return otherTotals.length > 0
-			? { kind: 'own_total_differs', side: claim.side, claimant: claim.claimant, others: [...otherTotals] }
-			: { kind: 'own_total', side: claim.side, claimant: claim.claimant };
+		const sameDay = otherTotals.filter((other) => other.statedOn === claim.statedOn);
+		if (sameDay.length > 0)
+			return { kind: 'own_total_differs', side: claim.side, claimant: claim.claimant, others: sameDay };
+		const nearest =
+			[...otherTotals].sort(
+				(a, b) =>
+					daysBetween(a.statedOn, claim.statedOn) - daysBetween(b.statedOn, claim.statedOn) || byDateThenId(a, b)
+			)[0] ?? null;
+		return {
+			kind: 'own_total',
+			side: claim.side,
+			claimant: claim.claimant,
+			comparable: isComparableCounted(claim.counted),
+			nearest
+		};
 	}
 	return answeredBy ? { kind: 'answered_allegation', answeredBy } : { kind: 'unsupported_allegation' };
 }

@@ -27,17 +27,24 @@ function whoList(claims: readonly ClaimRef[]): string {
 
 const days = String(SUPPORT_WINDOW_DAYS);
 
-function ownTotal(side: ClaimantSide, claimant: string): string {
-	if (side === 'ukraine') return m.verdict_own_total_ukraine({ days });
-	if (side === 'russia') return m.verdict_own_total_russia({ days });
-	return m.verdict_own_total_other({ claimant, days });
+/** "Kyiv's own total", "Moscow's own total" or "UAE Ministry of Foreign Affairs's own total". */
+function owner(side: ClaimantSide, claimant: string): string {
+	if (side === 'ukraine') return m.verdict_owner_ukraine();
+	if (side === 'russia') return m.verdict_owner_russia();
+	return m.verdict_owner_other({ claimant });
 }
 
-function ownTotalDiffers(side: ClaimantSide, claimant: string, other: ClaimRef): string {
-	const inputs = { claimant, other: who(other), date: formatDate(other.statedOn) };
-	if (side === 'ukraine') return m.verdict_own_total_differs_ukraine(inputs);
-	if (side === 'russia') return m.verdict_own_total_differs_russia(inputs);
-	return m.verdict_own_total_differs_other(inputs);
+function ownTotal(verdict: Extract<Verdict, { kind: 'own_total' }>): string {
+	const whose = owner(verdict.side, verdict.claimant);
+	if (!verdict.comparable) return m.verdict_own_total_uncompared({ owner: whose });
+	if (verdict.nearest) {
+		return m.verdict_own_total_nearest({
+			owner: whose,
+			other: who(verdict.nearest),
+			date: formatDate(verdict.nearest.statedOn)
+		});
+	}
+	return m.verdict_own_total_alone({ owner: whose, days });
 }
 
 const partyName = (party: Party) => (party === 'ukraine' ? m.party_ukraine() : m.party_russia());
@@ -97,9 +104,12 @@ export function verdictText(verdict: Verdict, offered: OfferedFigure): string {
 				? m.verdict_supported_answered({ who: whoList(verdict.by), answerer: who(verdict.answeredBy) })
 				: m.verdict_supported({ who: whoList(verdict.by) });
 		case 'own_total':
-			return ownTotal(verdict.side, verdict.claimant);
+			return ownTotal(verdict);
 		case 'own_total_differs':
-			return ownTotalDiffers(verdict.side, verdict.claimant, verdict.others[0]!);
+			return m.verdict_own_total_differs({
+				owner: owner(verdict.side, verdict.claimant),
+				other: whoList(verdict.others)
+			});
 		case 'unsupported_allegation':
 			return m.verdict_unsupported_allegation();
 		case 'answered_allegation':
@@ -135,6 +145,8 @@ export function verdictHref(verdict: Verdict): string | null {
 			return `/claims/${verdict.by[0]!.id}`;
 		case 'own_total_differs':
 			return `/claims/${verdict.others[0]!.id}`;
+		case 'own_total':
+			return verdict.nearest && `/claims/${verdict.nearest.id}`;
 		case 'answered_allegation':
 			return `/claims/${verdict.answeredBy.id}`;
 		case 'follow_up':

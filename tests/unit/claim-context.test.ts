@@ -200,9 +200,15 @@ describe('ClaimIndex', () => {
 		{ name: 'the window includes both ends', date: '2024-03-01', from: '2024-01-31', to: '2024-03-31' },
 		{ name: 'across a leap day', date: '2024-02-15', from: '2024-01-16', to: '2024-03-16' }
 	])('$name', ({ date, from, to }) => {
-		const near = index.near('people_to_ukraine', date);
+		const near = index.near('people_to_ukraine', 'running_total', date);
 		const expected = claims
-			.filter((claim) => claim.counted === 'people_to_ukraine' && claim.statedOn >= from && claim.statedOn <= to)
+			.filter(
+				(claim) =>
+					claim.counted === 'people_to_ukraine' &&
+					claim.statement === 'running_total' &&
+					claim.statedOn >= from &&
+					claim.statedOn <= to
+			)
 			.sort(byDate);
 		expect(near.map((claim) => claim.id)).toEqual(expected.map((claim) => claim.id));
 	});

@@ -104,49 +104,57 @@ export function isComparableCounted(counted: Counted): boolean {
  * support. A claim without a figure, or counting `other`, has nothing to support.
  */
 export function supportingClaims<T extends ComparableClaim>(claim: ComparableClaim, candidates: readonly T[]): T[] {
+	return candidates.filter(
+		(other) => supports(other, claim) && daysBetween(other.statedOn, claim.statedOn) <= SUPPORT_WINDOW_DAYS
+	);
+}
+
+/** Whether `other` supports `claim`, all but the window of days (see {@link supportingClaims}). */
+function supports(other: ComparableClaim, claim: ComparableClaim): boolean {
 	const { number, qualifier } = claim;
-	if (number === null || qualifier === null || !isComparableCounted(claim.counted)) return [];
-	return candidates.filter((other) => {
-		if (other.id === claim.id || other.side === claim.side || other.statement === 'rebuttal') return false;
-		if (other.statement !== claim.statement) return false;
-		if (other.counted !== claim.counted || other.number === null || other.qualifier === null) return false;
-		if (daysBetween(other.statedOn, claim.statedOn) > SUPPORT_WINDOW_DAYS) return false;
-		if (qualifier === 'exact' && other.qualifier === 'exact') return other.number === number;
-		if (qualifier === 'exact') return isConsistentWith(other, number);
-		if (other.qualifier === 'exact') return isConsistentWith(claim, other.number);
-		return false;
-	});
+	if (number === null || qualifier === null || !isComparableCounted(claim.counted)) return false;
+	if (other.id === claim.id || other.side === claim.side || other.statement === 'rebuttal') return false;
+	if (other.statement !== claim.statement) return false;
+	if (other.counted !== claim.counted || other.number === null || other.qualifier === null) return false;
+	if (qualifier === 'exact' && other.qualifier === 'exact') return other.number === number;
+	if (qualifier === 'exact') return isConsistentWith(other, number);
+	if (other.qualifier === 'exact') return isConsistentWith(claim, other.number);
+	return false;
 }
 
 /**
- * Claims by what they count, each list in date order, so that the statements within a window of
- * days of a date are found by two binary searches instead of a pass over every claim.
+ * Claims by what they count and the kind of statement, each list in date order, so that the
+ * statements within a window of days of a date are found by two binary searches instead of a pass
+ * over every claim.
  */
 export class ClaimIndex<T extends ComparableClaim> {
-	private readonly byCounted = new Map<Counted, T[]>();
+	private readonly lists = new Map<string, T[]>();
 
-	/** `claims` in any order; within one `counted`, claims of the same day keep the order given. */
+	/** `claims` in any order; within one list, claims of the same day keep the order given. */
 	constructor(claims: readonly T[]) {
 		for (const claim of claims) {
-			const list = this.byCounted.get(claim.counted) ?? [];
+			const key = indexKey(claim.counted, claim.statement);
+			const list = this.lists.get(key) ?? [];
 			list.push(claim);
-			this.byCounted.set(claim.counted, list);
+			this.lists.set(key, list);
 		}
-		for (const list of this.byCounted.values()) {
+		for (const list of this.lists.values()) {
 			// A stable sort: claims of the same day stay in the order they were given.
 			list.sort((a, b) => (a.statedOn < b.statedOn ? -1 : a.statedOn > b.statedOn ? 1 : 0));
 		}
 	}
 
-	/** The claims counting `counted` stated within `days` days of `date` (inclusive), in date order. */
-	near(counted: Counted, date: string, days: number = SUPPORT_WINDOW_DAYS): T[] {
-		const list = this.byCounted.get(counted);
+	/** The claims of one kind of statement counting `counted`, stated within `days` days of `date` (inclusive), in date order. */
+	near(counted: Counted, statement: StatementKind, date: string, days: number = SUPPORT_WINDOW_DAYS): T[] {
+		const list = this.lists.get(indexKey(counted, statement));
 		if (!list) return [];
 		const from = firstOnOrAfter(list, shiftDate(date, -days));
 		const to = firstOnOrAfter(list, shiftDate(date, days + 1));
 		return list.slice(from, to);
 	}
 }
+
+const indexKey = (counted: Counted, statement: StatementKind) => `${counted} ${statement}`;
 
 /** The index of the first claim stated on or after `date` in a date-ordered list. */
 function firstOnOrAfter(list: readonly ComparableClaim[], date: string): number {
@@ -162,7 +170,9 @@ function firstOnOrAfter(list: readonly ComparableClaim[], date: string): number 
 
 /** {@link supportingClaims} over an index: the same result, looking only at the window around the claim. */
 export function supportingIn<T extends ComparableClaim>(claim: ComparableClaim, index: ClaimIndex<T>): T[] {
-	return supportingClaims(claim, index.near(claim.counted, claim.statedOn));
+	if (claim.number === null || !isComparableCounted(claim.counted)) return [];
+	// The index's window is the support window: only the other conditions are left to check.
+	return index.near(claim.counted, claim.statement, claim.statedOn).filter((other) => supports(other, claim));
 }
 
 /**
@@ -173,8 +183,8 @@ export function supportingIn<T extends ComparableClaim>(claim: ComparableClaim, 
 export function otherSidesTotals<T extends ComparableClaim>(claim: ComparableClaim, index: ClaimIndex<T>): T[] {
 	if (!isComparableCounted(claim.counted)) return [];
 	return index
-		.near(claim.counted, claim.statedOn)
-		.filter((other) => other.id !== claim.id && other.side !== claim.side && other.statement === 'running_total');
+		.near(claim.counted, 'running_total', claim.statedOn)
+		.filter((other) => other.id !== claim.id && other.side !== claim.side);
 }
 
 /** A claim as a thread or a verdict names it. */

@@ -46,9 +46,10 @@ export const ClaimExport = z.object({
 	source_ids: z.string(),
 	source_urls: z.string(),
 	note: z.string(),
-	/** The kind of verdict (see `verdictKinds`), and the sentence the pages show. */
-	verdict: z.enum(verdictKinds),
-	verdict_text: z.string(),
+	verdict: z
+		.enum(verdictKinds)
+		.describe('What the record says about the statement, by kind (see the README, "Statements in their context").'),
+	verdict_text: z.string().describe('The verdict as the sentence the pages show.'),
 	url: z.string()
 });
 export type ClaimExport = z.infer<typeof ClaimExport>;

@@ -19,10 +19,11 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const db = getDataset();
 	const context = statementContext(db, id.data);
 	if (!context) missingRecord(db, 'claim', id.data, m.not_found_claim({ id: id.data }));
-	const { round, delivery, ...rest } = context;
+	const { round, delivery, verdict, ...rest } = context;
 	return {
 		revisions: revisionsOfRecords(getState(), [{ entity: 'claim', id: context.claim.id }]),
 		...rest,
+		verdict: { text: verdict.text, href: verdict.href, tone: verdict.tone },
 		round: round && { id: round.id, date: round.date, kind: round.kind },
 		// Only what the page shows of each linked round, so that the page does not carry their figures twice.
 		delivery: delivery && {

@@ -13,6 +13,7 @@ import {
 	listSources
 } from '../../src/lib/server/db/queries/claims';
 import { claimRows } from '../../src/lib/server/db/queries/exports';
+import { recordJsonResponse } from '../../src/lib/server/record-json';
 import { neighboursOf, stagesOf } from '../../src/lib/server/db/queries/rounds';
 import { listStatements, statementContext, statementsNear } from '../../src/lib/server/db/queries/statements';
 import { FIXED_TODAY, buildInto, fixtureDir, realDataDir, temporaryDir } from '../helpers/dataset';
@@ -57,12 +58,16 @@ describe('statements outside rounds', () => {
 		);
 	});
 
-	it('gives the same verdict in the downloads as on the pages', () => {
+	it('gives the same verdict in the downloads, the JSON twin and the API as on the pages', async () => {
 		const rows = claimRows(db, {}, 'https://example.org');
 		for (const item of listStatements(db)) {
 			const row = rows.find((candidate) => candidate.id === item.id);
 			expect([row?.verdict, row?.verdict_text]).toEqual([item.verdict.verdict.kind, item.verdict.text]);
+			const twin = await recordJsonResponse(db, 'claim', item.id, 'https://example.org').json();
+			expect([twin.claim.verdict, twin.claim.verdict_text]).toEqual([item.verdict.verdict.kind, item.verdict.text]);
 		}
+		const round = await recordJsonResponse(db, 'round', '2025-05-23-exchange', 'https://example.org').json();
+		expect(round.claims.map((claim: { verdict: string }) => claim.verdict)).toEqual(['round_report', 'round_report']);
 	});
 
 	it('sets a running total beside the sums of the rounds up to its date', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	ClaimIndex,
 	offerDelivery,
+	offerDirections,
 	otherSidesTotals,
 	recordSumsUpTo,
 	sameSubject,
@@ -332,8 +333,19 @@ describe('offerDelivery', () => {
 		}).toEqual(expected);
 	});
 
-	it('is null without a linked round of its population, or for what no round counts', () => {
+	it('is null without a linked round of its population', () => {
 		expect(offerDelivery({ counted: 'people_each_way' }, [])).toBeNull();
-		expect(offerDelivery({ counted: 'held_by_russia' }, linked)).toBeNull();
+		expect(offerDelivery({ counted: 'bodies_to_ukraine' }, linked.slice(0, 2))).toBeNull();
+	});
+
+	it.each([
+		{ counted: 'people_each_way', population: 'people', perSide: true },
+		{ counted: 'military_each_way', population: 'people', perSide: true },
+		{ counted: 'people_to_ukraine', population: 'people', perSide: false },
+		{ counted: 'other', population: 'people', perSide: false },
+		{ counted: 'bodies_each_way', population: 'bodies', perSide: true },
+		{ counted: 'bodies_to_russia', population: 'bodies', perSide: false }
+	] as const)('an offer counting $counted is measured in $population', ({ counted, population, perSide }) => {
+		expect(offerDirections(counted)).toEqual({ population, perSide });
 	});
 });

@@ -288,15 +288,15 @@ export interface LinkedRound extends RoundForTotals {
 	reason: string | null;
 }
 
-/** The directions an offer's figure speaks of, and whether it is a figure per side. */
-export function offerDirections(counted: Counted): { population: Population; perSide: boolean } | null {
-	if (counted === 'people_each_way' || counted === 'military_each_way') return { population: 'people', perSide: true };
-	if (counted === 'bodies_each_way') return { population: 'bodies', perSide: true };
-	if (counted.startsWith('bodies_')) return { population: 'bodies', perSide: false };
-	if (counted.startsWith('people_') || counted.startsWith('military_') || counted.startsWith('civilians_'))
-		return { population: 'people', perSide: false };
-	if (counted === 'other') return { population: 'people', perSide: false };
-	return null;
+/**
+ * The population an offer is measured in (bodies for an offer of bodies, living people for any other)
+ * and whether its figure is per side ("1,200 for 1,200").
+ */
+export function offerDirections(counted: Counted): { population: Population; perSide: boolean } {
+	return {
+		population: counted.startsWith('bodies_') ? 'bodies' : 'people',
+		perSide: counted.endsWith('_each_way')
+	};
 }
 
 /** What followed an offer: the rounds carried out under it and what each side says they delivered. */
@@ -314,11 +314,10 @@ export interface OfferDelivery {
 /**
  * The delivery of an offer over the rounds linked to it, counting only rounds of the offer's
  * population (an agreement's stages that returned bodies are not deliveries of an offer of people).
- * Null when the offer counts something no round figure counts, or no such round is linked.
+ * Null when no such round is linked.
  */
 export function offerDelivery(offer: { counted: Counted }, linked: readonly LinkedRound[]): OfferDelivery | null {
 	const directions = offerDirections(offer.counted);
-	if (!directions) return null;
 	const rounds = [...linked]
 		.filter((round) => round.kind !== 'agreement' && headlinePopulation(round.kind) === directions.population)
 		.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

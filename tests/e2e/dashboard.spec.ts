@@ -45,14 +45,13 @@ test.describe('a journalist checks the exchange of 30 Dec 2024', () => {
 		await expect(page.getByText(/The rounds on record up to 30 Dec 2024 add up to/)).toBeVisible();
 	});
 
-	test("the seed story: Medinsky's allegation beside the Ukrainian rebuttal, marked unverified", async ({ page }) => {
+	test("the seed story: Medinsky's allegation beside the Ukrainian rebuttal, with its verdict", async ({ page }) => {
 		await page.goto('/claims?statement=allegation&year=2025');
 		const row = page.getByRole('row').filter({ hasText: 'Vladimir Medinsky' }).filter({ hasText: 'about 1,000' });
-		await expect(row).toContainText('Unverified');
-		await expect(row).toContainText('Answered by 1');
+		await expect(row).toContainText('Answered by Centre for Countering Disinformation');
 		await row.getByRole('link', { name: /about 1,000/ }).click();
-		await expect(page.getByText('Unverified: no statement by another side supports this figure.')).toBeVisible();
-		const answers = page.getByRole('table', { name: 'Answers to this statement' });
+		await expect(page.getByText(/no statement by another side on record supports it/)).toBeVisible();
+		const answers = page.getByRole('table', { name: 'Answers and follow-ups' });
 		await expect(answers).toContainText('Centre for Countering Disinformation');
 		await expect(answers).toContainText('Rebuttal');
 	});

@@ -1,5 +1,6 @@
 // The columns of the downloads (.csv and .json twins of the list pages): one zod schema per exported entity.
 import { z } from 'zod';
+import { verdictKinds } from '../domain/claim-context';
 import { confirmationStatuses, figureScopes } from '../domain/confirmation';
 import {
 	ClaimantSide,
@@ -46,7 +47,7 @@ export const RoundExport = z.object({
 });
 export type RoundExport = z.infer<typeof RoundExport>;
 
-/** A claim as downloaded, with the addresses of its sources. */
+/** A claim as downloaded, with the addresses of its sources and what the record says about it. */
 export const ClaimExport = z.object({
 	id: z.string(),
 	round_id: z.string().nullable(),
@@ -63,6 +64,10 @@ export const ClaimExport = z.object({
 	source_urls: z.string(),
 	only_copies: z.boolean(),
 	note: z.string(),
+	verdict: z
+		.enum(verdictKinds)
+		.describe('What the record says about the statement, by kind (see the README, "Statements in their context").'),
+	verdict_text: z.string().describe('The verdict as the sentence the pages show.'),
 	url: z.string()
 });
 export type ClaimExport = z.infer<typeof ClaimExport>;

@@ -4,7 +4,7 @@ import { recordId } from '../schemas/fields';
 import { apiResponse } from './api';
 import type { DatasetDatabase } from './db/dataset';
 import { claimsOfRound, claimsOfSource, getClaim } from './db/queries/claims';
-import { sourceRows, toClaimExport, toRoundExport } from './db/queries/exports';
+import { claimExports, sourceRows, toRoundExport } from './db/queries/exports';
 import { removedRecord } from './db/queries/removed';
 import { datasetInfo, getRound } from './db/queries/rounds';
 
@@ -14,16 +14,16 @@ function bodyOf(db: DatasetDatabase, entity: CorrectionEntity, id: string, origi
 	if (entity === 'round') {
 		const round = getRound(db, id);
 		if (!round) return null;
-		const claims = claimsOfRound(db, id).map((claim) => toClaimExport(claim, origin));
+		const claims = claimExports(db, claimsOfRound(db, id), origin);
 		return { dataset_version, round: toRoundExport(round, origin), claims };
 	}
 	if (entity === 'claim') {
 		const claim = getClaim(db, id);
-		return claim && { dataset_version, claim: toClaimExport(claim, origin) };
+		return claim && { dataset_version, claim: claimExports(db, [claim], origin)[0] };
 	}
 	const source = sourceRows(db, origin).find((row) => row.id === id);
 	if (!source) return null;
-	return { dataset_version, source, claims: claimsOfSource(db, id).map((claim) => toClaimExport(claim, origin)) };
+	return { dataset_version, source, claims: claimExports(db, claimsOfSource(db, id), origin) };
 }
 
 /** The JSON response for one record id as given in the URL. */

@@ -11,6 +11,10 @@ export const load: PageServerLoad = ({ url }) => {
 	return {
 		filters,
 		years: [...new Set(all.map((claim) => Number(claim.statedOn.slice(0, 4))))].sort((a, b) => b - a),
-		statements: filterStatements(all, filters)
+		// The page shows the verdict's sentence, link and tone; the structure behind it stays on the server.
+		statements: filterStatements(all, filters).map(({ verdict, ...claim }) => ({
+			...claim,
+			verdict: { text: verdict.text, href: verdict.href, tone: verdict.tone }
+		}))
 	};
 };

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { correctionEntities, type CorrectionEntity, type CorrectionKind } from '../../schemas/correction';
 import { ClaimRow, claimColumns } from '../../schemas/claim';
+import { OfferRoundRow, offerRoundColumns } from '../../schemas/offer-round';
 import { RemovedRow, removedColumns } from '../../schemas/removed';
 import { RoundRow, roundColumns } from '../../schemas/round';
 import { SourceRow, sourceColumns } from '../../schemas/source';
@@ -24,6 +25,9 @@ export const datasetFiles = {
 
 /** Tombstones of removed records; a dataset that never removed anything may leave the file out. */
 export const REMOVED_FILE = 'removed.csv';
+
+/** Which rounds were carried out under an offer outside any agreement: an editorial decision, optional. */
+export const OFFER_ROUNDS_FILE = 'decisions/offer-rounds.csv';
 
 export interface BuildOptions {
 	dataDir: string;
@@ -85,7 +89,7 @@ interface CheckedRow<T> extends RawRow {
 	row: T | null;
 }
 
-const fileOrder: string[] = [...Object.values(datasetFiles), REMOVED_FILE];
+const fileOrder: string[] = [...Object.values(datasetFiles), REMOVED_FILE, OFFER_ROUNDS_FILE];
 
 /** Collects `file:line: column: message` problems and lists them by file, then line. */
 class ProblemList {
@@ -403,6 +407,7 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 			problems.addFor(datasetFiles.sources, source, 'id', `source "${raw.id}" supports no claim`);
 	}
 	const removed = checkRemoved(dataDir, { source: sources, round: rounds, claim: claims }, problems);
+	const offerRounds = checkOfferRounds(dataDir, rounds, claims, problems);
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
 	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
@@ -416,6 +421,7 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 		rounds: valid(rounds),
 		claims: valid(claims),
 		removed: valid(removed),
+		offerRounds: valid(offerRounds),
 		raw,
 		editOutcomes
 	};
@@ -454,12 +460,51 @@ function checkRemoved(
 	return removed;
 }
 
+/**
+ * Links from offers to rounds name an offer (a claim whose statement is `offer`) and a round that is
+ * not an agreement (an agreement's rounds are its stages already), each pair once.
+ */
+function checkOfferRounds(
+	dataDir: string,
+	rounds: CheckedRow<RoundRow>[],
+	claims: CheckedRow<ClaimRow>[],
+	problems: ProblemList
+): CheckedRow<OfferRoundRow>[] {
+	if (!existsSync(join(dataDir, OFFER_ROUNDS_FILE))) return [];
+	const links = checkRows(
+		OFFER_ROUNDS_FILE,
+		readRawRows(dataDir, OFFER_ROUNDS_FILE, offerRoundColumns, problems),
+		OfferRoundRow,
+		problems
+	);
+	const statementById = new Map(claims.map(({ raw }) => [raw.id ?? '', raw.statement ?? '']));
+	const roundKindById = new Map(rounds.map(({ raw }) => [raw.id ?? '', raw.kind ?? '']));
+	const seen = new Set<string>();
+	for (const link of links) {
+		const offerId = link.raw.offer_id ?? '';
+		const roundId = link.raw.round_id ?? '';
+		const statement = statementById.get(offerId);
+		if (statement === undefined) problems.addFor(OFFER_ROUNDS_FILE, link, 'offer_id', `unknown claim id "${offerId}"`);
+		else if (statement !== 'offer')
+			problems.addFor(OFFER_ROUNDS_FILE, link, 'offer_id', `claim "${offerId}" is a ${statement}, not an offer`);
+		const kind = roundKindById.get(roundId);
+		if (kind === undefined) problems.addFor(OFFER_ROUNDS_FILE, link, 'round_id', `unknown round id "${roundId}"`);
+		else if (kind === 'agreement')
+			problems.addFor(OFFER_ROUNDS_FILE, link, 'round_id', `"${roundId}" is an agreement; link its stages instead`);
+		if (seen.has(`${offerId} ${roundId}`))
+			problems.addFor(OFFER_ROUNDS_FILE, link, 'round_id', `"${offerId}" is linked to "${roundId}" twice`);
+		seen.add(`${offerId} ${roundId}`);
+	}
+	return links;
+}
+
 /** A hash of the validated content, independent of row order and of SQLite's file layout. */
 export function contentHashOf(content: {
 	sources: SourceRow[];
 	rounds: RoundRow[];
 	claims: ClaimRow[];
 	removed?: RemovedRow[];
+	offerRounds?: OfferRoundRow[];
 }): string {
 	const byId = <T extends { id: string }>(rows: T[]) =>
 		[...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -474,6 +519,10 @@ export function contentHashOf(content: {
 						.map((row) => removedColumns.map((column) => row[column]))
 						.sort((a, b) => (a.join() < b.join() ? -1 : 1))
 				}
+			: {}),
+		// Likewise left out when there are no links, in file order (the order they are listed in).
+		...(content.offerRounds?.length
+			? { offerRounds: content.offerRounds.map((row) => offerRoundColumns.map((column) => row[column])) }
 			: {})
 	});
 	return createHash('sha256').update(canonical).digest('hex');
@@ -485,7 +534,7 @@ export function contentHashOf(content: {
  * over the old one, so readers never see a half-built file.
  */
 export function buildDataset(options: BuildOptions): BuildResult {
-	const { problems, sources, rounds, claims, removed, raw, editOutcomes } = validateDataset(
+	const { problems, sources, rounds, claims, removed, offerRounds, raw, editOutcomes } = validateDataset(
 		options.dataDir,
 		options.today,
 		options.edits ?? []
@@ -498,7 +547,7 @@ export function buildDataset(options: BuildOptions): BuildResult {
 		if (!live && !listed) removed.push(tombstone);
 	}
 
-	const contentHash = contentHashOf({ sources, rounds, claims, removed });
+	const contentHash = contentHashOf({ sources, rounds, claims, removed, offerRounds });
 	const datasetVersion = contentHash.slice(0, 12);
 	mkdirSync(dirname(options.outPath), { recursive: true });
 	const temporaryPath = `${options.outPath}.tmp-${process.pid}`;
@@ -532,6 +581,9 @@ export function buildDataset(options: BuildOptions): BuildResult {
 			`INSERT INTO removed_records (entity, id, removed_on, reason, replaced_by)
 			 VALUES (@entity, @id, @removed_on, @reason, @replaced_by)`
 		);
+		const insertOfferRound = db.prepare(
+			'INSERT INTO offer_rounds (offer_id, round_id, reason, position) VALUES (@offer_id, @round_id, @reason, @position)'
+		);
 		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
 		db.transaction(() => {
 			for (const source of sources) insertSource.run(source);
@@ -560,6 +612,7 @@ export function buildDataset(options: BuildOptions): BuildResult {
 			insertMeta.run('latest_date', latestDate(rounds, claims));
 			insertMeta.run('revision', String(options.revision ?? 0));
 			for (const tombstone of removed) insertRemoved.run(tombstone);
+			offerRounds.forEach((link, position) => insertOfferRound.run({ ...link, position }));
 			for (const entity of correctionEntities) {
 				raw[entity].forEach((row, position) => insertCells.run(entity, row.raw.id, position, JSON.stringify(row.raw)));
 			}

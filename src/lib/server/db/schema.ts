@@ -4,7 +4,7 @@
  * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
  * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 4;
+export const DATASET_SCHEMA_VERSION = 5;
 
 /** DDL run on a fresh dataset database by the build. */
 export const DATASET_SCHEMA_SQL = `
@@ -71,6 +71,15 @@ CREATE TABLE claim_sources (
 	PRIMARY KEY (claim_id, source_id)
 ) STRICT;
 CREATE INDEX claim_sources_by_source ON claim_sources (source_id);
+
+-- data/decisions/offer-rounds.csv: the rounds carried out under an offer outside any agreement, with the reason.
+CREATE TABLE offer_rounds (
+	offer_id TEXT NOT NULL REFERENCES claims (id),
+	round_id TEXT NOT NULL REFERENCES rounds (id),
+	reason TEXT NOT NULL,
+	position INTEGER NOT NULL,
+	PRIMARY KEY (offer_id, round_id)
+) STRICT;
 
 -- Every record's CSV cells as published (data/ with the accepted corrections), in file order:
 -- what a correction is compared against, and what \`npm run data:export\` writes back to data/.

@@ -1,11 +1,11 @@
-// A statement's page: who said what, when, where it was published, what the record says next to it, and its Claim structured data.
+// A statement's page: who said what, when, where it was published, its verdict and thread, what followed an offer, and its Claim structured data.
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { recordId } from '$lib/schemas/fields';
 import { claimCitation } from '$lib/server/citations';
 import { todayIso } from '$lib/server/config';
 import { getDataset } from '$lib/server/db/dataset';
-import { datasetInfo, getRound } from '$lib/server/db/queries/rounds';
+import { datasetInfo } from '$lib/server/db/queries/rounds';
 import { statementContext } from '$lib/server/db/queries/statements';
 import { revisionsOfRecords } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
@@ -19,11 +19,23 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const db = getDataset();
 	const context = statementContext(db, id.data);
 	if (!context) missingRecord(db, 'claim', id.data, m.not_found_claim({ id: id.data }));
-	const round = context.claim.roundId ? getRound(db, context.claim.roundId) : null;
+	const { round, delivery, verdict, ...rest } = context;
 	return {
 		revisions: revisionsOfRecords(getState(), [{ entity: 'claim', id: context.claim.id }]),
-		...context,
+		...rest,
+		verdict: { text: verdict.text, href: verdict.href, tone: verdict.tone },
 		round: round && { id: round.id, date: round.date, kind: round.kind },
+		// Only what the page shows of each linked round, so that the page does not carry their figures twice.
+		delivery: delivery && {
+			toUkraine: delivery.toUkraine,
+			toRussia: delivery.toRussia,
+			rounds: delivery.linked.map((link) => ({
+				id: link.round.id,
+				date: link.round.date,
+				kind: link.round.kind,
+				reason: link.reason
+			}))
+		},
 		citation: claimCitation(context.claim, {
 			origin: url.origin,
 			datasetVersion: datasetInfo(db).version,

@@ -94,8 +94,9 @@ const statements = preparedFor((db) => ({
 		`SELECT ${claimColumns} FROM claims c JOIN claim_sources cs ON cs.claim_id = c.id
 		  WHERE cs.source_id = ? ORDER BY c.stated_on, c.id`
 	),
-	sameCounted: db.prepare<[string], ClaimRecord>(
-		`SELECT ${claimColumns} FROM claims c WHERE c.counted = ? ORDER BY c.stated_on, c.id`
+	all: db.prepare<[], ClaimRecord>(`SELECT ${claimColumns} FROM claims c ORDER BY c.stated_on, c.id`),
+	offerRounds: db.prepare<[], { offer_id: string; round_id: string; reason: string }>(
+		'SELECT offer_id, round_id, reason FROM offer_rounds ORDER BY position'
 	),
 	sourcesOfClaims: db.prepare<[string], SourceRecord & { claim_id: string }>(
 		`SELECT cs.claim_id, s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url, s.reliability, s.note
@@ -184,9 +185,16 @@ export function listStatementsOutsideRounds(db: DatasetDatabase): ClaimView[] {
 	return withSources(db, statements(db).outsideRounds.all());
 }
 
-/** Every claim counting the same thing, for comparing a statement with others. */
-export function claimsCounting(db: DatasetDatabase, counted: Counted): ClaimView[] {
-	return withSources(db, statements(db).sameCounted.all(counted));
+/** Every claim, oldest first (then by id), for comparing statements with each other. */
+export function allClaims(db: DatasetDatabase): ClaimView[] {
+	return withSources(db, statements(db).all.all());
+}
+
+/** The rounds linked to offers by data/decisions/offer-rounds.csv, in file order, with the reason. */
+export function offerRoundLinks(db: DatasetDatabase): { offerId: string; roundId: string; reason: string }[] {
+	return statements(db)
+		.offerRounds.all()
+		.map((row) => ({ offerId: row.offer_id, roundId: row.round_id, reason: row.reason }));
 }
 
 /** Every claim a source supports. */

@@ -8,7 +8,7 @@ import { filterStatements, type StatementFilters } from '../../../schemas/statem
 import type { DatasetDatabase } from '../dataset';
 import { listSources, type ClaimView } from './claims';
 import { listRounds, totalsOf, type RoundListItem } from './rounds';
-import { listStatements } from './statements';
+import { listStatements, verdictOf, type StatementVerdict } from './statements';
 
 /** The totals of every round matching the filters, one row per population and direction. */
 export function totalsRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'page' | 'sort'>): TotalsRowExport[] {
@@ -96,8 +96,8 @@ export function toRoundExport(round: RoundListItem, origin: string): RoundExport
 	};
 }
 
-/** A claim shaped as in the downloads. */
-export function toClaimExport(claim: ClaimView, origin: string): ClaimExport {
+/** A claim shaped as in the downloads, with its verdict. */
+export function toClaimExport(claim: ClaimView, verdict: StatementVerdict, origin: string): ClaimExport {
 	return {
 		id: claim.id,
 		round_id: claim.roundId,
@@ -114,13 +114,20 @@ export function toClaimExport(claim: ClaimView, origin: string): ClaimExport {
 		source_urls: claim.sources.map((source) => source.url).join(' '),
 		only_copies: claim.onlyCopies,
 		note: claim.note,
+		verdict: verdict.verdict.kind,
+		verdict_text: verdict.text,
 		url: `${origin}/claims/${claim.id}`
 	};
 }
 
+/** Claims shaped as in the downloads, each with its verdict. */
+export function claimExports(db: DatasetDatabase, claims: readonly ClaimView[], origin: string): ClaimExport[] {
+	return claims.map((claim) => toClaimExport(claim, verdictOf(db, claim.id)!, origin));
+}
+
 /** Every statement outside rounds matching the filters, newest first. */
 export function claimRows(db: DatasetDatabase, filters: StatementFilters, origin: string): ClaimExport[] {
-	return filterStatements(listStatements(db), filters).map((claim) => toClaimExport(claim, origin));
+	return filterStatements(listStatements(db), filters).map((claim) => toClaimExport(claim, claim.verdict, origin));
 }
 
 /** Every source, by outlet. */

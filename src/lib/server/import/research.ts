@@ -296,7 +296,9 @@ export const ImportDecisions = {
 		// The Centre for Countering Disinformation answers Medinsky's claim that Kyiv refuses about 1,000 prisoners.
 		'r24-179': 'r24-184',
 		'r24-180': 'r24-184',
-		'r24-181': 'r24-184'
+		'r24-181': 'r24-184',
+		// Medinsky's own follow-up of 14 August 2025 (two men on his '1,000 refused' list accepted) answers that claim.
+		'nc-044': 'r24-184'
 	} as Record<string, string>,
 
 	/** Research round keys whose date later research corrected: old key -> key with the event's real date. */

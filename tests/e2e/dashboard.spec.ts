@@ -16,7 +16,7 @@ test.describe('a journalist checks the exchange of 30 Dec 2024', () => {
 		await expect(page).toHaveURL('/rounds/2024-12-30-exchange');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prisoner exchange, 30 Dec 2024');
 		const status = page.locator('.statuses');
-		await expect(status).toContainText('Disputed');
+		await expect(status).toContainText('Figures conflict');
 		await expect(status).toContainText('Kyiv reported 189, Moscow reported 150');
 
 		const peopleToUkraine = page.getByRole('table', { name: 'people returned to Ukraine' });
@@ -74,7 +74,7 @@ test('filters on /rounds survive a reload and can be shared', async ({ page }) =
 	await expect(rows).toHaveCount(count);
 	for (const row of await rows.all()) {
 		await expect(row).toContainText('2025');
-		await expect(row).toContainText('Disputed');
+		await expect(row).toContainText('Figures conflict');
 	}
 });
 

@@ -18,20 +18,20 @@ test.describe('overview without JavaScript', () => {
 		const cells = round.locator('td');
 		await expect(cells.nth(2)).toHaveText('189');
 		await expect(cells.nth(3)).toHaveText('150');
-		await expect(cells.nth(4)).toContainText('Disputed');
+		await expect(cells.nth(4)).toContainText('Figures conflict');
 		await expect(cells.nth(4)).toContainText('Kyiv reported 189, Moscow reported 150');
 
 		await page.goto('/rounds?year=2025');
 		await page.goto('/rounds?year=2025');
 		const corroborated = page.locator('tr#round-2025-05-25-exchange');
-		await expect(corroborated).toContainText('Corroborated');
+		await expect(corroborated).toContainText('Both sides agree');
 		await expect(corroborated).toContainText('Kyiv and Moscow both reported 303.');
 	});
 
 	test("shows totals per direction, confirmed and each party's own sum", async ({ page }) => {
 		await page.goto('/');
 		const people = page.locator('table.totals').first();
-		await expect(page.getByRole('heading', { name: 'People returned, per direction' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'How many people have come home alive' })).toBeVisible();
 		await expect(people.locator('caption')).toHaveText('People returned alive');
 		const toUkraine = people.locator('tbody tr').first();
 		await expect(toUkraine.locator('th')).toHaveText('To Ukraine');

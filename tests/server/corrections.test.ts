@@ -297,7 +297,7 @@ describe('conflicts', () => {
 			claimsPath,
 			readFileSync(claimsPath, 'utf8').replace(',servicemen per side,150,', ',servicemen per side,155,')
 		);
-		const outcome = approveCorrection(state, target, id, {
+		const outcome = await approveCorrection(state, target, id, {
 			maintainerId: alice.id,
 			reason: 'ok',
 			now: new Date('2026-05-02T10:00:00Z'),
@@ -317,7 +317,7 @@ describe('conflicts', () => {
 			now: new Date('2026-05-02T10:00:00Z'),
 			singleMaintainer: false
 		};
-		expect(approveCorrection(state, target, id, context).ok).toBe(true);
+		expect((await approveCorrection(state, target, id, context)).ok).toBe(true);
 		const claimsPath = join(target.dataDir, 'claims.csv');
 		writeFileSync(
 			claimsPath,
@@ -350,7 +350,7 @@ describe('export', () => {
 			now: new Date('2026-05-02T10:00:00Z'),
 			singleMaintainer: false
 		};
-		expect(approveCorrection(state, target, idFrom(redirect as string), context).ok).toBe(true);
+		expect((await approveCorrection(state, target, idFrom(redirect as string), context)).ok).toBe(true);
 		const published = datasetInfo(getDataset()).contentHash;
 
 		exportDataset(target.outPath, target.dataDir);
@@ -387,7 +387,7 @@ describe('the Atom feed', () => {
 });
 
 describe('rejectCorrection', () => {
-	it('only decides pending corrections', () => {
+	it('only decides pending corrections', async () => {
 		expect(
 			rejectCorrection(state, 99_999, {
 				maintainerId: alice.id,
@@ -397,12 +397,14 @@ describe('rejectCorrection', () => {
 			}).ok
 		).toBe(false);
 		expect(
-			revertCorrection(state, target, 99_999, {
-				maintainerId: alice.id,
-				reason: 'x',
-				now: new Date(0),
-				singleMaintainer: false
-			}).ok
+			(
+				await revertCorrection(state, target, 99_999, {
+					maintainerId: alice.id,
+					reason: 'x',
+					now: new Date(0),
+					singleMaintainer: false
+				})
+			).ok
 		).toBe(false);
 	});
 });

@@ -54,7 +54,7 @@ async function decideWith(event: RequestEvent, action: 'approve' | 'reject' | 'r
 	const result =
 		action === 'reject'
 			? rejectCorrection(state, parsed.data.correction_id, context)
-			: decide[action](state, publishTarget(), parsed.data.correction_id, context);
+			: await decide[action](state, publishTarget(), parsed.data.correction_id, context);
 	if (!result.ok) return fail(409, { ok: false, correctionId, message: result.message });
 	return { ok: true, correctionId, message: m[`review_done_${action}`]({ id: parsed.data.correction_id }) };
 }

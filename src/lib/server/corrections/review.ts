@@ -1,6 +1,6 @@
 // Maintainers' decisions: approve (apply and publish), reject, revert; the published dataset is data/ plus accepted corrections.
 import { renameSync, rmSync } from 'node:fs';
-import { buildDataset, type DatasetEdit, type EditOutcome } from '../db/build';
+import { buildDataset, buildDatasetInSteps, type DatasetEdit, type EditOutcome } from '../db/build';
 import { preparedFor } from '../db/prepared';
 import type { StateDatabase } from '../db/state';
 import { getCorrection, splitProposal, submitterOf } from './store';
@@ -12,6 +12,8 @@ export interface PublishTarget {
 	dataDir: string;
 	outPath: string;
 	today: string;
+	/** Called between the commit and the rename; the interrupted-publish test stops the process there. */
+	afterCommit?: () => void;
 }
 
 export interface DecisionContext {
@@ -42,7 +44,7 @@ const statements = preparedFor((db: StateDatabase) => ({
 		 JOIN revisions r ON r.correction_id = c.id AND r.action = 'revert'
 		 WHERE c.kind = 'addition' AND c.status = 'reverted' ORDER BY r.id`
 	),
-	accept: db.prepare<[number, string, string, number, string, number], unknown>(
+	accept: db.prepare<[number, string, string, number, string, number], { changes: number }>(
 		`UPDATE corrections SET status = 'accepted', reviewed_by = ?, reviewed_at = ?, decision_reason = ?,
 		 applied_order = ?, record_id = ?, conflict = NULL WHERE id = ? AND status = 'pending'`
 	),
@@ -50,7 +52,7 @@ const statements = preparedFor((db: StateDatabase) => ({
 		`UPDATE corrections SET status = 'rejected', reviewed_by = ?, reviewed_at = ?, decision_reason = ?
 		 WHERE id = ? AND status = 'pending'`
 	),
-	markReverted: db.prepare<[number], unknown>(
+	markReverted: db.prepare<[number], { changes: number }>(
 		`UPDATE corrections SET status = 'reverted', applied_order = NULL, conflict = NULL WHERE id = ? AND status = 'accepted'`
 	),
 	setConflict: db.prepare<[string | null, number], unknown>('UPDATE corrections SET conflict = ? WHERE id = ?'),
@@ -164,33 +166,23 @@ export function latestRevision(state: StateDatabase): number {
 
 class DecisionRefused extends Error {}
 
-/**
- * Builds data/ with every accepted correction into a staged file, records conflicts on the corrections,
- * and returns the staged path; throws DecisionRefused when the dataset would not validate, or when
- * `mustApply`'s correction cannot be applied. The caller renames the staged file once its transaction commits.
- */
-function stageDataset(state: StateDatabase, target: PublishTarget, mustApply: number | null): string {
-	const staged = `${target.outPath}.staged`;
-	const result = buildDataset({
-		dataDir: target.dataDir,
-		outPath: staged,
-		today: target.today,
-		edits: acceptedEdits(state),
-		revision: latestRevision(state),
-		removedByCorrections: tombstonesOfReverts(state)
-	});
-	recordConflicts(state, result.edits);
-	if (!result.ok) {
-		rmSync(staged, { force: true });
-		throw new DecisionRefused(`The dataset would not be valid: ${result.errors.slice(0, 5).join('; ')}`);
-	}
-	const conflict = result.edits.find((outcome) => outcome.correctionId === mustApply && outcome.result === 'conflict');
-	if (conflict) {
-		rmSync(staged, { force: true });
-		throw new DecisionRefused(`The published record changed since this was suggested: ${conflict.detail}.`);
-	}
-	return staged;
+/** What the published dataset is built from: the accepted corrections, the tombstones of reverts, the revision. */
+interface PublishInputs {
+	edits: DatasetEdit[];
+	removedByCorrections: RemovedRow[];
+	revision: number;
 }
+
+function publishInputs(state: StateDatabase): PublishInputs {
+	return {
+		edits: acceptedEdits(state),
+		removedByCorrections: tombstonesOfReverts(state),
+		revision: latestRevision(state)
+	};
+}
+
+/** Where a decision's dataset is built before it is published: beside the published file, named by the process. */
+export const stagedPathOf = (outPath: string) => `${outPath}.staged-${process.pid}`;
 
 /** Notes on each accepted correction whether it still applies (a claim added with its source has two outcomes). */
 function recordConflicts(state: StateDatabase, outcomes: readonly EditOutcome[]): void {
@@ -207,35 +199,99 @@ export function recordConflictsAfterBuild(state: StateDatabase, outcomes: readon
 	state.transaction(() => recordConflicts(state, outcomes))();
 }
 
-/** Runs a decision in one transaction with a staged rebuild; publishes only when the transaction commits. */
+/** Thrown inside a transaction to roll it back after reading what it would have written. */
+const ROLL_BACK = Symbol('roll back');
+
+/** The inputs the dataset would be built from if `apply` were committed: applied, read, rolled back. */
+function plannedInputs(state: StateDatabase, apply: () => number | null): PublishInputs {
+	let planned: PublishInputs | null = null;
+	try {
+		state
+			.transaction(() => {
+				apply();
+				planned = publishInputs(state);
+				throw ROLL_BACK;
+			})
+			.immediate();
+	} catch (error) {
+		if (error !== ROLL_BACK) throw error;
+	}
+	if (!planned) throw new Error('unreachable: the planned decision was not read');
+	return planned;
+}
+
+/** Decisions that publish run one at a time in this process, so that each builds on the one before. */
+let publishing: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+	const run = publishing.then(task, task);
+	publishing = run.catch(() => undefined);
+	return run;
+}
+
+/** How often a decision is planned again when the state database changed while its dataset was being built. */
+const PUBLISH_ATTEMPTS = 3;
+
+/**
+ * Runs a decision and publishes its dataset without holding up readers: the decision is planned (applied and rolled
+ * back, to learn what the dataset will be built from), the dataset is built in steps into a staged file while the
+ * server keeps answering, then the decision is committed (only if the state database still gives the same inputs)
+ * and the staged file renamed over the published one. A crash between the commit and the rename is repaired at the
+ * next start by {@link ensurePublished}.
+ */
 function decide(
 	state: StateDatabase,
 	target: PublishTarget,
 	apply: () => number | null,
 	mustApply: number | null
-): DecisionResult {
-	let staged = '';
-	let revision: number | null = null;
-	try {
-		state
-			.transaction(() => {
-				revision = apply();
-				staged = stageDataset(state, target, mustApply);
-			})
-			.immediate();
-	} catch (error) {
-		if (error instanceof DecisionRefused) {
-			// The decision was rolled back; keep the conflict note so the queue shows why.
-			if (mustApply !== null) {
-				const note = error.message.startsWith('The published record changed') ? error.message : null;
-				if (note) statements(state).setConflict.run(note, mustApply);
+): Promise<DecisionResult> {
+	return oneAtATime(async () => {
+		for (let attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt += 1) {
+			let planned: PublishInputs;
+			try {
+				planned = plannedInputs(state, apply);
+			} catch (error) {
+				if (error instanceof DecisionRefused) return { ok: false, message: error.message };
+				throw error;
 			}
-			return { ok: false, message: error.message };
+			const staged = stagedPathOf(target.outPath);
+			const result = await buildDatasetInSteps({
+				dataDir: target.dataDir,
+				outPath: staged,
+				today: target.today,
+				...planned
+			});
+			const refusal = !result.ok
+				? `The dataset would not be valid: ${result.errors.slice(0, 5).join('; ')}`
+				: result.edits.find((outcome) => outcome.correctionId === mustApply && outcome.result === 'conflict');
+			if (refusal) {
+				rmSync(staged, { force: true });
+				if (typeof refusal === 'string') return { ok: false, message: refusal };
+				const message = `The published record changed since this was suggested: ${refusal.detail}.`;
+				// The decision was not made; the note stays so that the queue shows why.
+				if (mustApply !== null) statements(state).setConflict.run(message, mustApply);
+				return { ok: false, message };
+			}
+			let revision: number | null = null;
+			try {
+				state
+					.transaction(() => {
+						revision = apply();
+						if (JSON.stringify(publishInputs(state)) !== JSON.stringify(planned)) throw ROLL_BACK;
+						recordConflicts(state, result.edits);
+					})
+					.immediate();
+			} catch (error) {
+				rmSync(staged, { force: true });
+				if (error === ROLL_BACK) continue;
+				if (error instanceof DecisionRefused) return { ok: false, message: error.message };
+				throw error;
+			}
+			target.afterCommit?.();
+			renameSync(staged, target.outPath);
+			return { ok: true, revision };
 		}
-		throw error;
-	}
-	renameSync(staged, target.outPath);
-	return { ok: true, revision };
+		return { ok: false, message: 'The corrections changed while this was being published; please try again.' };
+	});
 }
 
 function recordRevision(
@@ -262,12 +318,12 @@ function recordRevision(
 }
 
 /** Approves a pending correction: applies it, records the revision, and publishes the new dataset at once. */
-export function approveCorrection(
+export async function approveCorrection(
 	state: StateDatabase,
 	target: PublishTarget,
 	correctionId: number,
 	context: DecisionContext
-): DecisionResult {
+): Promise<DecisionResult> {
 	const correction = getCorrection(state, correctionId);
 	if (!correction || correction.status !== 'pending') return { ok: false, message: 'This correction is not pending.' };
 	if (submitterOf(state, correctionId) === context.maintainerId && !context.singleMaintainer) {
@@ -287,7 +343,7 @@ export function approveCorrection(
 		target,
 		() => {
 			const order = statements(state).nextOrder.get()?.next ?? 1;
-			statements(state).accept.run(
+			const accepted = statements(state).accept.run(
 				context.maintainerId,
 				context.now.toISOString(),
 				context.reason,
@@ -295,6 +351,7 @@ export function approveCorrection(
 				recordId,
 				correctionId
 			);
+			if (accepted.changes !== 1) throw new DecisionRefused('This correction is not pending.');
 			return recordRevision(state, correction, 'apply', recordId, fields, context);
 		},
 		correctionId
@@ -315,12 +372,12 @@ export function rejectCorrection(state: StateDatabase, correctionId: number, con
 }
 
 /** Reverts an accepted correction: a revision of its own, restoring the values it replaced, published at once. */
-export function revertCorrection(
+export async function revertCorrection(
 	state: StateDatabase,
 	target: PublishTarget,
 	correctionId: number,
 	context: DecisionContext
-): DecisionResult {
+): Promise<DecisionResult> {
 	const correction = getCorrection(state, correctionId);
 	if (!correction || correction.status !== 'accepted')
 		return { ok: false, message: 'Only an accepted correction can be reverted.' };
@@ -333,7 +390,8 @@ export function revertCorrection(
 		state,
 		target,
 		() => {
-			statements(state).markReverted.run(correctionId);
+			const reverted = statements(state).markReverted.run(correctionId);
+			if (reverted.changes !== 1) throw new DecisionRefused('Only an accepted correction can be reverted.');
 			return recordRevision(state, correction, 'revert', correction.record_id as string, fields, context);
 		},
 		null

@@ -18,6 +18,7 @@ import { exportDataset } from '../../src/lib/server/db/export';
 import { recordJsonResponse } from '../../src/lib/server/record-json';
 import { recordCells } from '../../src/lib/server/db/queries/records';
 import { datasetInfo, getRound } from '../../src/lib/server/db/queries/rounds';
+import { migrations } from '../../src/lib/server/db/migrations';
 import { getState, type StateDatabase } from '../../src/lib/server/db/state';
 import { listRevisions, revisionsOfRecords } from '../../src/lib/server/corrections/revisions';
 import { revisionsFeed } from '../../src/lib/server/corrections/feed';
@@ -45,7 +46,7 @@ async function freshInstance() {
 	const built = buildDataset(target);
 	if (!built.ok) throw new Error(built.errors.join('\n'));
 	state = getState();
-	alice = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'));
+	alice = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'), 'Alice R.');
 	bob = await addMaintainer(state, 'bob', 'another long passphrase', new Date('2026-05-01T10:00:00Z'));
 }
 
@@ -104,7 +105,7 @@ beforeAll(async () => {
 
 describe('the state database', () => {
 	it('is migrated, in WAL mode, with durable writes and foreign keys', () => {
-		expect(state.pragma('user_version', { simple: true })).toBe(1);
+		expect(state.pragma('user_version', { simple: true })).toBe(migrations.length);
 		expect(state.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(state.pragma('synchronous', { simple: true })).toBe(2);
 		expect(state.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -205,14 +206,15 @@ describe('reviewing', () => {
 		const [revision] = listRevisions(state, 1);
 		expect(revision).toMatchObject({
 			action: 'apply',
-			maintainer: 'alice',
+			// The public display name, never the login name.
+			maintainer: 'Alice R.',
 			correctionId: id,
 			entity: 'claim',
 			recordId: 'c2',
 			reason: 'The ministry page shows 152.',
 			fields: [{ field: 'number', oldValue: '150', newValue: '152' }]
 		});
-		expect(getCorrection(state, id)).toMatchObject({ status: 'accepted', reviewed_by: 'alice' });
+		expect(getCorrection(state, id)).toMatchObject({ status: 'accepted', reviewed_by: 'Alice R.' });
 		const ofRound = revisionsOfRecords(state, [
 			{ entity: 'round', id: '2024-12-30-exchange' },
 			{ entity: 'claim', id: 'c2' }

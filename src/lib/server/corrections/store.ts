@@ -46,7 +46,7 @@ const statements = preparedFor((db: StateDatabase) => ({
 
 /** Columns shown publicly: the contact email is never selected for display. */
 const SELECT_CORRECTION = `SELECT c.id, c.kind, c.entity, c.record_id, c.proposal, c.snapshot, c.reason, c.evidence_urls,
-	c.submitted_at, c.status, m.username AS reviewed_by, c.reviewed_at, c.decision_reason, c.conflict
+	c.submitted_at, c.status, m.display_name AS reviewed_by, c.reviewed_at, c.decision_reason, c.conflict
 	FROM corrections c LEFT JOIN maintainers m ON m.id = c.reviewed_by`;
 
 interface StoredCorrection {

@@ -47,6 +47,7 @@ async function approveOne(): Promise<void> {
 	const stored = submitCorrection(state, parsed.suggestion, {
 		dataset: getDataset(),
 		submittedBy: null,
+		submitterHash: null,
 		now: new Date(0)
 	});
 	if (!stored.ok) throw new Error(JSON.stringify(stored.errors));

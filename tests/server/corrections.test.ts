@@ -1,9 +1,10 @@
 // Corrections end to end on the server: the suggestion form's action, the review actions, publishing, conflicts and export.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRedirect } from '@sveltejs/kit';
+import { isRedirect, type Cookies } from '@sveltejs/kit';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addMaintainer, type Maintainer } from '../../src/lib/server/auth/maintainers';
+import { addMaintainer, setEmail, type Maintainer } from '../../src/lib/server/auth/maintainers';
+import { linkBrowser } from '../../src/lib/server/auth/submitter';
 import { getCorrection } from '../../src/lib/server/corrections/store';
 import {
 	approveCorrection,
@@ -68,9 +69,24 @@ function formRequest(fields: Record<string, string>): Request {
 	return new Request('http://localhost/corrections/new', { method: 'POST', body });
 }
 
-async function submit(fields: Record<string, string>, maintainer: Maintainer | null = null) {
+/** A browser's cookies, as SvelteKit's `cookies` offers them to an action. */
+function browser() {
+	const jar = new Map<string, string>();
+	return {
+		get: (name: string) => jar.get(name),
+		set: (name: string, value: string) => void jar.set(name, value),
+		delete: (name: string) => void jar.delete(name)
+	} as unknown as Cookies;
+}
+
+async function submit(
+	fields: Record<string, string>,
+	maintainer: Maintainer | null = null,
+	cookies: Cookies = browser()
+) {
+	const request = formRequest(fields);
 	try {
-		return { result: await suggest({ request: formRequest(fields), locals: { maintainer } }) };
+		return { result: await suggest({ request, url: new URL(request.url), cookies, locals: { maintainer } }) };
 	} catch (thrown) {
 		if (isRedirect(thrown)) return { redirect: thrown.location };
 		throw thrown;
@@ -284,6 +300,82 @@ describe('reviewing', () => {
 			expect(response.status).toBe(410);
 			expect((await response.json()).message).toContain('The ombudsman page was about another swap.');
 		}
+	});
+});
+
+describe('the two-person rule', () => {
+	const context = (maintainer: Maintainer, singleMaintainer = false) => ({
+		maintainerId: maintainer.id,
+		reason: 'Checked.',
+		now: new Date('2026-05-03T10:00:00Z'),
+		singleMaintainer
+	});
+
+	it('a suggestion sent logged out from a browser a maintainer later logs in from is theirs', async () => {
+		const bobsBrowser = browser();
+		const { redirect } = await submit(validForm({ 'field:note': 'Sent by bob, logged out.' }), null, bobsBrowser);
+		const id = idFrom(redirect as string);
+		linkBrowser(state, bob.id, bobsBrowser, new URL('http://localhost/login'), new Date());
+		const refused = await decide('approve', id, 'Looks right.', bob);
+		expect(refused.status).toBe(409);
+		expect(refused.data?.message).toMatch(/own/);
+		expect((await approveCorrection(state, target, id, context(bob, true))).ok).toBe(true);
+	});
+
+	it('so is one logged in before from that browser, and one giving their own address', async () => {
+		const alicesBrowser = browser();
+		linkBrowser(state, alice.id, alicesBrowser, new URL('http://localhost/login'), new Date());
+		const fromBrowser = idFrom(
+			(await submit(validForm({ 'field:note': 'Sent from alice’s browser.' }), null, alicesBrowser)).redirect as string
+		);
+		setEmail(state, 'alice', 'Alice@Example.org');
+		const withAddress = idFrom(
+			(await submit(validForm({ 'field:number': '171', contact_email: 'alice@example.org' }))).redirect as string
+		);
+		for (const id of [fromBrowser, withAddress]) {
+			expect((await decide('approve', id, 'Looks right.', alice)).status).toBe(409);
+			expect(getCorrection(state, id)?.status).toBe('pending');
+		}
+		expect((await decide('approve', withAddress, 'Checked the page.', bob)).ok).toBe(true);
+		expect((await decide('reject', fromBrowser, 'Superseded.', bob)).ok).toBe(true);
+	});
+
+	it('reverting another maintainer’s approval takes a second maintainer', async () => {
+		const id = idFrom((await submit(validForm({ 'field:number': '172' }))).redirect as string);
+		expect((await decide('approve', id, 'The ministry says 172.', alice)).ok).toBe(true);
+		const revisions = listRevisions(state, 100).length;
+
+		const requested = await decide('revert', id, 'The ministry withdrew 172.', bob);
+		expect(requested).toMatchObject({ ok: true, message: expect.stringMatching(/another maintainer confirms/) });
+		expect(getCorrection(state, id)?.status).toBe('accepted');
+		expect(recordCells(getDataset(), 'claim', 'c2')?.number).toBe('172');
+		expect(listRevisions(state, 100)).toHaveLength(revisions);
+		const queue = (await reviewLoad({ locals: { maintainer: bob } })) as {
+			accepted: { correction: { id: number }; revertRequest: { mine: boolean } | null }[];
+		};
+		expect(queue.accepted.find((item) => item.correction.id === id)?.revertRequest).toMatchObject({ mine: true });
+		expect((await decide('revert', id, 'Again.', bob)).status).toBe(409);
+
+		expect((await decide('revert', id, 'Confirmed with the ministry.', alice)).ok).toBe(true);
+		expect(getCorrection(state, id)?.status).toBe('reverted');
+		expect(recordCells(getDataset(), 'claim', 'c2')?.number).toBe('171');
+		const [revert] = listRevisions(state, 1);
+		expect(revert).toMatchObject({
+			action: 'revert',
+			maintainer: 'Alice R.',
+			reason: 'The ministry withdrew 172. (confirmed: Confirmed with the ministry.)'
+		});
+		expect(state.prepare('SELECT requested_by FROM revisions WHERE id = ?').get(revert?.id)).toEqual({
+			requested_by: bob.id
+		});
+	});
+
+	it('one maintainer may do both when SINGLE_MAINTAINER=true', async () => {
+		const id = idFrom((await submit(validForm({ 'field:number': '173' }))).redirect as string);
+		expect((await approveCorrection(state, target, id, context(alice))).ok).toBe(true);
+		const reverted = await revertCorrection(state, target, id, context(bob, true));
+		expect(reverted).toMatchObject({ ok: true });
+		expect(getCorrection(state, id)?.status).toBe('reverted');
 	});
 });
 

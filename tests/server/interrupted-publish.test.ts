@@ -48,6 +48,7 @@ async function instanceWithSuggestion() {
 	const stored = submitCorrection(state, parsed.suggestion, {
 		dataset: getDataset(),
 		submittedBy: null,
+		submitterHash: null,
 		now: new Date('2026-05-01T12:00:00Z')
 	});
 	if (!stored.ok) throw new Error(JSON.stringify(stored.errors));

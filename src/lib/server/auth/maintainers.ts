@@ -1,5 +1,6 @@
 // Maintainer accounts and their sessions in the state database: login with throttling and logging, idle and absolute expiry.
 import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { preparedFor } from '../db/prepared';
 import type { StateDatabase } from '../db/state';
 import { decoyHash, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password';
@@ -29,6 +30,7 @@ const statements = preparedFor((db: StateDatabase) => ({
 		'SELECT id, username, display_name, password_hash FROM maintainers WHERE username = ?'
 	),
 	byDisplayName: db.prepare<[string], { id: number }>('SELECT id FROM maintainers WHERE display_name = ?'),
+	setEmail: db.prepare<[string | null, number], unknown>('UPDATE maintainers SET email = ? WHERE id = ?'),
 	count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM maintainers'),
 	insertSession: db.prepare<[string, number, number, number, number], unknown>(
 		'INSERT INTO sessions (id, maintainer_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)'
@@ -63,16 +65,24 @@ function checkDisplayName(state: StateDatabase, displayName: string, username: s
 	if (holder && holder.id !== id) throw new Error(`Another maintainer is already shown as ${displayName}.`);
 }
 
+const Email = z.email().max(254);
+
+function checkEmail(email: string): void {
+	if (!Email.safeParse(email).success) throw new Error(`${email} is not an email address.`);
+}
+
 /**
  * Creates a maintainer; the password is only ever kept as its scrypt hash. Without a display name,
- * the maintainer is shown publicly as "Maintainer <number>".
+ * the maintainer is shown publicly as "Maintainer <number>". The email (never shown) marks suggestions
+ * that give it as this maintainer's own.
  */
 export async function addMaintainer(
 	state: StateDatabase,
 	username: string,
 	password: string,
 	now: Date,
-	displayName: string | null = null
+	displayName: string | null = null,
+	email: string | null = null
 ): Promise<Maintainer> {
 	if (!USERNAME_PATTERN.test(username)) {
 		throw new Error('A username is 2–40 letters, digits, dots, dashes or underscores.');
@@ -84,13 +94,23 @@ export async function addMaintainer(
 		throw new Error(`A password has at most ${MAX_PASSWORD_LENGTH} characters.`);
 	if (statements(state).byName.get(username)) throw new Error(`The maintainer ${username} already exists.`);
 	if (displayName !== null) checkDisplayName(state, displayName, username, null);
+	if (email !== null) checkEmail(email);
 	const hash = await hashPassword(password);
 	return state.transaction(() => {
 		const id = Number(statements(state).insert.run(username, hash, now.toISOString()).lastInsertRowid);
 		const shown = displayName ?? `Maintainer ${id}`;
 		statements(state).setDisplayName.run(shown, id);
+		statements(state).setEmail.run(email, id);
 		return { id, username, displayName: shown };
 	})();
+}
+
+/** Sets (or with null, removes) a maintainer's own contact address, for the two-person rule. */
+export function setEmail(state: StateDatabase, username: string, email: string | null): void {
+	const account = statements(state).byName.get(username);
+	if (!account) throw new Error(`There is no maintainer ${username}.`);
+	if (email !== null) checkEmail(email);
+	statements(state).setEmail.run(email, account.id);
 }
 
 /** Changes the name a maintainer is shown by publicly. */

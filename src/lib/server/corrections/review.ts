@@ -3,7 +3,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { buildDataset, buildDatasetInSteps, type DatasetEdit, type EditOutcome } from '../db/build';
 import { preparedFor } from '../db/prepared';
 import type { StateDatabase } from '../db/state';
-import { getCorrection, splitProposal, submitterOf } from './store';
+import { getCorrection, isOwnSuggestion, splitProposal } from './store';
 import type { CorrectionEntity, CorrectionRecord } from '../../schemas/correction';
 import type { RemovedRow } from '../../schemas/removed';
 
@@ -24,7 +24,9 @@ export interface DecisionContext {
 	singleMaintainer: boolean;
 }
 
-export type DecisionResult = { ok: true; revision: number | null } | { ok: false; message: string };
+/** `requested`: a revert of another maintainer's approval, recorded until a second maintainer confirms it. */
+export type DecisionResult =
+	{ ok: true; revision: number | null; requested?: boolean } | { ok: false; message: string };
 
 const statements = preparedFor((db: StateDatabase) => ({
 	accepted: db.prepare<
@@ -56,9 +58,21 @@ const statements = preparedFor((db: StateDatabase) => ({
 		`UPDATE corrections SET status = 'reverted', applied_order = NULL, conflict = NULL WHERE id = ? AND status = 'accepted'`
 	),
 	setConflict: db.prepare<[string | null, number], unknown>('UPDATE corrections SET conflict = ? WHERE id = ?'),
-	insertRevision: db.prepare<[string, number, number, string, string, string, string], unknown>(
-		`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason)
-		 VALUES (?, ?, ?, ?, ?, ?, ?)`
+	insertRevision: db.prepare<[string, number, number, string, string, string, string, number | null], unknown>(
+		`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason, requested_by)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	),
+	approver: db.prepare<[number], { reviewed_by: number | null }>('SELECT reviewed_by FROM corrections WHERE id = ?'),
+	revertRequest: db.prepare<[number], { requested_by: number; reason: string }>(
+		'SELECT requested_by, reason FROM revert_requests WHERE correction_id = ?'
+	),
+	requestRevert: db.prepare<[number, number, string, string], unknown>(
+		'INSERT INTO revert_requests (correction_id, requested_by, requested_at, reason) VALUES (?, ?, ?, ?)'
+	),
+	dropRevertRequest: db.prepare<[number], unknown>('DELETE FROM revert_requests WHERE correction_id = ?'),
+	revertRequests: db.prepare<[], { correction_id: number; requested_by: number; display_name: string; reason: string }>(
+		`SELECT r.correction_id, r.requested_by, m.display_name, r.reason
+		 FROM revert_requests r JOIN maintainers m ON m.id = r.requested_by`
 	),
 	insertField: db.prepare<[number, string, string, string], unknown>(
 		'INSERT INTO revision_fields (revision_id, field, old_value, new_value) VALUES (?, ?, ?, ?)'
@@ -300,7 +314,8 @@ function recordRevision(
 	action: 'apply' | 'revert',
 	recordId: string,
 	fields: [string, string, string][],
-	context: DecisionContext
+	context: DecisionContext,
+	request: { requestedBy: number; reason: string } | null = null
 ): number {
 	const result = statements(state).insertRevision.run(
 		context.now.toISOString(),
@@ -309,7 +324,8 @@ function recordRevision(
 		action,
 		correction.entity,
 		recordId,
-		context.reason
+		request ? `${request.reason} (confirmed: ${context.reason})` : context.reason,
+		request?.requestedBy ?? null
 	);
 	const revisionId = Number(result.lastInsertRowid);
 	for (const [field, oldValue, newValue] of fields)
@@ -326,7 +342,7 @@ export async function approveCorrection(
 ): Promise<DecisionResult> {
 	const correction = getCorrection(state, correctionId);
 	if (!correction || correction.status !== 'pending') return { ok: false, message: 'This correction is not pending.' };
-	if (submitterOf(state, correctionId) === context.maintainerId && !context.singleMaintainer) {
+	if (!context.singleMaintainer && isOwnSuggestion(state, correctionId, context.maintainerId)) {
 		return { ok: false, message: 'Another maintainer must review your own suggestion.' };
 	}
 	const recordId =
@@ -371,7 +387,11 @@ export function rejectCorrection(state: StateDatabase, correctionId: number, con
 		: { ok: false, message: 'This correction is not pending.' };
 }
 
-/** Reverts an accepted correction: a revision of its own, restoring the values it replaced, published at once. */
+/**
+ * Reverts an accepted correction: a revision of its own, restoring the values it replaced, published at once.
+ * The maintainer who approved it may revert it alone; anyone else's revert is recorded as a request, and is made when
+ * a second maintainer confirms it (by reverting too). SINGLE_MAINTAINER=true lets one maintainer revert alone.
+ */
 export async function revertCorrection(
 	state: StateDatabase,
 	target: PublishTarget,
@@ -381,6 +401,17 @@ export async function revertCorrection(
 	const correction = getCorrection(state, correctionId);
 	if (!correction || correction.status !== 'accepted')
 		return { ok: false, message: 'Only an accepted correction can be reverted.' };
+	const alone =
+		context.singleMaintainer || statements(state).approver.get(correctionId)?.reviewed_by === context.maintainerId;
+	const pending = statements(state).revertRequest.get(correctionId);
+	if (pending?.requested_by === context.maintainerId) {
+		return { ok: false, message: 'Your request to revert this waits for another maintainer to confirm it.' };
+	}
+	if (!alone && !pending) {
+		statements(state).requestRevert.run(correctionId, context.maintainerId, context.now.toISOString(), context.reason);
+		return { ok: true, revision: null, requested: true };
+	}
+	const request = pending ? { requestedBy: pending.requested_by, reason: pending.reason } : null;
 	const fields: [string, string, string][] = Object.entries(correction.proposal).map(([field, cell]) => [
 		field,
 		cell,
@@ -392,9 +423,19 @@ export async function revertCorrection(
 		() => {
 			const reverted = statements(state).markReverted.run(correctionId);
 			if (reverted.changes !== 1) throw new DecisionRefused('Only an accepted correction can be reverted.');
-			return recordRevision(state, correction, 'revert', correction.record_id as string, fields, context);
+			statements(state).dropRevertRequest.run(correctionId);
+			return recordRevision(state, correction, 'revert', correction.record_id as string, fields, context, request);
 		},
 		null
+	);
+}
+
+/** Reverts waiting for a second maintainer, by correction number: who asked (display name) and why. */
+export function revertRequests(state: StateDatabase): Map<number, { requestedBy: number; by: string; reason: string }> {
+	return new Map(
+		statements(state)
+			.revertRequests.all()
+			.map((row) => [row.correction_id, { requestedBy: row.requested_by, by: row.display_name, reason: row.reason }])
 	);
 }
 

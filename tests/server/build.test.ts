@@ -118,7 +118,7 @@ describe('building a broken copy of data/', () => {
 		for (const error of brokenErrors) expect(failed.stderr).toContain(error);
 		expect(failed.stderr).toContain('25 problem(s)');
 		expect(readFileSync(outPath).equals(before)).toBe(true);
-	});
+	}, 30_000);
 
 	it('reports a missing column and a missing file', () => {
 		const dataDir = temporaryDir();

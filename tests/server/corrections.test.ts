@@ -431,7 +431,7 @@ describe('export', () => {
 		exportDataset(target.outPath, target.dataDir);
 		const after = ['sources.csv', 'rounds.csv', 'claims.csv'].map((file) => readFileSync(join(target.dataDir, file)));
 		expect(after).toEqual(before);
-	});
+	}, 30_000);
 
 	it('round-trips: build, export, build again gives the same content hash, with nothing applied twice', async () => {
 		await freshInstance();
@@ -452,7 +452,7 @@ describe('export', () => {
 		const rebuilt = republish(state, target);
 		expect(rebuilt.ok && rebuilt.conflicts).toEqual([]);
 		expect(datasetInfo(getDataset()).contentHash).toBe(published);
-	});
+	}, 30_000);
 });
 
 describe('the Atom feed', () => {

@@ -307,6 +307,15 @@ function listCell(text: string | undefined): string[] {
  * its unknown source reported in the same run.
  */
 export function validateDataset(dataDir: string, today: string, edits: readonly DatasetEdit[] = []) {
+	const steps = validationSteps(dataDir, today, edits);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** The validation as a generator, pausing after each file's rows are checked (see buildDatasetInSteps). */
+function* validationSteps(dataDir: string, today: string, edits: readonly DatasetEdit[]) {
 	const problems = new ProblemList();
 	const raw: Record<CorrectionEntity, RawRow[]> = {
 		source: readRawRows(dataDir, datasetFiles.sources, sourceColumns, problems),
@@ -314,9 +323,13 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 		claim: readRawRows(dataDir, datasetFiles.claims, claimColumns, problems)
 	};
 	const editOutcomes = applyEdits(raw, { source: sourceColumns, round: roundColumns, claim: claimColumns }, edits);
+	yield;
 	const sources = checkRows(datasetFiles.sources, raw.source, SourceRow, problems);
+	yield;
 	const rounds = checkRows(datasetFiles.rounds, raw.round, RoundRow, problems);
+	yield;
 	const claims = checkRows(datasetFiles.claims, raw.claim, ClaimRow, problems);
+	yield;
 
 	checkDuplicateIds(datasetFiles.sources, sources, problems);
 	checkDuplicateIds(datasetFiles.rounds, rounds, problems);
@@ -388,6 +401,7 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 			problems.addFor(datasetFiles.sources, source, 'id', `source "${raw.id}" supports no claim`);
 	}
 	const removed = checkRemoved(dataDir, { source: sources, round: rounds, claim: claims }, problems);
+	yield;
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
 	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
@@ -492,7 +506,7 @@ const ROWS_PER_STEP = 250;
 
 /** The build as a generator: each `yield` is a point where a stepped build may pause. */
 function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
-	const { problems, sources, rounds, claims, removed, raw, editOutcomes } = validateDataset(
+	const { problems, sources, rounds, claims, removed, raw, editOutcomes } = yield* validationSteps(
 		options.dataDir,
 		options.today,
 		options.edits ?? []

@@ -1,5 +1,5 @@
 // Maintainer accounts, login throttling, sessions with idle and absolute expiry, the suggestion limits, and the CLI.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -253,24 +253,32 @@ describe('the suggestion form limits', () => {
 });
 
 describe('npm run maintainer', () => {
-	it('adds a maintainer with the password from stdin, and never prints it', () => {
+	it('adds a maintainer with the password from stdin (never printed), and changes the public name and address', () => {
 		const statePath = join(temporaryDir(), 'state.sqlite');
-		const output = execFileSync(
-			'npx',
-			['tsx', 'src/lib/server/auth/maintainer-cli.ts', 'add', 'frank', '--display', 'Frank M.'],
-			{
+		const cli = (args: string[]) =>
+			spawnSync('npx', ['tsx', 'src/lib/server/auth/maintainer-cli.ts', ...args], {
 				input: 'twelve chars or more\n',
 				env: { ...process.env, STATE_DB_PATH: statePath },
 				encoding: 'utf8'
-			}
-		);
-		expect(output).toContain('Added maintainer frank, shown publicly as Frank M.');
-		expect(output).not.toContain('twelve chars');
-		const created = openState(statePath).prepare('SELECT username, display_name, password_hash FROM maintainers').all();
+			});
+		const added = cli(['add', 'frank', '--display', 'Frank M.', '--email', 'frank@example.org']);
+		expect(added.stdout).toContain('Added maintainer frank, shown publicly as Frank M.');
+		expect(added.stdout + added.stderr).not.toContain('twelve chars');
+		expect(cli(['display', 'frank', 'F. Miller']).stdout).toContain('frank is now shown as F. Miller.');
+		expect(cli(['email', 'frank', 'not an address'])).toMatchObject({ status: 1, stderr: /not an email address/ });
+		expect(cli(['add', 'gus', '--colour', 'red'])).toMatchObject({ status: 2, stderr: /usage:/ });
+		const created = openState(statePath)
+			.prepare('SELECT username, display_name, email, password_hash FROM maintainers')
+			.all();
 		expect(created).toEqual([
-			{ username: 'frank', display_name: 'Frank M.', password_hash: expect.stringMatching(/^scrypt\$/) }
+			{
+				username: 'frank',
+				display_name: 'F. Miller',
+				email: 'frank@example.org',
+				password_hash: expect.stringMatching(/^scrypt\$/)
+			}
 		]);
-	}, 30_000);
+	}, 60_000);
 });
 
 describe('npm run db:backup', () => {

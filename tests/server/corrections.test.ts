@@ -311,6 +311,28 @@ describe('the two-person rule', () => {
 		singleMaintainer
 	});
 
+	it('gives the suggesting browser a random httpOnly id and keeps only its hash', async () => {
+		const set: { name: string; value: string; options: Record<string, unknown> }[] = [];
+		const cookies = {
+			get: () => undefined,
+			set: (name: string, value: string, options: Record<string, unknown>) => void set.push({ name, value, options })
+		} as unknown as Cookies;
+		const id = idFrom((await submit(validForm({ 'field:note': 'Cookie check.' }), null, cookies)).redirect as string);
+		expect(set).toEqual([
+			{
+				name: 'pem_submitter',
+				value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+				options: expect.objectContaining({ httpOnly: true, sameSite: 'lax', path: '/' })
+			}
+		]);
+		const stored = state.prepare('SELECT submitter_hash FROM corrections WHERE id = ?').get(id) as {
+			submitter_hash: string;
+		};
+		expect(stored.submitter_hash).toMatch(/^[0-9a-f]{64}$/);
+		expect(stored.submitter_hash).not.toBe(set[0]?.value);
+		expect((await decide('reject', id, 'Only a check.', alice)).ok).toBe(true);
+	});
+
 	it('a suggestion sent logged out from a browser a maintainer later logs in from is theirs', async () => {
 		const bobsBrowser = browser();
 		const { redirect } = await submit(validForm({ 'field:note': 'Sent by bob, logged out.' }), null, bobsBrowser);

@@ -1,16 +1,27 @@
 // Server hooks: public GET pages are rendered once per dataset version, then served from memory; every GET gets an ETag and Cache-Control.
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { version as appVersion } from '$app/environment';
 import { SESSION_COOKIE, maintainerForSession } from '$lib/server/auth/maintainers';
 import { todayIso } from '$lib/server/config';
 import { guardSuggestion, isSuggestionPost } from '$lib/server/corrections/guard';
+import { ensurePublished, publishTarget } from '$lib/server/corrections/publishing';
 import { getState } from '$lib/server/db/state';
 import { getDataset } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import { PAGE_CACHE_CONTROL, PageCache } from '$lib/server/page-cache';
 
 const cache = new PageCache();
+
+/** Before the first request: the published dataset must show every decision the state database holds. */
+export const init: ServerInit = () => {
+	const repair = ensurePublished(getState(), publishTarget());
+	if (repair.removed.length > 0) console.warn(`removed files of interrupted builds: ${repair.removed.join(', ')}`);
+	if (repair.republished && repair.ok) console.warn('the published dataset was behind the decisions: republished');
+	if (repair.republished && !repair.ok) {
+		console.error(`the published dataset is behind the decisions and cannot be rebuilt:\n${repair.errors.join('\n')}`);
+	}
+};
 
 /** Pages that show the state database (corrections, the review queue, login, the health check) are never cached. */
 const UNCACHED_PREFIXES = ['/_app/', '/corrections', '/review', '/login', '/logout', '/healthz'];

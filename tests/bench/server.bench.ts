@@ -1,25 +1,105 @@
-// Benchmarks of the server's slow paths on the real dataset: publishing (a rebuild per approved correction), search, chart PNGs.
+// Benchmarks of the server's slow paths on the real dataset: publishing an approval (and reads meanwhile), search, chart PNGs.
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { chartNames } from '../../src/lib/charts/catalog';
 import { toMatchExpression } from '../../src/lib/domain/search-text';
+import { addMaintainer } from '../../src/lib/server/auth/maintainers';
 import { chartImageSvg } from '../../src/lib/server/chart-images';
+import { parseSuggestionForm, readSuggestionForm } from '../../src/lib/server/corrections/form';
+import { approveCorrection } from '../../src/lib/server/corrections/review';
+import { submitCorrection } from '../../src/lib/server/corrections/store';
 import { buildDataset } from '../../src/lib/server/db/build';
-import { openDataset } from '../../src/lib/server/db/dataset';
+import { getDataset, openDataset } from '../../src/lib/server/db/dataset';
 import { namedChart, overviewCharts } from '../../src/lib/server/db/queries/charts';
 import { datasetInfo } from '../../src/lib/server/db/queries/rounds';
 import { searchDataset } from '../../src/lib/server/db/queries/search';
+import { getState } from '../../src/lib/server/db/state';
 import { svgToPng } from '../../src/lib/server/images';
 import { buildInto, FIXED_TODAY, realDataDir, temporaryDir } from '../helpers/dataset';
 
 const db = openDataset(buildInto(realDataDir));
 const outPath = join(temporaryDir(), 'dataset.sqlite');
 
+/** A server's published dataset and state database over the real data/, with a reviewer. */
+const instanceDir = temporaryDir();
+const target = { dataDir: realDataDir, outPath: join(instanceDir, 'dataset.sqlite'), today: FIXED_TODAY };
+Object.assign(process.env, { DATASET_DB_PATH: target.outPath, STATE_DB_PATH: join(instanceDir, 'state.sqlite') });
+buildDataset(target);
+const state = getState();
+const reviewer = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'));
+
+let suggestions = 0;
+/** Suggests a new note for one claim (against the value published now) and approves it: one whole publication. */
+async function approveOne(): Promise<void> {
+	suggestions += 1;
+	const form = new FormData();
+	const fields = {
+		kind: 'change',
+		entity: 'claim',
+		record_id: 'c0002',
+		'field:note': `Benchmark note ${suggestions}.`,
+		reason: 'Benchmark.',
+		evidence: 'https://example.org/benchmark'
+	};
+	for (const [name, value] of Object.entries(fields)) form.append(name, value);
+	const parsed = parseSuggestionForm(readSuggestionForm(form));
+	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+	const stored = submitCorrection(state, parsed.suggestion, {
+		dataset: getDataset(),
+		submittedBy: null,
+		submitterHash: null,
+		now: new Date(0)
+	});
+	if (!stored.ok) throw new Error(JSON.stringify(stored.errors));
+	const context = { maintainerId: reviewer.id, reason: 'Benchmark.', now: new Date(0), singleMaintainer: false };
+	const decided = await approveCorrection(state, target, stored.id, context);
+	if (!decided.ok) throw new Error(decided.message);
+}
+
+/** A reader's request as the server meets it: queued behind whatever the event loop is doing, then a query. */
+const medinsky = toMatchExpression('Medinsky') ?? '';
+const read = () =>
+	new Promise<void>((resolve) =>
+		setImmediate(() => {
+			searchDataset(getDataset(), medinsky, { page: 1 });
+			resolve();
+		})
+	);
+
+/** Approvals one after another in the background while a benchmark runs. */
+let approving: Promise<void> | null = null;
+let stopApproving = false;
+async function approveContinuously(): Promise<void> {
+	while (!stopApproving) {
+		await approveOne();
+		// The next approval is another request: readers queued meanwhile get their turn first.
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}
+
 describe('publishing', () => {
-	// What approving or reverting a correction costs: validate data/ with the corrections, write and index a new file.
+	// Validate data/ with the corrections, write and index a new file (parsed files and name checks are reused).
 	bench('build the real dataset', () => {
 		const result = buildDataset({ dataDir: realDataDir, outPath, today: FIXED_TODAY });
 		if (!result.ok) throw new Error(result.errors.join('\n'));
+	});
+	// What a maintainer waits for: suggest, plan, build in steps, commit, rename.
+	bench('suggest and approve a correction', approveOne);
+});
+
+describe('reads during approvals', () => {
+	bench('a read, nothing being published', read);
+	// The same read while approvals are published back to back: the wait is how long a build holds the event loop.
+	bench('a read while approvals are published', read, {
+		time: 3000,
+		setup: () => {
+			stopApproving = false;
+			approving = approveContinuously();
+		},
+		teardown: async () => {
+			stopApproving = true;
+			await approving;
+		}
 	});
 });
 

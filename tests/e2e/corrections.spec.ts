@@ -21,7 +21,7 @@ async function expectNoSeriousViolations(page: Page, path: string) {
 test.describe('a correction is suggested, approved, published and reverted', () => {
 	test.use({ javaScriptEnabled: false });
 
-	test('from a statement page to the published figure and the history', async ({ page }) => {
+	test('from a statement page to the published figure and the history', async ({ page, browser, baseURL }) => {
 		await page.goto('/claims/c0549');
 		await page.getByRole('link', { name: 'Suggest a correction', exact: true }).click();
 		await expect(page).toHaveURL('/corrections/new?entity=claim&id=c0549');
@@ -47,13 +47,23 @@ test.describe('a correction is suggested, approved, published and reverted', () 
 		const proposal = page.getByRole('table', { name: 'The proposal beside the published values' });
 		await expect(proposal.getByRole('row').filter({ hasText: 'number' })).toContainText(/94\s*95\s*94/);
 
+		// The two-person rule: logged in from the browser the suggestion came from, Alice cannot approve it.
 		await logIn(page, 'alice');
-		const item = page.getByRole('article').filter({ has: page.getByRole('link', { name: 'c0549' }) });
+		const own = page.getByRole('article').filter({ has: page.getByRole('link', { name: 'c0549' }) });
+		await own.getByLabel('Your reason').fill('Checked against the ministry page.');
+		await own.getByRole('button', { name: 'Approve and publish' }).click();
+		await expect(page.getByRole('alert')).toContainText('Another maintainer must review your own suggestion.');
+
+		// Bob, in his own browser, approves it.
+		const bobsBrowser = await browser.newContext({ baseURL, javaScriptEnabled: false });
+		const bob = await bobsBrowser.newPage();
+		await logIn(bob, 'bob');
+		const item = bob.getByRole('article').filter({ has: bob.getByRole('link', { name: 'c0549' }) });
 		await expect(item).toContainText('The ministry page itself says 95, not 94.');
 		await expect(item.getByRole('link', { name: 'https://example.org/ministry-statement' })).toBeVisible();
 		await item.getByLabel('Your reason').fill('Checked against the ministry page.');
 		await item.getByRole('button', { name: 'Approve and publish' }).click();
-		await expect(page.getByRole('status')).toContainText('approved and is now published');
+		await expect(bob.getByRole('status')).toContainText('approved and is now published');
 
 		await page.goto('/rounds/2023-06-11-exchange');
 		const moscow = page.getByRole('row').filter({ hasText: 'Russian Ministry of Defence' }).first();
@@ -68,12 +78,21 @@ test.describe('a correction is suggested, approved, published and reverted', () 
 		expect(feed.headers()['content-type']).toContain('application/atom+xml');
 		expect(await feed.text()).toContain('claim c0549');
 
-		// Reverting restores the published figure, as a revision of its own.
+		// Alice asks to revert Bob's approval; the figure stays until Bob confirms. The revert is a revision of its own.
 		await page.goto('/review');
 		const accepted = page.getByRole('article').filter({ hasText: 'c0549' }).last();
 		await accepted.getByLabel('Why revert it?').fill('Journey clean-up: restoring the figure.');
 		await accepted.getByRole('button', { name: 'Revert' }).click();
-		await expect(page.getByRole('status')).toContainText('reverted');
+		await expect(page.getByRole('status')).toContainText('when another maintainer confirms it');
+		await page.goto('/rounds/2023-06-11-exchange');
+		await expect(page.getByRole('row').filter({ hasText: 'Russian Ministry of Defence' }).first()).toContainText('95');
+		await bob.goto('/review');
+		const requested = bob.getByRole('article').filter({ hasText: 'asked to revert this' });
+		await expect(requested).toContainText('Journey clean-up: restoring the figure.');
+		await requested.getByLabel('Why confirm it?').fill('Agreed.');
+		await requested.getByRole('button', { name: 'Confirm the revert' }).click();
+		await expect(bob.getByRole('status')).toContainText('reverted');
+		await bobsBrowser.close();
 		await page.goto('/rounds/2023-06-11-exchange');
 		await expect(page.getByRole('row').filter({ hasText: 'Russian Ministry of Defence' }).first()).toContainText('94');
 		await page.goto(suggestionUrl);

@@ -1,10 +1,10 @@
 // The dataset build on the real data and on fixtures: counts, provenance, determinism, and every validation error at once.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/lib/server/db/build';
+import { buildDataset, buildDatasetInSteps } from '../../src/lib/server/db/build';
 import { FIXED_TODAY, fixtureDir, realDataDir, temporaryDir } from '../helpers/dataset';
 
 const brokenErrors = [
@@ -118,7 +118,7 @@ describe('building a broken copy of data/', () => {
 		for (const error of brokenErrors) expect(failed.stderr).toContain(error);
 		expect(failed.stderr).toContain('25 problem(s)');
 		expect(readFileSync(outPath).equals(before)).toBe(true);
-	});
+	}, 30_000);
 
 	it.each([
 		{ note: 'Same figure as r24-228.', found: 'r24-228' },
@@ -186,4 +186,41 @@ describe('building a broken copy of data/', () => {
 		expect(errors).toContain('sources.csv:1: outlet: column is missing from the header');
 		expect(errors).toContain('claims.csv:1: (file): file is missing');
 	});
+});
+
+describe('the stepped build (what an approval runs while the server keeps answering)', () => {
+	/** Every row of every table (the search index through its content), in a stable order. */
+	const tablesOf = (path: string) => {
+		const db = new Database(path, { readonly: true });
+		try {
+			const names = db
+				.prepare<[], { name: string }>(
+					"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index_%' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+				)
+				.all()
+				.map((row) => row.name);
+			return Object.fromEntries(names.map((name) => [name, db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).all()]));
+		} finally {
+			db.close();
+		}
+	};
+
+	it('writes the same dataset as the build in one go, and removes its temporary file on failure', async () => {
+		const whole = join(temporaryDir(), 'whole.sqlite');
+		const stepped = join(temporaryDir(), 'stepped.sqlite');
+		const options = { dataDir: realDataDir, today: FIXED_TODAY, revision: 3 };
+		const a = buildDataset({ ...options, outPath: whole });
+		const b = await buildDatasetInSteps({ ...options, outPath: stepped });
+		expect(b.ok && b.contentHash).toBe(a.ok && a.contentHash);
+		expect(tablesOf(stepped)).toEqual(tablesOf(whole));
+
+		const brokenDir = temporaryDir();
+		const failed = await buildDatasetInSteps({
+			dataDir: fixtureDir('broken-data'),
+			outPath: join(brokenDir, 'x.sqlite'),
+			today: FIXED_TODAY
+		});
+		expect(failed.ok).toBe(false);
+		expect(readdirSync(brokenDir)).toEqual([]);
+	}, 60_000);
 });

@@ -1,9 +1,10 @@
 // Corrections end to end on the server: the suggestion form's action, the review actions, publishing, conflicts and export.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRedirect } from '@sveltejs/kit';
+import { isRedirect, type Cookies } from '@sveltejs/kit';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addMaintainer, type Maintainer } from '../../src/lib/server/auth/maintainers';
+import { addMaintainer, setEmail, type Maintainer } from '../../src/lib/server/auth/maintainers';
+import { linkBrowser } from '../../src/lib/server/auth/submitter';
 import { getCorrection } from '../../src/lib/server/corrections/store';
 import {
 	approveCorrection,
@@ -18,6 +19,7 @@ import { exportDataset } from '../../src/lib/server/db/export';
 import { recordJsonResponse } from '../../src/lib/server/record-json';
 import { recordCells } from '../../src/lib/server/db/queries/records';
 import { datasetInfo, getRound } from '../../src/lib/server/db/queries/rounds';
+import { migrations } from '../../src/lib/server/db/migrations';
 import { getState, type StateDatabase } from '../../src/lib/server/db/state';
 import { listRevisions, revisionsOfRecords } from '../../src/lib/server/corrections/revisions';
 import { revisionsFeed } from '../../src/lib/server/corrections/feed';
@@ -45,7 +47,7 @@ async function freshInstance() {
 	const built = buildDataset(target);
 	if (!built.ok) throw new Error(built.errors.join('\n'));
 	state = getState();
-	alice = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'));
+	alice = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'), 'Alice R.');
 	bob = await addMaintainer(state, 'bob', 'another long passphrase', new Date('2026-05-01T10:00:00Z'));
 }
 
@@ -67,9 +69,24 @@ function formRequest(fields: Record<string, string>): Request {
 	return new Request('http://localhost/corrections/new', { method: 'POST', body });
 }
 
-async function submit(fields: Record<string, string>, maintainer: Maintainer | null = null) {
+/** A browser's cookies, as SvelteKit's `cookies` offers them to an action. */
+function browser() {
+	const jar = new Map<string, string>();
+	return {
+		get: (name: string) => jar.get(name),
+		set: (name: string, value: string) => void jar.set(name, value),
+		delete: (name: string) => void jar.delete(name)
+	} as unknown as Cookies;
+}
+
+async function submit(
+	fields: Record<string, string>,
+	maintainer: Maintainer | null = null,
+	cookies: Cookies = browser()
+) {
+	const request = formRequest(fields);
 	try {
-		return { result: await suggest({ request: formRequest(fields), locals: { maintainer } }) };
+		return { result: await suggest({ request, url: new URL(request.url), cookies, locals: { maintainer } }) };
 	} catch (thrown) {
 		if (isRedirect(thrown)) return { redirect: thrown.location };
 		throw thrown;
@@ -104,7 +121,7 @@ beforeAll(async () => {
 
 describe('the state database', () => {
 	it('is migrated, in WAL mode, with durable writes and foreign keys', () => {
-		expect(state.pragma('user_version', { simple: true })).toBe(1);
+		expect(state.pragma('user_version', { simple: true })).toBe(migrations.length);
 		expect(state.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(state.pragma('synchronous', { simple: true })).toBe(2);
 		expect(state.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -205,14 +222,15 @@ describe('reviewing', () => {
 		const [revision] = listRevisions(state, 1);
 		expect(revision).toMatchObject({
 			action: 'apply',
-			maintainer: 'alice',
+			// The public display name, never the login name.
+			maintainer: 'Alice R.',
 			correctionId: id,
 			entity: 'claim',
 			recordId: 'c2',
 			reason: 'The ministry page shows 152.',
 			fields: [{ field: 'number', oldValue: '150', newValue: '152' }]
 		});
-		expect(getCorrection(state, id)).toMatchObject({ status: 'accepted', reviewed_by: 'alice' });
+		expect(getCorrection(state, id)).toMatchObject({ status: 'accepted', reviewed_by: 'Alice R.' });
 		const ofRound = revisionsOfRecords(state, [
 			{ entity: 'round', id: '2024-12-30-exchange' },
 			{ entity: 'claim', id: 'c2' }
@@ -286,6 +304,104 @@ describe('reviewing', () => {
 	});
 });
 
+describe('the two-person rule', () => {
+	const context = (maintainer: Maintainer, singleMaintainer = false) => ({
+		maintainerId: maintainer.id,
+		reason: 'Checked.',
+		now: new Date('2026-05-03T10:00:00Z'),
+		singleMaintainer
+	});
+
+	it('gives the suggesting browser a random httpOnly id and keeps only its hash', async () => {
+		const set: { name: string; value: string; options: Record<string, unknown> }[] = [];
+		const cookies = {
+			get: () => undefined,
+			set: (name: string, value: string, options: Record<string, unknown>) => void set.push({ name, value, options })
+		} as unknown as Cookies;
+		const id = idFrom((await submit(validForm({ 'field:note': 'Cookie check.' }), null, cookies)).redirect as string);
+		expect(set).toEqual([
+			{
+				name: 'pem_submitter',
+				value: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+				options: expect.objectContaining({ httpOnly: true, sameSite: 'lax', path: '/' })
+			}
+		]);
+		const stored = state.prepare('SELECT submitter_hash FROM corrections WHERE id = ?').get(id) as {
+			submitter_hash: string;
+		};
+		expect(stored.submitter_hash).toMatch(/^[0-9a-f]{64}$/);
+		expect(stored.submitter_hash).not.toBe(set[0]?.value);
+		expect((await decide('reject', id, 'Only a check.', alice)).ok).toBe(true);
+	});
+
+	it('a suggestion sent logged out from a browser a maintainer later logs in from is theirs', async () => {
+		const bobsBrowser = browser();
+		const { redirect } = await submit(validForm({ 'field:note': 'Sent by bob, logged out.' }), null, bobsBrowser);
+		const id = idFrom(redirect as string);
+		linkBrowser(state, bob.id, bobsBrowser, new URL('http://localhost/login'), new Date());
+		const refused = await decide('approve', id, 'Looks right.', bob);
+		expect(refused.status).toBe(409);
+		expect(refused.data?.message).toMatch(/own/);
+		expect((await approveCorrection(state, target, id, context(bob, true))).ok).toBe(true);
+	});
+
+	it('so is one logged in before from that browser, and one giving their own address', async () => {
+		const alicesBrowser = browser();
+		linkBrowser(state, alice.id, alicesBrowser, new URL('http://localhost/login'), new Date());
+		const fromBrowser = idFrom(
+			(await submit(validForm({ 'field:note': 'Sent from alice’s browser.' }), null, alicesBrowser)).redirect as string
+		);
+		setEmail(state, 'alice', 'Alice@Example.org');
+		const withAddress = idFrom(
+			(await submit(validForm({ 'field:number': '171', contact_email: 'alice@example.org' }))).redirect as string
+		);
+		for (const id of [fromBrowser, withAddress]) {
+			expect((await decide('approve', id, 'Looks right.', alice)).status).toBe(409);
+			expect(getCorrection(state, id)?.status).toBe('pending');
+		}
+		expect((await decide('approve', withAddress, 'Checked the page.', bob)).ok).toBe(true);
+		expect((await decide('reject', fromBrowser, 'Superseded.', bob)).ok).toBe(true);
+	});
+
+	it('reverting another maintainer’s approval takes a second maintainer', async () => {
+		const id = idFrom((await submit(validForm({ 'field:number': '172' }))).redirect as string);
+		expect((await decide('approve', id, 'The ministry says 172.', alice)).ok).toBe(true);
+		const revisions = listRevisions(state, 100).length;
+
+		const requested = await decide('revert', id, 'The ministry withdrew 172.', bob);
+		expect(requested).toMatchObject({ ok: true, message: expect.stringMatching(/another maintainer confirms/) });
+		expect(getCorrection(state, id)?.status).toBe('accepted');
+		expect(recordCells(getDataset(), 'claim', 'c2')?.number).toBe('172');
+		expect(listRevisions(state, 100)).toHaveLength(revisions);
+		const queue = (await reviewLoad({ locals: { maintainer: bob } })) as {
+			accepted: { correction: { id: number }; revertRequest: { mine: boolean } | null }[];
+		};
+		expect(queue.accepted.find((item) => item.correction.id === id)?.revertRequest).toMatchObject({ mine: true });
+		expect((await decide('revert', id, 'Again.', bob)).status).toBe(409);
+
+		expect((await decide('revert', id, 'Confirmed with the ministry.', alice)).ok).toBe(true);
+		expect(getCorrection(state, id)?.status).toBe('reverted');
+		expect(recordCells(getDataset(), 'claim', 'c2')?.number).toBe('171');
+		const [revert] = listRevisions(state, 1);
+		expect(revert).toMatchObject({
+			action: 'revert',
+			maintainer: 'Alice R.',
+			reason: 'The ministry withdrew 172. (confirmed: Confirmed with the ministry.)'
+		});
+		expect(state.prepare('SELECT requested_by FROM revisions WHERE id = ?').get(revert?.id)).toEqual({
+			requested_by: bob.id
+		});
+	});
+
+	it('one maintainer may do both when SINGLE_MAINTAINER=true', async () => {
+		const id = idFrom((await submit(validForm({ 'field:number': '173' }))).redirect as string);
+		expect((await approveCorrection(state, target, id, context(alice))).ok).toBe(true);
+		const reverted = await revertCorrection(state, target, id, context(bob, true));
+		expect(reverted).toMatchObject({ ok: true });
+		expect(getCorrection(state, id)?.status).toBe('reverted');
+	});
+});
+
 describe('conflicts', () => {
 	// Each conflict test edits data/ underneath the published dataset.
 	beforeEach(freshInstance, 30_000);
@@ -298,7 +414,7 @@ describe('conflicts', () => {
 			claimsPath,
 			readFileSync(claimsPath, 'utf8').replace(',servicemen per side,150,', ',servicemen per side,155,')
 		);
-		const outcome = approveCorrection(state, target, id, {
+		const outcome = await approveCorrection(state, target, id, {
 			maintainerId: alice.id,
 			reason: 'ok',
 			now: new Date('2026-05-02T10:00:00Z'),
@@ -318,7 +434,7 @@ describe('conflicts', () => {
 			now: new Date('2026-05-02T10:00:00Z'),
 			singleMaintainer: false
 		};
-		expect(approveCorrection(state, target, id, context).ok).toBe(true);
+		expect((await approveCorrection(state, target, id, context)).ok).toBe(true);
 		const claimsPath = join(target.dataDir, 'claims.csv');
 		writeFileSync(
 			claimsPath,
@@ -338,7 +454,7 @@ describe('export', () => {
 		exportDataset(target.outPath, target.dataDir);
 		const after = ['sources.csv', 'rounds.csv', 'claims.csv'].map((file) => readFileSync(join(target.dataDir, file)));
 		expect(after).toEqual(before);
-	});
+	}, 30_000);
 
 	it('round-trips: build, export, build again gives the same content hash, with nothing applied twice', async () => {
 		await freshInstance();
@@ -351,7 +467,7 @@ describe('export', () => {
 			now: new Date('2026-05-02T10:00:00Z'),
 			singleMaintainer: false
 		};
-		expect(approveCorrection(state, target, idFrom(redirect as string), context).ok).toBe(true);
+		expect((await approveCorrection(state, target, idFrom(redirect as string), context)).ok).toBe(true);
 		const published = datasetInfo(getDataset()).contentHash;
 
 		exportDataset(target.outPath, target.dataDir);
@@ -359,7 +475,7 @@ describe('export', () => {
 		const rebuilt = republish(state, target);
 		expect(rebuilt.ok && rebuilt.conflicts).toEqual([]);
 		expect(datasetInfo(getDataset()).contentHash).toBe(published);
-	});
+	}, 30_000);
 });
 
 describe('the Atom feed', () => {
@@ -388,7 +504,7 @@ describe('the Atom feed', () => {
 });
 
 describe('rejectCorrection', () => {
-	it('only decides pending corrections', () => {
+	it('only decides pending corrections', async () => {
 		expect(
 			rejectCorrection(state, 99_999, {
 				maintainerId: alice.id,
@@ -398,12 +514,14 @@ describe('rejectCorrection', () => {
 			}).ok
 		).toBe(false);
 		expect(
-			revertCorrection(state, target, 99_999, {
-				maintainerId: alice.id,
-				reason: 'x',
-				now: new Date(0),
-				singleMaintainer: false
-			}).ok
+			(
+				await revertCorrection(state, target, 99_999, {
+					maintainerId: alice.id,
+					reason: 'x',
+					now: new Date(0),
+					singleMaintainer: false
+				})
+			).ok
 		).toBe(false);
 	});
 });

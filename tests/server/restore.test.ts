@@ -51,7 +51,7 @@ function command(script: 'backup' | 'restore', ...args: string[]): { code: numbe
 }
 
 /** Suggests a new figure for a claim as one maintainer and approves it as another: one revision, published. */
-function correctFigure(state: StateDatabase, claimId: string, figure: string, [author, reviewer]: number[]) {
+async function correctFigure(state: StateDatabase, claimId: string, figure: string, [author, reviewer]: number[]) {
 	const dataset = openDataset(target.outPath);
 	const submitted = submitCorrection(
 		state,
@@ -65,11 +65,11 @@ function correctFigure(state: StateDatabase, claimId: string, figure: string, [a
 			contact_email: '',
 			website: ''
 		},
-		{ dataset, submittedBy: author as number, now: new Date('2026-05-02T09:00:00Z') }
+		{ dataset, submittedBy: author as number, submitterHash: null, now: new Date('2026-05-02T09:00:00Z') }
 	);
 	dataset.close();
 	if (!submitted.ok) throw new Error(JSON.stringify(submitted.errors));
-	const decided = approveCorrection(state, target, submitted.id, {
+	const decided = await approveCorrection(state, target, submitted.id, {
 		maintainerId: reviewer as number,
 		reason: 'Matches the ministry',
 		now: new Date(`2026-05-0${2 + submitted.id}T10:00:00Z`),
@@ -92,13 +92,13 @@ beforeAll(async () => {
 	const alice = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'));
 	const bob = await addMaintainer(state, 'bob', 'another long passphrase', new Date('2026-05-01T10:00:00Z'));
 	sessionToken = createSession(state, alice.id, Date.parse('2026-05-02T08:00:00Z')).token;
-	correctFigure(state, 'c2', '151', [alice.id, bob.id]);
+	await correctFigure(state, 'c2', '151', [alice.id, bob.id]);
 
 	backupFile = join(dir, 'before.sqlite');
 	const backup = command('backup', backupFile);
 	expect(backup.code, backup.output).toBe(0);
 	// After the backup, another approved correction: the state the restore will take back.
-	correctFigure(state, 'c1', '190', [alice.id, bob.id]);
+	await correctFigure(state, 'c1', '190', [alice.id, bob.id]);
 	expect(revisionCount(state)).toBe(2);
 
 	const inUse = command('restore', backupFile, '--force');
@@ -122,7 +122,7 @@ describe('npm run db:restore', () => {
 	it('refuses to replace a state that holds more than the backup, and changes nothing', () => {
 		const { code, output } = command('restore', backupFile);
 		expect(code).toBe(1);
-		expect(output).toMatch(/the current state \(migration 1, 2 correction\(s\), 2 revision\(s\).*add --force/);
+		expect(output).toMatch(/the current state \(migration 3, 2 correction\(s\), 2 revision\(s\).*add --force/);
 		const state = openState(statePath);
 		expect(revisionCount(state)).toBe(2);
 		state.close();
@@ -131,7 +131,7 @@ describe('npm run db:restore', () => {
 	it('with --force restores the backup, keeps the replaced state, and republishes the dataset', () => {
 		const { code, output } = command('restore', backupFile, '--force');
 		expect(code, output).toBe(0);
-		expect(output).toContain('migration 1, 1 correction(s), 1 revision(s)');
+		expect(output).toContain('migration 3, 1 correction(s), 1 revision(s)');
 		expect(output).toContain('republished');
 		const kept = readdirSync(backupDir).find((name) => name.startsWith('app-replaced-')) as string;
 		const replaced = openState(join(backupDir, kept));
@@ -181,7 +181,7 @@ describe('restoreState', () => {
 			force: false,
 			now: new Date(0)
 		});
-		expect(outcome).toMatchObject({ ok: true, replaced: null, keptAt: null, migratedFrom: 1 });
+		expect(outcome).toMatchObject({ ok: true, replaced: null, keptAt: null, migratedFrom: 3 });
 		const state = openState(fresh);
 		expect(revisionCount(state)).toBe(1);
 		state.close();

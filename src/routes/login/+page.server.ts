@@ -3,6 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { logIn, SESSION_COOKIE } from '$lib/server/auth/maintainers';
+import { linkBrowser } from '$lib/server/auth/submitter';
 import { getState } from '$lib/server/db/state';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,6 +39,8 @@ export const actions: Actions = {
 			});
 		}
 		if (!result.ok) return fail(400, { username, message: m.login_error_invalid() });
+		// Suggestions sent from this browser, before or after, are this maintainer's: they cannot approve them.
+		linkBrowser(getState(), result.maintainer.id, cookies, url, new Date());
 		cookies.set(SESSION_COOKIE, result.token, {
 			path: '/',
 			httpOnly: true,

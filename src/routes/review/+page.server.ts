@@ -3,7 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { Decision } from '$lib/schemas/correction';
 import { singleMaintainer } from '$lib/server/config';
-import { approveCorrection, rejectCorrection, revertCorrection } from '$lib/server/corrections/review';
+import { approveCorrection, rejectCorrection, revertCorrection, revertRequests } from '$lib/server/corrections/review';
 import { publishTarget } from '$lib/server/corrections/publishing';
 import { contactOf, listAccepted, listCorrections } from '$lib/server/corrections/store';
 import { getDataset } from '$lib/server/db/dataset';
@@ -28,7 +28,17 @@ export const load: PageServerLoad = ({ locals }) => {
 			}))
 		};
 	});
-	return { maintainer: locals.maintainer, pending, accepted: listAccepted(state) };
+	const requests = revertRequests(state);
+	const accepted = listAccepted(state).map((correction) => {
+		const request = requests.get(correction.id);
+		return {
+			correction,
+			revertRequest: request
+				? { by: request.by, reason: request.reason, mine: request.requestedBy === locals.maintainer?.id }
+				: null
+		};
+	});
+	return { maintainer: locals.maintainer, pending, accepted };
 };
 
 type Decide = typeof approveCorrection | typeof revertCorrection;
@@ -54,9 +64,11 @@ async function decideWith(event: RequestEvent, action: 'approve' | 'reject' | 'r
 	const result =
 		action === 'reject'
 			? rejectCorrection(state, parsed.data.correction_id, context)
-			: decide[action](state, publishTarget(), parsed.data.correction_id, context);
+			: await decide[action](state, publishTarget(), parsed.data.correction_id, context);
 	if (!result.ok) return fail(409, { ok: false, correctionId, message: result.message });
-	return { ok: true, correctionId, message: m[`review_done_${action}`]({ id: parsed.data.correction_id }) };
+	const done =
+		'requested' in result && result.requested ? 'review_done_revert_requested' : (`review_done_${action}` as const);
+	return { ok: true, correctionId, message: m[done]({ id: parsed.data.correction_id }) };
 }
 
 export const actions: Actions = {

@@ -1,9 +1,9 @@
 // Maintainers' decisions: approve (apply and publish), reject, revert; the published dataset is data/ plus accepted corrections.
 import { renameSync, rmSync } from 'node:fs';
-import { buildDataset, type DatasetEdit, type EditOutcome } from '../db/build';
+import { buildDataset, buildDatasetInSteps, type DatasetEdit, type EditOutcome } from '../db/build';
 import { preparedFor } from '../db/prepared';
 import type { StateDatabase } from '../db/state';
-import { getCorrection, splitProposal, submitterOf } from './store';
+import { getCorrection, isOwnSuggestion, splitProposal } from './store';
 import type { CorrectionEntity, CorrectionRecord } from '../../schemas/correction';
 import type { RemovedRow } from '../../schemas/removed';
 
@@ -12,6 +12,8 @@ export interface PublishTarget {
 	dataDir: string;
 	outPath: string;
 	today: string;
+	/** Called between the commit and the rename; the interrupted-publish test stops the process there. */
+	afterCommit?: () => void;
 }
 
 export interface DecisionContext {
@@ -22,7 +24,9 @@ export interface DecisionContext {
 	singleMaintainer: boolean;
 }
 
-export type DecisionResult = { ok: true; revision: number | null } | { ok: false; message: string };
+/** `requested`: a revert of another maintainer's approval, recorded until a second maintainer confirms it. */
+export type DecisionResult =
+	{ ok: true; revision: number | null; requested?: boolean } | { ok: false; message: string };
 
 const statements = preparedFor((db: StateDatabase) => ({
 	accepted: db.prepare<
@@ -42,7 +46,7 @@ const statements = preparedFor((db: StateDatabase) => ({
 		 JOIN revisions r ON r.correction_id = c.id AND r.action = 'revert'
 		 WHERE c.kind = 'addition' AND c.status = 'reverted' ORDER BY r.id`
 	),
-	accept: db.prepare<[number, string, string, number, string, number], unknown>(
+	accept: db.prepare<[number, string, string, number, string, number], { changes: number }>(
 		`UPDATE corrections SET status = 'accepted', reviewed_by = ?, reviewed_at = ?, decision_reason = ?,
 		 applied_order = ?, record_id = ?, conflict = NULL WHERE id = ? AND status = 'pending'`
 	),
@@ -50,13 +54,25 @@ const statements = preparedFor((db: StateDatabase) => ({
 		`UPDATE corrections SET status = 'rejected', reviewed_by = ?, reviewed_at = ?, decision_reason = ?
 		 WHERE id = ? AND status = 'pending'`
 	),
-	markReverted: db.prepare<[number], unknown>(
+	markReverted: db.prepare<[number], { changes: number }>(
 		`UPDATE corrections SET status = 'reverted', applied_order = NULL, conflict = NULL WHERE id = ? AND status = 'accepted'`
 	),
 	setConflict: db.prepare<[string | null, number], unknown>('UPDATE corrections SET conflict = ? WHERE id = ?'),
-	insertRevision: db.prepare<[string, number, number, string, string, string, string], unknown>(
-		`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason)
-		 VALUES (?, ?, ?, ?, ?, ?, ?)`
+	insertRevision: db.prepare<[string, number, number, string, string, string, string, number | null], unknown>(
+		`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason, requested_by)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	),
+	approver: db.prepare<[number], { reviewed_by: number | null }>('SELECT reviewed_by FROM corrections WHERE id = ?'),
+	revertRequest: db.prepare<[number], { requested_by: number; reason: string }>(
+		'SELECT requested_by, reason FROM revert_requests WHERE correction_id = ?'
+	),
+	requestRevert: db.prepare<[number, number, string, string], unknown>(
+		'INSERT INTO revert_requests (correction_id, requested_by, requested_at, reason) VALUES (?, ?, ?, ?)'
+	),
+	dropRevertRequest: db.prepare<[number], unknown>('DELETE FROM revert_requests WHERE correction_id = ?'),
+	revertRequests: db.prepare<[], { correction_id: number; requested_by: number; display_name: string; reason: string }>(
+		`SELECT r.correction_id, r.requested_by, m.display_name, r.reason
+		 FROM revert_requests r JOIN maintainers m ON m.id = r.requested_by`
 	),
 	insertField: db.prepare<[number, string, string, string], unknown>(
 		'INSERT INTO revision_fields (revision_id, field, old_value, new_value) VALUES (?, ?, ?, ?)'
@@ -164,33 +180,23 @@ export function latestRevision(state: StateDatabase): number {
 
 class DecisionRefused extends Error {}
 
-/**
- * Builds data/ with every accepted correction into a staged file, records conflicts on the corrections,
- * and returns the staged path; throws DecisionRefused when the dataset would not validate, or when
- * `mustApply`'s correction cannot be applied. The caller renames the staged file once its transaction commits.
- */
-function stageDataset(state: StateDatabase, target: PublishTarget, mustApply: number | null): string {
-	const staged = `${target.outPath}.staged`;
-	const result = buildDataset({
-		dataDir: target.dataDir,
-		outPath: staged,
-		today: target.today,
-		edits: acceptedEdits(state),
-		revision: latestRevision(state),
-		removedByCorrections: tombstonesOfReverts(state)
-	});
-	recordConflicts(state, result.edits);
-	if (!result.ok) {
-		rmSync(staged, { force: true });
-		throw new DecisionRefused(`The dataset would not be valid: ${result.errors.slice(0, 5).join('; ')}`);
-	}
-	const conflict = result.edits.find((outcome) => outcome.correctionId === mustApply && outcome.result === 'conflict');
-	if (conflict) {
-		rmSync(staged, { force: true });
-		throw new DecisionRefused(`The published record changed since this was suggested: ${conflict.detail}.`);
-	}
-	return staged;
+/** What the published dataset is built from: the accepted corrections, the tombstones of reverts, the revision. */
+interface PublishInputs {
+	edits: DatasetEdit[];
+	removedByCorrections: RemovedRow[];
+	revision: number;
 }
+
+function publishInputs(state: StateDatabase): PublishInputs {
+	return {
+		edits: acceptedEdits(state),
+		removedByCorrections: tombstonesOfReverts(state),
+		revision: latestRevision(state)
+	};
+}
+
+/** Where a decision's dataset is built before it is published: beside the published file, named by the process. */
+export const stagedPathOf = (outPath: string) => `${outPath}.staged-${process.pid}`;
 
 /** Notes on each accepted correction whether it still applies (a claim added with its source has two outcomes). */
 function recordConflicts(state: StateDatabase, outcomes: readonly EditOutcome[]): void {
@@ -207,35 +213,99 @@ export function recordConflictsAfterBuild(state: StateDatabase, outcomes: readon
 	state.transaction(() => recordConflicts(state, outcomes))();
 }
 
-/** Runs a decision in one transaction with a staged rebuild; publishes only when the transaction commits. */
+/** Thrown inside a transaction to roll it back after reading what it would have written. */
+const ROLL_BACK = Symbol('roll back');
+
+/** The inputs the dataset would be built from if `apply` were committed: applied, read, rolled back. */
+function plannedInputs(state: StateDatabase, apply: () => number | null): PublishInputs {
+	let planned: PublishInputs | null = null;
+	try {
+		state
+			.transaction(() => {
+				apply();
+				planned = publishInputs(state);
+				throw ROLL_BACK;
+			})
+			.immediate();
+	} catch (error) {
+		if (error !== ROLL_BACK) throw error;
+	}
+	if (!planned) throw new Error('unreachable: the planned decision was not read');
+	return planned;
+}
+
+/** Decisions that publish run one at a time in this process, so that each builds on the one before. */
+let publishing: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+	const run = publishing.then(task, task);
+	publishing = run.catch(() => undefined);
+	return run;
+}
+
+/** How often a decision is planned again when the state database changed while its dataset was being built. */
+const PUBLISH_ATTEMPTS = 3;
+
+/**
+ * Runs a decision and publishes its dataset without holding up readers: the decision is planned (applied and rolled
+ * back, to learn what the dataset will be built from), the dataset is built in steps into a staged file while the
+ * server keeps answering, then the decision is committed (only if the state database still gives the same inputs)
+ * and the staged file renamed over the published one. A crash between the commit and the rename is repaired at the
+ * next start by {@link ensurePublished}.
+ */
 function decide(
 	state: StateDatabase,
 	target: PublishTarget,
 	apply: () => number | null,
 	mustApply: number | null
-): DecisionResult {
-	let staged = '';
-	let revision: number | null = null;
-	try {
-		state
-			.transaction(() => {
-				revision = apply();
-				staged = stageDataset(state, target, mustApply);
-			})
-			.immediate();
-	} catch (error) {
-		if (error instanceof DecisionRefused) {
-			// The decision was rolled back; keep the conflict note so the queue shows why.
-			if (mustApply !== null) {
-				const note = error.message.startsWith('The published record changed') ? error.message : null;
-				if (note) statements(state).setConflict.run(note, mustApply);
+): Promise<DecisionResult> {
+	return oneAtATime(async () => {
+		for (let attempt = 0; attempt < PUBLISH_ATTEMPTS; attempt += 1) {
+			let planned: PublishInputs;
+			try {
+				planned = plannedInputs(state, apply);
+			} catch (error) {
+				if (error instanceof DecisionRefused) return { ok: false, message: error.message };
+				throw error;
 			}
-			return { ok: false, message: error.message };
+			const staged = stagedPathOf(target.outPath);
+			const result = await buildDatasetInSteps({
+				dataDir: target.dataDir,
+				outPath: staged,
+				today: target.today,
+				...planned
+			});
+			const refusal = !result.ok
+				? `The dataset would not be valid: ${result.errors.slice(0, 5).join('; ')}`
+				: result.edits.find((outcome) => outcome.correctionId === mustApply && outcome.result === 'conflict');
+			if (refusal) {
+				rmSync(staged, { force: true });
+				if (typeof refusal === 'string') return { ok: false, message: refusal };
+				const message = `The published record changed since this was suggested: ${refusal.detail}.`;
+				// The decision was not made; the note stays so that the queue shows why.
+				if (mustApply !== null) statements(state).setConflict.run(message, mustApply);
+				return { ok: false, message };
+			}
+			let revision: number | null = null;
+			try {
+				state
+					.transaction(() => {
+						revision = apply();
+						if (JSON.stringify(publishInputs(state)) !== JSON.stringify(planned)) throw ROLL_BACK;
+						recordConflicts(state, result.edits);
+					})
+					.immediate();
+			} catch (error) {
+				rmSync(staged, { force: true });
+				if (error === ROLL_BACK) continue;
+				if (error instanceof DecisionRefused) return { ok: false, message: error.message };
+				throw error;
+			}
+			target.afterCommit?.();
+			renameSync(staged, target.outPath);
+			return { ok: true, revision };
 		}
-		throw error;
-	}
-	renameSync(staged, target.outPath);
-	return { ok: true, revision };
+		return { ok: false, message: 'The corrections changed while this was being published; please try again.' };
+	});
 }
 
 function recordRevision(
@@ -244,7 +314,8 @@ function recordRevision(
 	action: 'apply' | 'revert',
 	recordId: string,
 	fields: [string, string, string][],
-	context: DecisionContext
+	context: DecisionContext,
+	request: { requestedBy: number; reason: string } | null = null
 ): number {
 	const result = statements(state).insertRevision.run(
 		context.now.toISOString(),
@@ -253,7 +324,8 @@ function recordRevision(
 		action,
 		correction.entity,
 		recordId,
-		context.reason
+		request ? `${request.reason} (confirmed: ${context.reason})` : context.reason,
+		request?.requestedBy ?? null
 	);
 	const revisionId = Number(result.lastInsertRowid);
 	for (const [field, oldValue, newValue] of fields)
@@ -262,15 +334,15 @@ function recordRevision(
 }
 
 /** Approves a pending correction: applies it, records the revision, and publishes the new dataset at once. */
-export function approveCorrection(
+export async function approveCorrection(
 	state: StateDatabase,
 	target: PublishTarget,
 	correctionId: number,
 	context: DecisionContext
-): DecisionResult {
+): Promise<DecisionResult> {
 	const correction = getCorrection(state, correctionId);
 	if (!correction || correction.status !== 'pending') return { ok: false, message: 'This correction is not pending.' };
-	if (submitterOf(state, correctionId) === context.maintainerId && !context.singleMaintainer) {
+	if (!context.singleMaintainer && isOwnSuggestion(state, correctionId, context.maintainerId)) {
 		return { ok: false, message: 'Another maintainer must review your own suggestion.' };
 	}
 	const recordId =
@@ -287,7 +359,7 @@ export function approveCorrection(
 		target,
 		() => {
 			const order = statements(state).nextOrder.get()?.next ?? 1;
-			statements(state).accept.run(
+			const accepted = statements(state).accept.run(
 				context.maintainerId,
 				context.now.toISOString(),
 				context.reason,
@@ -295,6 +367,7 @@ export function approveCorrection(
 				recordId,
 				correctionId
 			);
+			if (accepted.changes !== 1) throw new DecisionRefused('This correction is not pending.');
 			return recordRevision(state, correction, 'apply', recordId, fields, context);
 		},
 		correctionId
@@ -314,16 +387,31 @@ export function rejectCorrection(state: StateDatabase, correctionId: number, con
 		: { ok: false, message: 'This correction is not pending.' };
 }
 
-/** Reverts an accepted correction: a revision of its own, restoring the values it replaced, published at once. */
-export function revertCorrection(
+/**
+ * Reverts an accepted correction: a revision of its own, restoring the values it replaced, published at once.
+ * The maintainer who approved it may revert it alone; anyone else's revert is recorded as a request, and is made when
+ * a second maintainer confirms it (by reverting too). SINGLE_MAINTAINER=true lets one maintainer revert alone.
+ */
+export async function revertCorrection(
 	state: StateDatabase,
 	target: PublishTarget,
 	correctionId: number,
 	context: DecisionContext
-): DecisionResult {
+): Promise<DecisionResult> {
 	const correction = getCorrection(state, correctionId);
 	if (!correction || correction.status !== 'accepted')
 		return { ok: false, message: 'Only an accepted correction can be reverted.' };
+	const alone =
+		context.singleMaintainer || statements(state).approver.get(correctionId)?.reviewed_by === context.maintainerId;
+	const pending = statements(state).revertRequest.get(correctionId);
+	if (pending?.requested_by === context.maintainerId) {
+		return { ok: false, message: 'Your request to revert this waits for another maintainer to confirm it.' };
+	}
+	if (!alone && !pending) {
+		statements(state).requestRevert.run(correctionId, context.maintainerId, context.now.toISOString(), context.reason);
+		return { ok: true, revision: null, requested: true };
+	}
+	const request = pending ? { requestedBy: pending.requested_by, reason: pending.reason } : null;
 	const fields: [string, string, string][] = Object.entries(correction.proposal).map(([field, cell]) => [
 		field,
 		cell,
@@ -333,10 +421,21 @@ export function revertCorrection(
 		state,
 		target,
 		() => {
-			statements(state).markReverted.run(correctionId);
-			return recordRevision(state, correction, 'revert', correction.record_id as string, fields, context);
+			const reverted = statements(state).markReverted.run(correctionId);
+			if (reverted.changes !== 1) throw new DecisionRefused('Only an accepted correction can be reverted.');
+			statements(state).dropRevertRequest.run(correctionId);
+			return recordRevision(state, correction, 'revert', correction.record_id as string, fields, context, request);
 		},
 		null
+	);
+}
+
+/** Reverts waiting for a second maintainer, by correction number: who asked (display name) and why. */
+export function revertRequests(state: StateDatabase): Map<number, { requestedBy: number; by: string; reason: string }> {
+	return new Map(
+		statements(state)
+			.revertRequests.all()
+			.map((row) => [row.correction_id, { requestedBy: row.requested_by, by: row.display_name, reason: row.reason }])
 	);
 }
 

@@ -32,7 +32,7 @@ interface RevisionRow {
 	reason: string;
 }
 
-const SELECT_REVISION = `SELECT r.id, r.created_at, m.username AS maintainer, r.correction_id, r.action, r.entity, r.record_id, r.reason
+const SELECT_REVISION = `SELECT r.id, r.created_at, m.display_name AS maintainer, r.correction_id, r.action, r.entity, r.record_id, r.reason
 	FROM revisions r JOIN maintainers m ON m.id = r.maintainer_id`;
 
 const statements = preparedFor((db: StateDatabase) => ({

@@ -18,11 +18,23 @@ export type FieldErrors = Record<string, string>;
 
 const statements = preparedFor((db: StateDatabase) => ({
 	insert: db.prepare<
-		[string, string, string | null, string, string, string, string, string | null, string, number | null],
+		[
+			string,
+			string,
+			string | null,
+			string,
+			string,
+			string,
+			string,
+			string | null,
+			string,
+			number | null,
+			string | null
+		],
 		unknown
 	>(
-		`INSERT INTO corrections (kind, entity, record_id, proposal, snapshot, reason, evidence_urls, contact_email, submitted_at, submitted_by)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		`INSERT INTO corrections (kind, entity, record_id, proposal, snapshot, reason, evidence_urls, contact_email, submitted_at, submitted_by, submitter_hash)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	),
 	one: db.prepare<[number], StoredCorrection>(`${SELECT_CORRECTION} WHERE c.id = ?`),
 	byStatus: db.prepare<[string, number, number], StoredCorrection>(
@@ -37,7 +49,14 @@ const statements = preparedFor((db: StateDatabase) => ({
 	counts: db.prepare<[], { status: string; count: number }>(
 		'SELECT status, count(*) AS count FROM corrections GROUP BY status'
 	),
-	submitter: db.prepare<[number], { submitted_by: number | null }>('SELECT submitted_by FROM corrections WHERE id = ?'),
+	ownSuggestion: db.prepare<{ correction: number; maintainer: number }, { own: number }>(
+		`SELECT 1 AS own FROM corrections c WHERE c.id = @correction AND (
+			c.submitted_by = @maintainer
+			OR EXISTS (SELECT 1 FROM maintainer_browsers b
+				WHERE b.maintainer_id = @maintainer AND b.submitter_hash = c.submitter_hash)
+			OR EXISTS (SELECT 1 FROM maintainers m
+				WHERE m.id = @maintainer AND m.email IS NOT NULL AND m.email = c.contact_email COLLATE NOCASE))`
+	),
 	contact: db.prepare<[number], { contact_email: string | null }>('SELECT contact_email FROM corrections WHERE id = ?'),
 	accepted: db.prepare<[number], StoredCorrection>(
 		`${SELECT_CORRECTION} WHERE c.status = 'accepted' ORDER BY c.applied_order DESC LIMIT ?`
@@ -46,7 +65,7 @@ const statements = preparedFor((db: StateDatabase) => ({
 
 /** Columns shown publicly: the contact email is never selected for display. */
 const SELECT_CORRECTION = `SELECT c.id, c.kind, c.entity, c.record_id, c.proposal, c.snapshot, c.reason, c.evidence_urls,
-	c.submitted_at, c.status, m.username AS reviewed_by, c.reviewed_at, c.decision_reason, c.conflict
+	c.submitted_at, c.status, m.display_name AS reviewed_by, c.reviewed_at, c.decision_reason, c.conflict
 	FROM corrections c LEFT JOIN maintainers m ON m.id = c.reviewed_by`;
 
 interface StoredCorrection {
@@ -137,6 +156,8 @@ export interface SubmitContext {
 	dataset: DatasetDatabase;
 	/** The maintainer who suggests it, when logged in (they may not approve it themselves). */
 	submittedBy: number | null;
+	/** The hash of the suggesting browser's submitter id: a maintainer who logs in from that browser cannot approve it. */
+	submitterHash: string | null;
 	now: Date;
 }
 
@@ -190,7 +211,8 @@ export function submitCorrection(
 		JSON.stringify(suggestion.evidence_urls),
 		suggestion.contact_email === '' ? null : suggestion.contact_email,
 		context.now.toISOString(),
-		context.submittedBy
+		context.submittedBy,
+		context.submitterHash
 	);
 	return { ok: true, id: Number(result.lastInsertRowid) };
 }
@@ -207,9 +229,12 @@ export function getCorrection(state: StateDatabase, id: number): CorrectionRecor
 	return row ? toRecord(row) : null;
 }
 
-/** Who submitted a correction (a maintainer id), for the rule that nobody approves their own. */
-export function submitterOf(state: StateDatabase, id: number): number | null {
-	return statements(state).submitter.get(id)?.submitted_by ?? null;
+/**
+ * Whether a suggestion is the maintainer's own, for the rule that nobody approves their own: they sent it logged in,
+ * or from a browser they have logged in from, or it gives their contact address.
+ */
+export function isOwnSuggestion(state: StateDatabase, correctionId: number, maintainerId: number): boolean {
+	return statements(state).ownSuggestion.get({ correction: correctionId, maintainer: maintainerId }) !== undefined;
 }
 
 /** The submitter's contact email: for maintainers only, never shown publicly. */

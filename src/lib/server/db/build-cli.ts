@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDay, dataDir, datasetDbPath, stateDbPath } from '../config';
+import { isPublished } from '../corrections/publishing';
 import { acceptedEdits, latestRevision, recordConflictsAfterBuild, tombstonesOfReverts } from '../corrections/review';
 import { buildDataset, datasetFiles, REMOVED_FILE } from './build';
 import { openDataset } from './dataset';
@@ -27,7 +28,7 @@ function builtMeta(key: string): string {
 
 /**
  * True when the database is missing, was written by an older build, any dataset file changed after it was built,
- * or a correction was decided since.
+ * or a correction was decided since (the revision or the accepted corrections it records differ from the state database).
  */
 function isStale(): boolean {
 	if (!existsSync(outPath) || Number(builtMeta('schema_version') || 0) !== DATASET_SCHEMA_VERSION) return true;
@@ -37,7 +38,7 @@ function isStale(): boolean {
 	);
 	return (
 		inputs.some((name) => statSync(join(sourceDir, name)).mtimeMs > builtAt) ||
-		Number(builtMeta('revision') || -1) !== revision
+		(state ? !isPublished(state, outPath) : Number(builtMeta('revision') || -1) !== revision)
 	);
 }
 

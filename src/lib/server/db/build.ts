@@ -42,6 +42,14 @@ export interface BuildOptions {
 	removedByCorrections?: readonly RemovedRow[];
 }
 
+/** The meta key listing the accepted corrections a dataset was built with, in the order they were applied. */
+export const ACCEPTED_META_KEY = 'accepted_corrections';
+
+/** The accepted corrections' numbers as the meta table records them: `3,7,12` (empty when none). */
+export function acceptedList(edits: readonly DatasetEdit[]): string {
+	return [...new Set(edits.map((edit) => edit.correctionId))].join(',');
+}
+
 /** An accepted correction as the build applies it: CSV cells proposed for one record. */
 export interface DatasetEdit {
 	correctionId: number;
@@ -108,13 +116,29 @@ class ProblemList {
 	}
 }
 
+/**
+ * Parsed CSV files by path, kept while the file's content is the same: an approval rebuilds with the same data/,
+ * so it need not parse it again (hashing the text costs a fraction of parsing it). One entry per file of data/.
+ */
+const parsedFiles = new Map<string, { digest: string; parsed: ReturnType<typeof parseCsv> }>();
+
+function parsedCsv(path: string): ReturnType<typeof parseCsv> {
+	const text = readFileSync(path, 'utf8');
+	const digest = createHash('sha256').update(text).digest('hex');
+	const cached = parsedFiles.get(path);
+	if (cached?.digest === digest) return cached.parsed;
+	const parsed = parseCsv(text);
+	parsedFiles.set(path, { digest, parsed });
+	return parsed;
+}
+
 function readRawRows(dataDir: string, file: string, columns: readonly string[], problems: ProblemList): RawRow[] {
 	const path = join(dataDir, file);
 	if (!existsSync(path)) {
 		problems.add(file, 1, '(file)', 'file is missing');
 		return [];
 	}
-	const { header, rows } = parseCsv(readFileSync(path, 'utf8'));
+	const { header, rows } = parsedCsv(path);
 	const missing = columns.filter((column) => !header.includes(column));
 	const unknown = header.filter((column) => !columns.includes(column));
 	for (const column of missing) problems.add(file, 1, column, 'column is missing from the header');
@@ -243,11 +267,27 @@ function checkNotFuture(
 	}
 }
 
+/**
+ * Texts already checked for withheld names (the check hashes every run of up to three words, most of a build's time):
+ * a rebuild re-checks only the cells that changed. Bounded: emptied when it reaches the limit.
+ */
+const checkedTexts = new Map<string, boolean>();
+const CHECKED_TEXTS_LIMIT = 50_000;
+
+function hasWithheldName(text: string): boolean {
+	const known = checkedTexts.get(text);
+	if (known !== undefined) return known;
+	if (checkedTexts.size >= CHECKED_TEXTS_LIMIT) checkedTexts.clear();
+	const found = containsWithheldName(text);
+	checkedTexts.set(text, found);
+	return found;
+}
+
 /** Prisoners' names are never published: free-text columns must not contain a withheld name. */
 function checkWithheldNames(file: string, rows: CheckedRow<unknown>[], columns: string[], problems: ProblemList) {
 	for (const row of rows) {
 		for (const column of columns) {
-			if (containsWithheldName(row.raw[column] ?? '')) {
+			if (hasWithheldName(row.raw[column] ?? '')) {
 				problems.addFor(
 					file,
 					row,
@@ -326,6 +366,15 @@ function listCell(text: string | undefined): string[] {
  * its unknown source reported in the same run.
  */
 export function validateDataset(dataDir: string, today: string, edits: readonly DatasetEdit[] = []) {
+	const steps = validationSteps(dataDir, today, edits);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/** The validation as a generator, pausing after each file's rows are checked (see buildDatasetInSteps). */
+function* validationSteps(dataDir: string, today: string, edits: readonly DatasetEdit[]) {
 	const problems = new ProblemList();
 	const raw: Record<CorrectionEntity, RawRow[]> = {
 		source: readRawRows(dataDir, datasetFiles.sources, sourceColumns, problems),
@@ -333,9 +382,13 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 		claim: readRawRows(dataDir, datasetFiles.claims, claimColumns, problems)
 	};
 	const editOutcomes = applyEdits(raw, { source: sourceColumns, round: roundColumns, claim: claimColumns }, edits);
+	yield;
 	const sources = checkRows(datasetFiles.sources, raw.source, SourceRow, problems);
+	yield;
 	const rounds = checkRows(datasetFiles.rounds, raw.round, RoundRow, problems);
+	yield;
 	const claims = checkRows(datasetFiles.claims, raw.claim, ClaimRow, problems);
+	yield;
 
 	checkDuplicateIds(datasetFiles.sources, sources, problems);
 	checkDuplicateIds(datasetFiles.rounds, rounds, problems);
@@ -408,6 +461,7 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 	}
 	const removed = checkRemoved(dataDir, { source: sources, round: rounds, claim: claims }, problems);
 	const offerRounds = checkOfferRounds(dataDir, rounds, claims, problems);
+	yield;
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
 	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
@@ -534,7 +588,32 @@ export function contentHashOf(content: {
  * over the old one, so readers never see a half-built file.
  */
 export function buildDataset(options: BuildOptions): BuildResult {
-	const { problems, sources, rounds, claims, removed, offerRounds, raw, editOutcomes } = validateDataset(
+	const steps = buildSteps(options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+	}
+}
+
+/**
+ * The same build, giving the event loop back between its steps (after validation, every few hundred rows, before
+ * the index merge), so that a server building a new dataset keeps answering requests while it builds.
+ */
+export async function buildDatasetInSteps(options: BuildOptions): Promise<BuildResult> {
+	const steps = buildSteps(options);
+	for (;;) {
+		const step = steps.next();
+		if (step.done) return step.value;
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}
+
+/** Rows written between two pauses of a stepped build. */
+const ROWS_PER_STEP = 250;
+
+/** The build as a generator: each `yield` is a point where a stepped build may pause. */
+function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
+	const { problems, sources, rounds, claims, removed, offerRounds, raw, editOutcomes } = yield* validationSteps(
 		options.dataDir,
 		options.today,
 		options.edits ?? []
@@ -549,11 +628,13 @@ export function buildDataset(options: BuildOptions): BuildResult {
 
 	const contentHash = contentHashOf({ sources, rounds, claims, removed, offerRounds });
 	const datasetVersion = contentHash.slice(0, 12);
+	yield;
 	mkdirSync(dirname(options.outPath), { recursive: true });
 	const temporaryPath = `${options.outPath}.tmp-${process.pid}`;
 	rmSync(temporaryPath, { force: true });
 	const db = new Database(temporaryPath);
 	let claimSources = 0;
+	let written = false;
 	try {
 		db.pragma('journal_mode = DELETE');
 		// References were validated above; the constraints are a second line of defence.
@@ -585,43 +666,68 @@ export function buildDataset(options: BuildOptions): BuildResult {
 			'INSERT INTO offer_rounds (offer_id, round_id, reason, position) VALUES (@offer_id, @round_id, @reason, @position)'
 		);
 		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
-		db.transaction(() => {
-			for (const source of sources) insertSource.run(source);
-			// Agreements first, so that stages can reference their parent.
-			const ordered = [...rounds].sort((a, b) => Number(b.kind === 'agreement') - Number(a.kind === 'agreement'));
-			for (const round of ordered) {
+		// Agreements first, so that stages can reference their parent.
+		const orderedRounds = [...rounds].sort((a, b) => Number(b.kind === 'agreement') - Number(a.kind === 'agreement'));
+		// Claims that answer another claim go after it, so that the reference is always to an existing row.
+		const orderedClaims = [...claims].sort((a, b) => Number(a.responds_to !== null) - Number(b.responds_to !== null));
+		const writes: (() => void)[] = [
+			...sources.map((source) => () => insertSource.run(source)),
+			...orderedRounds.map((round) => () => {
 				insertRound.run(round);
 				round.mediators.forEach((mediator, position) => insertMediator.run(round.id, mediator, position));
-			}
-			// Claims that answer another claim go after it, so that the reference is always to an existing row.
-			const orderedClaims = [...claims].sort((a, b) => Number(a.responds_to !== null) - Number(b.responds_to !== null));
-			for (const claim of orderedClaims) {
+			}),
+			...orderedClaims.map((claim) => () => {
 				insertClaim.run(claim);
 				claim.source_ids.forEach((sourceId, position) => {
 					insertClaimSource.run(claim.id, sourceId, position);
 					claimSources += 1;
 				});
+			}),
+			// Search documents are made row by row, in the order rounds, claims, sources, to spread their cost over the steps.
+			...[
+				...rounds.map((round) => ({ rounds: [round], claims: [], sources: [] })),
+				...claims.map((claim) => ({ rounds: [], claims: [claim], sources: [] })),
+				...sources.map((source) => ({ rounds: [], claims: [], sources: [source] }))
+			].map((content) => () => {
+				for (const document of searchDocuments(content)) insertSearchDocument.run(document);
+			}),
+			() => {
+				insertMeta.run('schema_version', String(DATASET_SCHEMA_VERSION));
+				insertMeta.run('content_hash', contentHash);
+				insertMeta.run('dataset_version', datasetVersion);
+				insertMeta.run('built_on', options.today);
+				insertMeta.run('earliest_date', earliestDate(rounds, claims));
+				insertMeta.run('latest_date', latestDate(rounds, claims));
+				insertMeta.run('revision', String(options.revision ?? 0));
+				insertMeta.run(ACCEPTED_META_KEY, acceptedList(options.edits ?? []));
+			},
+			...removed.map((tombstone) => () => insertRemoved.run(tombstone)),
+			...offerRounds.map((link, position) => () => insertOfferRound.run({ ...link, position })),
+			...correctionEntities.flatMap((entity) =>
+				raw[entity].map((row, position) => () => insertCells.run(entity, row.raw.id, position, JSON.stringify(row.raw)))
+			)
+		];
+		// One transaction on this private file, held across the pauses: nobody else opens it before the rename.
+		db.exec('BEGIN');
+		try {
+			for (let index = 0; index < writes.length; index += 1) {
+				writes[index]?.();
+				if ((index + 1) % ROWS_PER_STEP === 0) yield;
 			}
-			for (const searchDocument of searchDocuments({ rounds, claims, sources }))
-				insertSearchDocument.run(searchDocument);
-			insertMeta.run('schema_version', String(DATASET_SCHEMA_VERSION));
-			insertMeta.run('content_hash', contentHash);
-			insertMeta.run('dataset_version', datasetVersion);
-			insertMeta.run('built_on', options.today);
-			insertMeta.run('earliest_date', earliestDate(rounds, claims));
-			insertMeta.run('latest_date', latestDate(rounds, claims));
-			insertMeta.run('revision', String(options.revision ?? 0));
-			for (const tombstone of removed) insertRemoved.run(tombstone);
-			offerRounds.forEach((link, position) => insertOfferRound.run({ ...link, position }));
-			for (const entity of correctionEntities) {
-				raw[entity].forEach((row, position) => insertCells.run(entity, row.raw.id, position, JSON.stringify(row.raw)));
-			}
-		})();
+			db.exec('COMMIT');
+		} finally {
+			if (db.inTransaction) db.exec('ROLLBACK');
+		}
+		yield;
 		// The index is never written again: merge it into one segment for the fastest reads.
 		db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
+		yield;
 		db.exec('ANALYZE');
+		written = true;
 	} finally {
 		db.close();
+		// A build stopped half-way (an error, or a stepped build abandoned) leaves no file behind.
+		if (!written) rmSync(temporaryPath, { force: true });
 	}
 	renameSync(temporaryPath, options.outPath);
 	return {

@@ -5,6 +5,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { checkCell, editableFields, fieldInput, NEW_SOURCE_PREFIX } from '$lib/schemas/correction';
 import { recordId } from '$lib/schemas/fields';
 import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
+import { submitterHash } from '$lib/server/auth/submitter';
 import { parseSuggestionForm, readSuggestionForm } from '$lib/server/corrections/form';
 import { submitCorrection } from '$lib/server/corrections/store';
 import { getDataset } from '$lib/server/db/dataset';
@@ -49,16 +50,19 @@ export const load: PageServerLoad = ({ url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals }) => {
+	default: async ({ request, locals, cookies, url }) => {
 		const values = readSuggestionForm(await request.formData());
 		// Everything typed comes back to refill the form, except the honeypot.
 		const refill = { ...values, website: '' };
 		const parsed = parseSuggestionForm(values);
 		if (!parsed.ok) return fail(400, { values: refill, errors: parsed.errors });
+		const now = new Date();
 		const stored = submitCorrection(getState(), parsed.suggestion, {
 			dataset: getDataset(),
 			submittedBy: locals.maintainer?.id ?? null,
-			now: new Date()
+			// The browser's id, so that a maintainer who later logs in from it cannot approve this (the two-person rule).
+			submitterHash: submitterHash(cookies, url, now),
+			now
 		});
 		if (!stored.ok) return fail(400, { values: refill, errors: stored.errors });
 		redirect(303, `/corrections/${stored.id}?submitted=1`);

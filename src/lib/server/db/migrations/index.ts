@@ -1,5 +1,7 @@
 // The application database's migrations, in order: migration N brings `user_version` from N-1 to N.
 import { sql as initial } from './001-initial';
+import { sql as displayNames } from './002-display-names';
+import { sql as twoPersonRule } from './003-two-person-rule';
 
 /** Never edit a migration that has shipped: add the next one instead. */
-export const migrations: readonly string[] = [initial];
+export const migrations: readonly string[] = [initial, displayNames, twoPersonRule];

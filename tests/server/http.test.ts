@@ -290,6 +290,14 @@ describe('compression', () => {
 });
 
 describe('the page cache is bounded', () => {
+	it('renders a request with unknown parameters as the page without them, and keeps that', async () => {
+		const first = await app.fetch('/claims?year=2025&utm_source=%3Cmark%3Ezzz');
+		expect(first.status).toBe(200);
+		expect(await first.text()).not.toContain('zzz');
+		const canonical = await app.fetch('/claims?year=2025');
+		expect(canonical.headers.get('x-page-cache')).toBe('hit');
+	});
+
 	it('serves unknown parameters from one entry, and its memory stays bounded', async () => {
 		// Warm up first (the canonical pages are cached, the code is compiled), so what is measured is the growth from
 		// the requests; a request with unknown parameters is served from its canonical page's entry once there is one.

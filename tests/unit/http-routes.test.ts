@@ -30,14 +30,16 @@ describe('cache keys', () => {
 		{ url: '/rounds/a%252F', route: '/rounds/[id]', key: '/rounds/a%252F', canonical: true },
 		{ url: '/search?q=%E2%82%AC', route: '/search', key: '/search?q=%E2%82%AC', canonical: true }
 	])('$url → $key (canonical: $canonical)', ({ url, route, key, canonical }) => {
-		expect(cacheKey(new URL(url, 'http://localhost'), route, false)).toEqual({ key, canonical });
+		const search = key.includes('?') ? key.slice(key.indexOf('?')) : '';
+		expect(cacheKey(new URL(url, 'http://localhost'), route, false)).toEqual({ key, canonical, search });
 	});
 
 	it('keeps SvelteKit’s own parameters on client-side data requests only', () => {
 		const url = new URL('/rounds/__data.json?x-sveltekit-invalidated=01', 'http://localhost');
 		expect(cacheKey(url, '/rounds', true)).toEqual({
 			key: '/rounds/__data.json?x-sveltekit-invalidated=01',
-			canonical: true
+			canonical: true,
+			search: ''
 		});
 		expect(cacheKey(url, '/rounds', false)?.canonical).toBe(false);
 	});

@@ -57,8 +57,10 @@ export function decodedPath(pathname: string): string | null {
 export interface CacheKey {
 	/** The decoded path and the parameters the route reads, sorted, last value of each (as the pages parse them). */
 	key: string;
-	/** False when the request has parameters the route does not read: it may be served from the key, never stored under it. */
+	/** False when the request has parameters the route does not read, or one of them twice. */
 	canonical: boolean;
+	/** The query string the page sees once the others are dropped (without SvelteKit's own data-request parameters). */
+	search: string;
 }
 
 /**
@@ -75,6 +77,8 @@ export function cacheKey(requestUrl: URL, routeId: string, isDataRequest: boolea
 		if (!read.has(name) || kept.has(name)) canonical = false;
 		if (read.has(name)) kept.set(name, value);
 	}
-	const query = new URLSearchParams([...kept].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
-	return { key: query ? `${path}?${query}` : path, canonical };
+	const sorted = [...kept].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	const query = new URLSearchParams(sorted).toString();
+	const search = new URLSearchParams(sorted.filter(([name]) => !DATA_REQUEST_PARAMETERS.includes(name))).toString();
+	return { key: query ? `${path}?${query}` : path, canonical, search: search ? `?${search}` : '' };
 }

@@ -28,12 +28,13 @@ export function servePages(cache: PageCache, version: () => string): Handle {
 		const cached = cache.get(current, key.key);
 		if (cached) return fromCache(cache, current, key.key, cached, encoding, 'hit');
 
+		// A request with parameters the page does not read is rendered as the page's own address, so what it renders
+		// (links that keep the query, say) is the canonical page, and it is kept under the canonical key.
+		if (!key.canonical) event.url.search = key.search;
 		const response = await resolve(event);
 		// A response that sets a cookie belongs to one visitor: never shared, never cached.
 		if (response.status !== 200 || response.headers.has('set-cookie')) return compressed(response, encoding);
-		// A request with parameters the page does not read is answered, but never stored: what it rendered (links that
-		// keep the query, say) must not be served to the canonical URL.
-		if (key.canonical && isCompressible(response.headers.get('content-type'))) {
+		if (isCompressible(response.headers.get('content-type'))) {
 			return storeAndServe(cache, current, key.key, etag, response, encoding);
 		}
 		// Binary responses (the SQLite file, chart images and cards, whose PNGs are memoised where they are rendered)

@@ -86,6 +86,9 @@ describe('route guards decide on the route the router matched', () => {
 	});
 });
 
+/** A session shared by the tests that only need to be logged in (each login costs a deliberately slow scrypt). */
+let maintainerCookie: string | undefined;
+
 /** Logs the test maintainer in and returns the session cookie. */
 async function logIn(next = '/review'): Promise<string> {
 	const response = await post('/login', new URLSearchParams({ ...MAINTAINER, next }));
@@ -149,7 +152,8 @@ describe('malformed requests get a clear 4xx', () => {
 	it.each(['/%E2%82%AC', '/%00', '/%FF', '/%'])(
 		'GET /login?next=%s for a maintainer redirects (303), never 500',
 		async (next) => {
-			const cookie = await logIn();
+			maintainerCookie ??= await logIn();
+			const cookie = maintainerCookie;
 			const response = await app.fetch(`/login?next=${next}`, { headers: { cookie } });
 			expect(response.status).toBe(303);
 			expect(response.headers.get('location')).toMatch(/^\/(?![/\\])/);
@@ -272,6 +276,19 @@ describe('compression', () => {
 		expect(hit.headers.etag).toMatch(/\.br"$/);
 		const revalidated = await app.raw(path, { 'accept-encoding': 'br', 'if-none-match': String(hit.headers.etag) });
 		expect(revalidated.status).toBe(304);
+	});
+
+	it('answers a HEAD from the cache, with no body, and never keeps what a HEAD rendered', async () => {
+		const head = await app.fetch('/sources', { method: 'HEAD' });
+		expect([head.status, head.headers.get('x-page-cache'), (await head.arrayBuffer()).byteLength]).toEqual([
+			200,
+			null,
+			0
+		]);
+		const get = await app.fetch('/sources');
+		expect([get.headers.get('x-page-cache'), (await get.text()).length > 1000]).toEqual(['miss', true]);
+		const cachedHead = await app.fetch('/sources', { method: 'HEAD' });
+		expect([cachedHead.headers.get('x-page-cache'), (await cachedHead.arrayBuffer()).byteLength]).toEqual(['hit', 0]);
 	});
 
 	it('does not compress images or the SQLite file', async () => {

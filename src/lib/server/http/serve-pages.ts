@@ -7,7 +7,7 @@ import { compressed, etagMatches, fromCache, notModified, storeAndServe } from '
 import { cacheKey, isPrivateRoute } from './routes';
 
 /**
- * Public GETs (the route is not private, and no session cookie is sent) are answered from `cache` before
+ * Public GETs and HEADs (the route is not private, and no session cookie is sent) are answered from `cache` before
  * authentication, loads or rendering; a miss is rendered, kept and compressed. Every other text response is
  * compressed on the fly. Routes are decided on the matched route, so no spelling of a path changes the decision.
  * `version` names the current dataset version: a new one empties the cache.
@@ -17,8 +17,8 @@ export function servePages(cache: PageCache, version: () => string): Handle {
 		const { request } = event;
 		const encoding = request.method === 'HEAD' ? null : negotiateEncoding(request.headers.get('accept-encoding'));
 		const routeId = event.route.id;
-		const publicGet =
-			request.method === 'GET' && routeId !== null && !isPrivateRoute(routeId) && !event.cookies.get(SESSION_COOKIE);
+		const read = request.method === 'GET' || request.method === 'HEAD';
+		const publicGet = read && routeId !== null && !isPrivateRoute(routeId) && !event.cookies.get(SESSION_COOKIE);
 		const key = publicGet && routeId ? cacheKey(new URL(request.url), routeId, event.isDataRequest) : null;
 		if (!key) return compressed(await resolve(event), encoding);
 
@@ -28,6 +28,8 @@ export function servePages(cache: PageCache, version: () => string): Handle {
 		const cached = cache.get(current, key.key);
 		if (cached) return fromCache(cache, current, key.key, cached, encoding, 'hit');
 
+		// A HEAD is answered from the cache (Node sends no body), but what it renders is never kept.
+		if (request.method === 'HEAD') return resolve(event);
 		// A request with parameters the page does not read is rendered as the page's own address, so what it renders
 		// (links that keep the query, say) is the canonical page, and it is kept under the canonical key.
 		if (!key.canonical) event.url.search = key.search;

@@ -1,17 +1,22 @@
-// Server hooks: public GET pages are rendered once per dataset version, then served from memory; every GET gets an ETag and Cache-Control.
+// Server hooks: security headers on every response; public pages served from memory, compressed, before any rendering;
+// sessions; and the checks on form posts (action names, content types, the suggestion form's size and rate limits).
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { version as appVersion } from '$app/environment';
 import { SESSION_COOKIE, maintainerForSession } from '$lib/server/auth/maintainers';
-import { todayIso } from '$lib/server/config';
-import { guardSuggestion, isSuggestionPost } from '$lib/server/corrections/guard';
+import { pageCacheBytes, todayIso } from '$lib/server/config';
+import { guardSuggestion } from '$lib/server/corrections/guard';
 import { ensurePublished, publishTarget } from '$lib/server/corrections/publishing';
 import { getState } from '$lib/server/db/state';
-import { getDataset } from '$lib/server/db/dataset';
+import { getDataset, type DatasetDatabase } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
-import { PAGE_CACHE_CONTROL, PageCache } from '$lib/server/page-cache';
+import { checkFormPost } from '$lib/server/http/form-actions';
+import { PageCache } from '$lib/server/http/page-cache';
+import { isSuggestionPost } from '$lib/server/http/routes';
+import { servePages } from '$lib/server/http/serve-pages';
+import { withSecurityHeaders } from '$lib/server/http/security-headers';
 
-const cache = new PageCache();
+const cache = new PageCache(pageCacheBytes());
 
 /** Before the first request: the published dataset must show every decision the state database holds. */
 export const init: ServerInit = () => {
@@ -23,20 +28,20 @@ export const init: ServerInit = () => {
 	}
 };
 
-/** Pages that show the state database (corrections, the review queue, login, the health check) are never cached. */
-const UNCACHED_PREFIXES = ['/_app/', '/corrections', '/review', '/login', '/logout', '/healthz'];
-
-/**
- * Public pages and their client-side data (`__data.json`) are cacheable; only successful ones are kept.
- * A maintainer's requests bypass the cache, so nothing rendered for them is ever served to anyone else.
- */
-function isCacheable(request: Request, url: URL, locals: App.Locals): boolean {
-	return (
-		request.method === 'GET' &&
-		locals.maintainer === null &&
-		!UNCACHED_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))
-	);
+/** The dataset's version and revision, read once per published file (the connection changes when it is replaced). */
+const infoOf = new WeakMap<DatasetDatabase, ReturnType<typeof datasetInfo>>();
+function cacheVersion(): string {
+	const db = getDataset();
+	let dataset = infoOf.get(db);
+	if (!dataset) infoOf.set(db, (dataset = datasetInfo(db)));
+	// The application's build is part of the version, so a new release never serves pages rendered by the old one;
+	// so is the day, because citations print the date they were read, and the revision, because /changes lists them.
+	return `${appVersion}:${dataset.version}:r${dataset.revision}:${todayIso()}`;
 }
+
+/** Outermost, so that every response the hooks see gets the headers: pages, cache hits, 304s, errors, refusals. */
+const secureResponses: Handle = async ({ event, resolve }) =>
+	withSecurityHeaders(await resolve(event), event.route.id, event.url.protocol === 'https:');
 
 /** Reads the session cookie: a valid session sets `locals.maintainer`, an expired one is removed. */
 const authenticate: Handle = ({ event, resolve }) => {
@@ -46,51 +51,16 @@ const authenticate: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** The suggestion form's size and rate limits, before SvelteKit reads the body. */
-const limitSuggestions: Handle = async ({ event, resolve }) => {
-	if (isSuggestionPost(event.request, event.url.pathname)) {
+/** Form posts: a clear 4xx for what no action can read (not counted against the limits), then the suggestion form's limits. */
+const checkPosts: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id;
+	const malformed = await checkFormPost(event.request, routeId);
+	if (malformed) return malformed;
+	if (isSuggestionPost(event.request.method, routeId)) {
 		const refused = await guardSuggestion(event.request, event.getClientAddress(), Date.now());
 		if (refused) return refused;
 	}
 	return resolve(event);
 };
 
-const cachePages: Handle = async ({ event, resolve }) => {
-	if (!isCacheable(event.request, event.url, event.locals)) return resolve(event);
-	// The application's build is part of the version, so a new release never serves pages rendered by the old one;
-	// so is the day, because citations print the date they were read, and the revision, because /changes lists them.
-	const dataset = datasetInfo(getDataset());
-	const version = `${appVersion}:${dataset.version}:r${dataset.revision}:${todayIso()}`;
-	// The request's own URL, not event.url: SvelteKit strips `__data.json` from event.url, and a page and
-	// its client-side data must not share a cache entry.
-	const requested = new URL(event.request.url);
-	const key = requested.pathname + requested.search;
-	const etag = PageCache.etagFor(version, key);
-
-	if (event.request.headers.get('if-none-match') === etag) {
-		return new Response(null, { status: 304, headers: { etag, 'cache-control': PAGE_CACHE_CONTROL } });
-	}
-	const cached = cache.get(version, key);
-	if (cached) {
-		return new Response(cached.body, { status: cached.status, headers: [...cached.headers, ['x-page-cache', 'hit']] });
-	}
-
-	const response = await resolve(event);
-	// A response that sets a cookie belongs to one visitor: never shared, never cached.
-	if (response.status !== 200 || response.headers.has('set-cookie')) return response;
-	const headers = new Headers(response.headers);
-	headers.set('etag', etag);
-	headers.set('cache-control', PAGE_CACHE_CONTROL);
-	// Only text is kept in memory. Binary responses (the SQLite file, chart images and cards, whose PNGs are memoised
-	// where they are rendered) pass through, with the same ETag and Cache-Control, so a revalidation still gets a 304.
-	const type = response.headers.get('content-type') ?? '';
-	if (!/^(text\/|application\/(json|atom\+xml))/.test(type)) {
-		return new Response(response.body, { status: 200, headers });
-	}
-	const body = await response.text();
-	cache.set(version, key, { status: 200, body, etag, headers: [...headers.entries()] });
-	headers.set('x-page-cache', 'miss');
-	return new Response(body, { status: 200, headers });
-};
-
-export const handle: Handle = sequence(authenticate, limitSuggestions, cachePages);
+export const handle: Handle = sequence(secureResponses, servePages(cache, cacheVersion), authenticate, checkPosts);

@@ -35,3 +35,9 @@ export function buildDay(): string {
 export function todayIso(): string {
 	return new Date().toISOString().slice(0, 10);
 }
+
+/** The page cache's memory bound in MiB (PAGE_CACHE_MB, default 64): rendered pages and their compressed copies. */
+export function pageCacheBytes(): number {
+	const mib = Number(process.env.PAGE_CACHE_MB ?? 64);
+	return (Number.isFinite(mib) && mib > 0 ? mib : 64) * 1024 * 1024;
+}

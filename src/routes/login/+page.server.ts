@@ -5,13 +5,11 @@ import { m } from '$lib/paraglide/messages.js';
 import { logIn, SESSION_COOKIE } from '$lib/server/auth/maintainers';
 import { linkBrowser } from '$lib/server/auth/submitter';
 import { getState } from '$lib/server/db/state';
+import { sameSitePath } from '$lib/server/http/same-site-path';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only a path on this site: never `//host` or an absolute URL, so login cannot redirect elsewhere. */
-const LocalPath = z
-	.string()
-	.regex(/^\/(?![/\\])[^\s]*$/)
-	.catch('/review');
+/** Only a path on this site, percent-encoded: never `//host` or an absolute URL, so login cannot redirect elsewhere. */
+const LocalPath = sameSitePath('/review');
 
 const LoginForm = z.object({
 	username: z.string().trim().min(1).max(100),
@@ -27,8 +25,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url }) => {
 		const form = await request.formData();
+		// Decided before any session exists, so that a bad `next` can never leave one behind.
+		const next = LocalPath.parse(form.get('next') ?? '/review');
 		const username = String(form.get('username') ?? '');
-		const next = LocalPath.parse(String(form.get('next') ?? '/review'));
 		const parsed = LoginForm.safeParse({ username, password: form.get('password') ?? '' });
 		if (!parsed.success) return fail(400, { username, message: m.login_error_invalid() });
 		const result = await logIn(getState(), parsed.data.username, parsed.data.password, getClientAddress(), Date.now());

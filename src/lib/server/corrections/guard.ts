@@ -8,11 +8,6 @@ export const SUGGESTIONS_PER_HOUR = 10;
 
 const suggestionsPerClient = new RateLimiter(SUGGESTIONS_PER_HOUR, 60 * 60 * 1000);
 
-/** Whether a request submits the suggestion form (every POST under /corrections/new). */
-export function isSuggestionPost(request: Request, pathname: string): boolean {
-	return request.method === 'POST' && pathname.replace(/\/$/, '') === '/corrections/new';
-}
-
 /**
  * Refuses a suggestion that is too large (413) or comes too often from one client (429 with Retry-After);
  * returns null when it may go on. A missing Content-Length is measured by reading a copy of the body.

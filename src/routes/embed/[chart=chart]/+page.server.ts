@@ -3,8 +3,7 @@ import { getDataset } from '$lib/server/db/dataset';
 import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params, url, setHeaders }) => {
-	// Made to be framed: any site may show it in an iframe.
-	setHeaders({ 'content-security-policy': 'frame-ancestors *' });
+// Made to be framed: the security headers (src/lib/server/http/security-headers.ts) let any site show it in an iframe.
+export const load: PageServerLoad = ({ params, url }) => {
 	return { chart: namedChart(overviewCharts(getDataset()), params.chart), origin: url.origin };
 };

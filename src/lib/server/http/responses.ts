@@ -1,0 +1,125 @@
+// Building responses from the page cache and compressing the rest: the hooks' cache-hit, miss and pass-through paths.
+import { compress, isCompressible, varyOnEncoding, type ContentEncoding } from './compression';
+import { PAGE_CACHE_CONTROL, type CachedPage, type PageCache } from './page-cache';
+
+/** A Buffer as a response body: zlib's and Node's Buffers are backed by plain ArrayBuffers, never shared ones. */
+const asBody = (body: Buffer) => body as Uint8Array<ArrayBuffer>;
+
+/** Each encoding of a page is its own representation, so its ETag carries a suffix (`"…"`, `"….br"`, `"….gzip"`). */
+export function representationEtag(etag: string, encoding: ContentEncoding | null): string {
+	return encoding ? `${etag.slice(0, -1)}.${encoding}"` : etag;
+}
+
+/** Whether an If-None-Match header names this page in any encoding (weak comparison, `*` included). */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+	if (!ifNoneMatch) return false;
+	const base = etag.slice(1, -1);
+	return ifNoneMatch.split(',').some((tag) => {
+		const value = tag.trim().replace(/^W\//, '');
+		return value === '*' || value.replace(/^"(.*?)(\.(br|gzip))?"$/, '$1') === base;
+	});
+}
+
+export function notModified(etag: string, encoding: ContentEncoding | null): Response {
+	return new Response(null, {
+		status: 304,
+		headers: {
+			etag: representationEtag(etag, encoding),
+			'cache-control': PAGE_CACHE_CONTROL,
+			vary: 'Accept-Encoding'
+		}
+	});
+}
+
+/**
+ * Better-compressed bodies for cached pages, made one at a time off the request path; when too many wait, the
+ * quickly compressed body an entry already has is kept.
+ */
+const UPGRADE_QUEUE_LIMIT = 32;
+let upgradesWaiting = 0;
+let upgrades: Promise<void> = Promise.resolve();
+
+function upgradeLater(cache: PageCache, version: string, key: string, page: CachedPage): void {
+	if (upgradesWaiting >= UPGRADE_QUEUE_LIMIT) return;
+	upgradesWaiting += 1;
+	upgrades = upgrades.then(async () => {
+		try {
+			for (const encoding of ['br', 'gzip'] as const) {
+				if (!cache.holds(version, key, page)) return;
+				cache.addEncoding(version, key, page, encoding, await compress(page.bodies.identity, encoding, 'cached'));
+			}
+		} catch (error) {
+			console.error('Could not compress a cached page:', error);
+		} finally {
+			upgradesWaiting -= 1;
+		}
+	});
+}
+
+/** A cached page in the accepted encoding, compressing it once (then kept in the entry) when that is still missing. */
+export async function fromCache(
+	cache: PageCache,
+	version: string,
+	key: string,
+	page: CachedPage,
+	encoding: ContentEncoding | null,
+	label: 'hit' | 'miss'
+): Promise<Response> {
+	let body = page.bodies.identity;
+	if (encoding) {
+		const compressed = page.bodies[encoding] ?? (await compress(body, encoding, 'fly'));
+		if (!page.bodies[encoding]) cache.addEncoding(version, key, page, encoding, compressed);
+		body = compressed;
+	}
+	const headers = new Headers(page.headers);
+	headers.set('etag', representationEtag(page.etag, encoding));
+	headers.set('content-length', String(body.byteLength));
+	headers.set('x-page-cache', label);
+	if (encoding) headers.set('content-encoding', encoding);
+	varyOnEncoding(headers);
+	return new Response(asBody(body), { status: page.status, headers });
+}
+
+/** Keeps a rendered text page in the cache and answers with it; better compression follows in the background. */
+export async function storeAndServe(
+	cache: PageCache,
+	version: string,
+	key: string,
+	etag: string,
+	response: Response,
+	encoding: ContentEncoding | null
+): Promise<Response> {
+	const headers = new Headers(response.headers);
+	headers.delete('content-length');
+	headers.set('cache-control', PAGE_CACHE_CONTROL);
+	const page: CachedPage = {
+		status: response.status,
+		headers: [...headers.entries()],
+		etag,
+		bodies: { identity: Buffer.from(await response.arrayBuffer()) }
+	};
+	cache.set(version, key, page);
+	const served = await fromCache(cache, version, key, page, encoding, 'miss');
+	upgradeLater(cache, version, key, page);
+	return served;
+}
+
+/** A response compressed on the fly when it is text and the client accepts an encoding; others pass unchanged. */
+export async function compressed(response: Response, encoding: ContentEncoding | null): Promise<Response> {
+	const type = response.headers.get('content-type');
+	if (!response.body || !isCompressible(type) || response.headers.has('content-encoding')) return response;
+	const headers = new Headers(response.headers);
+	varyOnEncoding(headers);
+	if (!encoding)
+		return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+	const body = await compress(Buffer.from(await response.arrayBuffer()), encoding, 'fly');
+	headers.set('content-encoding', encoding);
+	headers.set('content-length', String(body.byteLength));
+	const etag = headers.get('etag');
+	if (etag && etag.startsWith('"')) headers.set('etag', representationEtag(etag, encoding));
+	return new Response(asBody(body), {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+}

@@ -1,0 +1,49 @@
+// The hook that answers public GETs from the page cache before any rendering, and compresses every text response.
+import type { Handle } from '@sveltejs/kit';
+import { SESSION_COOKIE } from '../auth/maintainers';
+import { isCompressible, negotiateEncoding } from './compression';
+import { PAGE_CACHE_CONTROL, PageCache } from './page-cache';
+import { compressed, etagMatches, fromCache, notModified, storeAndServe } from './responses';
+import { cacheKey, isPrivateRoute } from './routes';
+
+/**
+ * Public GETs and HEADs (the route is not private, and no session cookie is sent) are answered from `cache` before
+ * authentication, loads or rendering; a miss is rendered, kept and compressed. Every other text response is
+ * compressed on the fly. Routes are decided on the matched route, so no spelling of a path changes the decision.
+ * `version` names the current dataset version: a new one empties the cache.
+ */
+export function servePages(cache: PageCache, version: () => string): Handle {
+	return async ({ event, resolve }) => {
+		const { request } = event;
+		const encoding = request.method === 'HEAD' ? null : negotiateEncoding(request.headers.get('accept-encoding'));
+		const routeId = event.route.id;
+		const read = request.method === 'GET' || request.method === 'HEAD';
+		const publicGet = read && routeId !== null && !isPrivateRoute(routeId) && !event.cookies.get(SESSION_COOKIE);
+		const key = publicGet && routeId ? cacheKey(new URL(request.url), routeId, event.isDataRequest) : null;
+		if (!key) return compressed(await resolve(event), encoding);
+
+		const current = version();
+		const etag = PageCache.etagFor(current, key.key);
+		if (etagMatches(request.headers.get('if-none-match'), etag)) return notModified(etag, encoding);
+		const cached = cache.get(current, key.key);
+		if (cached) return fromCache(cache, current, key.key, cached, encoding, 'hit');
+
+		// A HEAD is answered from the cache (Node sends no body), but what it renders is never kept.
+		if (request.method === 'HEAD') return resolve(event);
+		// A request with parameters the page does not read is rendered as the page's own address, so what it renders
+		// (links that keep the query, say) is the canonical page, and it is kept under the canonical key.
+		if (!key.canonical) event.url.search = key.search;
+		const response = await resolve(event);
+		// A response that sets a cookie belongs to one visitor: never shared, never cached.
+		if (response.status !== 200 || response.headers.has('set-cookie')) return compressed(response, encoding);
+		if (isCompressible(response.headers.get('content-type'))) {
+			return storeAndServe(cache, current, key.key, etag, response, encoding);
+		}
+		// Binary responses (the SQLite file, chart images and cards, whose PNGs are memoised where they are rendered)
+		// are not kept here, but carry the same ETag and Cache-Control, so a revalidation still gets a 304.
+		const headers = new Headers(response.headers);
+		headers.set('etag', etag);
+		headers.set('cache-control', PAGE_CACHE_CONTROL);
+		return compressed(new Response(response.body, { status: 200, headers }), encoding);
+	};
+}

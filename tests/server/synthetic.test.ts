@@ -33,7 +33,7 @@ describe('the synthetic dataset', () => {
 		expect(built.ok && built.counts[key]).toBe(real.counts[key] * 3);
 	});
 
-	it('moves every copy back in time, so that no date is later than the latest of the real data', () => {
+	it('moves every copy back in time: no date later than the latest of the real data, none before 2022', () => {
 		const db = new Database(outPath, { readonly: true });
 		const latestCopy = db
 			.prepare<[], { latest: string }>(
@@ -45,7 +45,13 @@ describe('the synthetic dataset', () => {
 		const latestReal = db
 			.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'latest_date'")
 			.get()?.value;
-		expect(latestCopy! < latestReal!).toBe(true);
+		const earliest = db
+			.prepare<[], { earliest: string }>(
+				'SELECT min(date) AS earliest FROM (SELECT date FROM rounds UNION ALL SELECT stated_on FROM claims)'
+			)
+			.get()?.earliest;
+		expect(latestCopy! <= latestReal!).toBe(true);
+		expect(earliest! >= '2022-01-01').toBe(true);
 	});
 
 	it('points the copies at example.org, never at a real page', () => {

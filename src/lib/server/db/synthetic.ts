@@ -36,6 +36,9 @@ function seededRandom(seed: number): () => number {
 
 const DAY_MS = 86_400_000;
 
+/** The filters of /rounds and /claims accept years from 2022, when the exchanges began: no copy goes earlier. */
+const EARLIEST_DAY = '2022-01-01';
+
 /** `date` moved `days` earlier; an empty cell stays empty. */
 function earlier(date: string, days: number): string {
 	if (date === '') return date;
@@ -62,8 +65,8 @@ function readRows(dir: string, file: string): Record<string, string>[] {
 
 /**
  * Writes the synthetic dataset. Copy 0 is data/ as it is; every further copy renames every id (and every reference
- * to it), moves all its dates back by one random number of days (so that no date is in the future and every order
- * between dates holds), varies each figure by up to a fifth, and points its sources at example.org addresses so
+ * to it), moves all its dates back by one random number of days (so that no date is in the future, none is before
+ * 2022, and every order between dates holds), varies each figure by up to a fifth, and points its sources at example.org addresses so
  * that no synthetic row can be mistaken for a real report. Tombstones are kept for copy 0 only.
  */
 export function writeSyntheticDataset(options: SyntheticOptions): SyntheticCounts {
@@ -73,10 +76,12 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticCount
 	const sources = readRows(fromDir, datasetFiles.sources);
 	const rounds = readRows(fromDir, datasetFiles.rounds);
 	const claims = readRows(fromDir, datasetFiles.claims);
+	const earliest = [...rounds.map((round) => round.date), ...claims.map((claim) => claim.stated_on)].sort()[0];
+	const maxShift = Math.max(0, Math.round((Date.parse(earliest ?? EARLIEST_DAY) - Date.parse(EARLIEST_DAY)) / DAY_MS));
 	const out = { sources: [] as Record<string, string>[], rounds: [] as typeof sources, claims: [] as typeof sources };
 	for (let copy = 0; copy < scale; copy += 1) {
-		// Up to about ten years back, in whole days.
-		const shift = copy === 0 ? 0 : 1 + Math.floor(random() * 3650);
+		// Whole days back, never before EARLIEST_DAY: the copies crowd the same years, as a busier war would.
+		const shift = copy === 0 ? 0 : Math.floor(random() * (maxShift + 1));
 		for (const source of sources) {
 			out.sources.push({
 				...source,

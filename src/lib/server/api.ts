@@ -1,6 +1,8 @@
 // The read API's shared parts: JSON responses with the dataset version, and 400s that are JSON too.
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { cursorAt, readCursor, type ApiPaging } from '../schemas/api-paging';
+import { listEnvelope } from './downloads';
 
 /** Cross-origin reads are allowed: the API serves public data. */
 const API_HEADERS = { 'access-control-allow-origin': '*' };
@@ -8,6 +10,43 @@ const API_HEADERS = { 'access-control-allow-origin': '*' };
 /** A JSON response of the API. */
 export function apiResponse(body: unknown, status = 200): Response {
 	return json(body, { status, headers: API_HEADERS });
+}
+
+/** A 400 of the API naming one parameter. */
+function badParameter(parameter: string, message: string): Response {
+	return apiResponse(
+		{ error: 'invalid_query', message: `${parameter}: ${message}`, issues: [{ parameter, message }] },
+		400
+	);
+}
+
+/**
+ * One page of an API list: `limit` rows from the cursor, the number matching in all, and the cursor of the next page
+ * (null on the last). A cursor from another dataset version is refused, since its rows may have moved.
+ */
+export function apiListResponse(
+	datasetVersion: string,
+	columns: readonly string[],
+	rows: readonly Record<string, unknown>[],
+	filters: Record<string, string | number | undefined>,
+	paging: ApiPaging
+): Response {
+	const { datasetVersion: cursorVersion, offset } = paging.cursor
+		? readCursor(paging.cursor)
+		: { datasetVersion, offset: 0 };
+	if (cursorVersion !== datasetVersion) {
+		return badParameter(
+			'cursor',
+			`this cursor belongs to dataset version ${cursorVersion}; the dataset is now ${datasetVersion}: start again without a cursor`
+		);
+	}
+	const end = offset + paging.limit;
+	return apiResponse({
+		...listEnvelope(datasetVersion, columns, rows.slice(offset, end), filters),
+		total: rows.length,
+		limit: paging.limit,
+		next_cursor: end < rows.length ? cursorAt(datasetVersion, end) : null
+	});
 }
 
 /** Parses query parameters with `schema`; on failure, the 400 response to return instead. */

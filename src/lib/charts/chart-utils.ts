@@ -3,11 +3,17 @@ import type { ScaleTime } from 'd3-scale';
 import { utcFormat } from 'd3-time-format';
 
 /**
- * Each chart is laid out twice, for a wide and a narrow container; CSS shows the one that fits
- * (see ChartFrame.svelte), so that text stays readable at 360 px without any script.
+ * Each chart is laid out twice. Pages draw the narrow layout once, scaled by its viewBox to the column and at most
+ * 32rem wide (see ChartFrame.svelte), so that its text stays readable from 320 px up without any script and the page
+ * does not carry the chart twice; the 1200 px images draw the wide one.
  */
 export type Variant = 'wide' | 'narrow';
 export const VARIANTS: readonly Variant[] = ['wide', 'narrow'];
+
+/** The layout a page draws: the one that reads well in any column from a phone's to a desktop's. */
+export function pageLayout<T extends { variant: Variant }>(layouts: readonly T[]): T | undefined {
+	return layouts.find((layout) => layout.variant === 'narrow');
+}
 
 /** Font size of the charts' text, in viewBox units; with the viewBox widths below it renders at 11 to 17 px. */
 export const FONT_SIZE: Record<Variant, number> = { wide: 13, narrow: 12 };

@@ -142,3 +142,26 @@ export function dodge(wanted: readonly number[], minGap: number, lower: number, 
 	});
 	return result;
 }
+
+/** An SVG path's data: a moveto first, then commands and numbers only (so a label such as "1.25" is not one). */
+const PATH_DATA = /^[Mm][MLHVCSQTAZmlhvcsqtaz\d.,\s-]*$/;
+
+/**
+ * A layout with every coordinate rounded to a tenth of a viewBox unit (under a fifth of a pixel in any drawing we
+ * make), numbers inside path data included: the page then carries "48.9" where D3 computed "48.95551257253385".
+ */
+export function roundGeometry<T>(value: T): T {
+	if (typeof value === 'number') return (Number.isInteger(value) ? value : Math.round(value * 10) / 10) as T;
+	if (typeof value === 'string') {
+		return (
+			PATH_DATA.test(value) && /\d\.\d{2}/.test(value)
+				? value.replace(/-?\d+\.\d+/g, (number) => String(Math.round(Number(number) * 10) / 10))
+				: value
+		) as T;
+	}
+	if (Array.isArray(value)) return value.map((item) => roundGeometry(item)) as T;
+	if (value !== null && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, roundGeometry(item)])) as T;
+	}
+	return value;
+}

@@ -10,6 +10,7 @@ import {
 	quarterCeil,
 	quarterFloor,
 	quarterStarts,
+	roundGeometry,
 	timeTicks
 } from '../../../src/lib/charts/chart-utils';
 
@@ -119,5 +120,22 @@ describe('boxes and text', () => {
 
 	it('compares strings by code unit', () => {
 		expect(['b', 'B', 'a'].sort(compareStrings)).toEqual(['B', 'a', 'b']);
+	});
+});
+
+describe('roundGeometry', () => {
+	it.each([
+		{ value: 48.95551257253385, rounded: 49 },
+		{ value: 151.3125, rounded: 151.3 },
+		{ value: -0.04, rounded: -0 },
+		{ value: 12, rounded: 12 },
+		{ value: 'M10.123,20.987L30.55,40', rounded: 'M10.1,21L30.6,40' },
+		{ value: '1 Mar 2022, prisoner exchange. To Ukraine: 5', rounded: '1 Mar 2022, prisoner exchange. To Ukraine: 5' },
+		{
+			value: { x: 1.26, label: '1.26', ticks: [{ y: 3.333 }] },
+			rounded: { x: 1.3, label: '1.26', ticks: [{ y: 3.3 }] }
+		}
+	])('rounds $value to a tenth of a unit, leaving words alone', ({ value, rounded }) => {
+		expect(roundGeometry(value)).toEqual(rounded);
 	});
 });

@@ -24,11 +24,7 @@ describe('the synthetic dataset', () => {
 		expect(built.ok ? [] : built.errors).toEqual([]);
 	});
 
-	it.each([
-		['sources', 'sources'],
-		['rounds', 'rounds'],
-		['claims', 'claims']
-	] as const)('holds three times the real %s', (key) => {
+	it.each(['sources', 'rounds', 'claims'] as const)('holds three times the real %s', (key) => {
 		expect(counts[key]).toBe(real.counts[key] * 3);
 		expect(built.ok && built.counts[key]).toBe(real.counts[key] * 3);
 	});

@@ -165,3 +165,19 @@ export function roundGeometry<T>(value: T): T {
 	}
 	return value;
 }
+
+/**
+ * Which rows of a chart's tables a page shows: all of them, the latest few (the overview and the embeds, so that
+ * their weight does not grow with the dataset), or one page of them (the chart's data page, /charts/<name>).
+ */
+export type TableWindow =
+	{ kind: 'all' } | { kind: 'latest'; count: number } | { kind: 'page'; page: number; size: number };
+
+/** The rows of `rows` in `window`, in table order; `newestFirst` says which end the latest rows are at. */
+export function windowRows<T>(rows: readonly T[], window: TableWindow, newestFirst: boolean): T[] {
+	if (window.kind === 'all') return [...rows];
+	if (window.kind === 'latest') {
+		return newestFirst ? rows.slice(0, window.count) : rows.slice(Math.max(0, rows.length - window.count));
+	}
+	return rows.slice((window.page - 1) * window.size, window.page * window.size);
+}

@@ -11,6 +11,7 @@ import {
 	quarterFloor,
 	quarterStarts,
 	roundGeometry,
+	windowRows,
 	timeTicks
 } from '../../../src/lib/charts/chart-utils';
 
@@ -137,5 +138,19 @@ describe('roundGeometry', () => {
 		}
 	])('rounds $value to a tenth of a unit, leaving words alone', ({ value, rounded }) => {
 		expect(roundGeometry(value)).toEqual(rounded);
+	});
+});
+
+describe('windowRows', () => {
+	const rows = [1, 2, 3, 4, 5];
+	it.each([
+		{ window: { kind: 'all' } as const, newestFirst: false, expected: [1, 2, 3, 4, 5] },
+		{ window: { kind: 'latest', count: 2 } as const, newestFirst: false, expected: [4, 5] },
+		{ window: { kind: 'latest', count: 2 } as const, newestFirst: true, expected: [1, 2] },
+		{ window: { kind: 'latest', count: 9 } as const, newestFirst: false, expected: [1, 2, 3, 4, 5] },
+		{ window: { kind: 'page', page: 2, size: 2 } as const, newestFirst: false, expected: [3, 4] },
+		{ window: { kind: 'page', page: 3, size: 2 } as const, newestFirst: true, expected: [5] }
+	])('shows $expected for $window (newest first: $newestFirst)', ({ window, newestFirst, expected }) => {
+		expect(windowRows(rows, window, newestFirst)).toEqual(expected);
 	});
 });

@@ -59,6 +59,11 @@ function renamedList(cell: string, copy: number): string {
 				.join(';');
 }
 
+/** A cell of a row read from CSV ('' when the column is missing). */
+function cell(row: Record<string, string>, column: string): string {
+	return row[column] ?? '';
+}
+
 function readRows(dir: string, file: string): Record<string, string>[] {
 	return parseCsv(readFileSync(join(dir, file), 'utf8')).rows.map(({ record }) => record);
 }
@@ -76,7 +81,10 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticCount
 	const sources = readRows(fromDir, datasetFiles.sources);
 	const rounds = readRows(fromDir, datasetFiles.rounds);
 	const claims = readRows(fromDir, datasetFiles.claims);
-	const earliest = [...rounds.map((round) => round.date), ...claims.map((claim) => claim.stated_on)].sort()[0];
+	const earliest = [
+		...rounds.map((round) => cell(round, 'date')),
+		...claims.map((claim) => cell(claim, 'stated_on'))
+	].sort()[0];
 	const maxShift = Math.max(0, Math.round((Date.parse(earliest ?? EARLIEST_DAY) - Date.parse(EARLIEST_DAY)) / DAY_MS));
 	const out = { sources: [] as Record<string, string>[], rounds: [] as typeof sources, claims: [] as typeof sources };
 	for (let copy = 0; copy < scale; copy += 1) {
@@ -85,35 +93,35 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticCount
 		for (const source of sources) {
 			out.sources.push({
 				...source,
-				id: renamed(source.id, copy),
-				url: copy === 0 ? source.url : `https://example.org/synthetic/${copy}/${source.id}`,
-				archive_url: copy === 0 || source.archive_url === '' ? source.archive_url : '',
-				published_on: earlier(source.published_on, shift),
-				accessed_on: earlier(source.accessed_on, shift)
+				id: renamed(cell(source, 'id'), copy),
+				url: copy === 0 ? cell(source, 'url') : `https://example.org/synthetic/${copy}/${cell(source, 'id')}`,
+				archive_url: copy === 0 ? cell(source, 'archive_url') : '',
+				published_on: earlier(cell(source, 'published_on'), shift),
+				accessed_on: earlier(cell(source, 'accessed_on'), shift)
 			});
 		}
 		for (const round of rounds) {
 			out.rounds.push({
 				...round,
-				id: renamed(round.id, copy),
-				date: earlier(round.date, shift),
-				end_date: earlier(round.end_date, shift),
-				parent_id: renamed(round.parent_id, copy)
+				id: renamed(cell(round, 'id'), copy),
+				date: earlier(cell(round, 'date'), shift),
+				end_date: earlier(cell(round, 'end_date'), shift),
+				parent_id: renamed(cell(round, 'parent_id'), copy)
 			});
 		}
 		for (const claim of claims) {
 			const number =
-				copy === 0 || claim.number === ''
-					? claim.number
-					: String(Math.round(Number(claim.number) * (0.8 + random() * 0.4)));
+				copy === 0 || cell(claim, 'number') === ''
+					? cell(claim, 'number')
+					: String(Math.round(Number(cell(claim, 'number')) * (0.8 + random() * 0.4)));
 			out.claims.push({
 				...claim,
-				id: renamed(claim.id, copy),
-				round_id: renamed(claim.round_id, copy),
-				stated_on: earlier(claim.stated_on, shift),
+				id: renamed(cell(claim, 'id'), copy),
+				round_id: renamed(cell(claim, 'round_id'), copy),
+				stated_on: earlier(cell(claim, 'stated_on'), shift),
 				number,
-				source_ids: renamedList(claim.source_ids, copy),
-				responds_to: renamed(claim.responds_to, copy)
+				source_ids: renamedList(cell(claim, 'source_ids'), copy),
+				responds_to: renamed(cell(claim, 'responds_to'), copy)
 			});
 		}
 	}

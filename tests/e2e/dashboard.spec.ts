@@ -190,7 +190,7 @@ test.describe('citations without JavaScript', () => {
 		await expect(citation).toContainText(
 			/Compiled in Prisoner Exchange Monitor, .*\/rounds\/2024-12-30-exchange, dataset version [0-9a-f]{12}, accessed /
 		);
-		await page.getByText('BibTeX').click();
+		await page.getByText('BibTeX', { exact: true }).click();
 		await expect(page.locator('#bibtex')).toContainText('@misc{pem-2024-12-30-exchange,');
 		await expect(page.getByRole('button', { name: /^Copy/ })).toHaveCount(0);
 	});
@@ -213,7 +213,10 @@ test.describe('citations without JavaScript', () => {
 test('with JavaScript, the citation can be copied by a button that says so', async ({ page, context }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.goto('/rounds/2024-12-30-exchange');
-	const copy = page.getByRole('button', { name: 'Copy the citation' });
+	// Each button says what it copies; once it has, it says so instead.
+	await expect(page.getByRole('button', { name: 'Copy the fact box' })).toBeVisible();
+	const copy = page.locator('button[data-copy="citation"]');
+	await expect(copy).toHaveAccessibleName('Copy the citation');
 	await copy.click();
 	await expect(copy).toHaveText('Citation copied');
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#citation').textContent());

@@ -40,10 +40,6 @@ const wholeTableReads: { sql: RegExp; why: string }[] = [
 	{
 		sql: /FROM claims c WHERE c\.round_id IS NULL OR c\.statement <> 'report'/,
 		why: 'the statements outside rounds with what the record says of each, once per dataset version (memoized); /claims and the API page them in memory'
-	},
-	{
-		sql: /FROM sources s ORDER BY s\.outlet COLLATE NOCASE, s\.published_on, s\.id$/,
-		why: 'the source downloads are whole by design; /api/v1/sources still reads the whole list and slices it (a known gap: /sources reads one page)'
 	}
 ];
 

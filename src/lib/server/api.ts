@@ -20,6 +20,9 @@ function badParameter(parameter: string, message: string): Response {
 	);
 }
 
+/** Reads `limit` rows of a list from `offset`, and how many it has: for a list read a page at a time from SQL. */
+export type RowsFrom = (offset: number, limit: number) => { total: number; rows: readonly Record<string, unknown>[] };
+
 /**
  * One page of an API list: `limit` rows from the cursor, the number matching in all, and the cursor of the next page
  * (null on the last). A cursor from another dataset version is refused, since its rows may have moved.
@@ -27,7 +30,7 @@ function badParameter(parameter: string, message: string): Response {
 export function apiListResponse(
 	datasetVersion: string,
 	columns: readonly string[],
-	rows: readonly Record<string, unknown>[],
+	rows: readonly Record<string, unknown>[] | RowsFrom,
 	filters: Record<string, string | number | undefined>,
 	paging: ApiPaging
 ): Response {
@@ -40,12 +43,16 @@ export function apiListResponse(
 			`this cursor belongs to dataset version ${cursorVersion}; the dataset is now ${datasetVersion}: start again without a cursor`
 		);
 	}
+	const page =
+		typeof rows === 'function'
+			? rows(offset, paging.limit)
+			: { total: rows.length, rows: rows.slice(offset, offset + paging.limit) };
 	const end = offset + paging.limit;
 	return apiResponse({
-		...listEnvelope(datasetVersion, columns, rows.slice(offset, end), filters),
-		total: rows.length,
+		...listEnvelope(datasetVersion, columns, page.rows, filters),
+		total: page.total,
 		limit: paging.limit,
-		next_cursor: end < rows.length ? cursorAt(datasetVersion, end) : null
+		next_cursor: end < page.total ? cursorAt(datasetVersion, end) : null
 	});
 }
 

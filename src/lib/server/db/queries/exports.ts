@@ -4,7 +4,7 @@ import type { ClaimExport, RoundExport, SourceExport } from '../../../schemas/ex
 import type { RoundFilters } from '../../../schemas/round-filters';
 import { filterStatements, type StatementFilters } from '../../../schemas/statement-filters';
 import type { DatasetDatabase } from '../dataset';
-import { listSources, type ClaimView } from './claims';
+import { listSources, pageOfSources, type ClaimView } from './claims';
 import { listRounds, type RoundListItem } from './rounds';
 import { listStatements } from './statements';
 
@@ -68,7 +68,22 @@ export function claimRows(db: DatasetDatabase, filters: StatementFilters, origin
 
 /** Every source, by outlet. */
 export function sourceRows(db: DatasetDatabase, origin: string): SourceExport[] {
-	return listSources(db).map((source) => ({
+	return listSources(db).map((source) => toSourceExport(source, origin));
+}
+
+/** `limit` sources by outlet from `offset`, read from the index, and how many there are. */
+export function sourceRowsFrom(
+	db: DatasetDatabase,
+	origin: string,
+	offset: number,
+	limit: number
+): { total: number; rows: SourceExport[] } {
+	const { total, sources } = pageOfSources(db, offset, limit);
+	return { total, rows: sources.map((source) => toSourceExport(source, origin)) };
+}
+
+function toSourceExport(source: ReturnType<typeof listSources>[number], origin: string): SourceExport {
+	return {
 		id: source.id,
 		url: source.url,
 		outlet: source.outlet,
@@ -80,5 +95,5 @@ export function sourceRows(db: DatasetDatabase, origin: string): SourceExport[] 
 		archive_url: source.archiveUrl,
 		claim_count: source.claimCount,
 		page: `${origin}/sources/${source.id}`
-	}));
+	};
 }

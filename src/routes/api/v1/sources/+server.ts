@@ -3,7 +3,7 @@ import { ApiPaging } from '$lib/schemas/api-paging';
 import { sourceExportColumns } from '$lib/schemas/exports';
 import { apiListResponse, apiQuery } from '$lib/server/api';
 import { getDataset } from '$lib/server/db/dataset';
-import { sourceRows } from '$lib/server/db/queries/exports';
+import { sourceRowsFrom } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import type { RequestHandler } from './$types';
 
@@ -11,5 +11,7 @@ export const GET: RequestHandler = ({ url }) => {
 	const query = apiQuery(ApiPaging, url.searchParams);
 	if (!query.ok) return query.response;
 	const db = getDataset();
-	return apiListResponse(datasetInfo(db).version, sourceExportColumns, sourceRows(db, url.origin), {}, query.data);
+	// Only the page asked for is read, from the index in list order.
+	const rows = (offset: number, limit: number) => sourceRowsFrom(db, url.origin, offset, limit);
+	return apiListResponse(datasetInfo(db).version, sourceExportColumns, rows, {}, query.data);
 };

@@ -190,9 +190,9 @@ test.describe('citations without JavaScript', () => {
 		await expect(citation).toContainText(
 			/Compiled in Prisoner Exchange Monitor, .*\/rounds\/2024-12-30-exchange, dataset version [0-9a-f]{12}, accessed /
 		);
-		await page.getByText('BibTeX').click();
+		await page.getByText('BibTeX', { exact: true }).click();
 		await expect(page.locator('#bibtex')).toContainText('@misc{pem-2024-12-30-exchange,');
-		await expect(page.getByRole('button', { name: 'Copy' })).toHaveCount(0);
+		await expect(page.getByRole('button', { name: /^Copy/ })).toHaveCount(0);
 	});
 
 	test("a statement's citation starts with its claimant", async ({ page }) => {
@@ -210,11 +210,14 @@ test.describe('citations without JavaScript', () => {
 	});
 });
 
-test('with JavaScript, the citation can be copied', async ({ page, context }) => {
+test('with JavaScript, the citation can be copied by a button that says so', async ({ page, context }) => {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	await page.goto('/rounds/2024-12-30-exchange');
-	const copy = page.locator('.cite > button').nth(1);
+	// Each button says what it copies; once it has, it says so instead.
+	await expect(page.getByRole('button', { name: 'Copy the fact box' })).toBeVisible();
+	const copy = page.locator('button[data-copy="citation"]');
+	await expect(copy).toHaveAccessibleName('Copy the citation');
 	await copy.click();
-	await expect(copy).toHaveText('Copied');
+	await expect(copy).toHaveText('Citation copied');
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#citation').textContent());
 });

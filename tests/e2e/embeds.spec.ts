@@ -41,8 +41,9 @@ test.describe('an embedded chart without JavaScript', () => {
 			await page.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/`);
 			const frame = page.frameLocator('iframe');
 			await expect(frame.getByRole('heading', { name: CUMULATIVE_TITLE })).toBeVisible();
-			await expect(frame.locator('.variant-narrow svg')).toBeVisible();
-			await expect(frame.locator('.variant-wide svg')).toBeHidden();
+			// One drawing, scaled to the phone's column.
+			await expect(frame.locator('.plot svg')).toHaveCount(1);
+			await expect(frame.locator('.plot svg')).toBeVisible();
 		} finally {
 			host.close();
 		}
@@ -59,7 +60,7 @@ test.describe('an embedded chart without JavaScript', () => {
 		await chart.getByText('Embed this chart').click();
 		const code = chart.getByRole('textbox', { name: /Paste this code into your page/ });
 		await expect(code).toHaveValue(
-			`<iframe src="${baseURL}/embed/cumulative" title="${CUMULATIVE_TITLE}" width="100%" height="740" style="border: 0" loading="lazy"></iframe>`
+			`<iframe src="${baseURL}/embed/cumulative" title="${CUMULATIVE_TITLE}" width="100%" height="910" style="border: 0" loading="lazy"></iframe>`
 		);
 		await expect(code).toHaveAttribute('readonly', '');
 		for (const format of ['svg', 'png']) {

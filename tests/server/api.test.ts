@@ -8,8 +8,9 @@ import {
 	RoundListResponse,
 	SourceExport,
 	TotalsResponse,
-	exportEnvelope
+	apiListEnvelope
 } from '../../src/lib/schemas/exports';
+import { API_LIMIT_DEFAULT, API_LIMIT_MAX } from '../../src/lib/schemas/api-paging';
 import { buildInto, fixtureDir } from '../helpers/dataset';
 
 type Handler = (event: { params: Record<string, string>; url: URL }) => Response | Promise<Response>;
@@ -33,15 +34,46 @@ async function call(name: string, path: string, params: Record<string, string> =
 
 describe('/api/v1', () => {
 	it.each([
-		{ name: 'rounds', path: 'rounds?year=2025', schema: exportEnvelope(RoundExport), count: 3 },
-		{ name: 'claims', path: 'claims', schema: exportEnvelope(ClaimExport), count: 4 },
-		{ name: 'sources', path: 'sources', schema: exportEnvelope(SourceExport), count: 3 }
+		{ name: 'rounds', path: 'rounds?year=2025', schema: apiListEnvelope(RoundExport), count: 3 },
+		{ name: 'claims', path: 'claims', schema: apiListEnvelope(ClaimExport), count: 4 },
+		{ name: 'sources', path: 'sources', schema: apiListEnvelope(SourceExport), count: 3 }
 	])('$path answers with its schema', async ({ name, path, schema, count }) => {
 		const { status, body } = await call(name, path);
 		expect(status).toBe(200);
 		const parsed = schema.parse(body);
 		expect(parsed.count).toBe(count);
+		expect([parsed.total, parsed.limit, parsed.next_cursor]).toEqual([count, API_LIMIT_DEFAULT, null]);
 		expect(parsed.dataset_version).toMatch(/^[0-9a-f]{12}$/);
+	});
+
+	it.each([
+		{ name: 'rounds', path: 'rounds' },
+		{ name: 'claims', path: 'claims' },
+		{ name: 'sources', path: 'sources' }
+	])('pages $path with limit and cursor: every row once, in order', async ({ name, path }) => {
+		const whole = (await call(name, path)).body as { rows: { id: string }[]; total: number };
+		const seen: string[] = [];
+		let cursor: string | null = null;
+		do {
+			const query: string = `${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+			const { status, body } = await call(name, query);
+			expect(status).toBe(200);
+			expect(body.rows.length).toBeLessThanOrEqual(2);
+			expect(body.total).toBe(whole.total);
+			seen.push(...body.rows.map((row: { id: string }) => row.id));
+			cursor = body.next_cursor;
+		} while (cursor !== null && seen.length <= whole.total);
+		expect(seen).toEqual(whole.rows.map((row) => row.id));
+	});
+
+	it('refuses a limit above the documented maximum, and a cursor of another dataset version', async () => {
+		const tooMany = await call('sources', `sources?limit=${API_LIMIT_MAX + 1}`);
+		expect([tooMany.status, ApiError.parse(tooMany.body).issues?.[0]?.parameter]).toEqual([400, 'limit']);
+		const stale = await call('claims', 'claims?cursor=000000000000.2');
+		expect(stale.status).toBe(400);
+		expect(ApiError.parse(stale.body).message).toMatch(/^cursor: this cursor belongs to dataset version 000000000000/);
+		const forged = await call('rounds', 'rounds?cursor=anything');
+		expect([forged.status, ApiError.parse(forged.body).issues?.[0]?.parameter]).toEqual([400, 'cursor']);
 	});
 
 	it('gives one round with its claims', async () => {

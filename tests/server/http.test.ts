@@ -206,9 +206,10 @@ describe('security headers', () => {
 		expectSecurityHeaders(response.headers, path.startsWith('/embed/') ? '\\*' : "'none'");
 	});
 
-	it('on pages: a CSP with hashes for inline scripts, no unsafe-inline scripts', async () => {
+	it('on pages: a CSP with hashes for any inline script, no unsafe-inline scripts', async () => {
+		// Public pages run without the framework's client, so they may have no inline script to hash at all.
 		const csp = (await app.fetch('/rounds')).headers.get('content-security-policy') ?? '';
-		expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+		expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')*;/);
 		expect(csp).toMatch(/default-src 'self'/);
 		expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
 	});
@@ -305,7 +306,7 @@ describe('compression', () => {
 
 	it('serves static assets precompressed at build time', async () => {
 		const html = (await app.raw('/rounds')).body.toString();
-		const asset = /\/_app\/immutable\/[^"]+\.js/.exec(html)?.[0] ?? '';
+		const asset = /\/_app\/immutable\/[^"]+\.(js|css)/.exec(html)?.[0] ?? '';
 		expect(asset).not.toBe('');
 		const br = await app.raw(asset, { 'accept-encoding': 'br' });
 		expect(br.headers['content-encoding']).toBe('br');

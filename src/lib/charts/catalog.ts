@@ -3,6 +3,7 @@ import { m } from '../paraglide/messages.js';
 import type { CumulativeModel } from './cumulative';
 import type { DiscrepancyModel } from './discrepancies';
 import { cumulativeLegend, discrepancyLegend, timelineLegend, type LegendItem } from './legend';
+import { pageLayout, type Variant } from './chart-utils';
 import type { TimelineModel } from './timeline';
 
 /** In the overview's order; each is also the id of the chart's frame on the overview (`/#cumulative`). */
@@ -28,6 +29,12 @@ export function chartTitle(name: ChartName): string {
 		cumulative: m.chart_cumulative_title,
 		discrepancies: m.chart_discrepancy_title
 	}[name]();
+}
+
+/** The number of rows of the chart's longest table: how many its data page pages through. */
+export function tableRowCount(chart: NamedChart): number {
+	if (chart.name === 'cumulative') return Math.max(chart.model.sumsTable.length, chart.model.statedTable.length);
+	return chart.model.table.length;
 }
 
 /** The entries of the chart's legend. */
@@ -70,13 +77,18 @@ export function wideLayoutSize(chart: NamedChart): { width: number; height: numb
 const EMBED_TEXT_HEIGHT = 400;
 /** The width an embed's height is reckoned for: a typical article column. */
 const EMBED_COLUMN_WIDTH = 640;
+/** The widest a chart is drawn on a page (32rem in ChartFrame.svelte), in CSS pixels. */
+const PLOT_MAX_WIDTH = 512;
 
 /**
  * The height an embed's iframe should have so that the chart shows whole in a column of about 640 pixels: the
- * wide layout's height at that width plus the text around it. Narrower or wider columns scroll or leave room.
+ * page layout's height at the width it is drawn in such a column, plus the text around it. Narrower or wider
+ * columns scroll or leave room.
  */
 export function embedHeight(chart: NamedChart): number {
-	const wide = wideLayoutSize(chart);
-	const plotHeight = (wide.height * EMBED_COLUMN_WIDTH) / wide.width;
+	// Every chart's layouts share the fields an embed is sized by.
+	const layout = pageLayout<{ variant: Variant; width: number; height: number }>(chart.model.layouts);
+	const drawnWidth = Math.min(EMBED_COLUMN_WIDTH, PLOT_MAX_WIDTH);
+	const plotHeight = layout ? (layout.height * drawnWidth) / layout.width : 0;
 	return Math.round((plotHeight + EMBED_TEXT_HEIGHT) / 10) * 10;
 }

@@ -3,11 +3,17 @@ import type { ScaleTime } from 'd3-scale';
 import { utcFormat } from 'd3-time-format';
 
 /**
- * Each chart is laid out twice, for a wide and a narrow container; CSS shows the one that fits
- * (see ChartFrame.svelte), so that text stays readable at 360 px without any script.
+ * Each chart is laid out twice. Pages draw the narrow layout once, scaled by its viewBox to the column and at most
+ * 32rem wide (see ChartFrame.svelte), so that its text stays readable from 320 px up without any script and the page
+ * does not carry the chart twice; the 1200 px images draw the wide one.
  */
 export type Variant = 'wide' | 'narrow';
 export const VARIANTS: readonly Variant[] = ['wide', 'narrow'];
+
+/** The layout a page draws: the one that reads well in any column from a phone's to a desktop's. */
+export function pageLayout<T extends { variant: Variant }>(layouts: readonly T[]): T | undefined {
+	return layouts.find((layout) => layout.variant === 'narrow');
+}
 
 /** Font size of the charts' text, in viewBox units; with the viewBox widths below it renders at 11 to 17 px. */
 export const FONT_SIZE: Record<Variant, number> = { wide: 13, narrow: 12 };
@@ -135,4 +141,43 @@ export function dodge(wanted: readonly number[], minGap: number, lower: number, 
 		result[item.index] = placed[rank] as number;
 	});
 	return result;
+}
+
+/** An SVG path's data: a moveto first, then commands and numbers only (so a label such as "1.25" is not one). */
+const PATH_DATA = /^[Mm][MLHVCSQTAZmlhvcsqtaz\d.,\s-]*$/;
+
+/**
+ * A layout with every coordinate rounded to a tenth of a viewBox unit (under a fifth of a pixel in any drawing we
+ * make), numbers inside path data included: the page then carries "48.9" where D3 computed "48.95551257253385".
+ */
+export function roundGeometry<T>(value: T): T {
+	if (typeof value === 'number') return (Number.isInteger(value) ? value : Math.round(value * 10) / 10) as T;
+	if (typeof value === 'string') {
+		return (
+			PATH_DATA.test(value) && /\d\.\d{2}/.test(value)
+				? value.replace(/-?\d+\.\d+/g, (number) => String(Math.round(Number(number) * 10) / 10))
+				: value
+		) as T;
+	}
+	if (Array.isArray(value)) return value.map((item) => roundGeometry(item)) as T;
+	if (value !== null && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, roundGeometry(item)])) as T;
+	}
+	return value;
+}
+
+/**
+ * Which rows of a chart's tables a page shows: all of them, the latest few (the overview and the embeds, so that
+ * their weight does not grow with the dataset), or one page of them (the chart's data page, /charts/<name>).
+ */
+export type TableWindow =
+	{ kind: 'all' } | { kind: 'latest'; count: number } | { kind: 'page'; page: number; size: number };
+
+/** The rows of `rows` in `window`, in table order; `newestFirst` says which end the latest rows are at. */
+export function windowRows<T>(rows: readonly T[], window: TableWindow, newestFirst: boolean): T[] {
+	if (window.kind === 'all') return [...rows];
+	if (window.kind === 'latest') {
+		return newestFirst ? rows.slice(0, window.count) : rows.slice(Math.max(0, rows.length - window.count));
+	}
+	return rows.slice((window.page - 1) * window.size, window.page * window.size);
 }

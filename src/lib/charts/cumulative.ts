@@ -7,6 +7,7 @@ import { m } from '../paraglide/messages.js';
 import {
 	FONT_SIZE,
 	VARIANTS,
+	roundGeometry,
 	boxesOverlap,
 	compareStrings,
 	dodge,
@@ -391,7 +392,7 @@ export function cumulativeModel(input: CumulativeInput): CumulativeModel {
 	const statedTable = statedTotalsTable(input);
 	return {
 		summary: summarizeCumulative(input),
-		layouts: VARIANTS.map((variant) => layoutCumulative(input, CUMULATIVE_SIZES[variant])),
+		layouts: VARIANTS.map((variant) => roundGeometry(layoutCumulative(input, CUMULATIVE_SIZES[variant]))),
 		sumsTable,
 		statedTable,
 		empty: sumsTable.length === 0 && statedTable.length === 0

@@ -4,7 +4,15 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { symbol, symbolCircle, symbolDiamond2, symbolSquare } from 'd3-shape';
 import { formatDate, formatFigure, formatNumber } from '../format/figures';
 import { m } from '../paraglide/messages.js';
-import { FONT_SIZE, VARIANTS, compareStrings, estimateTextWidth, type Margin, type Variant } from './chart-utils';
+import {
+	FONT_SIZE,
+	VARIANTS,
+	compareStrings,
+	roundGeometry,
+	estimateTextWidth,
+	type Margin,
+	type Variant
+} from './chart-utils';
 import type { Discrepancy, DiscrepancyFigure } from './types';
 
 export type DiscrepancyPopulation = Discrepancy['population'];
@@ -361,7 +369,7 @@ export interface DiscrepancyModel {
 export function discrepancyModel(discrepancies: readonly Discrepancy[]): DiscrepancyModel {
 	return {
 		summary: summarizeDiscrepancies(discrepancies),
-		layouts: VARIANTS.map((variant) => layoutDiscrepancies(discrepancies, DISCREPANCY_SIZES[variant])),
+		layouts: VARIANTS.map((variant) => roundGeometry(layoutDiscrepancies(discrepancies, DISCREPANCY_SIZES[variant]))),
 		table: discrepancyTable(discrepancies),
 		hasBounds: discrepancies.some((discrepancy) => discrepancy.figures.some((figure) => figure.qualifier !== 'exact')),
 		empty: discrepancies.length === 0

@@ -8,6 +8,7 @@ import { m } from '../paraglide/messages.js';
 import {
 	FONT_SIZE,
 	VARIANTS,
+	roundGeometry,
 	compareStrings,
 	parseIsoDate,
 	quarterCeil,
@@ -319,7 +320,7 @@ export function timelineModel(rounds: readonly TimelineRound[], population: Time
 	return {
 		population,
 		summary: summarizeTimeline(rounds, population),
-		layouts: VARIANTS.map((variant) => layoutTimeline(rounds, TIMELINE_SIZES[variant])),
+		layouts: VARIANTS.map((variant) => roundGeometry(layoutTimeline(rounds, TIMELINE_SIZES[variant]))),
 		table: timelineTable(rounds),
 		empty: rounds.length === 0
 	};

@@ -180,3 +180,12 @@ export const ApiError = z.object({
 	/** For a removed record (410): the permalink of the record that replaced it. */
 	replaced_by: z.string().optional()
 });
+
+/** The envelope of an API list: one page of rows, how many match in all, and the cursor of the next page. */
+export function apiListEnvelope<T extends z.ZodType>(row: T) {
+	return exportEnvelope(row).extend({
+		total: z.number().int().nonnegative(),
+		limit: z.number().int().positive(),
+		next_cursor: z.string().nullable()
+	});
+}

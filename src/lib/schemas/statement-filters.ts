@@ -10,6 +10,14 @@ export const StatementFilters = z.object({
 });
 export type StatementFilters = z.infer<typeof StatementFilters>;
 
+/** `/claims` also takes `page`, so that the list stays one page long however many statements there are. */
+export const StatementPageQuery = StatementFilters.extend({
+	page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1))
+});
+
+/** Statements per page of /claims. */
+export const STATEMENTS_PAGE_SIZE = 50;
+
 /** The statements matching the filters. */
 export function filterStatements<T extends { statement: string; statedOn: string }>(
 	statements: readonly T[],

@@ -4,11 +4,13 @@ import {
 	ApiError,
 	ClaimExport,
 	RoundDetailResponse,
-	RoundListResponse,
+	RoundExport,
 	SourceExport,
+	TotalsExport,
 	TotalsResponse,
-	exportEnvelope
+	apiListEnvelope
 } from '../schemas/exports';
+import { API_LIMIT_DEFAULT, API_LIMIT_MAX } from '../schemas/api-paging';
 import { confirmationStatuses } from '../domain/confirmation';
 import { roundSorts } from '../schemas/round-filters';
 import { roundKinds, statementKinds } from '../schemas/vocabulary';
@@ -31,6 +33,21 @@ function queryParameter(name: string, description: string, schema: object) {
 	return { name, in: 'query', required: false, description, schema };
 }
 
+/** Every list is answered a page at a time, so that no answer grows with the dataset. */
+const pagingParameters = [
+	queryParameter('limit', `Rows per answer, at most ${API_LIMIT_MAX}.`, {
+		type: 'integer',
+		minimum: 1,
+		maximum: API_LIMIT_MAX,
+		default: API_LIMIT_DEFAULT
+	}),
+	queryParameter(
+		'cursor',
+		'Where to go on: the `next_cursor` of the previous answer (null on the last page). A cursor is valid for the dataset version it came with; after a new version, start again without one (400 otherwise).',
+		{ type: 'string' }
+	)
+];
+
 const yearParameter = queryParameter('year', 'Only this year (2022 or later).', { type: 'integer', minimum: 2022 });
 /** The filters of /rounds, which /totals takes too. */
 const roundFilterParameters = [
@@ -48,17 +65,20 @@ export function openApiDocument(serverUrl: string) {
 			title: 'Prisoner Exchange Monitor read API',
 			version: '1',
 			description:
-				'What each party reported about Russia–Ukraine prisoner exchanges, and what is confirmed. Read-only JSON, the same fields as the .csv/.json downloads; every response names the dataset version, carries an ETag per version and allows cross-origin reads.'
+				'What each party reported about Russia–Ukraine prisoner exchanges, and what is confirmed. Read-only JSON, the same fields as the .csv/.json downloads; every response names the dataset version, every list is paged (`limit`, at most ' +
+				API_LIMIT_MAX +
+				', and `cursor`), carries an ETag per version and allows cross-origin reads.'
 		},
 		servers: [{ url: `${serverUrl}/api/v1` }],
 		paths: {
 			'/rounds': {
 				get: {
 					summary:
-						'Rounds matching the filters, newest first unless sorted otherwise, with the totals of all of them per population and direction',
+						'Rounds matching the filters, newest first unless sorted otherwise, `limit` at a time, with the totals of all of them per population and direction',
 					parameters: [
 						...roundFilterParameters,
-						queryParameter('sort', 'Order of the rows.', { enum: [...roundSorts], default: 'date_desc' })
+						queryParameter('sort', 'Order of the rows.', { enum: [...roundSorts], default: 'date_desc' }),
+						...pagingParameters
 					],
 					responses: { 200: jsonResponse('The rounds.', ref('RoundList')), 400: badQuery }
 				}
@@ -87,7 +107,8 @@ export function openApiDocument(serverUrl: string) {
 						yearParameter,
 						queryParameter('statement', 'Kind of statement.', {
 							enum: statementKinds.filter((kind) => kind !== 'report')
-						})
+						}),
+						...pagingParameters
 					],
 					responses: { 200: jsonResponse('The statements.', ref('ClaimList')), 400: badQuery }
 				}
@@ -95,7 +116,8 @@ export function openApiDocument(serverUrl: string) {
 			'/sources': {
 				get: {
 					summary: 'Every source with the number of claims it supports',
-					responses: { 200: jsonResponse('The sources.', ref('SourceList')) }
+					parameters: pagingParameters,
+					responses: { 200: jsonResponse('The sources.', ref('SourceList')), 400: badQuery }
 				}
 			},
 			'/totals': {
@@ -109,10 +131,10 @@ export function openApiDocument(serverUrl: string) {
 		},
 		components: {
 			schemas: {
-				RoundList: component(RoundListResponse),
+				RoundList: component(apiListEnvelope(RoundExport).extend({ totals: TotalsExport })),
 				RoundDetail: component(RoundDetailResponse),
-				ClaimList: component(exportEnvelope(ClaimExport)),
-				SourceList: component(exportEnvelope(SourceExport)),
+				ClaimList: component(apiListEnvelope(ClaimExport)),
+				SourceList: component(apiListEnvelope(SourceExport)),
 				Totals: component(TotalsResponse),
 				ApiError: component(ApiError)
 			}

@@ -1,5 +1,5 @@
 // Names of prisoners and released people are never published: this finds and withholds them in free text.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * SHA-256 digests of the lower-cased names (full names and surnames used alone) of people who were
@@ -33,7 +33,8 @@ const longestName = 3;
 
 /** The digest of a name as listed: its words, lower-cased, joined by single spaces. */
 export function digest(words: string[]): string {
-	return createHash('sha256').update(words.join(' ')).digest('hex');
+	// The one-shot hash: the build digests every window of one to three words of every free-text cell.
+	return hash('sha256', words.join(' '), 'hex');
 }
 
 /** A word as compared: lower case, without punctuation or a possessive "'s". */
@@ -49,11 +50,12 @@ export function withholdNames(text: string, digests: ReadonlySet<string> = withh
 	// Even positions are words, odd positions the whitespace between them, which is kept as it was.
 	const parts = text.split(/(\s+)/);
 	const words = parts.filter((_, index) => index % 2 === 0);
+	const compared = words.map(normalised);
 	let output = '';
 	for (let index = 0; index < words.length;) {
 		let matched = 0;
 		for (let length = Math.min(longestName, words.length - index); length > 0 && matched === 0; length -= 1) {
-			if (digests.has(digest(words.slice(index, index + length).map(normalised)))) matched = length;
+			if (digests.has(digest(compared.slice(index, index + length)))) matched = length;
 		}
 		const separator = index > 0 ? (parts[index * 2 - 1] ?? '') : '';
 		if (matched === 0) {

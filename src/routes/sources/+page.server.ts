@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
 import { getDataset } from '$lib/server/db/dataset';
-import { listSources } from '$lib/server/db/queries/claims';
+import { pageOfSources } from '$lib/server/db/queries/claims';
 import type { PageServerLoad } from './$types';
 
 /** Sources per page. */
@@ -17,8 +17,10 @@ const SourceQuery = z.object({
 
 export const load: PageServerLoad = ({ url }) => {
 	const query = parseQueryOr400(SourceQuery, url.searchParams);
-	const sources = listSources(getDataset());
-	const pageCount = Math.max(1, Math.ceil(sources.length / PAGE_SIZE));
+	const db = getDataset();
+	const { total } = pageOfSources(db, 0, 0);
+	// A page past the end shows the last; only that page's rows are read.
+	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
 	const page = Math.min(query.page, pageCount);
-	return { total: sources.length, page, pageCount, sources: sources.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
+	return { total, page, pageCount, sources: pageOfSources(db, (page - 1) * PAGE_SIZE, PAGE_SIZE).sources };
 };

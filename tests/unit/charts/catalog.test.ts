@@ -43,7 +43,7 @@ describe('the chart catalog', () => {
 	it('writes the embed code with the absolute address, the title for screen readers and a height', () => {
 		const cumulative = charts[1] as NamedChart;
 		expect(embedCode('https://exchanges.example.org', cumulative)).toBe(
-			'<iframe src="https://exchanges.example.org/embed/cumulative" title="People returned to Ukraine, added up round by round" width="100%" height="740" style="border: 0" loading="lazy"></iframe>'
+			'<iframe src="https://exchanges.example.org/embed/cumulative" title="People returned to Ukraine, added up round by round" width="100%" height="910" style="border: 0" loading="lazy"></iframe>'
 		);
 	});
 

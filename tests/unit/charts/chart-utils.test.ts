@@ -10,6 +10,8 @@ import {
 	quarterCeil,
 	quarterFloor,
 	quarterStarts,
+	roundGeometry,
+	windowRows,
 	timeTicks
 } from '../../../src/lib/charts/chart-utils';
 
@@ -119,5 +121,36 @@ describe('boxes and text', () => {
 
 	it('compares strings by code unit', () => {
 		expect(['b', 'B', 'a'].sort(compareStrings)).toEqual(['B', 'a', 'b']);
+	});
+});
+
+describe('roundGeometry', () => {
+	it.each([
+		{ value: 48.95551257253385, rounded: 49 },
+		{ value: 151.3125, rounded: 151.3 },
+		{ value: -0.04, rounded: -0 },
+		{ value: 12, rounded: 12 },
+		{ value: 'M10.123,20.987L30.55,40', rounded: 'M10.1,21L30.6,40' },
+		{ value: '1 Mar 2022, prisoner exchange. To Ukraine: 5', rounded: '1 Mar 2022, prisoner exchange. To Ukraine: 5' },
+		{
+			value: { x: 1.26, label: '1.26', ticks: [{ y: 3.333 }] },
+			rounded: { x: 1.3, label: '1.26', ticks: [{ y: 3.3 }] }
+		}
+	])('rounds $value to a tenth of a unit, leaving words alone', ({ value, rounded }) => {
+		expect(roundGeometry(value)).toEqual(rounded);
+	});
+});
+
+describe('windowRows', () => {
+	const rows = [1, 2, 3, 4, 5];
+	it.each([
+		{ window: { kind: 'all' } as const, newestFirst: false, expected: [1, 2, 3, 4, 5] },
+		{ window: { kind: 'latest', count: 2 } as const, newestFirst: false, expected: [4, 5] },
+		{ window: { kind: 'latest', count: 2 } as const, newestFirst: true, expected: [1, 2] },
+		{ window: { kind: 'latest', count: 9 } as const, newestFirst: false, expected: [1, 2, 3, 4, 5] },
+		{ window: { kind: 'page', page: 2, size: 2 } as const, newestFirst: false, expected: [3, 4] },
+		{ window: { kind: 'page', page: 3, size: 2 } as const, newestFirst: true, expected: [5] }
+	])('shows $expected for $window (newest first: $newestFirst)', ({ window, newestFirst, expected }) => {
+		expect(windowRows(rows, window, newestFirst)).toEqual(expected);
 	});
 });

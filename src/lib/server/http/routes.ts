@@ -1,7 +1,8 @@
 // How the hooks see a request: by the route the router matched and the path as it decodes it, never the raw spelling.
 import { RoundFilters } from '$lib/schemas/round-filters';
 import { SearchParams } from '$lib/schemas/search';
-import { StatementFilters } from '$lib/schemas/statement-filters';
+import { StatementFilters, StatementPageQuery } from '$lib/schemas/statement-filters';
+import { ApiPaging } from '$lib/schemas/api-paging';
 
 /**
  * Routes that show the state database (corrections, the review queue, login, logout, the health check): never
@@ -30,12 +31,14 @@ const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
 export const QUERY_PARAMETERS: Record<string, readonly string[]> = {
 	'/rounds': keysOf(RoundFilters),
 	'/rounds.[format=download]': keysOf(RoundFilters),
-	'/api/v1/rounds': keysOf(RoundFilters),
+	'/api/v1/rounds': [...keysOf(RoundFilters), ...keysOf(ApiPaging)],
 	'/totals.[format=download]': keysOf(RoundFilters),
 	'/api/v1/totals': keysOf(RoundFilters),
-	'/claims': keysOf(StatementFilters),
+	'/claims': keysOf(StatementPageQuery),
 	'/claims.[format=download]': keysOf(StatementFilters),
-	'/api/v1/claims': keysOf(StatementFilters),
+	'/api/v1/claims': [...keysOf(StatementFilters), ...keysOf(ApiPaging)],
+	'/api/v1/sources': keysOf(ApiPaging),
+	'/charts/[chart=chart]': ['page'],
 	'/search': keysOf(SearchParams),
 	'/sources': ['page'],
 	'/changes': ['page']

@@ -8,7 +8,7 @@ import type {
 	StatementKind
 } from '../../../schemas/vocabulary';
 import type { DatasetDatabase } from '../dataset';
-import { preparedFor } from '../prepared';
+import { memoizedFor, preparedFor } from '../prepared';
 
 /** A source as cited next to a figure. */
 export interface SourceRef {
@@ -112,7 +112,13 @@ const statements = preparedFor((db) => ({
 		`SELECT s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url, s.reliability, s.note,
 		        (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claim_count
 		   FROM sources s ORDER BY s.outlet COLLATE NOCASE, s.published_on, s.id`
-	)
+	),
+	sourcesPage: db.prepare<[number, number], SourceRecord & { claim_count: number }>(
+		`SELECT s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url, s.reliability, s.note,
+		        (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claim_count
+		   FROM sources s ORDER BY s.outlet COLLATE NOCASE, s.published_on, s.id LIMIT ? OFFSET ?`
+	),
+	sourceCount: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM sources')
 }));
 
 /** Maps a sources row (snake_case) to the type the pages use. */
@@ -206,6 +212,23 @@ export function claimsOfSource(db: DatasetDatabase, sourceId: string): ClaimView
 export function getSource(db: DatasetDatabase, id: string): SourceRef | null {
 	const record = statements(db).sourceById.get(id);
 	return record ? toSourceRef(record) : null;
+}
+
+/** The number of sources, counted once per dataset version. */
+const sourceCount = memoizedFor((db: DatasetDatabase) => statements(db).sourceCount.get()?.count ?? 0);
+
+/** One page of {@link listSources}: `limit` sources from `offset`, read from the index in the list's order. */
+export function pageOfSources(
+	db: DatasetDatabase,
+	offset: number,
+	limit: number
+): { total: number; sources: (SourceRef & { claimCount: number })[] } {
+	return {
+		total: sourceCount(db),
+		sources: statements(db)
+			.sourcesPage.all(limit, offset)
+			.map((record) => ({ ...toSourceRef(record), claimCount: record.claim_count }))
+	};
 }
 
 /** Every source with the number of claims it supports, by outlet. */

@@ -6,7 +6,7 @@ import type { ClaimExport, RoundExport, SourceExport, TotalsRowExport } from '..
 import type { RoundFilters } from '../../../schemas/round-filters';
 import { filterStatements, type StatementFilters } from '../../../schemas/statement-filters';
 import type { DatasetDatabase } from '../dataset';
-import { listSources, type ClaimView } from './claims';
+import { listSources, pageOfSources, type ClaimView } from './claims';
 import { listRounds, totalsOf, type RoundListItem } from './rounds';
 import { listStatements, verdictOf, type StatementVerdict } from './statements';
 
@@ -132,7 +132,22 @@ export function claimRows(db: DatasetDatabase, filters: StatementFilters, origin
 
 /** Every source, by outlet. */
 export function sourceRows(db: DatasetDatabase, origin: string): SourceExport[] {
-	return listSources(db).map((source) => ({
+	return listSources(db).map((source) => toSourceExport(source, origin));
+}
+
+/** `limit` sources by outlet from `offset`, read from the index, and how many there are. */
+export function sourceRowsFrom(
+	db: DatasetDatabase,
+	origin: string,
+	offset: number,
+	limit: number
+): { total: number; rows: SourceExport[] } {
+	const { total, sources } = pageOfSources(db, offset, limit);
+	return { total, rows: sources.map((source) => toSourceExport(source, origin)) };
+}
+
+function toSourceExport(source: ReturnType<typeof listSources>[number], origin: string): SourceExport {
+	return {
 		id: source.id,
 		url: source.url,
 		outlet: source.outlet,
@@ -146,5 +161,5 @@ export function sourceRows(db: DatasetDatabase, origin: string): SourceExport[] 
 		note: source.note,
 		claim_count: source.claimCount,
 		page: `${origin}/sources/${source.id}`
-	}));
+	};
 }

@@ -1,13 +1,17 @@
-// GET /api/v1/sources: every source with the number of claims it supports, with the fields of /sources.json.
+// GET /api/v1/sources: every source with the number of claims it supports, with the fields of /sources.json, `limit` at a time.
+import { ApiPaging } from '$lib/schemas/api-paging';
 import { sourceExportColumns } from '$lib/schemas/exports';
-import { apiResponse } from '$lib/server/api';
-import { listEnvelope } from '$lib/server/downloads';
+import { apiListResponse, apiQuery } from '$lib/server/api';
 import { getDataset } from '$lib/server/db/dataset';
-import { sourceRows } from '$lib/server/db/queries/exports';
+import { sourceRowsFrom } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
+	const query = apiQuery(ApiPaging, url.searchParams);
+	if (!query.ok) return query.response;
 	const db = getDataset();
-	return apiResponse(listEnvelope(datasetInfo(db).version, sourceExportColumns, sourceRows(db, url.origin), {}));
+	// Only the page asked for is read, from the index in list order.
+	const rows = (offset: number, limit: number) => sourceRowsFrom(db, url.origin, offset, limit);
+	return apiListResponse(datasetInfo(db).version, sourceExportColumns, rows, {}, query.data);
 };

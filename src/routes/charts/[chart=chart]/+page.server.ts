@@ -1,0 +1,22 @@
+// /charts/<name>: the data behind one of the overview's charts, every row, page by page; the overview shows the latest.
+import { z } from 'zod';
+import { tableRowCount } from '$lib/charts/catalog';
+import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
+import { getDataset } from '$lib/server/db/dataset';
+import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
+import type { PageServerLoad } from './$types';
+
+/** Rows per page of each table. */
+const PAGE_SIZE = 50;
+
+const ChartDataQuery = z.object({
+	page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1))
+});
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const query = parseQueryOr400(ChartDataQuery, url.searchParams);
+	const chart = namedChart(overviewCharts(getDataset()), params.chart);
+	const pageCount = Math.max(1, Math.ceil(tableRowCount(chart) / PAGE_SIZE));
+	// A page past the end shows the last, as on the other lists.
+	return { chart, page: Math.min(query.page, pageCount), pageCount, pageSize: PAGE_SIZE };
+};

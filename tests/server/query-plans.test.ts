@@ -1,0 +1,199 @@
+// The query plan of every query the public pages make, on a synthetic dataset several times the real one: a page that
+// reads a slice must not scan a big table. Queries are caught as the real page loads run them, with their real values.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildDataset } from '../../src/lib/server/db/build';
+import { writeSyntheticDataset } from '../../src/lib/server/db/synthetic';
+import { FIXED_TODAY, realDataDir, temporaryDir } from '../helpers/dataset';
+
+vi.mock('$app/state', () => ({ page: { url: new URL('https://example.org/') } }));
+
+/** The tables whose rows grow with the dataset. */
+const bigTables = [
+	'rounds',
+	'claims',
+	'sources',
+	'claim_sources',
+	'round_mediators',
+	'record_cells',
+	'removed_records'
+];
+
+/**
+ * Queries that read a whole table on purpose, with why. Anything else that scans a big table fails this test.
+ * Each is matched on the start of its SQL, whitespace collapsed.
+ */
+const wholeTableReads: { sql: RegExp; why: string }[] = [
+	{
+		sql: /^SELECT r\.id, r\.date, .* FROM rounds r ORDER BY r\.date DESC/,
+		why: 'every round with its derived figures, once per dataset version (memoized): /rounds, the overview and the API filter and sort on derived statuses, which are not columns'
+	},
+	{
+		sql: /^SELECT count\(\*\) AS count FROM sources$/,
+		why: 'the number of sources, for the page count of /sources, once per dataset version (memoized)'
+	},
+	{
+		sql: /^SELECT id, counted_detail FROM claims$/,
+		why: "the overview's charts, laid out once per dataset version (memoized)"
+	},
+	{
+		sql: /FROM claims c WHERE c\.round_id IS NULL OR c\.statement <> 'report'/,
+		why: 'the statements outside rounds, once per dataset version (memoized); /claims and the API page them in memory'
+	},
+	{
+		sql: /^SELECT c\.id, c\.round_id, .* FROM claims c ORDER BY c\.stated_on, c\.id$/,
+		why: "every claim, indexed once per dataset version (memoized) for the statements' verdicts and threads; /claims and the API page them in memory"
+	}
+];
+
+interface Caught {
+	sql: string;
+	args: unknown[];
+}
+
+const datasetPath = join(temporaryDir(), 'x3.sqlite');
+const caught: Caught[] = [];
+
+beforeAll(() => {
+	const dir = temporaryDir();
+	writeSyntheticDataset({ fromDir: realDataDir, toDir: dir, scale: 3, seed: 1 });
+	const built = buildDataset({ dataDir: dir, outPath: datasetPath, today: FIXED_TODAY });
+	if (!built.ok) throw new Error(built.errors.join('\n'));
+	process.env.DATASET_DB_PATH = datasetPath;
+	process.env.STATE_DB_PATH = join(temporaryDir(), 'state.sqlite');
+	// Every statement prepared on the dataset records the values it runs with.
+	const prepare = Database.prototype.prepare;
+	vi.spyOn(Database.prototype, 'prepare').mockImplementation(function (this: Database.Database, sql: string) {
+		const statement = prepare.call(this, sql);
+		if (this.name !== datasetPath) return statement;
+		for (const method of ['all', 'get', 'iterate', 'run'] as const) {
+			const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+			(statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+				caught.push({ sql, args });
+				return original(...args);
+			};
+		}
+		return statement;
+	} as typeof prepare);
+});
+
+type Load = (event: unknown) => unknown;
+const event = (path: string, params: Record<string, string> = {}) => ({
+	url: new URL(`https://example.org${path}`),
+	params,
+	setHeaders: () => {},
+	locals: {}
+});
+
+/** Every public page and API list, by its load or handler and one address. */
+type Module = () => Promise<{ load?: Load; GET?: Load }>;
+const pages: { route: Module; path: string; params?: Record<string, string>; handler?: boolean }[] = [
+	{ route: () => import('../../src/routes/+page.server') as Promise<never>, path: '/' },
+	{ route: () => import('../../src/routes/rounds/+page.server') as Promise<never>, path: '/rounds?year=2025' },
+	{
+		route: () => import('../../src/routes/rounds/[id]/+page.server') as Promise<never>,
+		path: '/rounds/2024-12-30-exchange',
+		params: { id: '2024-12-30-exchange' }
+	},
+	{ route: () => import('../../src/routes/claims/+page.server') as Promise<never>, path: '/claims' },
+	{
+		route: () => import('../../src/routes/claims/[id]/+page.server') as Promise<never>,
+		path: '/claims/c0001',
+		params: { id: 'c0001' }
+	},
+	{ route: () => import('../../src/routes/sources/+page.server') as Promise<never>, path: '/sources?page=2' },
+	{
+		route: () => import('../../src/routes/sources/[id]/+page.server') as Promise<never>,
+		path: '/sources/s0001',
+		params: { id: 's0001' }
+	},
+	{ route: () => import('../../src/routes/search/+page.server') as Promise<never>, path: '/search?q=Medinsky' },
+	{
+		route: () => import('../../src/routes/search/+page.server') as Promise<never>,
+		path: '/search?q=1%2C200&kind=round'
+	},
+	{
+		route: () => import('../../src/routes/charts/[chart=chart]/+page.server') as Promise<never>,
+		path: '/charts/cumulative',
+		params: { chart: 'cumulative' }
+	},
+	{
+		route: () => import('../../src/routes/api/v1/rounds/+server') as Promise<never>,
+		path: '/api/v1/rounds?limit=5',
+		handler: true
+	},
+	{
+		route: () => import('../../src/routes/api/v1/claims/+server') as Promise<never>,
+		path: '/api/v1/claims?limit=5',
+		handler: true
+	},
+	{
+		route: () => import('../../src/routes/api/v1/sources/+server') as Promise<never>,
+		path: '/api/v1/sources?limit=5',
+		handler: true
+	},
+	{
+		route: () => import('../../src/routes/api/v1/rounds/[id]/+server') as Promise<never>,
+		path: '/api/v1/rounds/2024-12-30-exchange',
+		params: { id: '2024-12-30-exchange' },
+		handler: true
+	}
+];
+
+/** The plan's lines for one query, run with the values the page ran it with. */
+function planOf(db: Database.Database, { sql, args }: Caught): string[] {
+	return db
+		.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+		.all(...args)
+		.map((row) => row.detail);
+}
+
+/** The plan lines that read every row of a big table (plans name a table by its alias when it has one). */
+function fullScans(sql: string, plan: string[]): string[] {
+	const keywords = new Set(['where', 'on', 'join', 'left', 'inner', 'order', 'group', 'limit', 'using', 'natural']);
+	const tableOf = new Map<string, string>();
+	for (const [, table = '', alias] of sql.matchAll(/\b(?:FROM|JOIN)\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?/gi)) {
+		tableOf.set(table, table);
+		if (alias && !keywords.has(alias.toLowerCase())) tableOf.set(alias, table);
+	}
+	// Walking an index in order with a LIMIT stops after the page: that is reading a slice.
+	const limited = /\bLIMIT\b/i.test(sql);
+	return plan.filter((line) => {
+		if (limited && / USING (COVERING )?INDEX /.test(line)) return false;
+		const scanned = /^SCAN (\w+)/.exec(line)?.[1] ?? '';
+		return bigTables.includes(tableOf.get(scanned) ?? scanned);
+	});
+}
+
+/** Every query the pages ran, once each, with the values it first ran with. */
+const queries = new Map<string, Caught>();
+
+describe('the queries of the public pages', () => {
+	it.each(pages)('$path runs', { timeout: 60_000 }, async ({ route, path, params, handler }) => {
+		const module = await route();
+		caught.length = 0;
+		await (handler ? module.GET : module.load)?.(event(path, params));
+		for (const query of caught) {
+			const key = query.sql.replace(/\s+/g, ' ').trim();
+			if (!queries.has(key)) queries.set(key, query);
+		}
+	});
+
+	it('scan no big table, except the reads of a whole table listed with their reason', () => {
+		expect(queries.size).toBeGreaterThan(10);
+		const db = new Database(datasetPath, { readonly: true });
+		const scanning = [...queries]
+			.map(([sql, query]) => ({ sql, scans: fullScans(sql, planOf(db, query)) }))
+			.filter((query) => query.scans.length > 0);
+		db.close();
+		const unexplained = scanning.filter((query) => !wholeTableReads.some(({ sql }) => sql.test(query.sql)));
+		expect(unexplained).toEqual([]);
+		// Every listed reason still names a query the pages make, so that the list cannot go stale.
+		for (const { sql } of wholeTableReads)
+			expect(
+				scanning.some((query) => sql.test(query.sql)),
+				String(sql)
+			).toBe(true);
+	});
+});

@@ -450,14 +450,14 @@ export function scopedFigure(scope: FigureScope, number: number, qualified: stri
 }
 
 /** A figure as read aloud: its qualifier, and what it counts when that is not everyone returned. */
-export function formatFigure(figure: NumberedFigure, nameEveryone = false): string {
+export function formatStatedFigure(figure: NumberedFigure, nameEveryone = false): string {
 	const qualified = QUALIFIED_FIGURES[figure.qualifier]({ number: formatNumber(figure.number) });
 	const scope = scopeOf(figure);
 	const scoped = scope !== 'all' || nameEveryone ? scopedFigure(scope, figure.number, qualified) : qualified;
 	return figure.sumOf
 		? m.figure_sum_of({
 				figure: scoped,
-				parts: figure.sumOf.map((part) => formatFigure(part as NumberedFigure)).join(' + ')
+				parts: figure.sumOf.map((part) => formatStatedFigure(part as NumberedFigure)).join(' + ')
 			})
 		: scoped;
 }
@@ -535,7 +535,7 @@ function describeWhoReportedWhat(figures: readonly NumberedFigure[]): string {
 	for (const figure of bySpeakerThenNumber) {
 		const label = speakerLabel(figure);
 		const values = valuesBySpeaker.get(label) ?? [];
-		const value = formatFigure(figure, nameEveryone);
+		const value = formatStatedFigure(figure, nameEveryone);
 		if (!values.includes(value)) values.push(value);
 		valuesBySpeaker.set(label, values);
 	}
@@ -564,7 +564,7 @@ function describeDispute(scope: FigureScope, conflict: Conflict) {
 /** "Kyiv and Moscow both reported 185 servicemen" (or the third-party wording), as a sentence or a clause. */
 function describeAgreement(scope: FigureScope, agreement: Agreement, sentence = true): string {
 	const [first] = agreement.figures;
-	const formatted = first ? formatFigure({ ...first, sumOf: undefined, scope }) : '';
+	const formatted = first ? formatStatedFigure({ ...first, sumOf: undefined, scope }) : '';
 	const sides = new Set(agreement.figures.map((figure) => figure.side));
 	const parties = PARTY_SIDES.filter((side) => sides.has(side));
 	const thirdPartyLabels = speakerLabels(agreement.figures.filter((figure) => isThirdParty(figure.side)));
@@ -590,7 +590,7 @@ function describeAgreement(scope: FigureScope, agreement: Agreement, sentence = 
 						sums.map((figure) =>
 							m.explain_sum_of({
 								speaker: speakerLabel(figure),
-								parts: (figure.sumOf ?? []).map((part) => formatFigure(part as NumberedFigure)).join(' + ')
+								parts: (figure.sumOf ?? []).map((part) => formatStatedFigure(part as NumberedFigure)).join(' + ')
 							})
 						)
 					)
@@ -609,8 +609,8 @@ function describeScopeDifference(figures: readonly NumberedFigure[]): string {
 				.map((part) =>
 					m.explain_scope_includes({
 						speaker: speakerLabel(whole),
-						figure: formatFigure(whole),
-						part: formatFigure(part)
+						figure: formatStatedFigure(whole),
+						part: formatStatedFigure(part)
 					})
 				)
 		);
@@ -635,7 +635,7 @@ function describeAnnouncement(numbered: NumberedFigure[]): string {
 	if (statedExactly.length === 0) return m.explain_bounds_only({ who: describeWhoReportedWhat(numbered) });
 	const [onlyFigure] = numbered;
 	if (numbered.length === 1 && onlyFigure !== undefined) {
-		return m.explain_only_one({ speaker: speakerLabel(onlyFigure), number: formatFigure(onlyFigure) });
+		return m.explain_only_one({ speaker: speakerLabel(onlyFigure), number: formatStatedFigure(onlyFigure) });
 	}
 	const exactValues = new Set(statedExactly.map((figure) => `${scopeOf(figure)}:${figure.number}`));
 	if (exactValues.size > 1) {
@@ -643,7 +643,7 @@ function describeAnnouncement(numbered: NumberedFigure[]): string {
 		return m.explain_unconfirmed_by_other_side_plural({ reported: describeWhoReportedWhat(statedExactly) });
 	}
 	const [first] = statedExactly;
-	const formatted = first ? formatFigure(first) : '';
+	const formatted = first ? formatStatedFigure(first) : '';
 	const accountable = speakerLabels(statedExactly.filter((figure) => figure.side !== 'independent'));
 	const media = speakerLabels(statedExactly.filter((figure) => figure.side === 'independent'));
 	// Media repeating a figure is not a confirmation, so it is named as a repetition rather than as a second source.

@@ -5,7 +5,7 @@ import { layoutRoundCard, type CardDirection, type RoundCardInput } from '../cha
 import { directionLabel, markKind } from '../charts/timeline';
 import type { DirectionMark } from '../charts/types';
 import RoundCard from '../components/RoundCard.svelte';
-import { formatFigure as formatStatedFigure, type Confirmation } from '../domain/confirmation';
+import { formatStatedFigure, type Confirmation } from '../domain/confirmation';
 import { directions, type Direction } from '../domain/round-figures';
 import { formatDate, formatFigure, formatNumber, roundKindLabel, statusLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';

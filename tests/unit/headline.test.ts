@@ -87,7 +87,7 @@ describe('headlineSentence', () => {
 	it('names who stated the official total and when, then the sums with their rounds and the confirmed part', () => {
 		const [toUkraine] = directionHeadlines([total({})], { to_ukraine: sums({}), to_russia: sums({}) });
 		expect(toUkraine && headlineSentence(toUkraine)).toBe(
-			"Coordination Headquarters put the number of people returned to Ukraine at 8,050 on 11 Mar 2026. The rounds on record add up to 6,738 by Kyiv's own figures (72 rounds) and 3,901 by Moscow's (32 rounds); the figures two sides stated alike add up to 2,730."
+			"On 11 Mar 2026, Coordination Headquarters gave 8,050 as the number of Ukrainians returned home. The rounds on record add up to 6,738 by Kyiv's own figures (72 rounds) and 3,901 by Moscow's (32 rounds); the figures two sides stated alike add up to 2,730."
 		);
 	});
 

@@ -9,8 +9,9 @@ export function noneConfirmedText(reason: NonNullable<DirectionHeadline['noneCon
 }
 
 /**
- * "Coordination Headquarters … put the number of people returned to Ukraine at 8,050 on 11 Mar 2026. The rounds on
- * record add up to …": the latest official totals first, then the sums of the record and the part two sides agree on.
+ * "On 11 Mar 2026, Coordination Headquarters … gave 8,050 as the number of Ukrainians returned home … The rounds on
+ * record add up to …": the latest official totals first, with what they count, then the sums of the record and the
+ * part two sides agree on.
  */
 export function headlineSentence(headline: DirectionHeadline): string {
 	const direction = headline.direction === 'to_ukraine' ? m.headline_to_ukraine() : m.headline_to_russia();
@@ -20,7 +21,8 @@ export function headlineSentence(headline: DirectionHeadline): string {
 			? [
 					m.headline_official({
 						claimant: official.claimant,
-						direction,
+						// What the total counts, in the words of the record: an official total often has its own scope.
+						detail: official.countedDetail,
 						figure: formatFigure(official.number, official.qualifier),
 						date: formatDate(official.statedOn)
 					})

@@ -1,16 +1,5 @@
 // Seeded generator of malformed requests over every route and form: odd paths, queries, bodies, types and headers.
-
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same requests on every run. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+import { seededRandom } from '../../src/lib/seeded-random';
 
 export interface BadRequest {
 	method: string;

@@ -1,4 +1,5 @@
 // Record sums beside a running total, support for statements, the claim index, threads, same-subject statements and offer delivery.
+import { seededRandom } from '../../src/lib/seeded-random';
 import { describe, expect, it } from 'vitest';
 import {
 	ClaimIndex,
@@ -157,19 +158,9 @@ describe('supportingClaims', () => {
 	});
 });
 
-/** A deterministic generator (mulberry32), so that the comparison below runs on the same claims every time. */
-function seeded(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state + 0x6d2b79f5) | 0;
-		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 describe('ClaimIndex', () => {
-	const random = seeded(42);
+	// Seeded, so that the comparison below runs on the same claims every time.
+	const random = seededRandom(42);
 	const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
 	const start = Date.parse('2024-01-01T00:00:00Z');
 	const claims: ComparableClaim[] = Array.from({ length: 600 }, (_, position): ComparableClaim => {

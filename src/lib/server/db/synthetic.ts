@@ -1,6 +1,7 @@
 // A synthetic dataset N times the size of data/ for the scale tests and benchmarks: copies of the real rows with new ids, dates moved into the past and figures varied by a seeded generator.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../../seeded-random';
 import { claimColumns } from '../../schemas/claim';
 import { removedColumns } from '../../schemas/removed';
 import { roundColumns } from '../../schemas/round';
@@ -21,18 +22,6 @@ export interface SyntheticOptions {
 
 /** Rows written per file. */
 export type SyntheticCounts = Record<'sources' | 'rounds' | 'claims', number>;
-
-/** mulberry32: a small, well-known seeded generator, so that the same seed gives the same dataset everywhere. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const DAY_MS = 86_400_000;
 

@@ -5,9 +5,7 @@ import { chartNames } from '../../src/lib/charts/catalog';
 import { toMatchExpression } from '../../src/lib/domain/search-text';
 import { addMaintainer } from '../../src/lib/server/auth/maintainers';
 import { chartImageSvg } from '../../src/lib/server/chart-images';
-import { parseSuggestionForm, readSuggestionForm } from '../../src/lib/server/corrections/form';
 import { approveCorrection } from '../../src/lib/server/corrections/review';
-import { submitCorrection } from '../../src/lib/server/corrections/store';
 import { buildDataset } from '../../src/lib/server/db/build';
 import { getDataset, openDataset } from '../../src/lib/server/db/dataset';
 import { namedChart, overviewCharts } from '../../src/lib/server/db/queries/charts';
@@ -16,6 +14,7 @@ import { searchDataset } from '../../src/lib/server/db/queries/search';
 import { getState } from '../../src/lib/server/db/state';
 import { svgToPng } from '../../src/lib/server/images';
 import { buildInto, FIXED_TODAY, realDataDir, temporaryDir } from '../helpers/dataset';
+import { suggestClaimChange } from '../helpers/suggestions';
 
 const db = openDataset(buildInto(realDataDir));
 const outPath = join(temporaryDir(), 'dataset.sqlite');
@@ -30,29 +29,17 @@ const reviewer = await addMaintainer(state, 'alice', 'correct horse battery', ne
 
 let suggestions = 0;
 /** Suggests a new note for one claim (against the value published now) and approves it: one whole publication. */
-async function approveOne(): Promise<void> {
+async function suggestAndApprove(): Promise<void> {
 	suggestions += 1;
-	const form = new FormData();
-	const fields = {
-		kind: 'change',
-		entity: 'claim',
-		record_id: 'c0002',
-		'field:note': `Benchmark note ${suggestions}.`,
+	const correctionId = suggestClaimChange(state, {
+		recordId: 'c0002',
+		field: 'note',
+		value: `Benchmark note ${suggestions}.`,
 		reason: 'Benchmark.',
-		evidence: 'https://example.org/benchmark'
-	};
-	for (const [name, value] of Object.entries(fields)) form.append(name, value);
-	const parsed = parseSuggestionForm(readSuggestionForm(form));
-	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-	const stored = submitCorrection(state, parsed.suggestion, {
-		dataset: getDataset(),
-		submittedBy: null,
-		submitterHash: null,
 		now: new Date(0)
 	});
-	if (!stored.ok) throw new Error(JSON.stringify(stored.errors));
 	const context = { maintainerId: reviewer.id, reason: 'Benchmark.', now: new Date(0), singleMaintainer: false };
-	const decided = await approveCorrection(state, target, stored.id, context);
+	const decided = await approveCorrection(state, target, correctionId, context);
 	if (!decided.ok) throw new Error(decided.message);
 }
 
@@ -65,6 +52,17 @@ const read = () =>
 			resolve();
 		})
 	);
+
+/**
+ * One publication at a time: a suggestion is made against the value published now, so it must wait for the approval
+ * before it (the benchmark runner may start a background loop while an earlier approval is still publishing).
+ */
+let publishing: Promise<void> = Promise.resolve();
+function approveOne(): Promise<void> {
+	const next = publishing.then(suggestAndApprove);
+	publishing = next.catch(() => undefined);
+	return next;
+}
 
 /** Approvals one after another in the background while a benchmark runs. */
 let approving: Promise<void> | null = null;

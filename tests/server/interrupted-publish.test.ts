@@ -4,14 +4,14 @@ import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMaintainer } from '../../src/lib/server/auth/maintainers';
-import { parseSuggestionForm, readSuggestionForm } from '../../src/lib/server/corrections/form';
 import { isPublished, removeLeftovers } from '../../src/lib/server/corrections/publishing';
 import { latestRevision } from '../../src/lib/server/corrections/review';
-import { getCorrection, submitCorrection } from '../../src/lib/server/corrections/store';
+import { getCorrection } from '../../src/lib/server/corrections/store';
 import { buildDataset } from '../../src/lib/server/db/build';
 import { getDataset } from '../../src/lib/server/db/dataset';
 import { recordCells } from '../../src/lib/server/db/queries/records';
 import { getState } from '../../src/lib/server/db/state';
+import { suggestClaimChange } from '../helpers/suggestions';
 import { FIXED_TODAY, fixtureDir, temporaryDir } from '../helpers/dataset';
 
 let dir: string;
@@ -33,26 +33,14 @@ async function instanceWithSuggestion() {
 	if (!built.ok) throw new Error(built.errors.join('\n'));
 	const state = getState();
 	const reviewer = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'));
-	const form = new FormData();
-	const fields = {
-		kind: 'change',
-		entity: 'claim',
-		record_id: 'c2',
-		'field:number': '151',
+	const correctionId = suggestClaimChange(state, {
+		recordId: 'c2',
+		field: 'number',
+		value: '151',
 		reason: 'The ministry corrected its figure the next day.',
-		evidence: 'https://example.org/correction'
-	};
-	for (const [name, value] of Object.entries(fields)) form.append(name, value);
-	const parsed = parseSuggestionForm(readSuggestionForm(form));
-	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-	const stored = submitCorrection(state, parsed.suggestion, {
-		dataset: getDataset(),
-		submittedBy: null,
-		submitterHash: null,
 		now: new Date('2026-05-01T12:00:00Z')
 	});
-	if (!stored.ok) throw new Error(JSON.stringify(stored.errors));
-	return { state, reviewer, correctionId: stored.id };
+	return { state, reviewer, correctionId };
 }
 
 const leftovers = () =>

@@ -106,6 +106,13 @@ describe.each(TRANSLATED)('the %s catalog', (locale) => {
 	});
 });
 
+describe('the allow-list of values kept in English', () => {
+	it.each(Object.keys(SAME_AS_ENGLISH))('%s is still kept in English by a catalog', (key) => {
+		const kept = TRANSLATED.some((locale) => JSON.stringify(readCatalog(locale)[key]) === JSON.stringify(english[key]));
+		expect(kept).toBe(true);
+	});
+});
+
 describe('the catalog check catches', () => {
 	const base: Catalog = {
 		greeting: 'Hello {name}',
@@ -177,5 +184,14 @@ describe('plural forms as rendered', () => {
 		['ru', 104, '104 раунда, с A по B:']
 	] as const)('%s, %i rounds', (locale, count, start) => {
 		expect(m.chart_timeline_summary_people(inputs(count), { locale })).toMatch(new RegExp(`^${start}`));
+	});
+	it.each([
+		['uk', 1, 'Названі цифри розходяться в 1 раунді.'],
+		['uk', 21, 'Названі цифри розходяться в 21 раунді.'],
+		['uk', 3, 'Названі цифри розходяться в 3 раундах.'],
+		['ru', 1, 'Названные цифры расходятся в 1 раунде.'],
+		['ru', 15, 'Названные цифры расходятся в 15 раундах.']
+	] as const)('%s, differing figures in %i rounds', (locale, count, sentence) => {
+		expect(m.chart_discrepancy_summary_no_gap({ count, countText: String(count) }, { locale })).toBe(sentence);
 	});
 });

@@ -1,6 +1,7 @@
 // What each round, claim and source is found by: the rows of the full-text index the dataset build writes.
 import { dayToken, monthToken, normalisedTokens, withoutMatchMarks } from '../../domain/search-text';
 import type { ClaimRow } from '../../schemas/claim';
+import type { ClaimantRow } from '../../schemas/claimant';
 import type { RoundRow } from '../../schemas/round';
 import type { SearchKind } from '../../schemas/search';
 import type { SourceRow } from '../../schemas/source';
@@ -50,12 +51,24 @@ function indexRow(kind: SearchKind, recordId: string, name: string, text: string
 	};
 }
 
+/**
+ * Who made a claim, as it is found: the name as recorded, then the claimant's names in English, Ukrainian and Russian
+ * where they differ from it, so that "Мединский" finds what Medinsky said.
+ */
+function claimantNames(claim: ClaimRow, claimant: ClaimantRow | undefined): string {
+	const names = [claim.claimant, claimant?.name_en, claimant?.name_uk, claimant?.name_ru];
+	return [...new Set(names.filter((name): name is string => !!name))].join(' · ');
+}
+
 /** The index rows of a validated dataset: one per round, claim and source. */
-export function searchDocuments(content: {
-	rounds: readonly RoundRow[];
-	claims: readonly ClaimRow[];
-	sources: readonly SourceRow[];
-}): SearchDocument[] {
+export function searchDocuments(
+	content: {
+		rounds: readonly RoundRow[];
+		claims: readonly ClaimRow[];
+		sources: readonly SourceRow[];
+	},
+	claimants: ReadonlyMap<string, ClaimantRow> = new Map()
+): SearchDocument[] {
 	return [
 		...content.rounds.map((round) =>
 			indexRow('round', round.id, round.mediators.join(', '), round.summary, [
@@ -71,7 +84,7 @@ export function searchDocuments(content: {
 			indexRow(
 				'claim',
 				claim.id,
-				claim.claimant,
+				claimantNames(claim, claimants.get(claim.claimant_id)),
 				[claim.counted_detail, claim.note].filter((part) => part !== '').join(' — '),
 				[
 					claim.id,

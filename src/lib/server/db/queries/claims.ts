@@ -31,7 +31,11 @@ export interface ClaimView {
 	id: string;
 	roundId: string | null;
 	statedOn: string;
+	/** The speaker's name as the record gives it (with a relay or a joint speaker when there is one). */
 	claimant: string;
+	/** The claimant of data/claimants.csv, and their name in English. */
+	claimantId: string;
+	claimantName: string;
 	side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -50,6 +54,8 @@ interface ClaimRecord {
 	round_id: string | null;
 	stated_on: string;
 	claimant: string;
+	claimant_id: string;
+	claimant_name: string;
 	claimant_side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -74,8 +80,9 @@ interface SourceRecord {
 	note: string | null;
 }
 
-const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_side, c.statement, c.counted, c.counted_detail,
-	c.number, c.qualifier, c.responds_to, c.note`;
+const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_id,
+	(SELECT k.name_en FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name, c.claimant_side, c.statement,
+	c.counted, c.counted_detail, c.number, c.qualifier, c.responds_to, c.note`;
 
 const statements = preparedFor((db) => ({
 	byRound: db.prepare<[string], ClaimRecord>(
@@ -156,6 +163,8 @@ function withSources(db: DatasetDatabase, records: ClaimRecord[]): ClaimView[] {
 			roundId: record.round_id,
 			statedOn: record.stated_on,
 			claimant: record.claimant,
+			claimantId: record.claimant_id,
+			claimantName: record.claimant_name,
 			side: record.claimant_side,
 			statement: record.statement,
 			counted: record.counted,

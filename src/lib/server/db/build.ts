@@ -659,11 +659,8 @@ const ROWS_PER_STEP = 250;
 
 /** The build as a generator: each `yield` is a point where a stepped build may pause. */
 function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
-	const { problems, sources, rounds, claims, claimants, removed, offerRounds, raw, editOutcomes } = yield* validationSteps(
-		options.dataDir,
-		options.today,
-		options.edits ?? []
-	);
+	const { problems, sources, rounds, claims, claimants, removed, offerRounds, raw, editOutcomes } =
+		yield* validationSteps(options.dataDir, options.today, options.edits ?? []);
 	if (problems.length > 0) return { ok: false, errors: problems, edits: editOutcomes };
 	const liveIds = { source: sources, round: rounds, claim: claims };
 	for (const tombstone of options.removedByCorrections ?? []) {

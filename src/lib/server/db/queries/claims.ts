@@ -102,6 +102,14 @@ const statements = preparedFor((db) => ({
 		  WHERE cs.source_id = ? ORDER BY c.stated_on, c.id`
 	),
 	all: db.prepare<[], ClaimRecord>(`SELECT ${claimColumns} FROM claims c ORDER BY c.stated_on, c.id`),
+	byClaimant: db.prepare<[string, number, number], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c WHERE c.claimant_id = ? ORDER BY c.stated_on DESC, c.id DESC LIMIT ? OFFSET ?`
+	),
+	claimantRoundClaims: db.prepare<[string], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c
+		  WHERE c.round_id IN (SELECT round_id FROM claims WHERE claimant_id = ? AND round_id IS NOT NULL)
+		  ORDER BY c.stated_on, c.id`
+	),
 	offerRounds: db.prepare<[], { offer_id: string; round_id: string; reason: string }>(
 		'SELECT offer_id, round_id, reason FROM offer_rounds ORDER BY position'
 	),
@@ -203,6 +211,16 @@ export function listStatementsOutsideRounds(db: DatasetDatabase): ClaimView[] {
 /** Every claim, oldest first (then by id), for comparing statements with each other. */
 export function allClaims(db: DatasetDatabase): ClaimView[] {
 	return withSources(db, statements(db).all.all());
+}
+
+/** `limit` of a claimant's claims from `offset`, newest first, read from the index. */
+export function claimsOfClaimant(db: DatasetDatabase, claimantId: string, offset: number, limit: number): ClaimView[] {
+	return withSources(db, statements(db).byClaimant.all(claimantId, limit, offset));
+}
+
+/** Every claim about a round the claimant made a claim about: what their track record is computed from. */
+export function claimsOfClaimantRounds(db: DatasetDatabase, claimantId: string): ClaimView[] {
+	return withSources(db, statements(db).claimantRoundClaims.all(claimantId));
 }
 
 /** The rounds linked to offers by data/decisions/offer-rounds.csv, in file order, with the reason. */

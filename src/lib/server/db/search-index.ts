@@ -52,12 +52,13 @@ function indexRow(kind: SearchKind, recordId: string, name: string, text: string
 }
 
 /**
- * Who made a claim, as it is found: the name as recorded, then the claimant's names in English, Ukrainian and Russian
- * where they differ from it, so that "Мединский" finds what Medinsky said.
+ * The claimant's names in English, Ukrainian and Russian, searched but not shown (the result shows the name as
+ * recorded): "Мединский" finds what Medinsky said, and "Saraliev" what the record spells "Saraliyev".
  */
-function claimantNames(claim: ClaimRow, claimant: ClaimantRow | undefined): string {
-	const names = [claim.claimant, claimant?.name_en, claimant?.name_uk, claimant?.name_ru];
-	return [...new Set(names.filter((name): name is string => !!name))].join(' · ');
+function claimantNames(claimant: ClaimantRow | undefined): string[] {
+	return [claimant?.id ?? '', claimant?.name_en ?? '', claimant?.name_uk ?? '', claimant?.name_ru ?? ''].filter(
+		(name) => name !== ''
+	);
 }
 
 /** The index rows of a validated dataset: one per round, claim and source. */
@@ -84,10 +85,11 @@ export function searchDocuments(
 			indexRow(
 				'claim',
 				claim.id,
-				claimantNames(claim, claimants.get(claim.claimant_id)),
+				claim.claimant,
 				[claim.counted_detail, claim.note].filter((part) => part !== '').join(' — '),
 				[
 					claim.id,
+					...claimantNames(claimants.get(claim.claimant_id)),
 					claim.claimant_side,
 					codeWords(claim.statement),
 					...(claim.number === null ? [] : [String(claim.number)]),

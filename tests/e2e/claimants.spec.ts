@@ -29,6 +29,11 @@ async function journey(page: Page) {
 	// The list of claimants leads to the same page, and his statements outside rounds are one link away.
 	await page.goto('/claimants');
 	await page.getByRole('link', { name: 'Volodymyr Zelensky', exact: true }).click();
+	await page.getByLabel('Search their statements').fill('exchange');
+	await page.getByRole('button', { name: 'Search', exact: true }).last().click();
+	await expect(page).toHaveURL(/\/search\?claimant=k-zelensky&kind=claim&q=exchange$/);
+	await expect(page.getByText('Only statements by Volodymyr Zelensky.')).toBeVisible();
+	await page.goBack();
 	await page.getByRole('link', { name: 'Only their running totals, offers, allegations and rebuttals' }).click();
 	await expect(page).toHaveURL('/claims?claimant=k-zelensky');
 	await expect(page.getByText('Statements by Volodymyr Zelensky only.')).toBeVisible();

@@ -22,6 +22,9 @@ const pages = [
 	'/rounds/2024-12-30-exchange',
 	'/claims',
 	'/claims/c0001',
+	'/claims?sort=date_asc',
+	'/claimants',
+	'/claimants/k-zelensky',
 	'/sources',
 	'/sources/s0001',
 	'/search?q=Medinsky',
@@ -39,7 +42,8 @@ const pages = [
 	'/api/v1',
 	'/api/v1/rounds',
 	'/api/v1/claims',
-	'/api/v1/sources'
+	'/api/v1/sources',
+	'/api/v1/claimants'
 ];
 
 /**

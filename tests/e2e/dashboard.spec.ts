@@ -201,8 +201,7 @@ test.describe('citations without JavaScript', () => {
 			.getByRole('row')
 			.filter({ hasText: 'Vladimir Medinsky' })
 			.filter({ hasText: 'about 1,000' })
-			.getByRole('link')
-			.first()
+			.getByRole('link', { name: /about 1,000/ })
 			.click();
 		await expect(page.locator('#citation')).toContainText(
 			/^Vladimir Medinsky, statement of 6 Aug 2025: about 1,000 held by Russia\. Reported by /

@@ -123,7 +123,15 @@ describe('/api/v1', () => {
 	it('describes itself in OpenAPI 3.1, with a schema for every response', async () => {
 		const { body } = await call('openapi', 'openapi.json');
 		expect(body.openapi).toBe('3.1.0');
-		expect(Object.keys(body.paths)).toEqual(['/rounds', '/rounds/{id}', '/claims', '/sources', '/totals']);
+		expect(Object.keys(body.paths)).toEqual([
+			'/rounds',
+			'/rounds/{id}',
+			'/claims',
+			'/claimants',
+			'/claimants/{id}',
+			'/sources',
+			'/totals'
+		]);
 		for (const path of Object.values(body.paths) as {
 			get: { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> };
 		}[]) {

@@ -28,6 +28,7 @@ const brokenErrors = [
 	'claims.csv:5: source_ids: unknown source id "s404"',
 	'claims.csv:6: qualifier: a number needs a qualifier',
 	'claims.csv:6: round_id: a report must name its round',
+	'claims.csv:6: claimant_id: unknown claimant id "k-nobody": add the claimant to claimants.csv, or use the id of an existing one',
 	'claims.csv:6: responds_to: unknown claim id "c999"',
 	'claims.csv:7: source_ids: at least one source id is required',
 	'claims.csv:7: id: duplicate id "c1" (first used on line 2)',
@@ -116,7 +117,7 @@ describe('building a broken copy of data/', () => {
 		});
 		expect(failed.status).toBe(1);
 		for (const error of brokenErrors) expect(failed.stderr).toContain(error);
-		expect(failed.stderr).toContain('25 problem(s)');
+		expect(failed.stderr).toContain('26 problem(s)');
 		expect(readFileSync(outPath).equals(before)).toBe(true);
 	}, 30_000);
 

@@ -32,8 +32,8 @@ describe('CSV downloads', () => {
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="claims-[0-9a-f]{12}\.csv"$/);
 		expect(await response.text()).toBe(
-			'id,round_id,stated_on,claimant,claimant_side,statement,counted,counted_detail,number,qualifier,responds_to,source_ids,source_urls,only_copies,note,verdict,verdict_text,url\r\n' +
-				'c11,,2025-08-06,Vladimir Medinsky,russia,allegation,held_by_russia,POWs Kyiv allegedly refuses to take back,1000,more_than,,s-moscow,https://example.org/moscow-statement,false,,answered_allegation,Answered by Centre for Countering Disinformation (Ukraine); no statement by another side on record supports it.,https://example.org/claims/c11\r\n'
+			'id,round_id,stated_on,claimant,claimant_id,claimant_name,claimant_side,statement,counted,counted_detail,number,qualifier,responds_to,source_ids,source_urls,only_copies,note,verdict,verdict_text,url\r\n' +
+				'c11,,2025-08-06,Vladimir Medinsky,k-medinsky,Vladimir Medinsky,russia,allegation,held_by_russia,POWs Kyiv allegedly refuses to take back,1000,more_than,,s-moscow,https://example.org/moscow-statement,false,,answered_allegation,Answered by Centre for Countering Disinformation (Ukraine); no statement by another side on record supports it.,https://example.org/claims/c11\r\n'
 		);
 	});
 

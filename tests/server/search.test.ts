@@ -4,7 +4,7 @@ import { toMatchExpression } from '../../src/lib/domain/search-text';
 import { SEARCH_MAX_LENGTH } from '../../src/lib/schemas/search';
 import { openDataset, type DatasetDatabase } from '../../src/lib/server/db/dataset';
 import { SEARCH_PREVIEW_SIZE, searchDataset, type SearchOptions } from '../../src/lib/server/db/queries/search';
-import { buildInto, fixtureDir } from '../helpers/dataset';
+import { buildInto, fixtureDir, realDataDir } from '../helpers/dataset';
 
 type Load = (event: { url: URL }) => unknown;
 
@@ -141,5 +141,75 @@ describe('the /search page', () => {
 			status: 400,
 			body: { message: expect.stringContaining(`${parameter}:`) }
 		});
+	});
+});
+
+describe('ranking statements in the real dataset', () => {
+	type SearchLoad = (event: { url: URL }) => Promise<unknown> | unknown;
+	let realDb: DatasetDatabase;
+	let realLoad: SearchLoad;
+
+	beforeAll(async () => {
+		const path = buildInto(realDataDir);
+		realDb = openDataset(path);
+		process.env.DATASET_DB_PATH = path;
+		realLoad = (await import('../../src/routes/search/+page.server')).load as unknown as SearchLoad;
+	});
+
+	const claimsOf = async (query: string) => {
+		const data = (await realLoad({ url: new URL(`http://x/search?${query}`) })) as {
+			results: { claim: { hits: { id: string; statedOn: string; statement: string; verdict: { text: string } }[] } };
+		};
+		return data.results.claim.hits;
+	};
+
+	it('lists Medinsky’s August 2025 allegation of 1,000 refused prisoners on the first page of "Medinsky"', async () => {
+		const [allegation] = realDb
+			.prepare(
+				`SELECT id FROM claims WHERE claimant_id = 'k-medinsky' AND statement = 'allegation'
+				   AND stated_on LIKE '2025-08-%' AND number = 1000`
+			)
+			.all() as { id: string }[];
+		expect(allegation).toBeDefined();
+		const firstPage = await claimsOf('q=Medinsky');
+		expect(firstPage.map((hit) => hit.id)).toContain(allegation!.id);
+		// Allegations, offers and running totals come before routine reports, each with its verdict.
+		const kinds = firstPage.map((hit) => hit.statement);
+		expect(kinds.indexOf('report') === -1 || kinds.indexOf('report') > kinds.indexOf('allegation')).toBe(true);
+		for (const hit of firstPage) expect(hit.verdict.text).not.toBe('');
+	});
+
+	it('ranks by match alone when the query names a number', () => {
+		const ranked = (text: string) =>
+			searchDataset(realDb, toMatchExpression(text)!, { page: 1, kind: 'claim', namesNumber: true }).claim!.hits;
+		expect(ranked('Medinsky 1000').length).toBeGreaterThan(0);
+	});
+
+	it.each(['date_desc', 'date_asc'] as const)('orders by date with sort=%s', async (sort) => {
+		const hits = await claimsOf(`q=Medinsky&kind=claim&sort=${sort}`);
+		const dates = hits.map((hit) => hit.statedOn);
+		const sorted = [...dates].sort();
+		expect(dates).toEqual(sort === 'date_asc' ? sorted : sorted.reverse());
+		expect(hits.length).toBe(20);
+	});
+
+	it('finds a claimant by the Russian spelling of the name, and limits results to one claimant', async () => {
+		const byRussianName = await claimsOf('q=Мединский&kind=claim');
+		expect(byRussianName.length).toBeGreaterThan(0);
+		const onlyHis = (await realLoad({
+			url: new URL('http://x/search?q=exchange&claimant=k-medinsky')
+		})) as { results: { counts: Record<string, number>; round: unknown; claim: { total: number } } };
+		const his = realDb.prepare("SELECT count(*) AS n FROM claims WHERE claimant_id = 'k-medinsky'").get() as {
+			n: number;
+		};
+		expect(onlyHis.results.round).toBeNull();
+		expect(onlyHis.results.claim.total).toBeLessThanOrEqual(his.n);
+		expect(onlyHis.results.counts.round).toBe(0);
+	});
+
+	it('answers 400 for an unknown claimant', async () => {
+		await expect(
+			Promise.resolve().then(() => realLoad({ url: new URL('http://x/search?q=x&claimant=k-nobody') }))
+		).rejects.toMatchObject({ status: 400 });
 	});
 });

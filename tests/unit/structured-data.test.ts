@@ -80,6 +80,8 @@ describe('claimJsonLd', () => {
 		roundId: null,
 		statedOn: '2025-01-02',
 		claimant: 'Dmytro Lubinets',
+		claimantId: 'k-lubinets',
+		claimantName: 'Dmytro Lubinets',
 		side: 'ukraine',
 		statement: 'running_total',
 		counted: 'people_to_ukraine',

@@ -131,6 +131,11 @@ export function normalisedTokens(text: string): string[] {
 	});
 }
 
+/** Whether what a reader typed names a figure (a number, not a date): then search ranks statements by match alone. */
+export function namesNumber(input: string): boolean {
+	return readSearchText(input).some((piece) => piece.kind === 'number');
+}
+
 /** One FTS5 string: in double quotes, a quote inside doubled, so that its content is only ever text to tokenise. */
 function quoted(text: string): string {
 	return `"${text.replaceAll('"', '""')}"`;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { verdictKinds } from '../domain/claim-context';
 import { confirmationStatuses, figureScopes } from '../domain/confirmation';
+import { trackOutcomes } from '../domain/track-record';
 import {
 	ClaimantSide,
 	Counted,
@@ -52,7 +53,9 @@ export const ClaimExport = z.object({
 	id: z.string(),
 	round_id: z.string().nullable(),
 	stated_on: z.string(),
-	claimant: z.string(),
+	claimant: z.string().describe('The speaker as the record names them (with a relay or a joint speaker, if any).'),
+	claimant_id: z.string().describe('The claimant in data/claimants.csv; their page is /claimants/{claimant_id}.'),
+	claimant_name: z.string().describe('The claimant’s name in English.'),
 	claimant_side: ClaimantSide,
 	statement: StatementKind,
 	counted: Counted,
@@ -71,6 +74,62 @@ export const ClaimExport = z.object({
 	url: z.string()
 });
 export type ClaimExport = z.infer<typeof ClaimExport>;
+
+/** A claimant as listed: who they are, their names, and how many statements the record holds. */
+export const ClaimantExport = z.object({
+	id: z.string(),
+	name_en: z.string(),
+	name_uk: z.string().nullable().describe('As printed on a Ukrainian page; null where none was read.'),
+	name_ru: z.string().nullable().describe('As printed on a Russian page; null where none was read.'),
+	role: z.string().nullable(),
+	organisation: z.string().nullable(),
+	side: ClaimantSide,
+	statement_count: z.number().int().nonnegative(),
+	first_stated_on: z.string(),
+	last_stated_on: z.string(),
+	url: z.string()
+});
+export type ClaimantExport = z.infer<typeof ClaimantExport>;
+export const claimantExportColumns = Object.keys(ClaimantExport.shape) as (keyof ClaimantExport)[];
+
+/** One figure of a claimant's track record: a round figure they reported and what the other sides said. */
+export const TrackRecordExport = z.object({
+	round_id: z.string(),
+	round_date: z.string(),
+	claim_id: z.string(),
+	population: z.enum(['people', 'bodies']),
+	direction: z.enum(['to_ukraine', 'to_russia', 'both_ways']),
+	scope: z.enum(figureScopes),
+	number: z.number().int().nonnegative(),
+	qualifier: Qualifier,
+	outcome: z
+		.enum(trackOutcomes)
+		.describe(
+			'same: another side gave the same figure counting the same thing; different: another side gave a figure counting the same thing, but none the same; other_scope: other sides gave figures counting something else only; none: no other side gave a figure.'
+		),
+	other_figures: z
+		.array(
+			z.object({
+				claim_id: z.string(),
+				claimant_id: z.string(),
+				side: ClaimantSide,
+				number: z.number().int().nonnegative(),
+				qualifier: Qualifier,
+				scope: z.enum(figureScopes),
+				direction: z.enum(['to_ukraine', 'to_russia', 'both_ways'])
+			})
+		)
+		.describe('The other sides’ figures it was compared with (or, for other_scope, what they gave instead).')
+});
+export type TrackRecordExport = z.infer<typeof TrackRecordExport>;
+
+/** The body of /claimants/{id}.json and /api/v1/claimants/{id}: the claimant, their track record and statements. */
+export const ClaimantDetailResponse = z.object({
+	dataset_version: z.string(),
+	claimant: ClaimantExport,
+	track_record: z.array(TrackRecordExport),
+	claims: z.array(ClaimExport)
+});
 
 /** A source as downloaded, with the number of claims it supports. */
 export const SourceExport = z.object({

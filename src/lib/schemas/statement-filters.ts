@@ -1,12 +1,18 @@
-// The query string of /claims and its downloads: kind of statement and year, both optional.
+// The query string of /claims and its downloads: kind of statement, year, claimant and order, all optional.
 import { z } from 'zod';
+import { recordId } from './fields';
 import { blankToUndefined } from './query';
 import { StatementKind } from './vocabulary';
 
-/** `?statement=allegation&year=2025`. */
+/** Orders of a list of statements: newest first (the default) or oldest first. */
+export const statementSorts = ['date_desc', 'date_asc'] as const;
+
+/** `?statement=allegation&year=2025&claimant=k-medinsky&sort=date_asc`. */
 export const StatementFilters = z.object({
 	statement: z.preprocess(blankToUndefined, StatementKind.exclude(['report']).optional()),
-	year: z.preprocess(blankToUndefined, z.coerce.number().int().min(2022).max(2100).optional())
+	year: z.preprocess(blankToUndefined, z.coerce.number().int().min(2022).max(2100).optional()),
+	claimant: z.preprocess(blankToUndefined, recordId.max(80).optional()),
+	sort: z.preprocess(blankToUndefined, z.enum(statementSorts).optional())
 });
 export type StatementFilters = z.infer<typeof StatementFilters>;
 
@@ -18,14 +24,16 @@ export const StatementPageQuery = StatementFilters.extend({
 /** Statements per page of /claims. */
 export const STATEMENTS_PAGE_SIZE = 50;
 
-/** The statements matching the filters. */
-export function filterStatements<T extends { statement: string; statedOn: string }>(
+/** The statements matching the filters, in the order asked for (given newest first, as the queries list them). */
+export function filterStatements<T extends { statement: string; statedOn: string; claimantId: string }>(
 	statements: readonly T[],
 	filters: StatementFilters
 ): T[] {
-	return statements.filter(
+	const matching = statements.filter(
 		(claim) =>
 			(filters.statement === undefined || claim.statement === filters.statement) &&
-			(filters.year === undefined || claim.statedOn.startsWith(String(filters.year)))
+			(filters.year === undefined || claim.statedOn.startsWith(String(filters.year))) &&
+			(filters.claimant === undefined || claim.claimantId === filters.claimant)
 	);
+	return filters.sort === 'date_asc' ? matching.reverse() : matching;
 }

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import {
 	ApiError,
+	ClaimantDetailResponse,
+	ClaimantExport,
 	ClaimExport,
 	RoundDetailResponse,
 	RoundExport,
@@ -13,6 +15,7 @@ import {
 import { API_LIMIT_DEFAULT, API_LIMIT_MAX } from '../schemas/api-paging';
 import { confirmationStatuses } from '../domain/confirmation';
 import { roundSorts } from '../schemas/round-filters';
+import { statementSorts } from '../schemas/statement-filters';
 import { roundKinds, statementKinds } from '../schemas/vocabulary';
 
 /** A zod schema as an OpenAPI component (JSON Schema 2020-12 without its `$schema` line). */
@@ -108,9 +111,37 @@ export function openApiDocument(serverUrl: string) {
 						queryParameter('statement', 'Kind of statement.', {
 							enum: statementKinds.filter((kind) => kind !== 'report')
 						}),
+						queryParameter(
+							'claimant',
+							'Only this claimant’s statements: a claimant id, e.g. k-medinsky (400 if unknown).',
+							{
+								type: 'string'
+							}
+						),
+						queryParameter('sort', 'Order of the rows.', { enum: [...statementSorts], default: 'date_desc' }),
 						...pagingParameters
 					],
 					responses: { 200: jsonResponse('The statements.', ref('ClaimList')), 400: badQuery }
+				}
+			},
+			'/claimants': {
+				get: {
+					summary:
+						'Every person and body that stated figures, with their names and statement counts, most statements first',
+					parameters: pagingParameters,
+					responses: { 200: jsonResponse('The claimants.', ref('ClaimantList')), 400: badQuery }
+				}
+			},
+			'/claimants/{id}': {
+				get: {
+					summary:
+						'One claimant with their track record (each round figure they reported, and whether another side gave the same figure for the same thing) and every statement they made',
+					parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'k-medinsky' }],
+					responses: {
+						200: jsonResponse('The claimant, their track record and statements.', ref('ClaimantDetail')),
+						400: jsonResponse('Not a claimant id.', ref('ApiError')),
+						404: jsonResponse('No such claimant.', ref('ApiError'))
+					}
 				}
 			},
 			'/sources': {
@@ -135,6 +166,8 @@ export function openApiDocument(serverUrl: string) {
 				RoundDetail: component(RoundDetailResponse),
 				ClaimList: component(apiListEnvelope(ClaimExport)),
 				SourceList: component(apiListEnvelope(SourceExport)),
+				ClaimantList: component(apiListEnvelope(ClaimantExport)),
+				ClaimantDetail: component(ClaimantDetailResponse),
 				Totals: component(TotalsResponse),
 				ApiError: component(ApiError)
 			}

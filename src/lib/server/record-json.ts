@@ -1,10 +1,11 @@
-// The JSON of one record, for its `.json` twin and the read API: 200 with the export fields, 410 for a removed id, 404.
+// The JSON of one record or claimant, for its `.json` twin and the read API: 200 with the export fields, 410 for a removed id, 404.
 import type { CorrectionEntity } from '../schemas/correction';
 import { recordId } from '../schemas/fields';
 import { apiResponse } from './api';
 import type { DatasetDatabase } from './db/dataset';
-import { claimsOfRound, claimsOfSource, getClaim } from './db/queries/claims';
-import { claimExports, sourceRows, toRoundExport } from './db/queries/exports';
+import { claimantTrackRecord, getClaimant } from './db/queries/claimants';
+import { claimsOfClaimant, claimsOfRound, claimsOfSource, getClaim } from './db/queries/claims';
+import { claimExports, sourceRows, toClaimantExport, toRoundExport, trackRecordExports } from './db/queries/exports';
 import { removedRecord } from './db/queries/removed';
 import { datasetInfo, getRound } from './db/queries/rounds';
 
@@ -49,4 +50,23 @@ export function recordJsonResponse(
 		);
 	}
 	return apiResponse({ error: 'not_found', message: `There is no ${entity} with the id ${id.data}.` }, 404);
+}
+
+/**
+ * The JSON of one claimant: who they are, their whole track record and every statement they made (200), 400 for a
+ * malformed id, 404 for an unknown one. Claimants are never removed, so there is no 410.
+ */
+export function claimantJsonResponse(db: DatasetDatabase, rawId: string, origin: string): Response {
+	const id = recordId.safeParse(rawId);
+	if (!id.success) return apiResponse({ error: 'invalid_id', message: `"${rawId}" is not a claimant id` }, 400);
+	const claimant = getClaimant(db, id.data);
+	if (!claimant) {
+		return apiResponse({ error: 'not_found', message: `There is no claimant with the id ${id.data}.` }, 404);
+	}
+	return apiResponse({
+		dataset_version: datasetInfo(db).version,
+		claimant: toClaimantExport(claimant, origin),
+		track_record: trackRecordExports(claimantTrackRecord(db, claimant.id)),
+		claims: claimExports(db, claimsOfClaimant(db, claimant.id, 0, claimant.statementCount), origin)
+	});
 }

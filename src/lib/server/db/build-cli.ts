@@ -69,7 +69,7 @@ if (!result.ok) {
 const { counts } = result;
 console.log(`built ${outPath}`);
 console.log(
-	`  sources ${counts.sources}, rounds ${counts.rounds}, claims ${counts.claims}, claim-source links ${counts.claimSources}`
+	`  sources ${counts.sources}, rounds ${counts.rounds}, claimants ${counts.claimants}, claims ${counts.claims}, claim-source links ${counts.claimSources}`
 );
 console.log(`  content hash ${result.contentHash} (dataset version ${result.datasetVersion})`);
 if (state) {

@@ -6,10 +6,12 @@ import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { correctionEntities, type CorrectionEntity, type CorrectionKind } from '../../schemas/correction';
 import { ClaimRow, claimColumns } from '../../schemas/claim';
+import { ClaimantRow, claimantColumns } from '../../schemas/claimant';
 import { OfferRoundRow, offerRoundColumns } from '../../schemas/offer-round';
 import { RemovedRow, removedColumns } from '../../schemas/removed';
 import { RoundRow, roundColumns } from '../../schemas/round';
 import { SourceRow, sourceColumns } from '../../schemas/source';
+import { ClaimantSide } from '../../schemas/vocabulary';
 import { parseCsv } from '../csv';
 import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../withheld-names';
@@ -20,6 +22,7 @@ import { searchDocuments } from './search-index';
 export const datasetFiles = {
 	sources: 'sources.csv',
 	rounds: 'rounds.csv',
+	claimants: 'claimants.csv',
 	claims: 'claims.csv'
 } as const;
 
@@ -76,6 +79,7 @@ export interface EditOutcome {
 export interface BuildCounts {
 	sources: number;
 	rounds: number;
+	claimants: number;
 	claims: number;
 	claimSources: number;
 }
@@ -388,6 +392,7 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 	const rounds = checkRows(datasetFiles.rounds, raw.round, RoundRow, problems);
 	yield;
 	const claims = checkRows(datasetFiles.claims, raw.claim, ClaimRow, problems);
+	const claimants = checkClaimants(dataDir, claims, problems);
 	yield;
 
 	checkDuplicateIds(datasetFiles.sources, sources, problems);
@@ -474,11 +479,50 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 		sources: valid(sources),
 		rounds: valid(rounds),
 		claims: valid(claims),
+		claimants: valid(claimants),
 		removed: valid(removed),
 		offerRounds: valid(offerRounds),
 		raw,
 		editOutcomes
 	};
+}
+
+/**
+ * Every claim names a claimant of claimants.csv on the claimant's side, and every claimant made at least one
+ * statement on record. Checked on the raw cells, so that a claim with another problem still gets this one reported.
+ */
+function checkClaimants(dataDir: string, claims: CheckedRow<ClaimRow>[], problems: ProblemList) {
+	const file = datasetFiles.claimants;
+	const claimants = checkRows(file, readRawRows(dataDir, file, claimantColumns, problems), ClaimantRow, problems);
+	checkDuplicateIds(file, claimants, problems);
+	const sideById = new Map(claimants.map(({ raw }) => [raw.id ?? '', raw.side ?? '']));
+	const used = new Set<string>();
+	for (const claim of claims) {
+		const id = claim.raw.claimant_id ?? '';
+		if (id === '') continue;
+		used.add(id);
+		const side = sideById.get(id);
+		if (side === undefined) {
+			problems.addFor(
+				datasetFiles.claims,
+				claim,
+				'claimant_id',
+				`unknown claimant id "${id}": add the claimant to ${file}, or use the id of an existing one`
+			);
+		} else if (ClaimantSide.safeParse(claim.raw.claimant_side).success && side !== claim.raw.claimant_side) {
+			problems.addFor(
+				datasetFiles.claims,
+				claim,
+				'claimant_side',
+				`"${claim.raw.claimant_side}" is not the side of claimant "${id}" (${side} in ${file})`
+			);
+		}
+	}
+	for (const claimant of claimants) {
+		if (!used.has(claimant.raw.id ?? ''))
+			problems.addFor(file, claimant, 'id', `claimant "${claimant.raw.id}" made no statement on record`);
+	}
+	return claimants;
 }
 
 /** Tombstones name removed ids: never a live id of the same kind, and a replacement that exists. */
@@ -557,6 +601,7 @@ export function contentHashOf(content: {
 	sources: SourceRow[];
 	rounds: RoundRow[];
 	claims: ClaimRow[];
+	claimants?: ClaimantRow[];
 	removed?: RemovedRow[];
 	offerRounds?: OfferRoundRow[];
 }): string {
@@ -566,6 +611,7 @@ export function contentHashOf(content: {
 		sources: byId(content.sources).map((row) => sourceColumns.map((column) => row[column])),
 		rounds: byId(content.rounds).map((row) => roundColumns.map((column) => row[column])),
 		claims: byId(content.claims).map((row) => claimColumns.map((column) => row[column])),
+		claimants: byId(content.claimants ?? []).map((row) => claimantColumns.map((column) => row[column])),
 		// Left out when empty, so that a dataset without tombstones keeps the hash it always had.
 		...(content.removed?.length
 			? {
@@ -613,11 +659,8 @@ const ROWS_PER_STEP = 250;
 
 /** The build as a generator: each `yield` is a point where a stepped build may pause. */
 function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
-	const { problems, sources, rounds, claims, removed, offerRounds, raw, editOutcomes } = yield* validationSteps(
-		options.dataDir,
-		options.today,
-		options.edits ?? []
-	);
+	const { problems, sources, rounds, claims, claimants, removed, offerRounds, raw, editOutcomes } =
+		yield* validationSteps(options.dataDir, options.today, options.edits ?? []);
 	if (problems.length > 0) return { ok: false, errors: problems, edits: editOutcomes };
 	const liveIds = { source: sources, round: rounds, claim: claims };
 	for (const tombstone of options.removedByCorrections ?? []) {
@@ -626,7 +669,7 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 		if (!live && !listed) removed.push(tombstone);
 	}
 
-	const contentHash = contentHashOf({ sources, rounds, claims, removed, offerRounds });
+	const contentHash = contentHashOf({ sources, rounds, claims, claimants, removed, offerRounds });
 	const datasetVersion = contentHash.slice(0, 12);
 	yield;
 	mkdirSync(dirname(options.outPath), { recursive: true });
@@ -649,9 +692,13 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 			 VALUES (@id, @date, @end_date, @kind, @kyiv_exchange_number, @parent_id, @summary)`
 		);
 		const insertMediator = db.prepare('INSERT INTO round_mediators (round_id, mediator, position) VALUES (?, ?, ?)');
+		const insertClaimant = db.prepare(
+			`INSERT INTO claimants (id, name_en, name_uk, name_ru, role, organisation, side)
+			 VALUES (@id, @name_en, @name_uk, @name_ru, @role, @organisation, @side)`
+		);
 		const insertClaim = db.prepare(
-			`INSERT INTO claims (id, round_id, stated_on, claimant, claimant_side, statement, counted, counted_detail, number, qualifier, responds_to, note)
-			 VALUES (@id, @round_id, @stated_on, @claimant, @claimant_side, @statement, @counted, @counted_detail, @number, @qualifier, @responds_to, @note)`
+			`INSERT INTO claims (id, round_id, stated_on, claimant, claimant_id, claimant_side, statement, counted, counted_detail, number, qualifier, responds_to, note)
+			 VALUES (@id, @round_id, @stated_on, @claimant, @claimant_id, @claimant_side, @statement, @counted, @counted_detail, @number, @qualifier, @responds_to, @note)`
 		);
 		const insertClaimSource = db.prepare('INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?, ?, ?)');
 		const insertSearchDocument = db.prepare(
@@ -666,6 +713,7 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 			'INSERT INTO offer_rounds (offer_id, round_id, reason, position) VALUES (@offer_id, @round_id, @reason, @position)'
 		);
 		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
+		const claimantsById = new Map(claimants.map((claimant) => [claimant.id, claimant]));
 		// Agreements first, so that stages can reference their parent.
 		const orderedRounds = [...rounds].sort((a, b) => Number(b.kind === 'agreement') - Number(a.kind === 'agreement'));
 		// Claims that answer another claim go after it, so that the reference is always to an existing row.
@@ -676,6 +724,7 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 				insertRound.run(round);
 				round.mediators.forEach((mediator, position) => insertMediator.run(round.id, mediator, position));
 			}),
+			...claimants.map((claimant) => () => insertClaimant.run(claimant)),
 			...orderedClaims.map((claim) => () => {
 				insertClaim.run(claim);
 				claim.source_ids.forEach((sourceId, position) => {
@@ -689,7 +738,7 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 				...claims.map((claim) => ({ rounds: [], claims: [claim], sources: [] })),
 				...sources.map((source) => ({ rounds: [], claims: [], sources: [source] }))
 			].map((content) => () => {
-				for (const document of searchDocuments(content)) insertSearchDocument.run(document);
+				for (const document of searchDocuments(content, claimantsById)) insertSearchDocument.run(document);
 			}),
 			() => {
 				insertMeta.run('schema_version', String(DATASET_SCHEMA_VERSION));
@@ -734,7 +783,13 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 		ok: true,
 		contentHash,
 		datasetVersion,
-		counts: { sources: sources.length, rounds: rounds.length, claims: claims.length, claimSources },
+		counts: {
+			sources: sources.length,
+			rounds: rounds.length,
+			claimants: claimants.length,
+			claims: claims.length,
+			claimSources
+		},
 		edits: editOutcomes
 	};
 }

@@ -4,7 +4,7 @@
  * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
  * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 6;
+export const DATASET_SCHEMA_VERSION = 7;
 
 /** DDL run on a fresh dataset database by the build. */
 export const DATASET_SCHEMA_SQL = `
@@ -48,11 +48,24 @@ CREATE TABLE round_mediators (
 	PRIMARY KEY (round_id, mediator)
 ) STRICT;
 
+-- data/claimants.csv: who stated figures, one row per person or body however the pages spell the name.
+CREATE TABLE claimants (
+	id TEXT PRIMARY KEY,
+	name_en TEXT NOT NULL,
+	name_uk TEXT,
+	name_ru TEXT,
+	role TEXT,
+	organisation TEXT,
+	side TEXT NOT NULL
+) STRICT;
+CREATE INDEX claimants_by_name ON claimants (name_en COLLATE NOCASE, id);
+
 CREATE TABLE claims (
 	id TEXT PRIMARY KEY,
 	round_id TEXT REFERENCES rounds (id),
 	stated_on TEXT NOT NULL,
 	claimant TEXT NOT NULL,
+	claimant_id TEXT NOT NULL REFERENCES claimants (id),
 	claimant_side TEXT NOT NULL,
 	statement TEXT NOT NULL,
 	counted TEXT NOT NULL,
@@ -67,6 +80,8 @@ CREATE INDEX claims_by_response ON claims (responds_to);
 CREATE INDEX claims_by_statement ON claims (statement, stated_on);
 -- Statements are compared with every claim counting the same thing (see queries/statements.ts).
 CREATE INDEX claims_by_counted ON claims (counted, stated_on, id);
+-- A claimant's page lists their statements newest first.
+CREATE INDEX claims_by_claimant ON claims (claimant_id, stated_on, id);
 
 CREATE TABLE claim_sources (
 	claim_id TEXT NOT NULL REFERENCES claims (id),

@@ -1,6 +1,7 @@
 // What each round, claim and source is found by: the rows of the full-text index the dataset build writes.
 import { dayToken, monthToken, normalisedTokens, withoutMatchMarks } from '../../domain/search-text';
 import type { ClaimRow } from '../../schemas/claim';
+import type { ClaimantRow } from '../../schemas/claimant';
 import type { RoundRow } from '../../schemas/round';
 import type { SearchKind } from '../../schemas/search';
 import type { SourceRow } from '../../schemas/source';
@@ -50,12 +51,25 @@ function indexRow(kind: SearchKind, recordId: string, name: string, text: string
 	};
 }
 
+/**
+ * The claimant's names in English, Ukrainian and Russian, searched but not shown (the result shows the name as
+ * recorded): "Мединский" finds what Medinsky said, and "Saraliev" what the record spells "Saraliyev".
+ */
+function claimantNames(claimant: ClaimantRow | undefined): string[] {
+	return [claimant?.id ?? '', claimant?.name_en ?? '', claimant?.name_uk ?? '', claimant?.name_ru ?? ''].filter(
+		(name) => name !== ''
+	);
+}
+
 /** The index rows of a validated dataset: one per round, claim and source. */
-export function searchDocuments(content: {
-	rounds: readonly RoundRow[];
-	claims: readonly ClaimRow[];
-	sources: readonly SourceRow[];
-}): SearchDocument[] {
+export function searchDocuments(
+	content: {
+		rounds: readonly RoundRow[];
+		claims: readonly ClaimRow[];
+		sources: readonly SourceRow[];
+	},
+	claimants: ReadonlyMap<string, ClaimantRow> = new Map()
+): SearchDocument[] {
 	return [
 		...content.rounds.map((round) =>
 			indexRow('round', round.id, round.mediators.join(', '), round.summary, [
@@ -75,6 +89,7 @@ export function searchDocuments(content: {
 				[claim.counted_detail, claim.note].filter((part) => part !== '').join(' — '),
 				[
 					claim.id,
+					...claimantNames(claimants.get(claim.claimant_id)),
 					claim.claimant_side,
 					codeWords(claim.statement),
 					...(claim.number === null ? [] : [String(claim.number)]),

@@ -1,5 +1,5 @@
 // A synthetic dataset N times the size of data/ for the scale tests and benchmarks: copies of the real rows with new ids, dates moved into the past and figures varied by a seeded generator.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '../../seeded-random';
 import { claimColumns } from '../../schemas/claim';
@@ -119,5 +119,7 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticCount
 	writeFileSync(join(toDir, datasetFiles.rounds), formatCsv(roundColumns, out.rounds));
 	writeFileSync(join(toDir, datasetFiles.claims), formatCsv(claimColumns, out.claims));
 	writeFileSync(join(toDir, REMOVED_FILE), formatCsv(removedColumns, readRows(fromDir, REMOVED_FILE)));
+	// Every copy's claims keep their claimant: the same people speak about a busier war.
+	copyFileSync(join(fromDir, datasetFiles.claimants), join(toDir, datasetFiles.claimants));
 	return { sources: out.sources.length, rounds: out.rounds.length, claims: out.claims.length };
 }

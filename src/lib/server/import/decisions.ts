@@ -74,6 +74,13 @@ export const SourceReplacementRow = z.object({
 	reason
 });
 
+/** Which claimant (data/claimants.csv) a claimant's name as recorded stands for: spellings of one speaker are joined. */
+export const ClaimantNameRow = z.object({
+	claimant: z.string().trim().min(1),
+	claimant_id: z.string().regex(/^k-[a-z0-9-]+$/, 'expected a claimant id such as k-medinsky'),
+	reason
+});
+
 export interface EditorialDecisions {
 	excluded: z.infer<typeof ExclusionRow>[];
 	recodes: z.infer<typeof RecodeRow>[];
@@ -83,6 +90,7 @@ export interface EditorialDecisions {
 	sourceDomains: z.infer<typeof SourceDomainRow>[];
 	sourceOverrides: z.infer<typeof SourceOverrideRow>[];
 	sourceReplacements: z.infer<typeof SourceReplacementRow>[];
+	claimantNames: z.infer<typeof ClaimantNameRow>[];
 }
 
 export const noDecisions: EditorialDecisions = {
@@ -93,7 +101,8 @@ export const noDecisions: EditorialDecisions = {
 	notes: [],
 	sourceDomains: [],
 	sourceOverrides: [],
-	sourceReplacements: []
+	sourceReplacements: [],
+	claimantNames: []
 };
 
 /** The decision files, by the key they fill. */
@@ -105,7 +114,8 @@ export const decisionFiles = {
 	notes: 'notes.csv',
 	sourceDomains: 'source-domains.csv',
 	sourceOverrides: 'source-overrides.csv',
-	sourceReplacements: 'source-replacements.csv'
+	sourceReplacements: 'source-replacements.csv',
+	claimantNames: 'claimant-names.csv'
 } as const;
 
 function readRows<T>(dir: string, file: string, schema: z.ZodType<T>): T[] {
@@ -128,7 +138,8 @@ export function readDecisions(dir: string): EditorialDecisions {
 		notes: readRows(dir, decisionFiles.notes, NoteRow),
 		sourceDomains: readSourceDomains(dir),
 		sourceOverrides: readRows(dir, decisionFiles.sourceOverrides, SourceOverrideRow),
-		sourceReplacements: readRows(dir, decisionFiles.sourceReplacements, SourceReplacementRow)
+		sourceReplacements: readRows(dir, decisionFiles.sourceReplacements, SourceReplacementRow),
+		claimantNames: readRows(dir, decisionFiles.claimantNames, ClaimantNameRow)
 	};
 }
 

@@ -723,6 +723,8 @@ export function importResearch(
 		if (!idOfClaim.has(claim)) idOfClaim.set(claim, nextClaimId());
 		for (const researchId of claim.researchIds) claimIdByResearchId.set(researchId, idOfClaim.get(claim) as string);
 	}
+	// A name with no row in decisions/claimant-names.csv is left without a claimant id, which the build refuses.
+	const claimantIds = new Map(decisions.claimantNames.map((entry) => [entry.claimant, entry.claimant_id]));
 	ordered.forEach((claim) => {
 		const id = idOfClaim.get(claim) as string;
 		claims.push({
@@ -730,6 +732,7 @@ export function importResearch(
 			round_id: claim.roundId ?? '',
 			stated_on: claim.statedOn,
 			claimant: claim.claimant,
+			claimant_id: claimantIds.get(claim.claimant) ?? '',
 			claimant_side: claim.side,
 			statement: claim.statement,
 			counted: claim.counted,

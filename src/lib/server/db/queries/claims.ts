@@ -31,7 +31,11 @@ export interface ClaimView {
 	id: string;
 	roundId: string | null;
 	statedOn: string;
+	/** The speaker's name as the record gives it (with a relay or a joint speaker when there is one). */
 	claimant: string;
+	/** The claimant of data/claimants.csv, and their name in English. */
+	claimantId: string;
+	claimantName: string;
 	side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -50,6 +54,8 @@ interface ClaimRecord {
 	round_id: string | null;
 	stated_on: string;
 	claimant: string;
+	claimant_id: string;
+	claimant_name: string;
 	claimant_side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -74,8 +80,9 @@ interface SourceRecord {
 	note: string | null;
 }
 
-const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_side, c.statement, c.counted, c.counted_detail,
-	c.number, c.qualifier, c.responds_to, c.note`;
+const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_id,
+	(SELECT k.name_en FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name, c.claimant_side, c.statement,
+	c.counted, c.counted_detail, c.number, c.qualifier, c.responds_to, c.note`;
 
 const statements = preparedFor((db) => ({
 	byRound: db.prepare<[string], ClaimRecord>(
@@ -95,6 +102,14 @@ const statements = preparedFor((db) => ({
 		  WHERE cs.source_id = ? ORDER BY c.stated_on, c.id`
 	),
 	all: db.prepare<[], ClaimRecord>(`SELECT ${claimColumns} FROM claims c ORDER BY c.stated_on, c.id`),
+	byClaimant: db.prepare<[string, number, number], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c WHERE c.claimant_id = ? ORDER BY c.stated_on DESC, c.id DESC LIMIT ? OFFSET ?`
+	),
+	claimantRoundClaims: db.prepare<[string], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c
+		  WHERE c.round_id IN (SELECT round_id FROM claims WHERE claimant_id = ? AND round_id IS NOT NULL)
+		  ORDER BY c.stated_on, c.id`
+	),
 	offerRounds: db.prepare<[], { offer_id: string; round_id: string; reason: string }>(
 		'SELECT offer_id, round_id, reason FROM offer_rounds ORDER BY position'
 	),
@@ -156,6 +171,8 @@ function withSources(db: DatasetDatabase, records: ClaimRecord[]): ClaimView[] {
 			roundId: record.round_id,
 			statedOn: record.stated_on,
 			claimant: record.claimant,
+			claimantId: record.claimant_id,
+			claimantName: record.claimant_name,
 			side: record.claimant_side,
 			statement: record.statement,
 			counted: record.counted,
@@ -194,6 +211,16 @@ export function listStatementsOutsideRounds(db: DatasetDatabase): ClaimView[] {
 /** Every claim, oldest first (then by id), for comparing statements with each other. */
 export function allClaims(db: DatasetDatabase): ClaimView[] {
 	return withSources(db, statements(db).all.all());
+}
+
+/** `limit` of a claimant's claims from `offset`, newest first, read from the index. */
+export function claimsOfClaimant(db: DatasetDatabase, claimantId: string, offset: number, limit: number): ClaimView[] {
+	return withSources(db, statements(db).byClaimant.all(claimantId, limit, offset));
+}
+
+/** Every claim about a round the claimant made a claim about: what their track record is computed from. */
+export function claimsOfClaimantRounds(db: DatasetDatabase, claimantId: string): ClaimView[] {
+	return withSources(db, statements(db).claimantRoundClaims.all(claimantId));
 }
 
 /** The rounds linked to offers by data/decisions/offer-rounds.csv, in file order, with the reason. */

@@ -2,10 +2,19 @@
 import { directions, populations, type Direction, type PartyFigure } from '../../../domain/round-figures';
 import { matchRounds } from '../../../domain/round-filters';
 import { combinedFigureText, partyFigureWithNote } from '../../../format/figures';
-import type { ClaimExport, RoundExport, SourceExport, TotalsRowExport } from '../../../schemas/exports';
+import type { TrackRow } from '../../../domain/track-record';
+import type {
+	ClaimantExport,
+	ClaimExport,
+	RoundExport,
+	SourceExport,
+	TotalsRowExport,
+	TrackRecordExport
+} from '../../../schemas/exports';
 import type { RoundFilters } from '../../../schemas/round-filters';
 import { filterStatements, type StatementFilters } from '../../../schemas/statement-filters';
 import type { DatasetDatabase } from '../dataset';
+import type { ClaimantListItem } from './claimants';
 import { listSources, pageOfSources, type ClaimView } from './claims';
 import { listRounds, totalsOf, type RoundListItem } from './rounds';
 import { listStatements, verdictOf, type StatementVerdict } from './statements';
@@ -103,6 +112,8 @@ export function toClaimExport(claim: ClaimView, verdict: StatementVerdict, origi
 		round_id: claim.roundId,
 		stated_on: claim.statedOn,
 		claimant: claim.claimant,
+		claimant_id: claim.claimantId,
+		claimant_name: claim.claimantName,
 		claimant_side: claim.side,
 		statement: claim.statement,
 		counted: claim.counted,
@@ -128,6 +139,47 @@ export function claimExports(db: DatasetDatabase, claims: readonly ClaimView[], 
 /** Every statement outside rounds matching the filters, newest first. */
 export function claimRows(db: DatasetDatabase, filters: StatementFilters, origin: string): ClaimExport[] {
 	return filterStatements(listStatements(db), filters).map((claim) => toClaimExport(claim, claim.verdict, origin));
+}
+
+/** A claimant shaped as in the API. */
+export function toClaimantExport(claimant: ClaimantListItem, origin: string): ClaimantExport {
+	return {
+		id: claimant.id,
+		name_en: claimant.nameEn,
+		name_uk: claimant.nameUk,
+		name_ru: claimant.nameRu,
+		role: claimant.role,
+		organisation: claimant.organisation,
+		side: claimant.side,
+		statement_count: claimant.statementCount,
+		first_stated_on: claimant.firstStatedOn,
+		last_stated_on: claimant.lastStatedOn,
+		url: `${origin}/claimants/${claimant.id}`
+	};
+}
+
+/** A track record's rows shaped as in the API. */
+export function trackRecordExports(rows: readonly TrackRow[]): TrackRecordExport[] {
+	return rows.map((row) => ({
+		round_id: row.round.id,
+		round_date: row.round.date,
+		claim_id: row.claimId,
+		population: row.population,
+		direction: row.direction,
+		scope: row.scope,
+		number: row.number,
+		qualifier: row.qualifier,
+		outcome: row.outcome,
+		other_figures: [...row.compared, ...row.otherScope].map((other) => ({
+			claim_id: other.claimId,
+			claimant_id: other.claimantId,
+			side: other.side,
+			number: other.number,
+			qualifier: other.qualifier,
+			scope: other.scope,
+			direction: other.direction
+		}))
+	}));
 }
 
 /** Every source, by outlet. */

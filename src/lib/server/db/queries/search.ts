@@ -1,9 +1,10 @@
 // Full-text search over the dataset's index: how many rounds, claims and sources match, and one ranked page of each.
 import { MATCH_CLOSE, MATCH_OPEN, markedSegments, type TextSegment } from '../../../domain/search-text';
-import type { SearchKind } from '../../../schemas/search';
+import type { SearchKind, SearchSort } from '../../../schemas/search';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, StatementKind } from '../../../schemas/vocabulary';
 import type { DatasetDatabase } from '../dataset';
 import { preparedFor } from '../prepared';
+import { verdictOf, type StatementVerdict } from './statements';
 
 /** Results of each kind shown when all kinds are listed together, with a link to the rest. */
 export const SEARCH_PREVIEW_SIZE = 5;
@@ -23,11 +24,16 @@ export interface RoundHit {
 	summary: TextSegment[];
 }
 
-/** A claim found: who said what and when, with the claimant and a snippet of what it counts and its note marked. */
+/**
+ * A claim found: who said what and when, with the claimant and a snippet of what it counts and its note marked, and
+ * what the record says about it (its verdict, as on its page).
+ */
 export interface ClaimHit {
 	id: string;
 	statedOn: string;
 	claimant: TextSegment[];
+	claimantId: string;
+	verdict: Pick<StatementVerdict, 'text' | 'href' | 'tone'>;
 	side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -61,18 +67,30 @@ export interface SearchResults {
 	source: SearchGroup<SourceHit> | null;
 }
 
-/** Which kind to list (all when undefined) and which page of it. */
+/**
+ * Which kind to list (all when undefined) and which page of it; in which order (`relevance` when undefined); for
+ * claims, whether the query names a number (see `searchDataset`) and whose statements only.
+ */
 export interface SearchOptions {
 	kind?: SearchKind;
 	page: number;
+	sort?: SearchSort;
+	namesNumber?: boolean;
+	claimant?: string;
 }
 
 interface PageParameters {
 	match: string;
+	/** The same expression limited to the `name` column: who said it, the outlet, the mediators. */
+	nameMatch: string;
 	open: string;
 	close: string;
 	limit: number;
 	offset: number;
+	sort: SearchSort;
+	/** 1 when statements are ranked by kind too (the query names no number). */
+	byKind: 0 | 1;
+	claimant: string | null;
 }
 
 interface RoundRecord {
@@ -88,6 +106,7 @@ interface RoundRecord {
 interface ClaimRecord {
 	id: string;
 	stated_on: string;
+	claimant_id: string;
 	claimant_side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -105,26 +124,48 @@ interface SourceRecord {
 	text: string;
 }
 
-// Ranked by bm25 with the column weights the build configured (`rank`), then newest first for equal ranks.
+/**
+ * The order of a page: by date when asked; otherwise by relevance: a match on the `name` column (who said it, the
+ * outlet, the mediators) before a match elsewhere, then for claims by kind when the query names no number
+ * (allegations, offers, running totals and rebuttals before routine reports of a round), then by bm25 with the column
+ * weights the build configured (`rank`), then newest first.
+ */
+const byName = (kind: SearchKind) =>
+	`CASE WHEN @sort = 'relevance' THEN search_index.record_id IN
+	   (SELECT record_id FROM search_index WHERE search_index MATCH @nameMatch AND kind = '${kind}') END DESC`;
+const orderBy = (kind: SearchKind, date: string, id: string, extra = '') =>
+	`ORDER BY ${byName(kind)},${extra}
+	          CASE WHEN @sort = 'relevance' THEN search_index.rank END,
+	          CASE WHEN @sort = 'date_asc' THEN ${date} END, ${date} DESC, ${id}`;
+/** Statement kinds in the order a search without a number lists them. */
+const kindTier = `CASE WHEN @sort = 'relevance' AND @byKind = 1 THEN
+	CASE c.statement WHEN 'allegation' THEN 0 WHEN 'offer' THEN 1 WHEN 'running_total' THEN 2 WHEN 'rebuttal' THEN 3 ELSE 4 END
+	END,`;
+
 const statements = preparedFor((db) => ({
 	counts: db.prepare<[string], { kind: SearchKind; total: number }>(
 		'SELECT kind, count(*) AS total FROM search_index WHERE search_index MATCH ? GROUP BY kind'
+	),
+	claimantCount: db.prepare<[string, string], { total: number }>(
+		`SELECT count(*) AS total FROM search_index JOIN claims c ON c.id = search_index.record_id
+		  WHERE search_index MATCH ? AND search_index.kind = 'claim' AND c.claimant_id = ?`
 	),
 	rounds: db.prepare<PageParameters, RoundRecord>(
 		`SELECT r.id, r.date, r.end_date, r.kind, r.kyiv_exchange_number,
 		        highlight(search_index, 2, @open, @close) AS name, highlight(search_index, 3, @open, @close) AS text
 		   FROM search_index JOIN rounds r ON r.id = search_index.record_id
 		  WHERE search_index MATCH @match AND search_index.kind = 'round'
-		  ORDER BY search_index.rank, r.date DESC, r.id
+		  ${orderBy('round', 'r.date', 'r.id')}
 		  LIMIT @limit OFFSET @offset`
 	),
 	claims: db.prepare<PageParameters, ClaimRecord>(
-		`SELECT c.id, c.stated_on, c.claimant_side, c.statement, c.counted, c.number, c.qualifier,
+		`SELECT c.id, c.stated_on, c.claimant_id, c.claimant_side, c.statement, c.counted, c.number, c.qualifier,
 		        highlight(search_index, 2, @open, @close) AS name,
 		        snippet(search_index, 3, @open, @close, '…', ${SNIPPET_WORDS}) AS text
 		   FROM search_index JOIN claims c ON c.id = search_index.record_id
 		  WHERE search_index MATCH @match AND search_index.kind = 'claim'
-		  ORDER BY search_index.rank, c.stated_on DESC, c.id
+		    AND (@claimant IS NULL OR c.claimant_id = @claimant)
+		  ${orderBy('claim', 'c.stated_on', 'c.id', kindTier)}
 		  LIMIT @limit OFFSET @offset`
 	),
 	sources: db.prepare<PageParameters, SourceRecord>(
@@ -132,7 +173,7 @@ const statements = preparedFor((db) => ({
 		        highlight(search_index, 2, @open, @close) AS name, highlight(search_index, 3, @open, @close) AS text
 		   FROM search_index JOIN sources s ON s.id = search_index.record_id
 		  WHERE search_index MATCH @match AND search_index.kind = 'source'
-		  ORDER BY search_index.rank, s.published_on DESC, s.id
+		  ${orderBy('source', 's.published_on', 's.id')}
 		  LIMIT @limit OFFSET @offset`
 	)
 }));
@@ -142,7 +183,7 @@ function groupOf<R, T>(
 	total: number,
 	requestedPage: number,
 	pageSize: number,
-	match: string,
+	query: Pick<PageParameters, 'match' | 'nameMatch' | 'sort' | 'byKind' | 'claimant'>,
 	fetch: (parameters: PageParameters) => R[],
 	toHit: (record: R) => T
 ): SearchGroup<T> {
@@ -151,9 +192,13 @@ function groupOf<R, T>(
 	const hits =
 		total === 0
 			? []
-			: fetch({ match, open: MATCH_OPEN, close: MATCH_CLOSE, limit: pageSize, offset: (page - 1) * pageSize }).map(
-					toHit
-				);
+			: fetch({
+					...query,
+					open: MATCH_OPEN,
+					close: MATCH_CLOSE,
+					limit: pageSize,
+					offset: (page - 1) * pageSize
+				}).map(toHit);
 	return { total, page, pageCount, hits };
 }
 
@@ -165,9 +210,24 @@ function groupOf<R, T>(
 export function searchDataset(db: DatasetDatabase, match: string, options: SearchOptions): SearchResults {
 	const prepared = statements(db);
 	const counts: Record<SearchKind, number> = { round: 0, claim: 0, source: 0 };
-	for (const row of prepared.counts.all(match)) counts[row.kind] = row.total;
-	const shown = (kind: SearchKind) => options.kind === undefined || options.kind === kind;
+	const claimant = options.claimant ?? null;
+	// Rounds and sources are said by nobody: a search of one claimant's statements finds claims only.
+	if (claimant === null) for (const row of prepared.counts.all(match)) counts[row.kind] = row.total;
+	else counts.claim = prepared.claimantCount.get(match, claimant)?.total ?? 0;
+	const query = {
+		match,
+		nameMatch: `name : (${match})`,
+		sort: options.sort ?? 'relevance',
+		byKind: options.namesNumber ? 0 : 1,
+		claimant
+	} as const;
+	const shown = (kind: SearchKind) =>
+		(options.kind === undefined || options.kind === kind) && (claimant === null || kind === 'claim');
 	const pageSize = options.kind === undefined ? SEARCH_PREVIEW_SIZE : SEARCH_PAGE_SIZE;
+	const verdictFor = (id: string) => {
+		const { text, href, tone } = verdictOf(db, id)!;
+		return { text, href, tone };
+	};
 	const page = options.kind === undefined ? 1 : options.page;
 	return {
 		counts,
@@ -176,7 +236,7 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 					counts.round,
 					page,
 					pageSize,
-					match,
+					query,
 					(parameters) => prepared.rounds.all(parameters),
 					(record): RoundHit => ({
 						id: record.id,
@@ -194,12 +254,14 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 					counts.claim,
 					page,
 					pageSize,
-					match,
+					query,
 					(parameters) => prepared.claims.all(parameters),
 					(record): ClaimHit => ({
 						id: record.id,
 						statedOn: record.stated_on,
 						claimant: markedSegments(record.name),
+						claimantId: record.claimant_id,
+						verdict: verdictFor(record.id),
 						side: record.claimant_side,
 						statement: record.statement,
 						counted: record.counted,
@@ -214,7 +276,7 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 					counts.source,
 					page,
 					pageSize,
-					match,
+					query,
 					(parameters) => prepared.sources.all(parameters),
 					(record): SourceHit => ({
 						id: record.id,

@@ -2,8 +2,9 @@
 import { ApiPaging } from '$lib/schemas/api-paging';
 import { claimExportColumns } from '$lib/schemas/exports';
 import { StatementFilters } from '$lib/schemas/statement-filters';
-import { apiListResponse, apiQuery } from '$lib/server/api';
+import { apiListResponse, apiQuery, apiResponse } from '$lib/server/api';
 import { getDataset } from '$lib/server/db/dataset';
+import { getClaimant } from '$lib/server/db/queries/claimants';
 import { claimRows } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import type { RequestHandler } from './$types';
@@ -15,6 +16,16 @@ export const GET: RequestHandler = ({ url }) => {
 	if (!query.ok) return query.response;
 	const { limit, cursor, ...filters } = query.data;
 	const db = getDataset();
+	if (filters.claimant !== undefined && !getClaimant(db, filters.claimant)) {
+		return apiResponse(
+			{
+				error: 'invalid_query',
+				message: `claimant: there is no claimant with the id ${filters.claimant}`,
+				issues: [{ parameter: 'claimant', message: `there is no claimant with the id ${filters.claimant}` }]
+			},
+			400
+		);
+	}
 	const rows = claimRows(db, filters, url.origin);
 	return apiListResponse(datasetInfo(db).version, claimExportColumns, rows, filters, { limit, cursor });
 };

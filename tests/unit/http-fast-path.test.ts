@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerFromCache, sharePageCache } from '../../src/lib/server/http/fast-path';
 import { PageCache, type CachedPage } from '../../src/lib/server/http/page-cache';
 import { fromCache, notModified } from '../../src/lib/server/http/responses';
+import { securityHeaders } from '../../src/lib/server/http/security-headers';
 
 const VERSION = 'v1';
 let version = VERSION;
@@ -26,7 +27,7 @@ const NO_BROTLI_YET = page('/sources', { identity: html });
 
 /** A server that answers with the fast path, and 599 when the fast path leaves the request to SvelteKit. */
 const server = createServer((req, res) => {
-	if (!answerFromCache(req, res)) res.writeHead(599).end();
+	if (!answerFromCache(req, res, { embed: false, https: false })) res.writeHead(599).end();
 });
 let origin = '';
 beforeAll(async () => {
@@ -61,7 +62,18 @@ const own = (headers: IncomingHttpHeaders) => {
 	const { date: _date, connection: _connection, 'keep-alive': _keepAlive, ...rest } = headers;
 	return rest;
 };
-const fromResponse = (response: Response) => Object.fromEntries(response.headers);
+/** A response of the hooks' with the security headers the server entry adds to it. */
+const fromResponse = (response: Response) => ({
+	...Object.fromEntries(response.headers),
+	...Object.fromEntries(
+		securityHeaders({
+			status: response.status,
+			csp: response.headers.get('content-security-policy'),
+			embed: false,
+			https: false
+		})
+	)
+});
 
 describe('answerFromCache', () => {
 	it.each([

@@ -3,6 +3,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { negotiateEncoding, type ContentEncoding } from './compression';
 import type { CachedPage, PageCache } from './page-cache';
 import { cachedPageHeaders, etagMatches, notModifiedHeaders } from './responses';
+import { securityHeaders } from './security-headers';
 
 /** What the hooks hand to the server entry: their cache, how they name the current version, the session cookie. */
 export interface SharedPageCache {
@@ -30,25 +31,44 @@ export function sharePageCache(shared: SharedPageCache): void {
  */
 const PLAIN_TARGET = /^\/[\x21-\x24\x26-\x7e]*$/;
 
-/** Node's headers for each cached page and encoding, made once for each body sent (a better compression replaces it). */
-const prepared = new WeakMap<CachedPage, Map<ContentEncoding | null, { body: Buffer; headers: OutgoingHttpHeaders }>>();
+/** Where a response goes, as far as its security headers depend on it. */
+export interface Destination {
+	embed: boolean;
+	https: boolean;
+}
 
-function headersFor(page: CachedPage, encoding: ContentEncoding | null, body: Buffer): OutgoingHttpHeaders {
-	let byEncoding = prepared.get(page);
-	if (!byEncoding) prepared.set(page, (byEncoding = new Map()));
-	const made = byEncoding.get(encoding);
-	if (made?.body === body) return made.headers;
-	const headers = Object.fromEntries(cachedPageHeaders(page, encoding, 'hit', body.byteLength));
-	byEncoding.set(encoding, { body, headers });
+/**
+ * The complete head of a hit, security headers included: made once for each page, encoding and destination, and
+ * again when the body it describes is replaced (a better compression).
+ */
+const prepared = new WeakMap<CachedPage, Map<string, { body: Buffer; headers: OutgoingHttpHeaders }>>();
+
+function headersFor(page: CachedPage, encoding: ContentEncoding | null, body: Buffer, to: Destination) {
+	let made = prepared.get(page);
+	if (!made) prepared.set(page, (made = new Map()));
+	const key = `${encoding}:${to.embed}:${to.https}`;
+	const found = made.get(key);
+	if (found?.body === body) return found.headers;
+	const headers: OutgoingHttpHeaders = Object.fromEntries(cachedPageHeaders(page, encoding, 'hit', body.byteLength));
+	const csp = headers['content-security-policy'];
+	for (const [name, value] of securityHeaders({
+		status: page.status,
+		csp: typeof csp === 'string' ? csp : null,
+		...to
+	})) {
+		headers[name] = value;
+	}
+	made.set(key, { body, headers });
 	return headers;
 }
 
 /**
  * Answers a public GET or HEAD whose target is a cached page, in an encoding already compressed, exactly as the hooks
- * answer a hit (headers, ETag, 304, Vary); returns false, having written nothing, for anything else. A request that
+ * answer a hit (headers, ETag, 304, Vary), with the security headers every response gets (`securityHeaders`, for
+ * `to`); returns false, having written nothing, for anything else. A request that
  * carries the session cookie, or before the hooks have shared their cache, always goes through SvelteKit.
  */
-export function answerFromCache(request: IncomingMessage, response: ServerResponse): boolean {
+export function answerFromCache(request: IncomingMessage, response: ServerResponse, to: Destination): boolean {
 	const { method, url } = request;
 	if ((method !== 'GET' && method !== 'HEAD') || url === undefined || !PLAIN_TARGET.test(url)) return false;
 	const shared = (globalThis as Registry)[REGISTRY];
@@ -59,12 +79,14 @@ export function answerFromCache(request: IncomingMessage, response: ServerRespon
 	const encoding = method === 'HEAD' ? null : negotiateEncoding(request.headers['accept-encoding'] ?? null);
 	const ifNoneMatch = request.headers['if-none-match'];
 	if (etagMatches(ifNoneMatch ?? null, page.etag)) {
-		response.writeHead(304, notModifiedHeaders(page.etag, encoding)).end();
+		const headers = notModifiedHeaders(page.etag, encoding);
+		for (const [name, value] of securityHeaders({ status: 304, csp: null, ...to })) headers[name] = value;
+		response.writeHead(304, headers).end();
 		return true;
 	}
 	// A body not compressed yet is made (and kept) by the hooks.
 	const body = encoding ? page.bodies[encoding] : page.bodies.identity;
 	if (!body) return false;
-	response.writeHead(page.status, headersFor(page, encoding, body)).end(body);
+	response.writeHead(page.status, headersFor(page, encoding, body, to)).end(body);
 	return true;
 }

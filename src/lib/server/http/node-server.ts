@@ -34,9 +34,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const { handler } = (await import(pathToFileURL(join(here, 'handler.js')).href)) as { handler: NodeHandler };
 
 const server = createServer((request, response) => {
-	const target = request.url ?? '/';
-	secureResponse(response, { embed: isEmbedPath(target.split('?')[0] ?? ''), https: servedOverHttps(request) });
-	if (!answerFromCache(request, response)) handler(request, response);
+	const to = { embed: isEmbedPath((request.url ?? '/').split('?')[0] ?? ''), https: servedOverHttps(request) };
+	// A hit is written whole, its security headers included; everything else gets them as its head is written.
+	if (answerFromCache(request, response, to)) return;
+	secureResponse(response, to);
+	handler(request, response);
 });
 
 const keepAlive = seconds('KEEP_ALIVE_TIMEOUT', undefined);

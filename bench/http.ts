@@ -84,10 +84,12 @@ async function captureOnce(path: string): Promise<Captured> {
  */
 async function capture(path: string): Promise<Captured> {
 	let previous = await captureOnce(path);
-	for (let attempt = 0; attempt < 40; attempt += 1) {
-		await new Promise((done) => setTimeout(done, 250));
+	let unchanged = 0;
+	// The same bytes three seconds running (a loaded machine takes a while over the best brotli of a large page).
+	for (let attempt = 0; attempt < 60 && unchanged < 3; attempt += 1) {
+		await new Promise((done) => setTimeout(done, 1000));
 		const next = await captureOnce(path);
-		if (next.body.equals(previous.body)) return next;
+		unchanged = next.body.equals(previous.body) ? unchanged + 1 : 0;
 		previous = next;
 	}
 	return previous;

@@ -167,7 +167,7 @@ async function main(): Promise<void> {
 		'a client asking for gzip gets the app’s gzip copy, cached apart (Vary: Accept-Encoding)',
 		`X-Cache-Status ${gzip.headers['x-cache-status']}`
 	);
-	const security = second.headers['content-security-policy'] ?? '';
+	const security = String(second.headers['content-security-policy'] ?? '');
 	check(
 		/frame-ancestors 'none'/.test(security) && second.headers['x-content-type-options'] === 'nosniff',
 		'the app’s security headers are stored and sent with the cached copy'

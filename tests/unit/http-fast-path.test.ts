@@ -103,12 +103,12 @@ describe('answerFromCache', () => {
 		]);
 	});
 
-	it.each([
+	it.each<{ name: string; path: string; headers?: Record<string, string>; method?: string }>([
 		{ name: 'another spelling of the path', path: '/%72ounds?year=2024' },
 		{ name: 'a parameter the page does not read', path: '/rounds?year=2024&utm_source=x' },
 		{ name: 'parameters in another order', path: '/sources?page=1&a=1' },
 		{ name: 'an address not in the cache', path: '/rounds?year=2025' },
-		{ name: 'a POST', path: '/rounds?year=2024', headers: {}, method: 'POST' },
+		{ name: 'a POST', path: '/rounds?year=2024', method: 'POST' },
 		{ name: 'a maintainer’s session', path: '/rounds?year=2024', headers: { cookie: 'a=1; pem_session=abc' } },
 		{ name: 'an encoding not compressed yet', path: '/sources', headers: { 'accept-encoding': 'br' } }
 	])('leaves $name to SvelteKit', async ({ path, headers = {}, method = 'GET' }) => {

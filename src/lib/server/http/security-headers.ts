@@ -47,7 +47,8 @@ export function securityHeaders({ status, csp, embed, https }: ResponseFacts): [
  * `writeHead` (an implicit head too), so headers given to it are set first and then completed.
  */
 export function secureResponse(response: ServerResponse, where: { embed: boolean; https: boolean }): void {
-	const writeHead = response.writeHead;
+	// Called with the status and reason alone: the headers are set on the response by then.
+	const writeHead = response.writeHead as (this: ServerResponse, status: number, reason?: string) => ServerResponse;
 	response.writeHead = function (
 		this: ServerResponse,
 		status: number,
@@ -67,6 +68,6 @@ export function secureResponse(response: ServerResponse, where: { embed: boolean
 		for (const [name, value] of securityHeaders({ status, csp: typeof csp === 'string' ? csp : null, ...where })) {
 			this.setHeader(name, value);
 		}
-		return reason === undefined ? writeHead.call(this, status) : writeHead.call(this, status, reason);
+		return writeHead.call(this, status, reason);
 	} as ServerResponse['writeHead'];
 }

@@ -8,9 +8,8 @@ import { secureResponse } from './security-headers';
 
 type NodeHandler = (request: IncomingMessage, response: ServerResponse, next?: () => void) => void;
 
-/** Seconds from an environment variable: a non-negative integer, or the fallback when unset. */
-function seconds(name: string, fallback: number | undefined): number | undefined {
-	const raw = process.env[name];
+/** Seconds from an environment variable (`name`, `raw`): a non-negative integer, or the fallback when unset. */
+function seconds(name: string, raw: string | undefined, fallback?: number): number | undefined {
 	if (!raw) return fallback;
 	if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number of seconds, not ${JSON.stringify(raw)}`);
 	return Number(raw);
@@ -41,9 +40,9 @@ const server = createServer((request, response) => {
 	handler(request, response);
 });
 
-const keepAlive = seconds('KEEP_ALIVE_TIMEOUT', undefined);
+const keepAlive = seconds('KEEP_ALIVE_TIMEOUT', process.env.KEEP_ALIVE_TIMEOUT);
 if (keepAlive !== undefined) server.keepAliveTimeout = keepAlive * 1000;
-const headersTimeout = seconds('HEADERS_TIMEOUT', undefined);
+const headersTimeout = seconds('HEADERS_TIMEOUT', process.env.HEADERS_TIMEOUT);
 if (headersTimeout !== undefined) server.headersTimeout = headersTimeout * 1000;
 
 const host = process.env.HOST ?? '0.0.0.0';
@@ -59,7 +58,10 @@ function shutDown(): void {
 	if (stopping) return;
 	stopping = true;
 	const idle = setInterval(() => server.closeIdleConnections(), 100).unref();
-	const timeout = setTimeout(() => server.closeAllConnections(), (seconds('SHUTDOWN_TIMEOUT', 30) ?? 30) * 1000);
+	const timeout = setTimeout(
+		() => server.closeAllConnections(),
+		(seconds('SHUTDOWN_TIMEOUT', process.env.SHUTDOWN_TIMEOUT, 30) ?? 30) * 1000
+	);
 	timeout.unref();
 	server.close(() => {
 		clearInterval(idle);

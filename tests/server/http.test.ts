@@ -1,5 +1,6 @@
 // The HTTP layer of the production build: route guards on every spelling of a path, malformed requests, the page
 // cache's bound, compression and the security headers on every response family.
+import { connect } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -256,6 +257,32 @@ describe('security headers', () => {
 		const response = await post('/corrections/new', suggestion(), { origin: 'https://elsewhere.example' });
 		expect(response.status).toBe(403);
 		expectSecurityHeaders(response.headers, "'none'");
+	});
+
+	it.each([
+		{ name: 'a request line that does not parse', request: 'NOT A REQUEST\r\n\r\n', status: 400 },
+		{
+			name: 'headers too large',
+			request: `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+			status: 431
+		}
+	])('on $name, refused by Node before any handler ($status)', async ({ request, status }) => {
+		const { port, hostname } = new URL(app.origin);
+		const answer = await new Promise<string>((done, fail) => {
+			let received = '';
+			const socket = connect(Number(port), hostname, () => socket.write(request));
+			socket.on('data', (chunk) => (received += String(chunk)));
+			socket.on('close', () => done(received));
+			socket.on('error', fail);
+		});
+		const [statusLine, ...lines] = answer.split('\r\n');
+		expect(statusLine).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+		const headers = new Headers(
+			lines
+				.filter((line) => line.includes(': '))
+				.map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)])
+		);
+		expectSecurityHeaders(headers, "'none'");
 	});
 
 	it('on a static file’s 304 (without a CSP)', async () => {

@@ -1,10 +1,11 @@
 // The production server (`node build`): adapter-node's handler on node:http, every response secured here, cache hits answered first.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { answerFromCache } from './fast-path';
 import { isEmbedPath } from './paths';
-import { secureResponse } from './security-headers';
+import { clientErrorAnswer, secureResponse } from './security-headers';
 
 type NodeHandler = (request: IncomingMessage, response: ServerResponse, next?: () => void) => void;
 
@@ -38,6 +39,14 @@ const server = createServer((request, response) => {
 	if (answerFromCache(request, response, to)) return;
 	secureResponse(response, to);
 	handler(request, response);
+});
+
+// What Node answers itself, a request it cannot parse, carries the headers too (as Node does, nothing is written
+// once a response has begun or the connection is gone).
+server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+	const https = origin ? origin.startsWith('https:') : true;
+	if (socket.writable && socket.bytesWritten === 0) socket.end(clientErrorAnswer(error.code, https));
+	else socket.destroy(error);
 });
 
 const keepAlive = seconds('KEEP_ALIVE_TIMEOUT', process.env.KEEP_ALIVE_TIMEOUT);

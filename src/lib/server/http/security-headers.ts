@@ -1,5 +1,5 @@
 // The security headers every response carries, set in one place: the production server entry, as each response's head is written.
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { STATUS_CODES, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 
 /**
  * The policy for responses that are not rendered pages (API JSON, downloads, images, feeds, static files, plain-text
@@ -70,4 +70,23 @@ export function secureResponse(response: ServerResponse, where: { embed: boolean
 		}
 		return writeHead.call(this, status, reason);
 	} as ServerResponse['writeHead'];
+}
+
+/** The statuses Node answers a request it cannot parse with (its own `clientError` default), by parser error. */
+const CLIENT_ERROR_STATUS: Record<string, number> = {
+	HPE_HEADER_OVERFLOW: 431,
+	HPE_CHUNK_EXTENSIONS_OVERFLOW: 413,
+	ERR_HTTP_REQUEST_TIMEOUT: 408
+};
+
+/**
+ * The raw answer to a request Node's parser refuses before any handler sees it (a malformed request line, headers too
+ * large): Node's own status and `Connection: close`, with the security headers every other response carries.
+ */
+export function clientErrorAnswer(code: string | undefined, https: boolean): string {
+	const status = CLIENT_ERROR_STATUS[code ?? ''] ?? 400;
+	const headers = securityHeaders({ status, csp: null, embed: false, https })
+		.map(([name, value]) => `${name}: ${value}\r\n`)
+		.join('');
+	return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${headers}Connection: close\r\n\r\n`;
 }

@@ -1,7 +1,8 @@
 // `npm run bench:http`: the production server against a static server sending the very same bytes, side by side on
-// one core each, load from autocannon on another; writes a table of ratios to bench/results/.
+// one core each, load from autocannon on another; then reads while approvals are published; writes both tables to bench/results/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +13,8 @@ const { values: options } = parseArgs({
 		duration: { type: 'string', default: '5' },
 		connections: { type: 'string', default: '10' },
 		rounds: { type: 'string', default: '3' },
-		'no-nginx': { type: 'boolean', default: false }
+		'no-nginx': { type: 'boolean', default: false },
+		'no-approvals': { type: 'boolean', default: false }
 	}
 });
 const duration = Number(options.duration);
@@ -57,7 +59,7 @@ interface Captured {
 	headers: Record<string, string>;
 }
 
-async function capture(path: string): Promise<Captured> {
+async function captureOnce(path: string): Promise<Captured> {
 	// Node's fetch would decode the body: read the raw bytes with http.get instead.
 	const { get } = await import('node:http');
 	return new Promise((done, fail) => {
@@ -74,6 +76,23 @@ async function capture(path: string): Promise<Captured> {
 			});
 		}).on('error', fail);
 	});
+}
+
+/**
+ * A page's bytes once they stop changing: the first hit may send the quickly compressed body, replaced by the best
+ * compression in the background; both servers must send the bytes the app serves from then on.
+ */
+async function capture(path: string): Promise<Captured> {
+	let previous = await captureOnce(path);
+	let unchanged = 0;
+	// The same bytes three seconds running (a loaded machine takes a while over the best brotli of a large page).
+	for (let attempt = 0; attempt < 60 && unchanged < 3; attempt += 1) {
+		await new Promise((done) => setTimeout(done, 1000));
+		const next = await captureOnce(path);
+		unchanged = next.body.equals(previous.body) ? unchanged + 1 : 0;
+		previous = next;
+	}
+	return previous;
 }
 
 /** nginx, installed with apt-get when absent (bounded in time); null when it cannot be had. */
@@ -129,7 +148,8 @@ interface Measure {
 	errors: number;
 }
 
-function load(url: string): Measure {
+/** One autocannon run on core 1; asynchronous, so that this process can drive approvals meanwhile. */
+async function load(url: string, seconds = duration): Promise<Measure> {
 	const cli = resolve('node_modules/autocannon/autocannon.js');
 	const { command, args } = pinned(1, process.execPath, [
 		cli,
@@ -137,13 +157,16 @@ function load(url: string): Measure {
 		'-c',
 		String(connections),
 		'-d',
-		String(duration),
+		String(seconds),
 		'-H',
 		`accept-encoding=${ACCEPT_ENCODING}`,
 		url
 	]);
-	const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-	const report = JSON.parse(result.stdout) as {
+	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+	let stdout = '';
+	child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+	await once(child, 'close');
+	const report = JSON.parse(stdout) as {
 		requests: { average: number; total: number };
 		latency: { p50: number; p99: number };
 		throughput: { total: number };
@@ -159,6 +182,57 @@ function load(url: string): Measure {
 	};
 }
 
+/** The maintainer who approves during the second part (SINGLE_MAINTAINER: one person may approve a suggestion). */
+const MAINTAINER = { username: 'bench', password: 'bench http passphrase' };
+/** What is read while approvals are published: each publication is a new dataset version, which empties the cache. */
+const READ_PATHS = ['/search?q=Medinsky', '/rounds'];
+const appOrigin = `http://${host}:${APP_PORT}`;
+
+function post(path: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+	return fetch(`${appOrigin}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		body: new URLSearchParams(form),
+		// The app reads client addresses from X-Forwarded-For here (as behind a proxy): every request must carry one.
+		headers: { origin: appOrigin, accept: 'text/html', 'x-forwarded-for': '10.255.0.1', ...headers }
+	});
+}
+
+async function logIn(): Promise<string> {
+	const response = await post('/login', { ...MAINTAINER, next: '/review' });
+	const cookie = response.headers.getSetCookie().find((set) => set.startsWith('pem_session='));
+	if (response.status !== 303 || !cookie)
+		throw new Error(`the benchmark's maintainer could not log in (${response.status})`);
+	return cookie.split(';')[0] ?? '';
+}
+
+/**
+ * A visitor suggests a new note for a claim and the maintainer approves it: one publication. Each suggestion comes
+ * from its own (forwarded) address, so the suggestion form's per-address limit never refuses one. Returns its time.
+ */
+async function suggestAndApprove(cookie: string, n: number): Promise<number> {
+	const started = performance.now();
+	const suggestion = {
+		kind: 'change',
+		entity: 'claim',
+		record_id: 'c0002',
+		'field:note': `Benchmark note ${n}.`,
+		reason: 'Benchmark of reads during approvals.',
+		evidence: 'https://example.org/benchmark',
+		contact_email: '',
+		website: ''
+	};
+	const suggested = await post('/corrections/new', suggestion, {
+		'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
+	});
+	const id = /^\/corrections\/(\d+)/.exec(suggested.headers.get('location') ?? '')?.[1];
+	if (suggested.status !== 303 || !id) throw new Error(`a suggestion was refused (${suggested.status})`);
+	const approved = await post('/review?/approve', { correction_id: id, reason: 'Benchmark.' }, { cookie });
+	await approved.arrayBuffer();
+	if (approved.status !== 200) throw new Error(`an approval failed (${approved.status})`);
+	return performance.now() - started;
+}
+
 const median = (numbers: number[]) => {
 	const sorted = [...numbers].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
@@ -166,9 +240,22 @@ const median = (numbers: number[]) => {
 };
 
 async function main() {
-	if (!existsSync('build/index.js')) run('npm', ['run', 'build']);
-	run('npm', ['run', '-s', 'data:build', '--', '--if-stale']);
+	// Always built: build/ may hold an older build, or adapter-node's own server instead of ours.
+	run('npm', ['run', 'build']);
 	const scratch = mkdtempSync(join(tmpdir(), 'pem-bench-http-'));
+	// Its own published dataset and state database: the approvals publish corrections, never into data/build/.
+	const instance = {
+		...process.env,
+		DATASET_DB_PATH: join(scratch, 'dataset.sqlite'),
+		STATE_DB_PATH: join(scratch, 'state.sqlite')
+	};
+	run('npm', ['run', '-s', 'data:build'], instance);
+	const added = spawnSync('npm', ['run', '-s', 'maintainer', '--', 'add', MAINTAINER.username], {
+		input: `${MAINTAINER.password}\n`,
+		env: instance,
+		stdio: ['pipe', 'inherit', 'inherit']
+	});
+	if (added.status !== 0) throw new Error('could not create the benchmark maintainer');
 	const children: ChildProcess[] = [];
 	let nodeStatic: Server | null = null;
 	const stopAll = () => {
@@ -182,11 +269,13 @@ async function main() {
 			spawn(app.command, app.args, {
 				stdio: 'ignore',
 				env: {
-					...process.env,
+					...instance,
 					PORT: String(APP_PORT),
 					HOST: host,
-					ORIGIN: `http://${host}:${APP_PORT}`,
-					STATE_DB_PATH: join(scratch, 'state.sqlite')
+					ORIGIN: appOrigin,
+					SINGLE_MAINTAINER: 'true',
+					ADDRESS_HEADER: 'x-forwarded-for',
+					XFF_DEPTH: '1'
 				}
 			})
 		);
@@ -219,7 +308,7 @@ async function main() {
 				const order = round % 2 === 0 ? (['app', 'static'] as const) : (['static', 'app'] as const);
 				for (const which of order) {
 					const port = which === 'app' ? APP_PORT : STATIC_PORT;
-					(which === 'app' ? app : stat).push(load(`http://${host}:${port}${response.path}`));
+					(which === 'app' ? app : stat).push(await load(`http://${host}:${port}${response.path}`));
 				}
 			}
 			const m = (list: Measure[], key: keyof Measure) => median(list.map((measure) => measure[key]));
@@ -229,16 +318,53 @@ async function main() {
 			);
 			console.log(rows.at(-1));
 		}
+		const readRows: string[] = [];
+		if (!options['no-approvals']) {
+			const cookie = await logIn();
+			let published = 0;
+			for (const path of READ_PATHS) {
+				const idle: Measure[] = [];
+				const during: Measure[] = [];
+				const approvalTimes: number[] = [];
+				for (let round = 0; round < rounds; round += 1) {
+					idle.push(await load(`${appOrigin}${path}`));
+					let stop = false;
+					const approving = (async () => {
+						while (!stop) approvalTimes.push(await suggestAndApprove(cookie, (published += 1)));
+					})();
+					during.push(await load(`${appOrigin}${path}`));
+					stop = true;
+					await approving;
+				}
+				const m = (list: Measure[], key: keyof Measure) => median(list.map((measure) => measure[key]));
+				const ratio = m(during, 'p99') / Math.max(1, m(idle, 'p99'));
+				const mean = approvalTimes.reduce((sum, time) => sum + time, 0) / Math.max(1, approvalTimes.length);
+				readRows.push(
+					`| \`${path}\` | ${m(idle, 'requestsPerSecond').toFixed(0)} | ${m(during, 'requestsPerSecond').toFixed(0)} | ${m(idle, 'p50')} / ${m(idle, 'p99')} ms | ${m(during, 'p50')} / ${m(during, 'p99')} ms | ${ratio.toFixed(1)}× (${ratio <= 1.5 ? 'met' : 'missed'}) | ${approvalTimes.length} in ${rounds * duration} s, ${mean.toFixed(0)} ms mean | ${m(idle, 'errors') + m(during, 'errors')} |`
+				);
+				console.log(readRows.at(-1));
+			}
+		}
 		const date = new Date().toISOString();
 		const table = [
 			`# bench:http, ${date}`,
 			'',
-			`App: the production server (\`node build\`) on the real dataset. Baseline: ${baseline}, serving the bytes the app sent for each address, with its headers. ${canPin ? 'Both servers on core 0 (one at a time), autocannon on core 1.' : 'Not pinned to cores.'} ${connections} connections, ${duration} s per run, ${rounds} alternated runs each; medians. Requests ask for \`accept-encoding: ${ACCEPT_ENCODING}\`; bytes per response include headers.`,
+			`App: the production server (\`node build\`: the server entry, then SvelteKit) on the real dataset. Baseline: ${baseline}, serving the bytes the app sent for each address, with its headers. ${canPin ? 'Both servers on core 0 (one at a time), autocannon on core 1.' : 'Not pinned to cores.'} ${connections} connections, ${duration} s per run, ${rounds} alternated runs each; medians. Requests ask for \`accept-encoding: ${ACCEPT_ENCODING}\`; bytes per response include headers.`,
 			'',
 			'| address | app req/s | baseline req/s | app / baseline | app p50 / p99 | baseline p50 / p99 | app bytes | baseline bytes | encoding | errors |',
 			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 			...rows,
-			''
+			'',
+			...(readRows.length > 0
+				? [
+						`Reads while approvals are published: the app alone, ${connections} connections for ${duration} s, idle and then while a maintainer approves suggestions back to back over HTTP (each approval publishes a new dataset version, which empties the page cache); ${rounds} runs each, medians. Goal: p99 during approvals at most 1.5 times the idle p99.`,
+						'',
+						'| read | idle req/s | during approvals req/s | idle p50 / p99 | during p50 / p99 | p99 during / idle (goal ≤ 1.5×) | approvals published | errors |',
+						'| --- | --- | --- | --- | --- | --- | --- | --- |',
+						...readRows,
+						''
+					]
+				: [])
 		].join('\n');
 		mkdirSync('bench/results', { recursive: true });
 		const file = `bench/results/http-${date.slice(0, 16).replace(':', '')}.md`;

@@ -1,5 +1,5 @@
-// Server hooks: security headers on every response; public pages served from memory, compressed, before any rendering;
-// sessions; and the checks on form posts (action names, content types, the suggestion form's size and rate limits).
+// Server hooks: public pages served from memory, compressed, before any rendering (and the cache shared with the server
+// entry, which answers hits itself); sessions; the checks on form posts (action names, content types, size and rate limits).
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { version as appVersion } from '$app/environment';
@@ -10,11 +10,11 @@ import { ensurePublished, publishTarget } from '$lib/server/corrections/publishi
 import { getState } from '$lib/server/db/state';
 import { getDataset, type DatasetDatabase } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
+import { sharePageCache } from '$lib/server/http/fast-path';
 import { checkFormPost } from '$lib/server/http/form-actions';
 import { PageCache } from '$lib/server/http/page-cache';
 import { isSuggestionPost } from '$lib/server/http/routes';
 import { servePages } from '$lib/server/http/serve-pages';
-import { withSecurityHeaders } from '$lib/server/http/security-headers';
 
 const cache = new PageCache(pageCacheBytes());
 
@@ -39,10 +39,6 @@ function cacheVersion(): string {
 	return `${appVersion}:${dataset.version}:r${dataset.revision}:${todayIso()}`;
 }
 
-/** Outermost, so that every response the hooks see gets the headers: pages, cache hits, 304s, errors, refusals. */
-const secureResponses: Handle = async ({ event, resolve }) =>
-	withSecurityHeaders(await resolve(event), event.route.id, event.url.protocol === 'https:');
-
 /** Reads the session cookie: a valid session sets `locals.maintainer`, an expired one is removed. */
 const authenticate: Handle = ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
@@ -63,4 +59,8 @@ const checkPosts: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(secureResponses, servePages(cache, cacheVersion), authenticate, checkPosts);
+// The production server (src/lib/server/http/node-server.ts) answers hits on canonical addresses before routing, and
+// sets the security headers on every response, these hooks' included.
+sharePageCache({ cache, version: cacheVersion, sessionCookie: SESSION_COOKIE });
+
+export const handle: Handle = sequence(servePages(cache, cacheVersion), authenticate, checkPosts);

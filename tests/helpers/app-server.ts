@@ -1,4 +1,4 @@
-// The production build of the app (`vite build`, adapter-node) run with `node` on a fixture dataset, for HTTP tests.
+// The production build (`npm run build`: the app and its server entry) run with `node` on a fixture dataset, for HTTP tests.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
@@ -20,10 +20,17 @@ let built: string | null = null;
 export function buildApp(): string {
 	if (built) return built;
 	rmSync(BUILD_ROOT, { recursive: true, force: true });
-	execFileSync(process.execPath, [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
-		env: { ...process.env, SVELTEKIT_OUT_DIR: join(BUILD_ROOT, 'kit'), APP_BUILD_DIR: join(BUILD_ROOT, 'app') },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	// As `npm run build`: the app, then the server entry (index.js, in place of adapter-node's own server).
+	for (const config of ['vite.config.ts', 'vite.server.config.ts']) {
+		execFileSync(
+			process.execPath,
+			[resolve('node_modules/vite/bin/vite.js'), 'build', '--config', config, '--logLevel', 'error'],
+			{
+				env: { ...process.env, SVELTEKIT_OUT_DIR: join(BUILD_ROOT, 'kit'), APP_BUILD_DIR: join(BUILD_ROOT, 'app') },
+				stdio: ['ignore', 'ignore', 'inherit']
+			}
+		);
+	}
 	built = join(BUILD_ROOT, 'app');
 	return built;
 }

@@ -1,5 +1,6 @@
 // The HTTP layer of the production build: route guards on every spelling of a path, malformed requests, the page
 // cache's bound, compression and the security headers on every response family.
+import { connect } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -235,10 +236,66 @@ describe('security headers', () => {
 		expectSecurityHeaders((await app.fetch('/login', { headers: { cookie } })).headers, "'none'");
 	});
 
+	/** A file of the client build, named in a page. */
+	const immutableAsset = async () =>
+		/\/_app\/immutable\/[^"]+\.(js|css)/.exec((await app.raw('/rounds')).body.toString())?.[0] ?? '/_app/none';
+
+	it.each([
+		{ family: 'a client build file (/_app/immutable)', path: 'immutable', status: 200 },
+		{ family: 'a file from static/', path: '/favicon.svg', status: 200 },
+		{ family: 'a script from static/', path: '/chart-tooltips.js', status: 200 },
+		{ family: 'an unknown build file', path: '/_app/immutable/no-such-file.js', status: 404 },
+		{ family: 'the router’s trailing-slash redirect', path: '/rounds/', status: 308 },
+		{ family: 'an embed’s trailing-slash redirect', path: '/embed/cumulative/', status: 308, embed: true }
+	])('on $family, which SvelteKit’s hooks never see ($status)', async ({ path, status, embed }) => {
+		const response = await app.fetch(path === 'immutable' ? await immutableAsset() : path);
+		expect(response.status).toBe(status);
+		expectSecurityHeaders(response.headers, embed ? '\\*' : "'none'");
+	});
+
+	it('on a cross-site form post, refused by SvelteKit before the hooks (403)', async () => {
+		const response = await post('/corrections/new', suggestion(), { origin: 'https://elsewhere.example' });
+		expect(response.status).toBe(403);
+		expectSecurityHeaders(response.headers, "'none'");
+	});
+
+	it.each([
+		{ name: 'a request line that does not parse', request: 'NOT A REQUEST\r\n\r\n', status: 400 },
+		{
+			name: 'headers too large',
+			request: `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+			status: 431
+		}
+	])('on $name, refused by Node before any handler ($status)', async ({ request, status }) => {
+		const { port, hostname } = new URL(app.origin);
+		const answer = await new Promise<string>((done, fail) => {
+			let received = '';
+			const socket = connect(Number(port), hostname, () => socket.write(request));
+			socket.on('data', (chunk) => (received += String(chunk)));
+			socket.on('close', () => done(received));
+			socket.on('error', fail);
+		});
+		const [statusLine, ...lines] = answer.split('\r\n');
+		expect(statusLine).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+		const headers = new Headers(
+			lines
+				.filter((line) => line.includes(': '))
+				.map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)])
+		);
+		expectSecurityHeaders(headers, "'none'");
+	});
+
+	it('on a static file’s 304 (without a CSP)', async () => {
+		const first = await app.fetch('/favicon.svg');
+		const response = await app.fetch('/favicon.svg', { headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
+		expect(response.status).toBe(304);
+		expectSecurityHeaders(response.headers, "'none'", false);
+	});
+
 	it('adds HSTS when the site is served over https', async () => {
 		const https = await startApp({ ORIGIN: 'https://pem.example' });
 		try {
-			for (const path of ['/', '/api/v1/rounds', '/no-such-page']) {
+			for (const path of ['/', '/api/v1/rounds', '/no-such-page', '/favicon.svg', '/rounds/']) {
 				const response = await https.fetch(path);
 				expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
 			}
@@ -304,12 +361,54 @@ describe('compression', () => {
 		}
 	});
 
-	it('serves static assets precompressed at build time', async () => {
+	it('serves static assets precompressed at build time, the client build cached for a year', async () => {
 		const html = (await app.raw('/rounds')).body.toString();
 		const asset = /\/_app\/immutable\/[^"]+\.(js|css)/.exec(html)?.[0] ?? '';
 		expect(asset).not.toBe('');
-		const br = await app.raw(asset, { 'accept-encoding': 'br' });
-		expect(br.headers['content-encoding']).toBe('br');
+		const plain = await app.raw(asset);
+		for (const [encoding, decode] of [
+			['br', brotliDecompressSync],
+			['gzip', gunzipSync]
+		] as const) {
+			const compressed = await app.raw(asset, { 'accept-encoding': encoding });
+			expect(compressed.headers['content-encoding']).toBe(encoding);
+			expect(compressed.headers.vary).toMatch(/Accept-Encoding/i);
+			expect(compressed.headers['cache-control']).toBe('public,max-age=31536000,immutable');
+			expect(decode(compressed.body).equals(plain.body)).toBe(true);
+		}
+		const tooltips = await app.raw('/chart-tooltips.js', { 'accept-encoding': 'br' });
+		expect(tooltips.headers['content-encoding']).toBe('br');
+	});
+});
+
+describe('cache hits answered before routing', () => {
+	/** Node's headers minus the date, which differs between two responses. */
+	const withoutDate = ({ date: _date, ...headers }: Record<string, unknown>) => headers;
+
+	it.each(['/rounds?year=2024', '/search?q=Medinsky', '/api/v1/rounds'])(
+		'%s: the canonical address gets what every other spelling gets from the hooks',
+		async (path) => {
+			await app.raw(path, { 'accept-encoding': 'br' });
+			// A spelling with an escape always goes through the router and the hooks.
+			const viaHooks = await app.raw(
+				path.replace(/^\/(.)/, (_all, first: string) => `/%${first.charCodeAt(0).toString(16)}`),
+				{
+					'accept-encoding': 'br'
+				}
+			);
+			const fast = await app.raw(path, { 'accept-encoding': 'br' });
+			expect([viaHooks.headers['x-page-cache'], fast.headers['x-page-cache']]).toEqual(['hit', 'hit']);
+			expect(withoutDate(fast.headers)).toEqual(withoutDate(viaHooks.headers));
+			expect(fast.body.equals(viaHooks.body)).toBe(true);
+			const revalidated = await app.raw(path, { 'accept-encoding': 'br', 'if-none-match': String(fast.headers.etag) });
+			expect(revalidated.status).toBe(304);
+		}
+	);
+
+	it('a maintainer’s session is never answered from the cache', async () => {
+		await app.fetch('/rounds');
+		const response = await app.fetch('/rounds', { headers: { cookie: await logIn() } });
+		expect(response.headers.get('x-page-cache')).toBeNull();
 	});
 });
 

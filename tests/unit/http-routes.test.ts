@@ -4,7 +4,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isCompressible, negotiateEncoding } from '../../src/lib/server/http/compression';
 import { etagMatches, representationEtag } from '../../src/lib/server/http/responses';
-import { cacheKey, decodedPath, isPrivateRoute, QUERY_PARAMETERS } from '../../src/lib/server/http/routes';
+import { decodedPath } from '../../src/lib/server/http/paths';
+import { cacheKey, isPrivateRoute, QUERY_PARAMETERS } from '../../src/lib/server/http/routes';
 import { sameSitePath } from '../../src/lib/server/http/same-site-path';
 
 describe('cache keys', () => {

@@ -11,8 +11,18 @@ export interface CachedPage {
 	bodies: { identity: Buffer } & Partial<Record<ContentEncoding, Buffer>>;
 }
 
-/** How long browsers and proxies may reuse a page before asking again (with its ETag). */
-export const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+/**
+ * How long browsers and proxies may reuse a page before asking again (with its ETag), in seconds: PAGE_MAX_AGE, 60
+ * by default. It is how late an approved correction can show through a shared cache, so a wrong value stops the server.
+ */
+function pageMaxAge(value = process.env.PAGE_MAX_AGE): number {
+	if (value === undefined || value === '') return 60;
+	if (!/^\d+$/.test(value) || Number(value) > 86400) {
+		throw new Error(`PAGE_MAX_AGE must be a whole number of seconds up to 86400, not ${JSON.stringify(value)}`);
+	}
+	return Number(value);
+}
+export const PAGE_CACHE_CONTROL = `public, max-age=${pageMaxAge()}, stale-while-revalidate=300`;
 
 /** The default bound: 64 MiB of bodies and headers (PAGE_CACHE_MB), and at most 2,000 entries, whichever comes first. */
 export const PAGE_CACHE_MAX_BYTES = 64 * 1024 * 1024;

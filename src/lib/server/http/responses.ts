@@ -20,15 +20,36 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
 	});
 }
 
+/** The headers of a 304 for a page: the hooks and the server entry's fast path send the same. */
+export function notModifiedHeaders(etag: string, encoding: ContentEncoding | null): Record<string, string> {
+	return {
+		etag: representationEtag(etag, encoding),
+		'cache-control': PAGE_CACHE_CONTROL,
+		vary: 'Accept-Encoding'
+	};
+}
+
 export function notModified(etag: string, encoding: ContentEncoding | null): Response {
-	return new Response(null, {
-		status: 304,
-		headers: {
-			etag: representationEtag(etag, encoding),
-			'cache-control': PAGE_CACHE_CONTROL,
-			vary: 'Accept-Encoding'
-		}
-	});
+	return new Response(null, { status: 304, headers: notModifiedHeaders(etag, encoding) });
+}
+
+/**
+ * The headers of a cached page sent in `encoding` (null: identity) with a body of `length` bytes; `label` says
+ * whether it was a hit or the miss that stored it. The hooks and the server entry's fast path send the same.
+ */
+export function cachedPageHeaders(
+	page: CachedPage,
+	encoding: ContentEncoding | null,
+	label: 'hit' | 'miss',
+	length: number
+): Headers {
+	const headers = new Headers(page.headers);
+	headers.set('etag', representationEtag(page.etag, encoding));
+	headers.set('content-length', String(length));
+	headers.set('x-page-cache', label);
+	if (encoding) headers.set('content-encoding', encoding);
+	varyOnEncoding(headers);
+	return headers;
 }
 
 /**
@@ -71,12 +92,7 @@ export async function fromCache(
 		if (!page.bodies[encoding]) cache.addEncoding(version, key, page, encoding, compressed);
 		body = compressed;
 	}
-	const headers = new Headers(page.headers);
-	headers.set('etag', representationEtag(page.etag, encoding));
-	headers.set('content-length', String(body.byteLength));
-	headers.set('x-page-cache', label);
-	if (encoding) headers.set('content-encoding', encoding);
-	varyOnEncoding(headers);
+	const headers = cachedPageHeaders(page, encoding, label, body.byteLength);
 	return new Response(asBody(body), { status: page.status, headers });
 }
 

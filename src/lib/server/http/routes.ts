@@ -3,6 +3,7 @@ import { RoundFilters } from '$lib/schemas/round-filters';
 import { SearchParams } from '$lib/schemas/search';
 import { StatementFilters, StatementPageQuery } from '$lib/schemas/statement-filters';
 import { ApiPaging } from '$lib/schemas/api-paging';
+import { decodedPath } from './paths';
 
 /**
  * Routes that show the state database (corrections, the review queue, login, logout, the health check): never
@@ -49,18 +50,6 @@ export const QUERY_PARAMETERS: Record<string, readonly string[]> = {
 
 /** SvelteKit's own parameters on client-side data requests (`__data.json`), which change their response. */
 const DATA_REQUEST_PARAMETERS = ['x-sveltekit-invalidated', 'x-sveltekit-trailing-slash'];
-
-/**
- * The path as the router matches it: percent-decoded except `%25` (SvelteKit's `decode_pathname`), so every
- * spelling of one path is one key. Null when it does not decode (the router answers those itself).
- */
-export function decodedPath(pathname: string): string | null {
-	try {
-		return pathname.split('%25').map(decodeURI).join('%25');
-	} catch {
-		return null;
-	}
-}
 
 export interface CacheKey {
 	/** The decoded path and the parameters the route reads, sorted, last value of each (as the pages parse them). */

@@ -13,6 +13,11 @@ import { cacheKey, isPrivateRoute } from './routes';
  * `version` names the current dataset version: a new one empties the cache.
  */
 export function servePages(cache: PageCache, version: () => string): Handle {
+	/**
+	 * Pages being rendered, by version and key. After a publication empties the cache, every reader of a page would
+	 * otherwise render it at once; they wait for the first render and are sent what it kept.
+	 */
+	const rendering = new Map<string, Promise<unknown>>();
 	return async ({ event, resolve }) => {
 		const { request } = event;
 		const encoding = request.method === 'HEAD' ? null : negotiateEncoding(request.headers.get('accept-encoding'));
@@ -27,23 +32,39 @@ export function servePages(cache: PageCache, version: () => string): Handle {
 		if (etagMatches(request.headers.get('if-none-match'), etag)) return notModified(etag, encoding);
 		const cached = cache.get(current, key.key);
 		if (cached) return fromCache(cache, current, key.key, cached, encoding, 'hit');
+		const flight = `${current}\n${key.key}`;
+		const pending = rendering.get(flight);
+		if (pending) {
+			await pending;
+			const rendered = cache.get(current, key.key);
+			if (rendered) return fromCache(cache, current, key.key, rendered, encoding, 'hit');
+		}
 
 		// A HEAD is answered from the cache (Node sends no body), but what it renders is never kept.
 		if (request.method === 'HEAD') return resolve(event);
 		// A request with parameters the page does not read is rendered as the page's own address, so what it renders
 		// (links that keep the query, say) is the canonical page, and it is kept under the canonical key.
 		if (!key.canonical) event.url.search = key.search;
-		const response = await resolve(event);
-		// A response that sets a cookie belongs to one visitor: never shared, never cached.
-		if (response.status !== 200 || response.headers.has('set-cookie')) return compressed(response, encoding);
-		if (isCompressible(response.headers.get('content-type'))) {
-			return storeAndServe(cache, current, key.key, etag, response, encoding);
+		const render = (async () => {
+			const response = await resolve(event);
+			// A response that sets a cookie belongs to one visitor: never shared, never cached.
+			if (response.status !== 200 || response.headers.has('set-cookie')) return compressed(response, encoding);
+			if (isCompressible(response.headers.get('content-type'))) {
+				return storeAndServe(cache, current, key.key, etag, response, encoding);
+			}
+			// Binary responses (the SQLite file, chart images and cards, whose PNGs are memoised where they are rendered)
+			// are not kept here, but carry the same ETag and Cache-Control, so a revalidation still gets a 304.
+			const headers = new Headers(response.headers);
+			headers.set('etag', etag);
+			headers.set('cache-control', PAGE_CACHE_CONTROL);
+			return compressed(new Response(response.body, { status: 200, headers }), encoding);
+		})();
+		const settled = render.catch(() => undefined);
+		rendering.set(flight, settled);
+		try {
+			return await render;
+		} finally {
+			if (rendering.get(flight) === settled) rendering.delete(flight);
 		}
-		// Binary responses (the SQLite file, chart images and cards, whose PNGs are memoised where they are rendered)
-		// are not kept here, but carry the same ETag and Cache-Control, so a revalidation still gets a 304.
-		const headers = new Headers(response.headers);
-		headers.set('etag', etag);
-		headers.set('cache-control', PAGE_CACHE_CONTROL);
-		return compressed(new Response(response.body, { status: 200, headers }), encoding);
 	};
 }

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ClaimDots from '../../src/lib/charts/ClaimDots.svelte';
 import CumulativePlot from '../../src/lib/charts/CumulativePlot.svelte';
 import DiscrepancyPlot from '../../src/lib/charts/DiscrepancyPlot.svelte';
+import HeadlineBars from '../../src/lib/charts/HeadlineBars.svelte';
 import TimelinePlot from '../../src/lib/charts/TimelinePlot.svelte';
 import { boxesOverlap, type Box } from '../../src/lib/charts/chart-utils';
 import { CLAIM_DOTS_FONT_SIZE } from '../../src/lib/charts/claim-dots';
@@ -87,7 +88,16 @@ beforeAll(async () => {
 	const { overviewCharts } = await import('../../src/lib/server/db/queries/charts');
 	const { listRounds } = await import('../../src/lib/server/db/queries/rounds');
 	const db = getDataset();
+	const { overviewHeadlines } = await import('../../src/lib/server/db/queries/headline');
 	realCases = chartCases('real', overviewCharts(db));
+	for (const headline of overviewHeadlines(db)) {
+		realCases.push({
+			name: `headline bars ${headline.direction}`,
+			svg: render(HeadlineBars, { props: { headline } }).body,
+			fontSize: 11,
+			bold: ['value']
+		});
+	}
 	// The round pages' dot charts: the wide drawing above 540 px (at 1280), the narrow one below (at 375).
 	for (const round of listRounds(db) as RoundListItem[]) {
 		const rows = (['to_ukraine', 'to_russia'] as const).map((direction) => ({

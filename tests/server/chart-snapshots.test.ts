@@ -77,13 +77,10 @@ describe.each(charts)('$name', ({ name, body, title, summary, marks }) => {
 		expect(html).not.toMatch(/NaN|undefined|Infinity/);
 	});
 
-	it('makes every mark a link with a name in words and a native title, and the first alone a tab stop', () => {
-		const links = [...html.matchAll(/<a class="(mark|stated|row)[^"]*"[^>]*>\s*<title>/g)];
+	it('makes every mark a link named in words by its <title>, and the first alone a tab stop', () => {
+		const links = [...html.matchAll(/<a class="(mark|stated|row)[^"]*"[^>]*>\s*<title>[^<]{10,}<\/title>/g)];
 		expect(links).toHaveLength(marks);
-		for (const [link] of links) {
-			expect(link).toMatch(/href="\/(rounds|claims|charts)\/[^"]+"/);
-			expect(link).toMatch(/aria-label="[^"]{10,}"/);
-		}
+		for (const [link] of links) expect(link).toMatch(/href="\/(rounds|claims|charts)\/[^"]+"/);
 		expect(links.map(([link]) => /tabindex="(-?\d)"/.exec(link)?.[1])).toEqual(
 			links.map((_, index) => (index === 0 ? '0' : '-1'))
 		);

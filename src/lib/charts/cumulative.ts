@@ -183,7 +183,9 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 
 	// The largest of the shapes (the diamond) reaches 0.63 × √area from its centre.
 	const markerRadius = Math.sqrt(size.markerArea) * 0.63;
-	const placed = groupStatedTotals(input.statedTotals, (total) => x(parseIsoDate(total.date)), 2 * markerRadius).map(
+	// Markers of one party closer than a twentieth of the plot’s width share one: at most twenty per party, whatever the data.
+	const cell = Math.max(2 * markerRadius, (plot.right - plot.left) / 20);
+	const placed = groupStatedTotals(input.statedTotals, (total) => x(parseIsoDate(total.date)), cell).map(
 		({ total, others }) => ({ total, others, x: x(parseIsoDate(total.date)), y: y(total.value) })
 	);
 	const markerBoxes: Obstacle[] = placed.map((point) => ({

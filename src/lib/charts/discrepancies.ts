@@ -146,7 +146,7 @@ export function populationHeading(population: DiscrepancyPopulation): string {
 }
 
 /** The most rows a panel draws: the latest. */
-export const ROWS_SHOWN = 8;
+export const ROWS_SHOWN = 6;
 
 const DIRECTION_ORDER: Record<Discrepancy['direction'], number> = { to_ukraine: 0, to_russia: 1 };
 

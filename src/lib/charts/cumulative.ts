@@ -53,7 +53,7 @@ export const CUMULATIVE_SIZES: Record<Variant, CumulativeSize> = {
 		variant: 'narrow',
 		width: 340,
 		height: 340,
-		margin: { top: 14, right: 10, bottom: 28, left: 44 },
+		margin: { top: 14, right: 10, bottom: 28, left: 52 },
 		fontSize: FONT_SIZE.narrow,
 		markerArea: 52
 	}

@@ -160,10 +160,11 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		.domain([0, Math.max(1, highest ?? 0)])
 		.nice(6)
 		.range([plot.bottom, plot.top]);
-	// One step per unit of width at most: the path's length is bounded by the chart's width, not by the data.
+	// One step per two units of width at most (under three pixels on any page): the path's length is bounded by the
+	// chart's width, not by the data; of the rounds within a step, the last one's sum is drawn.
 	const thinned = (points: readonly CumulativePoint[]) => {
 		const byColumn = new Map<number, CumulativePoint>();
-		for (const point of points) byColumn.set(Math.round(x(parseIsoDate(point.date))), point);
+		for (const point of points) byColumn.set(Math.round(x(parseIsoDate(point.date)) / 2), point);
 		return [...byColumn.values()];
 	};
 	const stepLine = line<CumulativePoint>()

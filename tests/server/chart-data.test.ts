@@ -24,9 +24,22 @@ const loadPage = (chart: string, page: number) =>
 function rowsOf(data: ReturnType<Load>): string[] {
 	const bodies = [...render(Page, { props: { data } }).body.matchAll(/<tbody>(.*?)<\/tbody>/gs)].map((body) => body[1]);
 	return bodies.flatMap((body) =>
-		[...(body ?? '').matchAll(/<tr><(?:th|td)[^>]*>(.*?)<\/(?:th|td)>/g)].map((match) => match[1] ?? '')
+		[...(body ?? '').matchAll(/<tr[^>]*><(?:th|td)[^>]*>(.*?)<\/(?:th|td)>/g)].map((match) => match[1] ?? '')
 	);
 }
+
+describe.each(['timeline-people', 'timeline-bodies'] as const)('the columns of %s', (name) => {
+	it('each link to the row of their first round, on the data page that holds it', () => {
+		const { chart } = loadPage(name, 1);
+		if (chart.name !== name) throw new Error(name);
+		const columns = chart.model.layouts.flatMap((layout) => layout.columns);
+		expect(columns.length).toBeGreaterThan(0);
+		for (const column of columns) {
+			const [, page, anchor] = /^\/charts\/[a-z-]+\?page=(\d+)#(.+)$/.exec(column.href) ?? [];
+			expect(render(Page, { props: { data: loadPage(name, Number(page)) } }).body).toContain(`id="${anchor}"`);
+		}
+	});
+});
 
 describe.each(chartNames)('/charts/%s', (name) => {
 	it('shows every row once over its pages, a page of each table at a time, and no drawing', () => {

@@ -39,8 +39,8 @@ export function tableRowCount(chart: NamedChart): number {
 
 /** The entries of the chart's legend. */
 export function chartLegend(chart: NamedChart): LegendItem[] {
-	if (chart.name === 'cumulative') return cumulativeLegend();
-	if (chart.name === 'discrepancies') return discrepancyLegend(chart.model.hasBounds);
+	if (chart.name === 'cumulative') return cumulativeLegend(chart.model.statedBy);
+	if (chart.name === 'discrepancies') return discrepancyLegend(chart.model.hasBounds, chart.model.parties);
 	return timelineLegend();
 }
 

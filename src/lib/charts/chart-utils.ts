@@ -1,6 +1,8 @@
 // Helpers shared by the chart layouts: dates, time ticks, label placement and tooltip placement; pure and unit-tested.
 import type { ScaleTime } from 'd3-scale';
+import { symbol, symbolCircle, symbolCross, symbolDiamond2, symbolSquare, symbolTriangle2 } from 'd3-shape';
 import { utcFormat } from 'd3-time-format';
+import { PARTY, type MarkerShape, type PartyKey } from '../design/tokens';
 
 /**
  * Each chart is laid out twice. Pages draw the narrow layout once, scaled by its viewBox to the column and at most
@@ -14,6 +16,9 @@ export const VARIANTS: readonly Variant[] = ['wide', 'narrow'];
 export function pageLayout<T extends { variant: Variant }>(layouts: readonly T[]): T | undefined {
 	return layouts.find((layout) => layout.variant === 'narrow');
 }
+
+/** Rows per page of a chart's data page, /charts/<name>: the marks link to the page that holds their rows. */
+export const DATA_PAGE_SIZE = 50;
 
 /** Font size of the charts' text, in viewBox units; with the viewBox widths below it renders at 11 to 17 px. */
 export const FONT_SIZE: Record<Variant, number> = { wide: 13, narrow: 12 };
@@ -180,4 +185,22 @@ export function windowRows<T>(rows: readonly T[], window: TableWindow, newestFir
 		return newestFirst ? rows.slice(0, window.count) : rows.slice(Math.max(0, rows.length - window.count));
 	}
 	return rows.slice((window.page - 1) * window.size, window.page * window.size);
+}
+
+const SHAPES = {
+	circle: symbolCircle,
+	square: symbolSquare,
+	diamond: symbolDiamond2,
+	triangle: symbolTriangle2,
+	cross: symbolCross
+} as const;
+
+/** A marker's path of `shape`, centred on (0, 0), with the area `area` (as d3-shape's symbol size). */
+export function shapePath(shape: MarkerShape, area: number): string {
+	return symbol(SHAPES[shape], area)() ?? '';
+}
+
+/** A party's marker path, in the party's shape from the design tokens: every chart draws a party's figures so. */
+export function partySymbol(party: PartyKey, area: number): string {
+	return shapePath(PARTY[party].shape, area);
 }

@@ -1,6 +1,10 @@
 // Layout of the small chart on a round's page: one row per direction, one dot per stated figure.
 import { scaleLinear } from 'd3-scale';
+import { PARTY, partyColour, partyOfSide, type MarkerShape, type PartyKey } from '../design/tokens';
 import type { StatedFigure } from '../domain/confirmation';
+import { formatNumber } from '../format/figures';
+import { m } from '../paraglide/messages.js';
+import { estimateTextWidth } from './chart-utils';
 
 export interface ClaimDotRow {
 	key: string;
@@ -15,35 +19,49 @@ export interface ClaimDot {
 	value: number;
 	speaker: string;
 	bound: boolean;
-	/** Whether the label goes to the left of the dot, to stay inside the chart near its right edge. */
-	labelLeft: boolean;
-	/** Marker shape by kind of speaker, so that the chart does not rely on colour. */
-	shape: 'circle' | 'square' | 'diamond';
+	/** "Kyiv 150 (servicemen)": who, the figure, and what it counts; beside the dot, or on a line of its own above it. */
+	label: { x: number; y: number; text: string; anchor: 'start' | 'end' };
+	/** The speaker's party: its shape and colour come from the design tokens, so that no chart relies on colour. */
+	party: PartyKey;
+	shape: MarkerShape;
+	colour: string;
 }
 
 export interface ClaimDotsLayout {
 	width: number;
 	height: number;
 	ticks: { value: number; x: number }[];
-	rows: { key: string; label: string; y: number; dots: ClaimDot[] }[];
+	rows: { key: string; label: { x: number; y: number; text: string }; dots: ClaimDot[] }[];
 }
 
 /** Two layouts, as for the overview's charts: the narrow one keeps text readable on a phone. */
 export const CLAIM_DOTS_WIDTHS = { wide: 640, narrow: 340 } as const;
-const margin = { top: 12, right: 16, bottom: 28, left: 90 };
-/** Each distinct (speaker, figure) pair gets a line of its own, so that labels never overlap. */
+/** The labels' font size (ClaimDots.svelte draws them at 12 px). */
+export const CLAIM_DOTS_FONT_SIZE = 12;
+const fontSize = CLAIM_DOTS_FONT_SIZE;
+/** Each distinct (speaker, figure) pair gets a line of its own (two where its label fits beside the dot on neither side). */
 const lineHeight = 18;
 const rowPadding = 10;
 
+/** What a figure counts, in one word: servicemen, civilians or everyone. */
+export function scopeWord(figure: StatedFigure): string {
+	if (figure.scope === 'military') return m.chart_scope_military();
+	if (figure.scope === 'civilians') return m.chart_scope_civilians();
+	return m.chart_scope_all();
+}
+
 /**
- * Positions the stated figures of each row on a shared horizontal scale from zero. Repeats of the
- * same figure by the same speaker (several pages, several officials of one side) are drawn once.
+ * Positions the stated figures of each row on a shared horizontal scale from zero. Repeats of the same figure by the
+ * same speaker (several pages, several officials of one side) are drawn once. A wide chart has the rows' labels to
+ * the left; a narrow one above each row, so that the scale has the whole width.
  */
 export function layoutClaimDots(
 	rows: readonly ClaimDotRow[],
 	speakerOf: (figure: StatedFigure) => string,
 	width: number = CLAIM_DOTS_WIDTHS.wide
 ): ClaimDotsLayout {
+	const narrow = width < CLAIM_DOTS_WIDTHS.wide;
+	const margin = { top: 12, right: 16, bottom: 28, left: narrow ? 12 : 90 };
 	const values = rows.flatMap((row) => row.figures.map((figure) => figure.number ?? 0));
 	const x = scaleLinear()
 		.domain([0, Math.max(1, ...values)])
@@ -59,30 +77,51 @@ export function layoutClaimDots(
 		}
 		const figures = [...distinct.values()].sort((a, b) => a.number - b.number);
 		const rowTop = top + rowPadding;
-		const dots = figures.map((figure, index): ClaimDot => ({
-			claimId: figure.claimId,
-			x: x(figure.number),
-			y: rowTop + index * lineHeight + lineHeight / 2,
-			value: figure.number,
-			speaker: speakerOf(figure),
-			bound: figure.qualifier !== 'exact',
-			labelLeft: x(figure.number) > width * 0.55,
-			shape:
-				figure.side === 'ukraine' || figure.side === 'russia'
-					? 'circle'
-					: figure.side === 'independent'
-						? 'diamond'
-						: 'square'
-		}));
-		const height = Math.max(1, figures.length) * lineHeight + 2 * rowPadding;
-		const y = top + height / 2;
+		const label = narrow ? { x: 0, y: rowTop + fontSize * 0.8, text: row.label } : { x: 4, y: 0, text: row.label };
+		let lineTop = narrow ? rowTop + lineHeight : rowTop;
+		const dots = figures.map((figure): ClaimDot => {
+			const party = partyOfSide(figure.side);
+			const text = `${speakerOf(figure)} ${formatNumber(figure.number)} (${scopeWord(figure)})`;
+			const textWidth = estimateTextWidth(text, fontSize);
+			const dotX = x(figure.number);
+			const fitsRight = dotX + 9 + textWidth <= width;
+			const fitsLeft = dotX - 9 - textWidth >= margin.left;
+			// Beside the dot where it fits, right first; otherwise on a line of its own above the dot, from the left.
+			const ownLine = !fitsRight && !fitsLeft;
+			const dotY = lineTop + (ownLine ? lineHeight : 0) + lineHeight / 2;
+			const dotLabel = ownLine
+				? {
+						x: Math.max(0, Math.min(dotX, width - textWidth)),
+						y: dotY - lineHeight + 4,
+						text,
+						anchor: 'start' as const
+					}
+				: fitsRight
+					? { x: dotX + 9, y: dotY + 4, text, anchor: 'start' as const }
+					: { x: dotX - 9, y: dotY + 4, text, anchor: 'end' as const };
+			lineTop += ownLine ? 2 * lineHeight : lineHeight;
+			return {
+				claimId: figure.claimId,
+				x: dotX,
+				y: dotY,
+				value: figure.number,
+				speaker: speakerOf(figure),
+				bound: figure.qualifier !== 'exact',
+				label: dotLabel,
+				party,
+				shape: PARTY[party].shape,
+				colour: partyColour(party)
+			};
+		});
+		const height = Math.max(lineTop - rowTop, lineHeight) + 2 * rowPadding;
+		if (!narrow) label.y = top + height / 2 + 4;
 		top += height;
-		return { key: row.key, label: row.label, y, dots };
+		return { key: row.key, label, dots };
 	});
 	return {
 		width,
 		height: top + margin.bottom,
-		ticks: x.ticks(5).map((value) => ({ value, x: x(value) })),
+		ticks: x.ticks(narrow ? 4 : 5).map((value) => ({ value, x: x(value) })),
 		rows: laidOut
 	};
 }

@@ -1,7 +1,8 @@
 // Layout, words and tables of the cumulative chart: running sums of people returned to Ukraine next to the totals officials stated.
 import { bisector, max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
-import { curveStepAfter, line, symbol, symbolDiamond2 } from 'd3-shape';
+import { curveStepAfter, line } from 'd3-shape';
+import { partyColour, partyOfSide, type PartyKey } from '../design/tokens';
 import { formatDate, formatFigure, formatNumber } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import {
@@ -13,6 +14,7 @@ import {
 	dodge,
 	estimateTextWidth,
 	parseIsoDate,
+	partySymbol,
 	quarterCeil,
 	quarterFloor,
 	timeTicks,
@@ -51,7 +53,7 @@ export const CUMULATIVE_SIZES: Record<Variant, CumulativeSize> = {
 		variant: 'narrow',
 		width: 340,
 		height: 340,
-		margin: { top: 14, right: 10, bottom: 28, left: 44 },
+		margin: { top: 14, right: 10, bottom: 28, left: 52 },
 		fontSize: FONT_SIZE.narrow,
 		markerArea: 52
 	}
@@ -77,6 +79,9 @@ export interface StatedPoint {
 	y: number;
 	/** A qualified total ("more than 7,000", "about 3,310") is drawn hollow. */
 	bound: boolean;
+	/** Who stated it: the marker's shape and colour are the party's, from the design tokens. */
+	party: PartyKey;
+	colour: string;
 	/** The marker's path, centred on (0, 0). */
 	symbol: string;
 	/** The printed value, or `null` when there is no room for it; the tooltip and the table still give it. */
@@ -155,6 +160,13 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		.domain([0, Math.max(1, highest ?? 0)])
 		.nice(6)
 		.range([plot.bottom, plot.top]);
+	// One step per two units of width at most (under three pixels on any page): the path's length is bounded by the
+	// chart's width, not by the data; of the rounds within a step, the last one's sum is drawn.
+	const thinned = (points: readonly CumulativePoint[]) => {
+		const byColumn = new Map<number, CumulativePoint>();
+		for (const point of points) byColumn.set(Math.round(x(parseIsoDate(point.date)) / 2), point);
+		return [...byColumn.values()];
+	};
 	const stepLine = line<CumulativePoint>()
 		.x((point) => x(parseIsoDate(point.date)))
 		.y((point) => y(point.value))
@@ -169,33 +181,57 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		plot.top + fontSize,
 		plot.bottom - 4
 	);
-	const lines: CumulativeLine[] = drawn.map((key, index) => ({
-		key,
-		d: stepLine(stepPoints(input[key], lastDate)) ?? '',
-		label: {
-			x: plot.right,
-			y: labelYs[index] as number,
-			text: m.chart_series_end({ series: seriesLabel(key), value: formatNumber(valueOn(input[key], lastDate)) })
+
+	// The largest of the shapes (the diamond) reaches 0.63 × √area from its centre.
+	const markerRadius = Math.sqrt(size.markerArea) * 0.63;
+	// Markers of one party closer than a twentieth of the plot’s width share one: at most twenty per party, whatever the data.
+	const cell = Math.max(2 * markerRadius, (plot.right - plot.left) / 20);
+	const placed = groupStatedTotals(input.statedTotals, (total) => x(parseIsoDate(total.date)), cell).map(
+		({ total, others }) => ({ total, others, x: x(parseIsoDate(total.date)), y: y(total.value) })
+	);
+	const markerBoxes: Obstacle[] = placed.map((point) => ({
+		owner: point.total.claimId,
+		box: {
+			x: point.x - markerRadius,
+			y: point.y - markerRadius,
+			width: 2 * markerRadius,
+			height: 2 * markerRadius
 		}
 	}));
+	// A direct label keeps clear of the markers and the labels above it: where its place is taken it moves up or down
+	// a line at a time, as little as it can, and stays at its place only when nowhere in the plot is free.
+	const seriesBoxes: Box[] = [];
+	const lines: CumulativeLine[] = drawn.map((key, index) => {
+		const text = m.chart_series_end({ series: seriesLabel(key), value: formatNumber(valueOn(input[key], lastDate)) });
+		// The direct labels are bold, so a little wider than the estimate for regular text.
+		const textWidth = estimateTextWidth(text, fontSize) * 1.1;
+		const boxAt = (labelY: number): Box => ({
+			x: plot.right - textWidth,
+			y: labelY - fontSize,
+			width: textWidth,
+			height: fontSize + 2
+		});
+		const wanted = labelYs[index] as number;
+		const free = (labelY: number) =>
+			labelY - fontSize >= 0 &&
+			labelY + 2 <= plot.bottom &&
+			![...markerBoxes.map((item) => item.box), ...seriesBoxes].some((other) => boxesOverlap(boxAt(labelY), other));
+		const steps = Array.from(
+			{ length: 40 },
+			(_, step) => ((step % 2 === 0 ? 1 : -1) * Math.ceil(step / 2) * fontSize) / 2
+		);
+		const labelY = steps.map((step) => wanted + step).find(free) ?? wanted;
+		seriesBoxes.push(boxAt(labelY));
+		return {
+			key,
+			d: stepLine(thinned(stepPoints(input[key], lastDate))) ?? '',
+			label: { x: plot.right, y: labelY, text }
+		};
+	});
 
-	// symbolDiamond2's half-diagonal is 0.62625 × √area.
-	const markerRadius = Math.sqrt(size.markerArea) * 0.63;
-	const placed = input.statedTotals.map((total) => ({
-		total,
-		x: x(parseIsoDate(total.date)),
-		y: y(total.value)
-	}));
 	// Everything a stated total's label must keep clear of: the direct labels, every marker, and the labels placed so far.
 	const obstacles: Obstacle[] = [
-		...lines.map((series) => {
-			// The direct labels are bold, so a little wider than the estimate for regular text.
-			const textWidth = estimateTextWidth(series.label.text, fontSize) * 1.1;
-			return {
-				owner: null,
-				box: { x: series.label.x - textWidth, y: series.label.y - fontSize, width: textWidth, height: fontSize + 2 }
-			};
-		}),
+		...seriesBoxes.map((box) => ({ owner: null, box })),
 		...placed.map((point) => ({
 			owner: point.total.claimId,
 			box: {
@@ -221,6 +257,7 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		const sameValueKey = `${point.total.date}|${text}`;
 		if (labelledValues.has(sameValueKey)) continue;
 		const label = placeLabel(point.total.claimId, point, text, markerRadius, fontSize, obstacles, {
+			left: plot.left,
 			right: width,
 			top: 0,
 			bottom: plot.bottom
@@ -232,24 +269,28 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		}
 	}
 
-	const marker = symbol(symbolDiamond2, size.markerArea)() ?? '';
-	const points: StatedPoint[] = placed.map(({ total, x: pointX, y: pointY }) => {
+	const points: StatedPoint[] = placed.map(({ total, others, x: pointX, y: pointY }) => {
 		const figure = formatFigure(total.value, total.qualifier);
 		const date = formatDate(total.date);
 		const kyivSum = formatNumber(valueOn(input.kyiv, total.date));
+		const party = partyOfSide(total.side);
+		const more = others > 0 ? [m.chart_stated_more({ count: others, countText: formatNumber(others) })] : [];
 		return {
 			key: total.claimId,
 			href: total.href,
 			x: pointX,
 			y: pointY,
 			bound: total.qualifier !== 'exact',
-			symbol: marker,
+			party,
+			colour: partyColour(party),
+			symbol: partySymbol(party, size.markerArea),
 			label: labels.get(total.claimId) ?? null,
-			description: m.chart_stated_mark({ claimant: total.claimant, figure, date, kyivSum }),
+			description: [m.chart_stated_mark({ claimant: total.claimant, figure, date, kyivSum }), ...more].join(' '),
 			tooltip: [
 				total.claimant,
 				m.chart_stated_tooltip_total({ figure, date }),
-				m.chart_stated_tooltip_kyiv({ kyivSum })
+				m.chart_stated_tooltip_kyiv({ kyivSum }),
+				...more
 			]
 		};
 	});
@@ -267,6 +308,32 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 	};
 }
 
+/**
+ * The stated totals a chart draws a marker for: of the totals of one party whose markers would fall within `cell`
+ * of each other, the latest (and of one day the largest), with how many others it stands for. The number of markers
+ * is then bounded by the chart's width, whatever the number of totals; the table lists every one.
+ */
+export function groupStatedTotals(
+	totals: readonly StatedTotal[],
+	xOf: (total: StatedTotal) => number,
+	cell: number
+): { total: StatedTotal; others: number }[] {
+	const groups = new Map<string, { total: StatedTotal; others: number }>();
+	for (const total of totals) {
+		const key = `${total.side}|${Math.floor(xOf(total) / cell)}`;
+		const group = groups.get(key);
+		if (!group) groups.set(key, { total, others: 0 });
+		else {
+			group.others += 1;
+			const later = compareStrings(total.date, group.total.date);
+			if (later > 0 || (later === 0 && total.value > group.total.value)) group.total = total;
+		}
+	}
+	return [...groups.values()].sort(
+		(a, b) => compareStrings(a.total.date, b.total.date) || compareStrings(a.total.claimId, b.total.claimId)
+	);
+}
+
 /** Something a label must not overlap; `owner` is the stated total whose marker it is, if any. */
 interface Obstacle {
 	owner: string | null;
@@ -281,7 +348,7 @@ function placeLabel(
 	markerRadius: number,
 	fontSize: number,
 	obstacles: readonly Obstacle[],
-	bounds: { right: number; top: number; bottom: number }
+	bounds: { left: number; right: number; top: number; bottom: number }
 ): { label: NonNullable<StatedPoint['label']>; box: Box } | null {
 	const textWidth = estimateTextWidth(text, fontSize);
 	const gap = markerRadius + 3;
@@ -300,7 +367,10 @@ function placeLabel(
 					: candidate.x - textWidth / 2;
 		const box = { x: left, y: candidate.y - fontSize * 0.8, width: textWidth, height: fontSize };
 		const inside =
-			box.x >= 0 && box.x + box.width <= bounds.right && box.y >= bounds.top && box.y + box.height <= bounds.bottom;
+			box.x >= bounds.left &&
+			box.x + box.width <= bounds.right &&
+			box.y >= bounds.top &&
+			box.y + box.height <= bounds.bottom;
 		if (inside && !obstacles.some((other) => other.owner !== owner && boxesOverlap(box, other.box))) {
 			return { label: candidate, box };
 		}
@@ -383,6 +453,8 @@ export interface CumulativeModel {
 	layouts: CumulativeLayout[];
 	sumsTable: CumulativeSumsRow[];
 	statedTable: StatedTotalRow[];
+	/** The parties whose stated totals the chart draws, for its legend. */
+	statedBy: PartyKey[];
 	empty: boolean;
 }
 
@@ -395,6 +467,7 @@ export function cumulativeModel(input: CumulativeInput): CumulativeModel {
 		layouts: VARIANTS.map((variant) => roundGeometry(layoutCumulative(input, CUMULATIVE_SIZES[variant]))),
 		sumsTable,
 		statedTable,
+		statedBy: [...new Set(input.statedTotals.map((total) => partyOfSide(total.side)))],
 		empty: sumsTable.length === 0 && statedTable.length === 0
 	};
 }

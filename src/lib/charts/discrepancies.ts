@@ -1,7 +1,6 @@
 // Layout, words and table of the discrepancy chart: one dot-range row per round and direction whose stated figures differ.
 import { max } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { symbol, symbolCircle, symbolDiamond2, symbolSquare } from 'd3-shape';
 import { formatDate, formatFigure, formatNumber } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import {
@@ -10,16 +9,15 @@ import {
 	compareStrings,
 	roundGeometry,
 	estimateTextWidth,
+	partySymbol,
 	type Margin,
 	type Variant
 } from './chart-utils';
+import { partyColour, partyOfSide, type PartyKey } from '../design/tokens';
 import type { Discrepancy, DiscrepancyFigure } from './types';
 
 export type DiscrepancyPopulation = Discrepancy['population'];
 export const DISCREPANCY_POPULATIONS: readonly DiscrepancyPopulation[] = ['people', 'bodies'];
-
-/** Who stated a figure, as far as the marker shape goes: Kyiv, Moscow, or anyone else (mediators, media). */
-export type SpeakerKind = 'kyiv' | 'moscow' | 'other';
 
 /** The fixed geometry of one variant of the discrepancy chart; the height grows with the number of rows. */
 export interface DiscrepancySize {
@@ -66,7 +64,10 @@ export interface DiscrepancyDot {
 	key: string;
 	x: number;
 	y: number;
-	kind: SpeakerKind;
+	/** Who stated it: the marker takes the party's shape and colour from the design tokens. */
+	party: PartyKey;
+	/** The party's colour, from the design tokens. */
+	colour: string;
 	/** A qualified figure ("more than 300") is drawn hollow. */
 	bound: boolean;
 	/** The marker's path, centred on (0, 0). */
@@ -108,22 +109,15 @@ export interface DiscrepancyLayout {
 	panels: DiscrepancyPanel[];
 }
 
-const SPEAKER_SYMBOLS = { kyiv: symbolCircle, moscow: symbolSquare, other: symbolDiamond2 } as const;
-
 /**
- * Which marker a figure gets: by its speaker's side when the input says it, otherwise by the
- * speaker's label, which names the parties by their capitals (see `speakerOf` in inputs.ts).
+ * Whose marker a figure gets: by its speaker's side when the input says it, otherwise by the speaker's label, which
+ * names the parties by their capitals (see `speakerOf` in inputs.ts); anyone else unnamed counts as the media.
  */
-export function speakerKind(figure: DiscrepancyFigure): SpeakerKind {
-	if (figure.side) return figure.side === 'ukraine' ? 'kyiv' : figure.side === 'russia' ? 'moscow' : 'other';
+export function speakerParty(figure: DiscrepancyFigure): PartyKey {
+	if (figure.side) return partyOfSide(figure.side);
 	if (figure.speaker === m.party_ukraine()) return 'kyiv';
 	if (figure.speaker === m.party_russia()) return 'moscow';
-	return 'other';
-}
-
-/** The marker path of a kind of speaker, centred on (0, 0). */
-export function speakerSymbol(kind: SpeakerKind, area: number): string {
-	return symbol(SPEAKER_SYMBOLS[kind], area)() ?? '';
+	return 'media';
 }
 
 /** Whether every figure in the dispute is exact, so that the gap between them has a size. */
@@ -150,6 +144,9 @@ export function rowLabel(discrepancy: Discrepancy): string {
 export function populationHeading(population: DiscrepancyPopulation): string {
 	return population === 'people' ? m.chart_panel_people() : m.chart_panel_bodies();
 }
+
+/** The most rows a panel draws: the latest. */
+export const ROWS_SHOWN = 6;
 
 const DIRECTION_ORDER: Record<Discrepancy['direction'], number> = { to_ukraine: 0, to_russia: 1 };
 
@@ -192,12 +189,21 @@ export function layoutDiscrepancies(discrepancies: readonly Discrepancy[], size:
 	const panels: DiscrepancyPanel[] = [];
 	let top = margin.top;
 	for (const population of DISCREPANCY_POPULATIONS) {
-		const rows = sorted.filter((discrepancy) => discrepancy.population === population);
-		if (rows.length === 0) continue;
+		const all = sorted.filter((discrepancy) => discrepancy.population === population);
+		if (all.length === 0) continue;
+		// The latest rows only, so that the chart's weight does not grow with the data; the table has every row.
+		const rows = all.slice(0, ROWS_SHOWN);
 		const heading = {
 			x: size.labelPlacement === 'left' ? 0 : margin.left,
 			y: top + fontSize + 4,
-			text: populationHeading(population)
+			text:
+				all.length > rows.length
+					? m.chart_panel_latest({
+							panel: populationHeading(population),
+							shown: formatNumber(rows.length),
+							total: formatNumber(all.length)
+						})
+					: populationHeading(population)
 		};
 		const rowsTop = top + size.headingHeight;
 		const band = scaleBand<string>()
@@ -286,14 +292,15 @@ function stackDots(
 		const count = countAt.get(figure.value) ?? 1;
 		const index = seenAt.get(figure.value) ?? 0;
 		seenAt.set(figure.value, index + 1);
-		const kind = speakerKind(figure);
+		const party = speakerParty(figure);
 		return {
 			key: `${rowKey(discrepancy)}-${figure.speaker}-${figure.value}-${figure.qualifier}`,
 			x: x(figure.value),
 			y: lineY + (index - (count - 1) / 2) * spacing,
-			kind,
+			party,
+			colour: partyColour(party),
 			bound: figure.qualifier !== 'exact',
-			symbol: speakerSymbol(kind, markerArea)
+			symbol: partySymbol(party, markerArea)
 		};
 	});
 }
@@ -360,6 +367,8 @@ export interface DiscrepancyModel {
 	summary: string;
 	layouts: DiscrepancyLayout[];
 	table: DiscrepancyTableRow[];
+	/** The parties whose figures the chart draws, for its legend. */
+	parties: PartyKey[];
 	/** Whether some figure is a bound, which is drawn hollow and then needs a legend entry. */
 	hasBounds: boolean;
 	empty: boolean;
@@ -371,6 +380,7 @@ export function discrepancyModel(discrepancies: readonly Discrepancy[]): Discrep
 		summary: summarizeDiscrepancies(discrepancies),
 		layouts: VARIANTS.map((variant) => roundGeometry(layoutDiscrepancies(discrepancies, DISCREPANCY_SIZES[variant]))),
 		table: discrepancyTable(discrepancies),
+		parties: [...new Set(discrepancies.flatMap((discrepancy) => discrepancy.figures.map(speakerParty)))],
 		hasBounds: discrepancies.some((discrepancy) => discrepancy.figures.some((figure) => figure.qualifier !== 'exact')),
 		empty: discrepancies.length === 0
 	};

@@ -11,8 +11,7 @@ import {
 	roundGeometry,
 	compareStrings,
 	parseIsoDate,
-	quarterCeil,
-	quarterFloor,
+	DATA_PAGE_SIZE,
 	timeTicks,
 	type Box,
 	type Margin,
@@ -30,8 +29,8 @@ export interface TimelineSize {
 	width: number;
 	height: number;
 	margin: Margin;
-	/** Bars are never narrower than this, however many rounds share a month. */
-	minBarWidth: number;
+	/** A column (one bin of time) is never narrower than this: a touch target of at least 24 CSS pixels on a phone. */
+	minColumnWidth: number;
 	fontSize: number;
 }
 
@@ -40,61 +39,60 @@ export const TIMELINE_SIZES: Record<Variant, TimelineSize> = {
 		variant: 'wide',
 		width: 680,
 		height: 340,
-		margin: { top: 22, right: 14, bottom: 28, left: 52 },
-		minBarWidth: 4,
+		margin: { top: 22, right: 14, bottom: 44, left: 52 },
+		minColumnWidth: 24,
 		fontSize: FONT_SIZE.wide
 	},
 	narrow: {
 		variant: 'narrow',
 		width: 340,
-		height: 320,
-		margin: { top: 22, right: 10, bottom: 28, left: 42 },
-		minBarWidth: 3.5,
+		height: 300,
+		margin: { top: 22, right: 10, bottom: 42, left: 42 },
+		minColumnWidth: 24,
 		fontSize: FONT_SIZE.narrow
 	}
 };
 
-/** How a mark is drawn: a solid bar, an outlined and hatched bar, or a range between two figures. */
+/** How a part of a column is drawn: a solid bar, an outlined and hatched bar, or a range between two sums. */
 export type TimelineMarkKind = 'confirmed' | 'announced' | 'disputed';
 
-interface TimelineMarkBase {
-	/** Unique per round and direction. */
-	key: string;
-	roundId: string;
-	href: string;
-	direction: TimelineDirection;
-	status: ConfirmationStatus;
-	/** Where a tooltip points: the end of the mark away from the axis. */
-	anchor: { x: number; y: number };
-	/** An invisible target around the mark, wider than a thin bar, for the pointer. */
-	hit: Box;
-	/** The mark in words, for its accessible name and its native title. */
-	description: string;
-	/** The tooltip's lines: the round, the figure, and the explanation of the status. */
-	tooltip: string[];
+/** One direction of one bin: what its rounds' figures add up to, by how each figure is drawn. */
+export interface DirectionSums {
+	rounds: number;
+	confirmed: number;
+	announced: number;
+	/** The disputed rounds' lowest and highest figures, each added up. */
+	disputedLow: number;
+	disputedHigh: number;
+	disputedRounds: number;
+	/** Whether some figure is a bound ("at least"): the column then reads "at least" too. */
+	bound: boolean;
 }
 
-/** A confirmed (solid) or announced (outlined) figure, drawn as a bar from the axis. */
-export interface TimelineBar extends TimelineMarkBase {
-	kind: 'confirmed' | 'announced';
-	bar: Box;
-	bound: boolean;
-	/** For a bound: a small arrowhead beyond the end of the bar, pointing away from the axis. */
+/** One direction of a column: a solid bar, a hatched bar stacked on it, a range on top, each only when non-empty. */
+export interface TimelineStack {
+	direction: TimelineDirection;
+	confirmed: Box | null;
+	announced: Box | null;
+	/** The disputed rounds: a line from the top of the bars to the highest sum, with ticks at the lowest and highest. */
+	range: { x: number; baseY: number; lowY: number; highY: number; tickHalfWidth: number; dotRadius: number } | null;
+	/** For a bound: a small arrowhead beyond the end of the column, pointing away from the axis. */
 	boundArrow: string | null;
 }
 
-/** A disputed figure: a thin range from the lowest to the highest figure, with end ticks and a dot at each end. */
-export interface TimelineRange extends TimelineMarkBase {
-	kind: 'disputed';
-	x: number;
-	/** The ends of the range: `lowY` at the lowest figure, `highY` at the highest. */
-	lowY: number;
-	highY: number;
-	tickHalfWidth: number;
-	dotRadius: number;
+/** One bin of time (a month, a quarter, a half-year or a year, as the width allows): one link, both directions. */
+export interface TimelineColumn {
+	key: string;
+	/** The rows of the bin's rounds in the chart's data table. */
+	href: string;
+	/** An invisible target the height of the plot and the width of the bin, for the pointer and a finger. */
+	hit: Box;
+	stacks: TimelineStack[];
+	/** The column in words, for its accessible name and its native title. */
+	description: string;
+	/** The tooltip's lines: the bin, then each direction's sums by status. */
+	tooltip: string[];
 }
-
-export type TimelineMark = TimelineBar | TimelineRange;
 
 export interface TimelineLayout {
 	variant: Variant;
@@ -104,10 +102,14 @@ export interface TimelineLayout {
 	plot: { left: number; right: number; top: number; bottom: number };
 	/** The y position of zero, the axis between the two directions. */
 	zeroY: number;
+	/** How many months a column covers. */
+	binMonths: number;
 	xTicks: TimeTick[];
-	/** Labelled with absolute numbers: the scale is the same in both directions. */
-	yTicks: { value: number; y: number; label: string }[];
-	marks: TimelineMark[];
+	/** Each direction has its own scale (labelled with absolute numbers), so that a small direction is not flattened. */
+	yTicks: { key: string; y: number; label: string }[];
+	/** The directions' names, above and below the plot. */
+	directionLabels: { key: TimelineDirection; x: number; y: number; text: string }[];
+	columns: TimelineColumn[];
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -135,126 +137,247 @@ export function directionLabel(direction: TimelineDirection): string {
 	return direction === 'to_ukraine' ? m.chart_to_ukraine() : m.chart_to_russia();
 }
 
-/** The x domain: whole quarters around the rounds' dates, so that the first and last ticks frame the marks. */
-export function timelineDateDomain(rounds: readonly TimelineRound[]): [Date, Date] {
-	if (rounds.length === 0) return [new Date(Date.UTC(2022, 0, 1)), new Date(Date.UTC(2022, 3, 1))];
+/** The bin sizes a column may cover, in months, finest first. */
+export const BIN_MONTHS = [1, 3, 6, 12] as const;
+
+/** The first day of the bin of `months` months (counted from January) that contains `date`. */
+export function binFloor(date: Date, months: number): Date {
+	return new Date(Date.UTC(date.getUTCFullYear(), Math.floor(date.getUTCMonth() / months) * months, 1));
+}
+
+function addMonths(date: Date, months: number): Date {
+	return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+}
+
+/** The x domain for bins of `months`: whole bins from the first round's to the one after the last round's day. */
+export function timelineDateDomain(rounds: readonly TimelineRound[], months = 3): [Date, Date] {
+	if (rounds.length === 0) return [new Date(Date.UTC(2022, 0, 1)), addMonths(new Date(Date.UTC(2022, 0, 1)), months)];
 	const dates = rounds.map((round) => parseIsoDate(round.date).getTime());
-	const first = new Date(Math.min(...dates));
-	// The day after the last round, so that a round on the first day of a quarter does not sit on the chart's edge.
-	const dayAfterLast = new Date(Math.max(...dates) + DAY_MS);
-	return [quarterFloor(first), quarterCeil(dayAfterLast)];
+	const first = binFloor(new Date(Math.min(...dates)), months);
+	const last = binFloor(new Date(Math.max(...dates)), months);
+	return [first, addMonths(last, months)];
 }
 
-/** The largest figure in either direction: the y scale runs from minus it to plus it. */
-export function timelineExtent(rounds: readonly TimelineRound[]): number {
-	const highest = max(
-		rounds.flatMap((round) => [round.toUkraine, round.toRussia]),
-		(mark) => (mark && markKind(mark.status) ? mark.high : 0)
-	);
-	return Math.max(1, highest ?? 0);
+/**
+ * The finest bin whose columns are at least `minWidth` wide across `plotWidth`: months for a short span or a wide
+ * chart, years for a long span on a phone. The number of columns is then bounded by the width, whatever the data.
+ */
+export function chooseBinMonths(rounds: readonly TimelineRound[], plotWidth: number, minWidth: number): number {
+	for (const months of BIN_MONTHS) {
+		const [start, end] = timelineDateDomain(rounds, months);
+		const bins = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
+		if (plotWidth / (bins / months) >= minWidth) return months;
+	}
+	return 12;
 }
 
-/** Lays out the timeline of `rounds` for one chart size. */
-export function layoutTimeline(rounds: readonly TimelineRound[], size: TimelineSize): TimelineLayout {
-	const { margin, width, height } = size;
-	const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
-	const x = scaleUtc().domain(timelineDateDomain(rounds)).range([plot.left, plot.right]);
-	const extent = timelineExtent(rounds);
-	const y = scaleLinear().domain([-extent, extent]).nice(6).range([plot.bottom, plot.top]);
-	const zeroY = y(0);
-
-	const marks: TimelineMark[] = [];
-	for (const round of rounds) {
-		const date = parseIsoDate(round.date);
-		const center = x(date);
-		const barWidth = Math.min(12, Math.max(size.minBarWidth, x(new Date(date.getTime() + 3 * DAY_MS)) - center));
-		for (const [direction, mark] of [
-			['to_ukraine', round.toUkraine],
-			['to_russia', round.toRussia]
-		] as const) {
-			if (!mark) continue;
-			const kind = markKind(mark.status);
-			if (!kind) continue;
-			// Returns to Ukraine go up from the axis, returns to Russia go down, on the same scale.
-			const sign = direction === 'to_ukraine' ? 1 : -1;
-			const figure = describeFigure(mark);
-			const base = {
-				key: `${round.id}-${direction}`,
-				roundId: round.id,
-				href: round.href,
-				direction,
-				status: mark.status,
-				description: m.chart_timeline_mark({
-					round: round.label,
-					direction: directionLabel(direction),
-					figure,
-					status: statusLabel(mark.status)
-				}),
-				tooltip: [
-					round.label,
-					m.chart_tooltip_figure({
-						direction: directionLabel(direction),
-						figure,
-						status: statusLabel(mark.status)
-					}),
-					mark.explanation
-				]
-			};
-			if (kind === 'disputed') {
-				const lowY = y(sign * mark.low);
-				const highY = y(sign * mark.high);
-				marks.push({
-					...base,
-					kind,
-					x: center,
-					lowY,
-					highY,
-					tickHalfWidth: Math.max(3, barWidth / 2 + 1),
-					dotRadius: 2.5,
-					anchor: { x: center, y: highY },
-					hit: hitBox(center, lowY, highY, barWidth)
-				});
-				continue;
-			}
-			const end = y(sign * mark.value);
-			const top = Math.min(end, zeroY);
-			const barHeight = Math.abs(end - zeroY);
-			const arrowSize = 4;
-			// The arrowhead sits just beyond the bar's end, pointing away from the axis: "at least this much".
-			const tip = end - sign * (arrowSize + 2);
-			const boundArrow = mark.bound
-				? `M${center - arrowSize},${tip + sign * arrowSize}L${center},${tip}L${center + arrowSize},${tip + sign * arrowSize}`
-				: null;
-			marks.push({
-				...base,
-				kind,
-				bar: { x: center - barWidth / 2, y: top, width: barWidth, height: barHeight },
-				bound: mark.bound,
-				boundArrow,
-				anchor: { x: center, y: mark.bound ? tip : end },
-				hit: hitBox(center, zeroY, mark.bound ? tip : end, barWidth)
-			});
+/** Adds up one direction of the rounds of a bin, by how each figure is drawn. */
+export function directionSums(marks: readonly (DirectionMark | null)[]): DirectionSums {
+	const sums: DirectionSums = {
+		rounds: 0,
+		confirmed: 0,
+		announced: 0,
+		disputedLow: 0,
+		disputedHigh: 0,
+		disputedRounds: 0,
+		bound: false
+	};
+	for (const mark of marks) {
+		const kind = mark ? markKind(mark.status) : null;
+		if (!mark || !kind) continue;
+		sums.rounds += 1;
+		sums.bound ||= mark.bound;
+		if (kind === 'confirmed') sums.confirmed += mark.value;
+		else if (kind === 'announced') sums.announced += mark.value;
+		else {
+			sums.disputedLow += mark.low;
+			sums.disputedHigh += mark.high;
+			sums.disputedRounds += 1;
 		}
 	}
+	return sums;
+}
 
-	const yTicks = y.ticks(6).map((value) => ({ value, y: y(value), label: formatNumber(Math.abs(value)) }));
+/** The top of a direction's column: everything but the disputed rounds, plus their highest figures. */
+function columnHeight(sums: DirectionSums): number {
+	return sums.confirmed + sums.announced + sums.disputedHigh;
+}
+
+/** A bin's rounds, with its start and end, oldest first. */
+export interface TimelineBin {
+	start: Date;
+	end: Date;
+	rounds: TimelineRound[];
+}
+
+/** The rounds grouped in bins of `months`; empty bins are left out. */
+export function binRounds(rounds: readonly TimelineRound[], months: number): TimelineBin[] {
+	const bins = new Map<number, TimelineBin>();
+	const sorted = [...rounds].sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.id, b.id));
+	for (const round of sorted) {
+		const start = binFloor(parseIsoDate(round.date), months);
+		const bin = bins.get(start.getTime()) ?? { start, end: addMonths(start, months), rounds: [] };
+		bin.rounds.push(round);
+		bins.set(start.getTime(), bin);
+	}
+	return [...bins.values()];
+}
+
+const monthName = utcFormat('%b %Y');
+
+/** "Mar 2025", "Jan–Mar 2025", "2025". */
+export function binLabel(bin: { start: Date; end: Date }): string {
+	const months =
+		(bin.end.getUTCFullYear() - bin.start.getUTCFullYear()) * 12 + bin.end.getUTCMonth() - bin.start.getUTCMonth();
+	if (months === 1) return monthName(bin.start);
+	if (months === 12) return String(bin.start.getUTCFullYear());
+	const last = new Date(bin.end.getTime() - DAY_MS);
+	return `${utcFormat('%b')(bin.start)}–${monthName(last)}`;
+}
+
+/** A direction's sums in words: "1,200 confirmed, 300 by one side only, 50 to 80 disputed" (only the parts there are). */
+export function describeSums(sums: DirectionSums): string {
+	if (sums.rounds === 0) return m.chart_no_figure();
+	const parts = [
+		sums.confirmed > 0 ? m.chart_sum_confirmed({ figure: formatNumber(sums.confirmed) }) : null,
+		sums.announced > 0 ? m.chart_sum_announced({ figure: formatNumber(sums.announced) }) : null,
+		sums.disputedRounds > 0
+			? m.chart_sum_disputed({ low: formatNumber(sums.disputedLow), high: formatNumber(sums.disputedHigh) })
+			: null,
+		sums.bound ? m.chart_sum_bound() : null
+	].filter((part) => part !== null);
+	return m.chart_sum_rounds({ count: sums.rounds, countText: formatNumber(sums.rounds), parts: parts.join(', ') });
+}
+
+/**
+ * The heights of the two directions' halves: in proportion to their largest columns, but neither less than a quarter
+ * of the plot, so that a direction with small figures still shows them on a scale of its own.
+ */
+export function splitHeights(upExtent: number, downExtent: number, plotHeight: number): [number, number] {
+	const share = Math.min(0.75, Math.max(0.25, upExtent / Math.max(1, upExtent + downExtent)));
+	return [plotHeight * share, plotHeight * (1 - share)];
+}
+
+/** Lays out the timeline of `rounds` for one chart size; `binHref` links a bin to its rows in the data table. */
+export function layoutTimeline(
+	rounds: readonly TimelineRound[],
+	size: TimelineSize,
+	binHref: (bin: TimelineBin) => string = (bin) => bin.rounds[0]?.href ?? ''
+): TimelineLayout {
+	const { margin, width, height, fontSize } = size;
+	const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
+	const binMonths = chooseBinMonths(rounds, plot.right - plot.left, size.minColumnWidth);
+	const x = scaleUtc().domain(timelineDateDomain(rounds, binMonths)).range([plot.left, plot.right]);
+	const bins = binRounds(rounds, binMonths).map((bin) => ({
+		bin,
+		sums: {
+			to_ukraine: directionSums(bin.rounds.map((round) => round.toUkraine)),
+			to_russia: directionSums(bin.rounds.map((round) => round.toRussia))
+		}
+	}));
+	const extent = (direction: TimelineDirection) =>
+		Math.max(1, max(bins, (item) => columnHeight(item.sums[direction])) ?? 0);
+	const [upHeight, downHeight] = splitHeights(extent('to_ukraine'), extent('to_russia'), plot.bottom - plot.top);
+	const zeroY = plot.top + upHeight;
+	// Roughly one gridline every 40 units of height, at least one above zero.
+	const tickCount = (panelHeight: number) => Math.max(1, Math.floor(panelHeight / 40));
+	const scales = {
+		to_ukraine: scaleLinear()
+			.domain([0, extent('to_ukraine')])
+			.nice(tickCount(upHeight))
+			.range([zeroY, plot.top]),
+		to_russia: scaleLinear()
+			.domain([0, extent('to_russia')])
+			.nice(tickCount(downHeight))
+			.range([zeroY, plot.bottom])
+	};
+
+	const columns: TimelineColumn[] = bins.map(({ bin, sums }) => {
+		const left = x(bin.start);
+		const right = x(bin.end);
+		const center = (left + right) / 2;
+		const barWidth = Math.max(3, Math.min(16, (right - left) * 0.7));
+		const stacks = (['to_ukraine', 'to_russia'] as const).flatMap((direction): TimelineStack[] => {
+			const sum = sums[direction];
+			if (sum.rounds === 0) return [];
+			const y = scales[direction];
+			const sign = direction === 'to_ukraine' ? -1 : 1;
+			const segment = (from: number, to: number): Box | null =>
+				to > from
+					? {
+							x: center - barWidth / 2,
+							y: Math.min(y(from), y(to)),
+							width: barWidth,
+							height: Math.abs(y(to) - y(from))
+						}
+					: null;
+			const base = sum.confirmed + sum.announced;
+			const top = y(columnHeight(sum));
+			const arrowSize = 4;
+			const tip = top + sign * (arrowSize + 2);
+			return [
+				{
+					direction,
+					confirmed: segment(0, sum.confirmed),
+					announced: segment(sum.confirmed, base),
+					range:
+						sum.disputedRounds > 0
+							? {
+									x: center,
+									baseY: y(base),
+									lowY: y(base + sum.disputedLow),
+									highY: y(base + sum.disputedHigh),
+									tickHalfWidth: barWidth / 2,
+									dotRadius: 2.5
+								}
+							: null,
+					boundArrow: sum.bound
+						? `M${center - arrowSize},${tip - sign * arrowSize}L${center},${tip}L${center + arrowSize},${tip - sign * arrowSize}`
+						: null
+				}
+			];
+		});
+		const label = binLabel(bin);
+		const lines = (['to_ukraine', 'to_russia'] as const).map((direction) =>
+			m.chart_tooltip_sums({ direction: directionLabel(direction), sums: describeSums(sums[direction]) })
+		);
+		return {
+			key: String(bin.start.getTime()),
+			href: binHref(bin),
+			hit: { x: left, y: plot.top, width: right - left, height: plot.bottom - plot.top },
+			stacks,
+			description: `${label}. ${lines.join('. ')}.`,
+			tooltip: [label, ...lines]
+		};
+	});
+
+	const yTicks = (['to_ukraine', 'to_russia'] as const).flatMap((direction) =>
+		scales[direction]
+			.ticks(tickCount(direction === 'to_ukraine' ? upHeight : downHeight))
+			// Zero is labelled once, by the upper scale.
+			.filter((value) => value > 0 || direction === 'to_ukraine')
+			.map((value) => ({
+				key: `${direction}-${value}`,
+				y: scales[direction](value),
+				label: formatNumber(value)
+			}))
+	);
 	return {
 		variant: size.variant,
 		width,
 		height,
-		fontSize: size.fontSize,
+		fontSize,
 		plot,
 		zeroY,
-		xTicks: timeTicks(x, size.fontSize, width),
+		binMonths,
+		xTicks: timeTicks(x, fontSize, width),
 		yTicks,
-		marks
+		directionLabels: [
+			{ key: 'to_ukraine', x: plot.left, y: plot.top - 8, text: m.chart_timeline_axis_up() },
+			{ key: 'to_russia', x: plot.left, y: height - 4, text: m.chart_timeline_axis_down() }
+		],
+		columns
 	};
-}
-
-/** The pointer target of a mark spanning `y1` to `y2` at `center`: at least 8 units wide and a little taller than the mark. */
-function hitBox(center: number, y1: number, y2: number, markWidth: number): Box {
-	const width = Math.max(8, markWidth + 2);
-	return { x: center - width / 2, y: Math.min(y1, y2) - 4, width, height: Math.abs(y2 - y1) + 8 };
 }
 
 const monthYear = utcFormat('%B %Y');
@@ -317,11 +440,19 @@ export interface TimelineModel {
 
 /** The timeline of one population: summary, a layout per width variant, and the table behind it. */
 export function timelineModel(rounds: readonly TimelineRound[], population: TimelinePopulation): TimelineModel {
+	const table = timelineTable(rounds);
+	const rowIndex = new Map(table.map((row, index) => [row.key, index]));
+	// A column links to its first round's row on the chart's data page, where the rest of the bin follows.
+	const binHref = (bin: TimelineBin) => {
+		const first = bin.rounds[0]?.id ?? '';
+		const page = Math.floor((rowIndex.get(first) ?? 0) / DATA_PAGE_SIZE) + 1;
+		return `/charts/timeline-${population}?page=${page}#timeline-${population}-${first}`;
+	};
 	return {
 		population,
 		summary: summarizeTimeline(rounds, population),
-		layouts: VARIANTS.map((variant) => roundGeometry(layoutTimeline(rounds, TIMELINE_SIZES[variant]))),
-		table: timelineTable(rounds),
+		layouts: VARIANTS.map((variant) => roundGeometry(layoutTimeline(rounds, TIMELINE_SIZES[variant], binHref))),
+		table,
 		empty: rounds.length === 0
 	};
 }

@@ -41,6 +41,8 @@ export interface StatedTotal {
 	value: number;
 	qualifier: Qualifier;
 	claimant: string;
+	/** The claimant's side: the marker takes its party's shape and colour. */
+	side: ClaimantSide;
 	href: string;
 }
 

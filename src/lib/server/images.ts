@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { IMAGE_FONT_FAMILY } from '../charts/image-layout';
+import { resolveColours } from '../design/tokens';
 
 const require = createRequire(import.meta.url);
 
@@ -14,9 +15,12 @@ const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) =>
 	require.resolve(`dejavu-fonts-ttf/ttf/${file}`)
 );
 
-/** A component's server-rendered SVG as a file: an XML declaration, and without Svelte's hydration comments. */
+/**
+ * A component's server-rendered SVG as a file: an XML declaration, without Svelte's hydration comments, and with the
+ * colours of the design tokens' light palette in place of their CSS variables (a file and resvg have no stylesheet).
+ */
 export function svgDocument(renderedBody: string): string {
-	return `<?xml version="1.0" encoding="UTF-8"?>\n${renderedBody.replace(/<!--[\s\S]*?-->/g, '')}\n`;
+	return `<?xml version="1.0" encoding="UTF-8"?>\n${resolveColours(renderedBody.replace(/<!--[\s\S]*?-->/g, ''))}\n`;
 }
 
 /** Rasterises an SVG document at its own width and height. */

@@ -33,9 +33,9 @@ describe('the chart catalog', () => {
 		{ chart: charts[0] as NamedChart, swatches: ['confirmed', 'announced', 'bound', 'disputed'] },
 		{
 			chart: charts[1] as NamedChart,
-			swatches: ['series-kyiv', 'series-moscow', 'series-confirmed', 'stated', 'stated-bound']
+			swatches: ['series-kyiv', 'series-moscow', 'series-confirmed', 'stated', 'party-kyiv', 'stated-bound']
 		},
-		{ chart: charts[2] as NamedChart, swatches: ['speaker-kyiv', 'speaker-moscow', 'speaker-other', 'range', 'hollow'] }
+		{ chart: charts[2] as NamedChart, swatches: ['party-kyiv', 'party-moscow', 'party-media', 'range', 'hollow'] }
 	])("lists the $chart.name chart's legend", ({ chart, swatches }) => {
 		expect(chartLegend(chart).map((item) => item.swatch)).toEqual(swatches);
 	});

@@ -11,6 +11,7 @@ import {
 	summarizeCumulative,
 	valueOn
 } from '../../../src/lib/charts/cumulative';
+import { partySymbol } from '../../../src/lib/charts/chart-utils';
 import type { CumulativeInput, StatedTotal } from '../../../src/lib/charts/types';
 import { cumulativeInput } from '../../fixtures/charts';
 
@@ -138,28 +139,29 @@ describe('layoutCumulative', () => {
 	});
 
 	it('draws every stated total as a point, hollow when it is a bound', () => {
+		// c0305 and c0306 (the same side, the same day) share one marker: the first of the largest.
 		expect(layout.points.map((point) => [point.key, point.bound])).toEqual([
 			['c0284', false],
 			['c0305', false],
-			['c0306', false],
 			['c0405', true]
 		]);
 		expect(layout.points.map((point) => point.y)).toEqual(
-			[3956, 4306, 4306, 7000].map((value) => expect.closeTo(y(value), 9))
+			[3956, 4306, 7000].map((value) => expect.closeTo(y(value), 9))
 		);
-		expect(layout.points[0]?.symbol).toMatch(/^M0,-5\.0\d*L5\.0\d*,0L0,5\.0\d*L-5\.0\d*,0Z$/);
+		// Stated by Kyiv's side: Kyiv's shape and colour, from the design tokens.
+		expect(layout.points[0]?.symbol).toBe(partySymbol('kyiv', wide.markerArea));
+		expect(layout.points[0]?.colour).toBe('var(--party-kyiv)');
 	});
 
 	it('labels a total stated by several people on one day once, and moves labels off the top edge', () => {
 		expect(layout.points.map((point) => point.label && [point.label.text, point.label.anchor])).toEqual([
 			['3,956', 'middle'],
 			['4,306', 'middle'],
-			null,
 			['more than 7,000', 'end']
 		]);
 	});
 
-	it('leaves out labels where there is no room, keeping those of the latest and largest totals', () => {
+	it('draws one marker for a side’s totals whose markers would meet: the latest and largest', () => {
 		const crowded = layoutCumulative(
 			{
 				...cumulativeInput,
@@ -171,27 +173,48 @@ describe('layoutCumulative', () => {
 			},
 			CUMULATIVE_SIZES.narrow
 		);
+		expect(crowded.points.map((point) => point.label?.text ?? null)).toEqual(['3,050']);
+		expect(crowded.points[0]?.tooltip.at(-1)).toBe('5 more totals by the same side close by are in the table.');
+	});
+
+	it('leaves out labels where there is no room, keeping those of the latest and largest totals', () => {
+		const sides = ['ukraine', 'russia', 'mediator', 'international', 'independent'] as const;
+		const crowded = layoutCumulative(
+			{
+				...cumulativeInput,
+				statedTotals: [3000, 3010, 3020, 3030, 3040].map((value, index) => ({
+					...total('c0284'),
+					claimId: `c${index}`,
+					side: sides[index] ?? 'ukraine',
+					value
+				}))
+			},
+			CUMULATIVE_SIZES.narrow
+		);
 		// Above, left, right and below a crowd of markers there is room for four labels.
 		expect(crowded.points.map((point) => point.label?.text ?? null)).toEqual([
 			null,
-			null,
+			'3,010',
 			'3,020',
 			'3,030',
-			'3,040',
-			'3,050'
+			'3,040'
 		]);
+		expect(crowded.points.map((point) => point.colour)).toEqual(
+			['kyiv', 'moscow', 'mediator', 'international', 'media'].map((party) => `var(--party-${party})`)
+		);
 	});
 
 	it('names the claimant, the date and the sum of Kyiv that day', () => {
 		const point = layout.points.find((candidate) => candidate.key === 'c0305');
 		expect(point?.href).toBe('/claims/c0305');
 		expect(point?.description).toBe(
-			'Coordination Headquarters for the Treatment of POWs stated a total of 4,306 on 19 Mar 2025; Kyiv’s own round figures added up to 411 that day.'
+			'Coordination Headquarters for the Treatment of POWs stated a total of 4,306 on 19 Mar 2025; Kyiv’s own round figures added up to 411 that day. 1 more total by the same side close by is in the table.'
 		);
 		expect(point?.tooltip).toEqual([
 			'Coordination Headquarters for the Treatment of POWs',
 			'Stated a total of 4,306 on 19 Mar 2025',
-			'Kyiv’s own round figures that day: 411'
+			'Kyiv’s own round figures that day: 411',
+			'1 more total by the same side close by is in the table.'
 		]);
 	});
 

@@ -1,4 +1,5 @@
 // The discrepancy chart as a specification: a panel per population, a dot-range row per dispute, the summary and the table.
+import type { PartyKey } from '../../../src/lib/design/tokens';
 import { describe, expect, it } from 'vitest';
 import {
 	DISCREPANCY_SIZES,
@@ -8,9 +9,9 @@ import {
 	layoutDiscrepancies,
 	rowLabel,
 	sortDiscrepancies,
-	speakerKind,
-	summarizeDiscrepancies,
-	type SpeakerKind
+	ROWS_SHOWN,
+	speakerParty,
+	summarizeDiscrepancies
 } from '../../../src/lib/charts/discrepancies';
 import type { Discrepancy, DiscrepancyFigure } from '../../../src/lib/charts/types';
 import { discrepancies } from '../../fixtures/charts';
@@ -25,7 +26,7 @@ const october = byRound('2022-10-17-exchange');
 const wide = layoutDiscrepancies(discrepancies, DISCREPANCY_SIZES.wide);
 const narrow = layoutDiscrepancies(discrepancies, DISCREPANCY_SIZES.narrow);
 
-describe('speakerKind', () => {
+describe('speakerParty', () => {
 	const figure = (speaker: string, side?: DiscrepancyFigure['side']): DiscrepancyFigure => ({
 		speaker,
 		value: 1,
@@ -33,17 +34,17 @@ describe('speakerKind', () => {
 		counted: '',
 		...(side ? { side } : {})
 	});
-	it.each<{ figure: DiscrepancyFigure; kind: SpeakerKind }>([
+	it.each<{ figure: DiscrepancyFigure; kind: PartyKey }>([
 		{ figure: figure('Kyiv'), kind: 'kyiv' },
 		{ figure: figure('Moscow'), kind: 'moscow' },
-		{ figure: figure('Kommersant'), kind: 'other' },
+		{ figure: figure('Kommersant'), kind: 'media' },
 		{ figure: figure('Coordination Headquarters', 'ukraine'), kind: 'kyiv' },
 		{ figure: figure('Russian Ministry of Defence', 'russia'), kind: 'moscow' },
-		{ figure: figure('UAE Ministry of Foreign Affairs', 'mediator'), kind: 'other' },
-		{ figure: figure('ICRC', 'international'), kind: 'other' },
-		{ figure: figure('Kyiv', 'independent'), kind: 'other' }
+		{ figure: figure('UAE Ministry of Foreign Affairs', 'mediator'), kind: 'mediator' },
+		{ figure: figure('ICRC', 'international'), kind: 'international' },
+		{ figure: figure('Kyiv', 'independent'), kind: 'media' }
 	])('$figure.speaker ($figure.side) gets the $kind marker', ({ figure, kind }) => {
-		expect(speakerKind(figure)).toBe(kind);
+		expect(speakerParty(figure)).toBe(kind);
 	});
 });
 
@@ -106,9 +107,9 @@ describe('layoutDiscrepancies', () => {
 		const row = wide.panels[0]?.rows[1];
 		// x = 176 + 2.1 × value.
 		expect([row?.lowX, row?.highX]).toEqual([491, expect.closeTo(572.9, 9)]);
-		expect(row?.dots.map((dot) => [dot.kind, dot.x, dot.y, dot.bound])).toEqual([
+		expect(row?.dots.map((dot) => [dot.party, dot.x, dot.y, dot.bound])).toEqual([
 			['moscow', 491, 66.6, false],
-			['other', 491, 77.4, false],
+			['media', 491, 77.4, false],
 			['kyiv', expect.closeTo(572.9, 9), 72, false]
 		]);
 		expect(row?.gap).toEqual({ x: expect.closeTo(582.9, 9), y: 76.55, text: 'gap 39', anchor: 'start' });
@@ -117,7 +118,7 @@ describe('layoutDiscrepancies', () => {
 
 	it('draws a bound hollow and gives each speaker its marker shape', () => {
 		const row = wide.panels[0]?.rows[0];
-		expect(row?.dots.map((dot) => [dot.kind, dot.bound])).toEqual([
+		expect(row?.dots.map((dot) => [dot.party, dot.bound])).toEqual([
 			['kyiv', true],
 			['moscow', false]
 		]);
@@ -245,5 +246,19 @@ describe('discrepancyTable', () => {
 				gap: 'gap 2'
 			}
 		]);
+	});
+});
+
+describe('a bounded chart', () => {
+	it('draws the latest rows of a panel only, and says so in its heading', () => {
+		const many = Array.from({ length: 20 }, (_, index) => ({
+			...december,
+			roundId: `round-${index}`,
+			date: `2024-01-${String(index + 1).padStart(2, '0')}`
+		}));
+		const [panel] = layoutDiscrepancies(many, DISCREPANCY_SIZES.narrow).panels;
+		expect(panel?.rows).toHaveLength(ROWS_SHOWN);
+		expect(panel?.heading.text).toBe(`People returned alive: the ${ROWS_SHOWN} latest of 20`);
+		expect(panel?.rows[0]?.key).toBe('round-19-people-to_ukraine');
 	});
 });

@@ -1,18 +1,20 @@
-// The rounds timeline's layout as a specification: scales, the mark drawn for each status, the summary sentence and the table.
+// The rounds timeline's layout as a specification: bins, scales, the marks drawn for each status, the summary sentence and the table.
 import { describe, expect, it } from 'vitest';
 import type { ConfirmationStatus } from '../../../src/lib/domain/confirmation';
 import {
 	TIMELINE_SIZES,
+	binLabel,
+	chooseBinMonths,
 	describeFigure,
+	describeSums,
+	directionSums,
 	layoutTimeline,
 	markKind,
+	splitHeights,
 	summarizeTimeline,
 	timelineDateDomain,
-	timelineExtent,
 	timelineTable,
-	type TimelineBar,
-	type TimelineMark,
-	type TimelineRange
+	type TimelineMarkKind
 } from '../../../src/lib/charts/timeline';
 import type { TimelineRound } from '../../../src/lib/charts/types';
 import {
@@ -26,34 +28,11 @@ import {
 
 const wide = TIMELINE_SIZES.wide;
 const layout = layoutTimeline(peopleRounds, wide);
-const byKey = new Map(layout.marks.map((mark) => [mark.key, mark]));
 const iso = (date: Date) => date.toISOString().slice(0, 10);
-
-// The plot runs from y = 22 to 312 and the scale from -400 to 400 (390 made nice), so zero is at 167.
-const zeroY = 167;
-const y = (value: number) => zeroY - value * (145 / 400);
-
-function bar(key: string): TimelineBar {
-	const mark = byKey.get(key);
-	if (mark?.kind !== 'confirmed' && mark?.kind !== 'announced') throw new Error(`${key} is not a bar`);
-	return mark;
-}
-
-/** Compares the numbers of an SVG path with the expected ones, allowing for floating-point rounding. */
-function expectPath(d: string | null, expected: number[]) {
-	const numbers = (d ?? '').match(/-?[\d.]+(e-?\d+)?/g)?.map(Number) ?? [];
-	expect(numbers).toHaveLength(expected.length);
-	numbers.forEach((value, index) => expect(value).toBeCloseTo(expected[index] as number, 9));
-}
-
-function range(key: string): TimelineRange {
-	const mark = byKey.get(key);
-	if (mark?.kind !== 'disputed') throw new Error(`${key} is not a range`);
-	return mark;
-}
+const early = { ...(peopleRounds[0] as TimelineRound), id: 'early', date: '2022-03-16' };
 
 describe('markKind', () => {
-	it.each<{ status: ConfirmationStatus; kind: TimelineMark['kind'] | null }>([
+	it.each<{ status: ConfirmationStatus; kind: TimelineMarkKind | null }>([
 		{ status: 'corroborated', kind: 'confirmed' },
 		{ status: 'third_party_confirmed', kind: 'confirmed' },
 		{ status: 'announced', kind: 'announced' },
@@ -76,159 +55,160 @@ describe('describeFigure', () => {
 	});
 });
 
-describe('scales', () => {
-	it('spans whole quarters around the rounds', () => {
-		expect(timelineDateDomain(peopleRounds).map(iso)).toEqual(['2024-10-01', '2025-10-01']);
-		expect(timelineDateDomain(bodyRounds).map(iso)).toEqual(['2025-04-01', '2026-01-01']);
-	});
-
-	it('a round on the first day of a quarter does not sit on the edge', () => {
-		const rounds = [{ ...peopleRounds[0], date: '2025-04-01' } as TimelineRound];
-		expect(timelineDateDomain(rounds).map(iso)).toEqual(['2025-04-01', '2025-07-01']);
+describe('bins', () => {
+	it.each([
+		{ name: 'months over a short span', rounds: peopleRounds, plot: 614, months: 1 },
+		{ name: 'months on a phone over a short span', rounds: peopleRounds, plot: 288, months: 1 },
+		{ name: 'quarters over three years on a wide chart', rounds: [...peopleRounds, early], plot: 614, months: 3 },
+		{ name: 'half-years over three years on a phone', rounds: [...peopleRounds, early], plot: 288, months: 6 },
+		{ name: 'years when nothing finer fits', rounds: [...peopleRounds, early], plot: 100, months: 12 }
+	])('picks $name', ({ rounds, plot, months }) => {
+		expect(chooseBinMonths(rounds, plot, 24)).toBe(months);
 	});
 
 	it.each([
-		{ name: 'people', rounds: peopleRounds, extent: 390 },
-		{ name: 'bodies', rounds: bodyRounds, extent: 1212 },
-		{ name: 'no rounds', rounds: [], extent: 1 }
-	])('the y extent of $name is the highest figure in either direction: $extent', ({ rounds, extent }) => {
-		expect(timelineExtent(rounds)).toBe(extent);
+		{ months: 1, domain: ['2024-12-01', '2025-08-01'] },
+		{ months: 3, domain: ['2024-10-01', '2025-10-01'] },
+		{ months: 12, domain: ['2024-01-01', '2026-01-01'] }
+	])('spans whole bins of $months months around the rounds', ({ months, domain }) => {
+		expect(timelineDateDomain(peopleRounds, months).map(iso)).toEqual(domain);
 	});
 
-	it('puts zero in the middle, with the same scale both ways and absolute tick labels', () => {
-		expect(layout.zeroY).toBe(zeroY);
-		expect(layout.yTicks.map((tick) => tick.value)).toEqual([-400, -300, -200, -100, 0, 100, 200, 300, 400]);
-		expect(layout.yTicks.map((tick) => tick.label)).toEqual([
-			'400',
-			'300',
-			'200',
-			'100',
-			'0',
-			'100',
-			'200',
-			'300',
-			'400'
+	it('a round on the first day of a bin does not sit on the edge', () => {
+		const rounds = [{ ...peopleRounds[0], date: '2025-04-01' } as TimelineRound];
+		expect(timelineDateDomain(rounds, 3).map(iso)).toEqual(['2025-04-01', '2025-07-01']);
+	});
+
+	it.each([
+		{ start: '2025-03-01', end: '2025-04-01', label: 'Mar 2025' },
+		{ start: '2025-01-01', end: '2025-04-01', label: 'Jan–Mar 2025' },
+		{ start: '2025-07-01', end: '2026-01-01', label: 'Jul–Dec 2025' },
+		{ start: '2025-01-01', end: '2026-01-01', label: '2025' }
+	])('names the bin from $start to $end "$label"', ({ start, end, label }) => {
+		expect(binLabel({ start: new Date(`${start}T00:00:00Z`), end: new Date(`${end}T00:00:00Z`) })).toBe(label);
+	});
+
+	it('adds up a direction by how each figure is drawn', () => {
+		const sums = directionSums([
+			confirmedMark(100),
+			announcedMark(40, true),
+			disputedMark(10, 15),
+			disputedMark(20, 30),
+			null
 		]);
-		expect(layout.yTicks.map((tick) => tick.y)).toEqual([312, 275.75, 239.5, 203.25, 167, 130.75, 94.5, 58.25, 22]);
+		expect(sums).toEqual({
+			rounds: 4,
+			confirmed: 100,
+			announced: 40,
+			disputedLow: 30,
+			disputedHigh: 45,
+			disputedRounds: 2,
+			bound: true
+		});
+		expect(describeSums(sums)).toBe(
+			'4 rounds: 100 confirmed, 40 by one side only, 30 to 45 disputed, some figures are bounds (“at least”)'
+		);
+		expect(describeSums(directionSums([null]))).toBe('no figure');
 	});
 
-	it('ticks each quarter, labelled with month and year over a short span', () => {
-		expect(layout.xTicks.map((tick) => tick.label)).toEqual([
+	it.each([
+		{ up: 390, down: 250, heights: [(390 / 640) * 200, (250 / 640) * 200] },
+		{ up: 1500, down: 50, heights: [150, 50] },
+		{ up: 0, down: 30, heights: [50, 150] }
+	])('splits the height between $up up and $down down, neither under a quarter', ({ up, down, heights }) => {
+		splitHeights(up, down, 200).forEach((height, index) => expect(height).toBeCloseTo(heights[index] as number, 9));
+	});
+});
+
+describe('layoutTimeline', () => {
+	it('draws one column per month with rounds, each one link to the rows of its rounds', () => {
+		expect(layout.binMonths).toBe(1);
+		expect(layout.columns.map((column) => column.href)).toEqual(peopleRounds.map((round) => round.href));
+		for (const column of layout.columns) expect(column.hit.width).toBeGreaterThanOrEqual(24);
+	});
+
+	it('stacks a bin: solid for confirmed, hatched for one side only, a range for disputed rounds', () => {
+		const [first, second] = layout.columns;
+		expect(
+			first?.stacks.map((stack) => [stack.direction, !!stack.confirmed, !!stack.announced, !!stack.range])
+		).toEqual([
+			['to_ukraine', false, false, true],
+			['to_russia', true, false, false]
+		]);
+		expect(
+			second?.stacks.map((stack) => [stack.direction, !!stack.confirmed, !!stack.announced, !!stack.range])
+		).toEqual([
+			['to_ukraine', true, false, false],
+			['to_russia', false, true, false]
+		]);
+		const range = first?.stacks[0]?.range;
+		expect(range && range.highY < range.lowY && range.lowY < range.baseY).toBe(true);
+		expect(range?.baseY).toBe(layout.zeroY);
+	});
+
+	it('adds up the rounds of one bin', () => {
+		const twoInJanuary = [
+			peopleRounds[1] as TimelineRound,
+			{ ...(peopleRounds[1] as TimelineRound), id: 'again', date: '2025-01-20', toUkraine: confirmedMark(75) }
+		];
+		const column = layoutTimeline(twoInJanuary, wide).columns;
+		expect(column).toHaveLength(1);
+		expect(column[0]?.tooltip[1]).toBe('To Ukraine: 2 rounds: 100 confirmed');
+	});
+
+	it('goes up for Ukraine and down for Russia, and marks a bound with an arrowhead beyond the column', () => {
+		const last = layout.columns.at(-1);
+		const [up, down] = last?.stacks ?? [];
+		expect((up?.announced?.y ?? 0) + (up?.announced?.height ?? 0)).toBeCloseTo(layout.zeroY, 9);
+		expect(down?.announced?.y).toBeCloseTo(layout.zeroY, 9);
+		expect(up?.boundArrow).toMatch(/^M/);
+		expect(down?.boundArrow).toMatch(/^M/);
+	});
+
+	it('scales the two directions apart, so that small returns to Russia are not flattened', () => {
+		const bodies = layoutTimeline(bodyRounds, wide);
+		const plotHeight = bodies.plot.bottom - bodies.plot.top;
+		expect(bodies.zeroY - bodies.plot.top).toBeCloseTo(plotHeight * 0.75, 9);
+		// Up to 1,400 above the axis; below it, on a scale of its own, up to 50 (the largest is 27 + 26).
+		expect(bodies.yTicks.map((tick) => tick.label)).toEqual([
+			'0',
+			'200',
+			'400',
+			'600',
+			'800',
+			'1,000',
+			'1,200',
+			'1,400',
+			'50'
+		]);
+	});
+
+	it('describes each column in words, for its accessible name and tooltip', () => {
+		expect(layout.columns[0]?.description).toBe(
+			'Dec 2024. To Ukraine: 1 round: 150 to 189 disputed. To Russia: 1 round: 150 confirmed.'
+		);
+		expect(layout.columns[0]?.tooltip).toEqual([
+			'Dec 2024',
+			'To Ukraine: 1 round: 150 to 189 disputed',
+			'To Russia: 1 round: 150 confirmed'
+		]);
+	});
+
+	it('ticks the time axis by quarter, labelled with month and year over a short span', () => {
+		const quarters = layoutTimeline(peopleRounds, { ...wide, minColumnWidth: 100 });
+		expect(quarters.xTicks.map((tick) => tick.label)).toEqual([
 			'Oct 2024',
 			'Jan 2025',
 			'Apr 2025',
 			'Jul 2025',
 			'Oct 2025'
 		]);
-		expect(layout.xTicks[0]?.x).toBe(wide.margin.left);
-		expect(layout.xTicks[4]?.x).toBe(wide.width - wide.margin.right);
-	});
-
-	it('ticks each quarter and labels the years over a long span', () => {
-		const long = layoutTimeline(
-			[...peopleRounds, { ...(peopleRounds[0] as TimelineRound), id: 'early', date: '2022-03-16' }],
-			wide
-		);
-		expect(long.xTicks).toHaveLength(16);
-		expect(long.xTicks.filter((tick) => tick.major).map((tick) => tick.label)).toEqual([
-			'2022',
-			'2023',
-			'2024',
-			'2025'
-		]);
-	});
-});
-
-describe('marks', () => {
-	it('draws one mark per round and direction with a figure, and nothing for a missing direction', () => {
-		expect(layout.marks.map((mark) => [mark.key, mark.kind])).toEqual([
-			['2024-12-30-exchange-to_ukraine', 'disputed'],
-			['2024-12-30-exchange-to_russia', 'confirmed'],
-			['2025-01-15-exchange-to_ukraine', 'confirmed'],
-			['2025-01-15-exchange-to_russia', 'announced'],
-			['2025-03-19-exchange-to_ukraine', 'disputed'],
-			['2025-03-19-exchange-to_russia', 'announced'],
-			['2025-05-23-exchange-to_ukraine', 'announced'],
-			['2025-07-23-exchange-to_ukraine', 'announced'],
-			['2025-07-23-exchange-to_russia', 'announced']
-		]);
-	});
-
-	it('draws nothing for a direction whose status is no_figure', () => {
-		const noFigure = { ...confirmedMark(0), status: 'no_figure' as const };
-		const rounds = [{ ...(peopleRounds[1] as TimelineRound), toUkraine: noFigure }];
-		expect(layoutTimeline(rounds, wide).marks.map((mark) => mark.direction)).toEqual(['to_russia']);
-	});
-
-	it.each([
-		{ key: '2025-01-15-exchange-to_ukraine', top: y(25), height: 25 * (145 / 400), bound: false },
-		{ key: '2024-12-30-exchange-to_russia', top: zeroY, height: 150 * (145 / 400), bound: false },
-		{ key: '2025-05-23-exchange-to_ukraine', top: y(390), height: 390 * (145 / 400), bound: false },
-		{ key: '2025-07-23-exchange-to_russia', top: zeroY, height: 250 * (145 / 400), bound: true }
-	])('$key: a bar from the axis, up for Ukraine and down for Russia', ({ key, top, height, bound }) => {
-		const mark = bar(key);
-		expect(mark.bar.y).toBeCloseTo(top, 9);
-		expect(mark.bar.height).toBeCloseTo(height, 9);
-		expect(mark.bound).toBe(bound);
-		expect(mark.boundArrow === null).toBe(!bound);
-	});
-
-	it('marks a bound with an arrowhead beyond the bar, pointing away from the axis', () => {
-		const up = bar('2025-07-23-exchange-to_ukraine');
-		const center = up.bar.x + up.bar.width / 2;
-		// The bar ends at y(250) = 76.375; the tip is 6 beyond it, the arms 4 back towards the bar.
-		expectPath(up.boundArrow, [center - 4, 74.375, center, 70.375, center + 4, 74.375]);
-		expect(up.anchor.y).toBe(70.375);
-		const down = bar('2025-07-23-exchange-to_russia');
-		expectPath(down.boundArrow, [center - 4, 259.625, center, 263.625, center + 4, 259.625]);
-	});
-
-	it('draws a dispute as a range from the lowest to the highest figure', () => {
-		const mark = range('2024-12-30-exchange-to_ukraine');
-		expect(mark.lowY).toBeCloseTo(y(150), 9);
-		expect(mark.highY).toBeCloseTo(y(189), 9);
-		expect(mark.anchor.y).toBe(mark.highY);
-		const bothWays = layoutTimeline(bodyRounds, wide).marks.find((m) => m.key === '2025-12-19-bodies-to_russia');
-		expect(bothWays?.kind).toBe('disputed');
-		expect((bothWays as TimelineRange).lowY).toBeLessThan((bothWays as TimelineRange).highY);
-	});
-
-	it.each([
-		{ variant: 'wide', width: 4 },
-		{ variant: 'narrow', width: 3.5 }
-	] as const)('keeps bars at least $width wide ($variant) when rounds are years apart', ({ variant, width }) => {
-		const far = { ...(peopleRounds[1] as TimelineRound), id: 'far', date: '2020-01-01' };
-		const marks = layoutTimeline([far, peopleRounds[1] as TimelineRound], TIMELINE_SIZES[variant]).marks;
-		expect(marks.map((mark) => (mark as TimelineBar).bar.width)).toEqual([width, width, width, width]);
-	});
-
-	it('widens bars to three days where days are wide, and gives thin marks a wider pointer target', () => {
-		const mark = bar('2025-01-15-exchange-to_ukraine');
-		// 365 days over 614 units: three days are about 5 units.
-		expect(mark.bar.width).toBeCloseTo((3 * 614) / 365, 9);
-		expect(mark.hit.width).toBe(8);
-	});
-
-	it('describes each mark in words, for its accessible name and tooltip', () => {
-		const mark = range('2024-12-30-exchange-to_ukraine');
-		expect(mark.description).toBe('30 Dec 2024, prisoner exchange. To Ukraine: 150 to 189 (Figures conflict)');
-		expect(mark.tooltip).toEqual([
-			'30 Dec 2024, prisoner exchange',
-			'To Ukraine: 150 to 189 (Figures conflict)',
-			'Kyiv reported 189 and Moscow reported 150: the figures differ by 39.'
-		]);
-		expect(bar('2025-07-23-exchange-to_russia').description).toBe(
-			'23 Jul 2025, prisoner exchange. To Russia: 250, a bound rather than an exact figure (Unconfirmed)'
-		);
-		expect(bar('2024-12-30-exchange-to_russia').description).toBe(
-			'30 Dec 2024, prisoner exchange. To Russia: 150 (Third party agrees)'
-		);
 	});
 
 	it('lays out nothing but the axes without rounds', () => {
 		const empty = layoutTimeline([], wide);
-		expect(empty.marks).toEqual([]);
-		expect(empty.yTicks.map((tick) => tick.label)).toEqual(['1', '0.5', '0', '0.5', '1']);
+		expect(empty.columns).toEqual([]);
+		expect(empty.yTicks.length).toBeGreaterThan(0);
 	});
 });
 

@@ -1,13 +1,11 @@
 // /charts/<name>: the data behind one of the overview's charts, every row, page by page; the overview shows the latest.
 import { z } from 'zod';
 import { tableRowCount } from '$lib/charts/catalog';
+import { DATA_PAGE_SIZE as PAGE_SIZE } from '$lib/charts/chart-utils';
 import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
 import { getDataset } from '$lib/server/db/dataset';
 import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
 import type { PageServerLoad } from './$types';
-
-/** Rows per page of each table. */
-const PAGE_SIZE = 50;
 
 const ChartDataQuery = z.object({
 	page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1))

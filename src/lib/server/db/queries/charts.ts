@@ -22,9 +22,16 @@ const statements = preparedFor((db) => ({
 	countedDetails: db.prepare<[], { id: string; counted_detail: string }>('SELECT id, counted_detail FROM claims'),
 	statedTotals: db.prepare<
 		[],
-		{ id: string; stated_on: string; number: number; qualifier: StatedTotal['qualifier']; claimant: string }
+		{
+			id: string;
+			stated_on: string;
+			number: number;
+			qualifier: StatedTotal['qualifier'];
+			claimant: string;
+			claimant_side: StatedTotal['side'];
+		}
 	>(
-		`SELECT id, stated_on, number, qualifier, claimant FROM claims
+		`SELECT id, stated_on, number, qualifier, claimant, claimant_side FROM claims
 		  WHERE statement = 'running_total' AND counted = 'people_to_ukraine' AND number IS NOT NULL
 		  ORDER BY stated_on, id`
 	)
@@ -53,6 +60,7 @@ export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts 
 			value: row.number,
 			qualifier: row.qualifier,
 			claimant: row.claimant,
+			side: row.claimant_side,
 			href: `/claims/${row.id}`
 		}));
 	return {

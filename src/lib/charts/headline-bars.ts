@@ -1,0 +1,102 @@
+// Layout of the small chart beside each headline: each party's official total, each party's sum of its own round figures and the confirmed part, as bars on one scale.
+import { scaleLinear } from 'd3-scale';
+import { PARTY, partyColour, type MarkerShape, type PartyKey } from '../design/tokens';
+import type { DirectionHeadline } from '../domain/headline';
+import { formatFigure, formatNumber } from '../format/figures';
+import { m } from '../paraglide/messages.js';
+import { estimateTextWidth, roundGeometry } from './chart-utils';
+
+/** One bar: how it is drawn says what it is (a party's colour and shape, or the confirmed status's solid bar). */
+export interface HeadlineBar {
+	key: string;
+	label: { x: number; y: number; text: string };
+	bar: { x: number; y: number; width: number; height: number };
+	value: { x: number; y: number; text: string };
+	/** A party's marker at the end of its bars; none for the confirmed part. */
+	marker: { x: number; y: number; shape: MarkerShape } | null;
+	colour: string;
+	/** An official total is outlined (a statement), a sum of round figures solid. */
+	kind: 'official' | 'sum' | 'confirmed';
+}
+
+export interface HeadlineBarsLayout {
+	width: number;
+	height: number;
+	fontSize: number;
+	bars: HeadlineBar[];
+}
+
+const WIDTH = 320;
+const ROW = 18;
+const FONT_SIZE = 11;
+/** Room for the longest label, "Moscow: official total". */
+const LABEL_WIDTH = 150;
+
+const partyOf = { ukraine: 'kyiv', russia: 'moscow' } as const satisfies Record<string, PartyKey>;
+
+/**
+ * The bars of one direction's headline, on one scale from zero: the figures the card states in words, drawn so that
+ * their sizes can be compared at a glance. Nothing is drawn for a figure the card does not have.
+ */
+export function layoutHeadlineBars(headline: DirectionHeadline): HeadlineBarsLayout {
+	const rows: {
+		key: string;
+		text: string;
+		value: number;
+		shown: string;
+		party: PartyKey | null;
+		kind: HeadlineBar['kind'];
+	}[] = [];
+	for (const side of ['ukraine', 'russia'] as const) {
+		const official = headline.official[side];
+		if (official) {
+			rows.push({
+				key: `official-${side}`,
+				text: m.headline_bar_official({ party: side === 'ukraine' ? m.party_ukraine() : m.party_russia() }),
+				value: official.number,
+				shown: formatFigure(official.number, official.qualifier),
+				party: partyOf[side],
+				kind: 'official'
+			});
+		}
+	}
+	for (const side of ['ukraine', 'russia'] as const) {
+		const sum = headline.totals.byParty[side].sum;
+		rows.push({
+			key: `sum-${side}`,
+			text: m.headline_bar_sum({ party: side === 'ukraine' ? m.party_ukraine() : m.party_russia() }),
+			value: sum,
+			shown: formatNumber(sum),
+			party: partyOf[side],
+			kind: 'sum'
+		});
+	}
+	if (!headline.noneConfirmedBecause) {
+		rows.push({
+			key: 'confirmed',
+			text: m.headline_bar_confirmed(),
+			value: headline.totals.confirmed,
+			shown: formatNumber(headline.totals.confirmed),
+			party: null,
+			kind: 'confirmed'
+		});
+	}
+	const widest = Math.max(0, ...rows.map((row) => estimateTextWidth(row.shown, FONT_SIZE)));
+	const x = scaleLinear()
+		.domain([0, Math.max(1, ...rows.map((row) => row.value))])
+		.range([LABEL_WIDTH, WIDTH - widest - 14]);
+	const bars = rows.map((row, index): HeadlineBar => {
+		const y = index * ROW + 3;
+		const end = x(row.value);
+		return {
+			key: row.key,
+			label: { x: 0, y: y + 10, text: row.text },
+			bar: { x: LABEL_WIDTH, y: y + 2, width: Math.max(1, end - LABEL_WIDTH), height: 9 },
+			value: { x: end + 10, y: y + 10, text: row.shown },
+			marker: row.party ? { x: end, y: y + 6.5, shape: PARTY[row.party].shape } : null,
+			colour: row.party ? partyColour(row.party) : 'var(--confirmed)',
+			kind: row.kind
+		};
+	});
+	return roundGeometry({ width: WIDTH, height: rows.length * ROW + 4, fontSize: FONT_SIZE, bars });
+}

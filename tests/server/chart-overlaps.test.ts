@@ -1,0 +1,140 @@
+// No chart overprints a label: every <text> of every chart, as rendered from the real dataset and from the fixtures, is
+// estimated as a box (font size × characters, text-anchor), and no two boxes meet, nor a box and a mark.
+import type { Component } from 'svelte';
+import { render } from 'svelte/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import ClaimDots from '../../src/lib/charts/ClaimDots.svelte';
+import CumulativePlot from '../../src/lib/charts/CumulativePlot.svelte';
+import DiscrepancyPlot from '../../src/lib/charts/DiscrepancyPlot.svelte';
+import HeadlineBars from '../../src/lib/charts/HeadlineBars.svelte';
+import TimelinePlot from '../../src/lib/charts/TimelinePlot.svelte';
+import { boxesOverlap, type Box } from '../../src/lib/charts/chart-utils';
+import { CLAIM_DOTS_FONT_SIZE } from '../../src/lib/charts/claim-dots';
+import { cumulativeModel } from '../../src/lib/charts/cumulative';
+import { discrepancyModel } from '../../src/lib/charts/discrepancies';
+import { timelineModel } from '../../src/lib/charts/timeline';
+import type { OverviewCharts } from '../../src/lib/server/db/queries/charts';
+import type { RoundListItem } from '../../src/lib/server/db/queries/rounds';
+import { bodyRounds, cumulativeInput, discrepancies, peopleRounds } from '../fixtures/charts';
+import { buildInto, realDataDir } from '../helpers/dataset';
+import { markBoxes, textBoxes, type TextBox } from '../helpers/svg-boxes';
+
+/** Boxes that only touch, or meet by less than the rounding of the layouts' coordinates, do not overlap. */
+const shrink = (box: Box): Box => ({
+	x: box.x + 0.2,
+	y: box.y + 0.2,
+	width: box.width - 0.4,
+	height: box.height - 0.4
+});
+
+/** Every pair of labels that overlap, and every label that overlaps a mark, in words. */
+function collisions(svg: string, fontSize: number, bold: readonly string[]): string[] {
+	const body = svg.replace(/<defs>[\s\S]*?<\/defs>/g, '').replace(/<title>[\s\S]*?<\/title>/g, '');
+	const texts = textBoxes(body, fontSize, bold).filter((box) => box.text !== '');
+	const marks = markBoxes(body);
+	const found: string[] = [];
+	texts.forEach((a: TextBox, index) => {
+		for (const b of texts.slice(index + 1)) {
+			if (boxesOverlap(shrink(a), shrink(b))) found.push(`"${a.text}" overlaps "${b.text}"`);
+		}
+		for (const mark of marks) {
+			if (boxesOverlap(shrink(a), shrink(mark))) found.push(`"${a.text}" overlaps a mark at ${mark.x},${mark.y}`);
+		}
+	});
+	return found;
+}
+
+interface Case {
+	name: string;
+	svg: string;
+	fontSize: number;
+	bold: string[];
+}
+
+/** Each chart's layouts: the narrow one is what the pages draw at 375 and at 1280 px, the wide one the images. */
+function chartCases(source: string, charts: OverviewCharts): Case[] {
+	const cases: Case[] = [];
+	// Each plot takes `{ id, layout }` with a layout of its own type.
+	const add = (
+		name: string,
+		component: Component<{ id: string; layout: never }>,
+		layout: { variant: string; fontSize: number }
+	) =>
+		cases.push({
+			name: `${source} ${name} ${layout.variant}`,
+			svg: render(component, { props: { id: name, layout: layout as never } }).body,
+			fontSize: layout.fontSize,
+			bold: ['series-label', 'direction-label', 'panel-heading', 'gap']
+		});
+	for (const layout of charts.peopleTimeline.layouts) add('timeline-people', TimelinePlot as never, layout);
+	for (const layout of charts.bodiesTimeline.layouts) add('timeline-bodies', TimelinePlot as never, layout);
+	for (const layout of charts.cumulative.layouts) add('cumulative', CumulativePlot as never, layout);
+	for (const layout of charts.discrepancies.layouts) add('discrepancies', DiscrepancyPlot as never, layout);
+	return cases;
+}
+
+const fixtureCharts: OverviewCharts = {
+	peopleTimeline: timelineModel(peopleRounds, 'people'),
+	bodiesTimeline: timelineModel(bodyRounds, 'bodies'),
+	cumulative: cumulativeModel(cumulativeInput),
+	discrepancies: discrepancyModel(discrepancies)
+};
+
+let realCases: Case[] = [];
+
+beforeAll(async () => {
+	process.env.DATASET_DB_PATH = buildInto(realDataDir);
+	const { getDataset } = await import('../../src/lib/server/db/dataset');
+	const { overviewCharts } = await import('../../src/lib/server/db/queries/charts');
+	const { listRounds } = await import('../../src/lib/server/db/queries/rounds');
+	const db = getDataset();
+	const { overviewHeadlines } = await import('../../src/lib/server/db/queries/headline');
+	realCases = chartCases('real', overviewCharts(db));
+	for (const headline of overviewHeadlines(db)) {
+		realCases.push({
+			name: `headline bars ${headline.direction}`,
+			svg: render(HeadlineBars, { props: { headline } }).body,
+			fontSize: 11,
+			bold: ['value']
+		});
+	}
+	// The round pages' dot charts: the wide drawing above 540 px (at 1280), the narrow one below (at 375).
+	for (const round of listRounds(db) as RoundListItem[]) {
+		const rows = (['to_ukraine', 'to_russia'] as const).map((direction) => ({
+			key: direction,
+			label: direction === 'to_ukraine' ? 'To Ukraine' : 'To Russia',
+			figures: round.figures[round.population][direction].confirmation.figures
+		}));
+		const html = render(ClaimDots, { props: { rows } }).body;
+		for (const [variant, svg] of [...html.matchAll(/variant-(wide|narrow)[^"]*">(<svg[\s\S]*?<\/svg>)/g)].map(
+			(match) => [match[1], match[2]] as const
+		)) {
+			realCases.push({
+				name: `round ${round.id} dots ${variant}`,
+				svg: svg ?? '',
+				fontSize: CLAIM_DOTS_FONT_SIZE,
+				bold: []
+			});
+		}
+	}
+}, 60_000);
+
+describe('no label overprints another label or a mark', () => {
+	it.each(chartCases('fixtures', fixtureCharts))('$name', ({ svg, fontSize, bold }) => {
+		expect(collisions(svg, fontSize, bold)).toEqual([]);
+	});
+
+	it('in every chart drawn from the real dataset, the round pages included', () => {
+		expect(realCases.length).toBeGreaterThan(8);
+		const found = realCases.flatMap(({ name, svg, fontSize, bold }) =>
+			collisions(svg, fontSize, bold).map((collision) => `${name}: ${collision}`)
+		);
+		expect(found).toEqual([]);
+	});
+
+	it('finds an overprinted label (the check itself)', () => {
+		const svg =
+			'<svg><text x="10" y="20">Kyiv: 6,507</text><path transform="translate(30,16)" d="M0,-5L5,0L0,5L-5,0Z"/></svg>';
+		expect(collisions(svg, 12, [])).toEqual(['"Kyiv: 6,507" overlaps a mark at 25,11']);
+	});
+});

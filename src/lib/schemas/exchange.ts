@@ -154,7 +154,8 @@ function collect(
 		const column = String(issue.path[0] ?? '');
 		// Columns the package fills in itself (ids, the round link) cannot be wrong; the visitor's columns can.
 		if (!columns.includes(column)) continue;
-		errors[name(column)] ??= row[column] === '' ? 'This field is required.' : issueMessage(issue);
+		errors[name(column)] ??=
+			issue.code !== 'custom' && row[column] === '' ? 'This field is required.' : issueMessage(issue);
 	}
 }
 
@@ -174,6 +175,14 @@ export function checkPackage(pkg: ExchangePackage): PackageErrors {
 	rows.claims.forEach((claim, index) =>
 		collect(ClaimRow, claim, packageClaimFields, (column) => packageField.claim(index, column), errors)
 	);
+	// zod runs a row's cross-column rules only once its columns are valid; so that every problem shows at once, the
+	// rule that a figure and its qualifier travel together is also checked here, before the columns are fixed.
+	pkg.statements.forEach((statement, index) => {
+		const { number, qualifier } = statement.claim;
+		const field = packageField.claim(index, 'qualifier');
+		if (number !== '' && qualifier === '') errors[field] ??= 'a number needs a qualifier';
+		if (number === '' && qualifier !== '') errors[field] ??= 'a qualifier needs a number';
+	});
 	rows.sources.forEach((source, index) =>
 		collect(SourceRow, source, packageSourceFields, (column) => packageField.source(index, column), errors)
 	);

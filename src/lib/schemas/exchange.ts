@@ -154,8 +154,10 @@ function collect(
 		const column = String(issue.path[0] ?? '');
 		// Columns the package fills in itself (ids, the round link) cannot be wrong; the visitor's columns can.
 		if (!columns.includes(column)) continue;
-		errors[name(column)] ??=
-			issue.code !== 'custom' && row[column] === '' ? 'This field is required.' : issueMessage(issue);
+		// An empty cell the column itself refuses is missing; an empty cell refused by a rule across columns is not.
+		const columnSchema = (schema as z.ZodObject).shape[column] as z.ZodType | undefined;
+		const missing = row[column] === '' && columnSchema?.safeParse('').success === false;
+		errors[name(column)] ??= missing ? 'This field is required.' : issueMessage(issue);
 	}
 }
 

@@ -128,7 +128,7 @@ describe('assignIds', () => {
 		}
 	])('$name', ({ cells, taken, published, expected }) => {
 		const ids = assignIds(
-			pkg(cells),
+			pkg(cells as Record<string, string>),
 			{ rounds: new Set(taken.rounds), claims: new Set(taken.claims), sources: new Set(taken.sources) },
 			(url) => (published as Record<string, string>)[url] ?? null
 		);

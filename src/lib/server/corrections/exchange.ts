@@ -73,7 +73,8 @@ export function possibleDuplicates(dataset: DatasetDatabase, kind: string, date:
 			(round) =>
 				round.kind === kind && Math.abs(Date.parse(`${round.date}T00:00:00Z`) - day) <= DUPLICATE_WINDOW_DAYS * DAY
 		)
-		.map((round) => ({ id: round.id, date: round.date, summary: round.summary }));
+		.map((round) => ({ id: round.id, date: round.date, summary: round.summary }))
+		.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 
 /** The agreements a round may be a stage of, newest first, for the form's list. */

@@ -151,7 +151,7 @@ describe('npm run db:restore', () => {
 		}) => Response;
 		const changes = (await import('../../src/routes/changes/+page.server')).load as unknown as (event: {
 			url: URL;
-		}) => { total: number; revisions: { recordId: string }[] };
+		}) => { total: number; groups: { parts: { recordId: string }[] }[] };
 
 		const response = health();
 		expect(response.status).toBe(200);

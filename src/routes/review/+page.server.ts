@@ -40,7 +40,7 @@ export const load: PageServerLoad = ({ locals }) => {
 				field,
 				before: correction.kind === 'change' ? (correction.snapshot[field] ?? '') : null,
 				proposed,
-				now: published ? (published[field] ?? '') : null
+				now: correction.package ? null : published ? (published[field] ?? '') : null
 			}))
 		};
 	});

@@ -14,6 +14,7 @@ import type { ClaimantSide, RoundKind } from '../../schemas/vocabulary';
 import type { DatasetEdit } from '../db/build';
 import type { DatasetDatabase } from '../db/dataset';
 import { preparedFor } from '../db/prepared';
+import { recordCells } from '../db/queries/records';
 import { listRounds } from '../db/queries/rounds';
 import type { StateDatabase } from '../db/state';
 import { insertSuggestion, type SubmitContext } from './store';
@@ -245,4 +246,34 @@ export function packageEdits(correctionId: number, pkg: ExchangePackage, ids: As
 		cells: record.cells,
 		previous: {}
 	}));
+}
+
+/**
+ * What is published now for each cell of a package, by its form name (`round.date`, `s1.number`, `s1.source.url`):
+ * null before approval, or for a record that is not (or no longer) published.
+ */
+export function publishedPackageCells(
+	dataset: DatasetDatabase,
+	proposal: Readonly<Record<string, string>>,
+	ids: AssignedIds | null
+): Record<string, string | null> {
+	const now: Record<string, string | null> = {};
+	const round = ids ? recordCells(dataset, 'round', ids.round) : null;
+	for (const key of Object.keys(proposal)) {
+		const match = /^(?:round|s(\d+))\.(source\.)?([a-z_]+)$/.exec(key);
+		const index = match?.[1] ? Number(match[1]) - 1 : null;
+		const column = match?.[3] ?? '';
+		const record =
+			index === null
+				? round
+				: ids
+					? recordCells(
+							dataset,
+							match?.[2] ? 'source' : 'claim',
+							(match?.[2] ? ids.sources[index] : ids.claims[index]) ?? ''
+						)
+					: null;
+		now[key] = record ? (record[column] ?? '') : null;
+	}
+	return now;
 }

@@ -491,10 +491,11 @@ describe('the Atom feed', () => {
 			reason: 'Fix <b>&</b> "quote"',
 			fields: [{ field: 'number', oldValue: '150', newValue: '152' }]
 		};
-		const xml = revisionsFeed(
-			[{ ...revision, parts: [revision] }],
-			{ origin: 'https://example.org', title: 'Changes', fallbackUpdated: '2026-01-01T00:00:00Z' }
-		);
+		const xml = revisionsFeed([{ ...revision, parts: [revision] }], {
+			origin: 'https://example.org',
+			title: 'Changes',
+			fallbackUpdated: '2026-01-01T00:00:00Z'
+		});
 		expect(xml).toContain('<id>https://example.org/changes#revision-3</id>');
 		expect(xml).toContain('<updated>2026-05-02T10:00:00.000Z</updated>');
 		expect(xml).toContain('Fix &#60;b&#62;&#38;&#60;/b&#62; &#34;quote&#34;');

@@ -88,3 +88,20 @@ export function valueLabel(entity: CorrectionEntity, column: string, value: stri
 	}
 	return value;
 }
+
+/**
+ * The label of a proposed field on the review and suggestion pages: a column of the record, a column of the page
+ * suggested with a claim (`source:url`), or a part of an exchange package (`round.date`, `s2.number`, `s2.source.url`).
+ */
+export function proposalFieldLabel(entity: CorrectionEntity, field: string): string {
+	const part = /^(?:round|s(\d+))\.(source\.)?([a-z_]+)$/.exec(field);
+	if (part) {
+		const [, number, source, column = ''] = part;
+		if (!number) return m.field_in_round({ label: fieldLabel('round', column) });
+		return source
+			? m.field_in_statement_page({ number, label: fieldLabel('source', column) })
+			: m.field_in_statement({ number, label: fieldLabel('claim', column) });
+	}
+	if (field.startsWith('source:')) return m.field_in_new_page({ label: fieldLabel('source', field.slice(7)) });
+	return fieldLabel(entity, field);
+}

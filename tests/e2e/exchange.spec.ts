@@ -80,16 +80,18 @@ test.describe('without JavaScript', () => {
 		await round.getByLabel('Mediators').fill('UAE');
 		await round.getByLabel('Summary in one sentence').fill('Prisoner exchange of 121 for 121 (journey test).');
 		await expect(round.getByText('(stored as kyiv_exchange_number)')).toBeVisible();
-		await fillStatement(page.getByRole('group', { name: 'Statement 1' }), '2026-10-15', kyiv);
+		await fillStatement(page.getByRole('group', { name: 'Statement 1', exact: true }), '2026-10-15', kyiv);
 
 		// "Add another statement" posts the form: it comes back with everything kept and a blank second statement.
 		await page.getByRole('button', { name: 'Add another statement' }).click();
-		await expect(page.getByRole('group', { name: 'Statement 2' })).toBeVisible();
-		await expect(page.getByRole('group', { name: 'Statement 1' }).getByLabel('Who said it')).toHaveValue(kyiv.claimant);
+		await expect(page.getByRole('group', { name: 'Statement 2', exact: true })).toBeVisible();
+		await expect(page.getByRole('group', { name: 'Statement 1', exact: true }).getByLabel('Who said it')).toHaveValue(
+			kyiv.claimant
+		);
 		await expect(round.getByLabel('Summary in one sentence')).toHaveValue(
 			'Prisoner exchange of 121 for 121 (journey test).'
 		);
-		await fillStatement(page.getByRole('group', { name: 'Statement 2' }), '2026-10-15', moscow);
+		await fillStatement(page.getByRole('group', { name: 'Statement 2', exact: true }), '2026-10-15', moscow);
 		await page.getByLabel('Why should this change?').fill('Both sides announced the exchange on the same day.');
 		await page.getByLabel('Links to evidence').fill(`${kyiv.url}\n${moscow.url}`);
 		await page.getByRole('button', { name: 'Send the suggestion' }).click();
@@ -148,7 +150,7 @@ test.describe('with JavaScript', () => {
 		await round.getByLabel('Date (the first day)').fill('2026-04-25');
 		await round.getByLabel('Kind of round').selectOption({ label: 'Prisoner exchange' });
 		await round.getByLabel('Summary in one sentence').fill('Prisoner exchange (journey test with JavaScript).');
-		const first = page.getByRole('group', { name: 'Statement 1' });
+		const first = page.getByRole('group', { name: 'Statement 1', exact: true });
 		await first.getByLabel('Who said it').fill('Office of the President of Ukraine');
 		await first.getByLabel('Who said it').blur();
 		await expect(first.getByLabel('For which side')).toHaveValue('ukraine');
@@ -157,7 +159,7 @@ test.describe('with JavaScript', () => {
 		const posts: string[] = [];
 		page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
 		await page.getByRole('button', { name: 'Add another statement' }).click();
-		const second = page.getByRole('group', { name: 'Statement 2' });
+		const second = page.getByRole('group', { name: 'Statement 2', exact: true });
 		await expect(second).toBeVisible();
 		await expect(second.getByLabel('Who said it')).toHaveValue('');
 		await expect(second.getByLabel('Who said it')).toBeFocused();
@@ -172,7 +174,7 @@ test.describe('with JavaScript', () => {
 			'A round of the same kind is already published within two days'
 		);
 		await expect(page.getByRole('link', { name: '24 April 2026' })).toBeVisible();
-		await expect(page.getByRole('group', { name: 'Statement 2' }).getByLabel('Who said it')).toHaveValue(
+		await expect(page.getByRole('group', { name: 'Statement 2', exact: true }).getByLabel('Who said it')).toHaveValue(
 			moscow.claimant
 		);
 		await page.getByRole('button', { name: 'Send the suggestion' }).click();

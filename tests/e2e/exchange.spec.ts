@@ -105,7 +105,7 @@ test.describe('without JavaScript', () => {
 		await logIn(bob, 'bob');
 		const item = bob.getByRole('article').filter({ hasText: 'Prisoner exchange of 121 for 121 (journey test).' });
 		const preview = item.getByRole('region', { name: 'A new exchange: the round as it will be published' });
-		await expect(preview).toContainText('Prisoner exchange, 15 October 2026');
+		await expect(preview).toContainText('Prisoner exchange, 15 Oct 2026');
 		await expect(preview.getByRole('definition').first()).toContainText('Both sides agree');
 		await expect(preview.getByRole('row').filter({ hasText: moscow.claimant })).toContainText('121');
 		await item.getByLabel('Your reason').fill('Checked both pages.');
@@ -113,7 +113,7 @@ test.describe('without JavaScript', () => {
 		await expect(bob.getByRole('status')).toContainText('approved and is now published');
 
 		await page.goto('/rounds/2026-10-15-exchange');
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prisoner exchange, 15 October 2026');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prisoner exchange, 15 Oct 2026');
 		await expect(page.getByRole('row').filter({ hasText: kyiv.claimant })).toContainText('121');
 		await expect(page.getByRole('row').filter({ hasText: moscow.claimant })).toContainText('121');
 		await expect(page.getByRole('definition').first()).toContainText('Both sides agree');
@@ -173,7 +173,7 @@ test.describe('with JavaScript', () => {
 		await expect(page.getByRole('alert')).toContainText(
 			'A round of the same kind is already published within two days'
 		);
-		await expect(page.getByRole('link', { name: '24 April 2026' })).toBeVisible();
+		await expect(page.getByRole('link', { name: '24 Apr 2026' })).toBeVisible();
 		await expect(page.getByRole('group', { name: 'Statement 2', exact: true }).getByLabel('Who said it')).toHaveValue(
 			moscow.claimant
 		);
@@ -186,7 +186,7 @@ test.describe('with JavaScript', () => {
 		await logIn(bob, 'bob');
 		const item = bob.getByRole('article').filter({ hasText: 'Prisoner exchange (journey test with JavaScript).' });
 		await expect(item).toContainText('A round of the same kind is already published within two days');
-		await expect(item.getByRole('link', { name: '24 April 2026' })).toBeVisible();
+		await expect(item.getByRole('link', { name: '24 Apr 2026' })).toBeVisible();
 		await item.getByLabel('Your reason').fill('The same exchange as the one of 24 April.');
 		await item.getByRole('button', { name: 'Reject' }).click();
 		await expect(bob.getByRole('status')).toContainText('rejected');

@@ -225,6 +225,16 @@ describe('approving a package', () => {
 			'claim c0013',
 			'claim c0014'
 		]);
+		// The suggestion's public page compares each cell with the record it became.
+		const page = (await import('../../src/routes/corrections/[id]/+page.server')).load as unknown as (
+			event: unknown
+		) => { rows: { field: string; proposed: string; now: string | null }[]; statementCount: number };
+		const shown = page({ params: { id: String(id) }, url: new URL(`http://localhost/corrections/${id}`) });
+		expect(shown.statementCount).toBe(2);
+		expect(shown.rows.find((row) => row.field === 's2.number')).toMatchObject({ proposed: '205', now: '205' });
+		expect(shown.rows.find((row) => row.field === 's2.source.outlet')?.now).toBe('Example Moscow Wire');
+		expect(shown.rows.find((row) => row.field === 'round.kyiv_exchange_number')?.now).toBe('70');
+
 		const xml = revisionsFeed(group ? [group] : [], {
 			origin: 'https://example.org',
 			title: 'Changes',

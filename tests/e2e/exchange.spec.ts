@@ -187,6 +187,10 @@ test.describe('with JavaScript', () => {
 		const item = bob.getByRole('article').filter({ hasText: 'Prisoner exchange (journey test with JavaScript).' });
 		await expect(item).toContainText('A round of the same kind is already published within two days');
 		await expect(item.getByRole('link', { name: '24 Apr 2026' })).toBeVisible();
+		// The preview on the review page passes axe too (JavaScript is on here).
+		const results = await new AxeBuilder({ page: bob }).analyze();
+		const serious = results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
+		expect(serious.map((violation) => `/review ${violation.id}: ${violation.help}`)).toEqual([]);
 		await item.getByLabel('Your reason').fill('The same exchange as the one of 24 April.');
 		await item.getByRole('button', { name: 'Reject' }).click();
 		await expect(bob.getByRole('status')).toContainText('rejected');

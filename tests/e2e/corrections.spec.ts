@@ -28,7 +28,7 @@ test.describe('a correction is suggested, approved, published and reverted', () 
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Suggest a correction to claim c0549');
 
 		// A first try with evidence that is not a web address comes back with the values kept and a message.
-		await page.getByLabel('number').fill('95');
+		await page.getByLabel('Figure', { exact: true }).fill('95');
 		await page.getByLabel('Why should this change?').fill('The ministry page itself says 95, not 94.');
 		await page.getByLabel('Links to evidence').fill('ftp://example.org/ministry-statement');
 		await page.getByRole('button', { name: 'Send the suggestion' }).click();
@@ -36,7 +36,7 @@ test.describe('a correction is suggested, approved, published and reverted', () 
 		await expect(page.getByLabel('Links to evidence')).toHaveAccessibleDescription(
 			/expected an absolute http\(s\) URL/
 		);
-		await expect(page.getByLabel('number')).toHaveValue('95');
+		await expect(page.getByLabel('Figure', { exact: true })).toHaveValue('95');
 		await expect(page.getByLabel('Why should this change?')).toHaveValue('The ministry page itself says 95, not 94.');
 
 		await page.getByLabel('Links to evidence').fill('https://example.org/ministry-statement');
@@ -103,7 +103,7 @@ test.describe('a correction is suggested, approved, published and reverted', () 
 test.describe('a suggestion is rejected with a public reason', () => {
 	test('the public page shows the decision and the reason', async ({ page }) => {
 		await page.goto('/corrections/new?entity=claim&id=c0550');
-		await page.getByLabel('number').fill('96');
+		await page.getByLabel('Figure', { exact: true }).fill('96');
 		await page.getByLabel('Why should this change?').fill('I think one more person came back.');
 		await page.getByLabel('Links to evidence').fill('https://example.org/rumour');
 		await page.getByRole('button', { name: 'Send the suggestion' }).click();

@@ -51,6 +51,7 @@ export const ROUTES = [
 	'/corrections',
 	'/corrections/1',
 	'/corrections/new',
+	'/corrections/new-exchange',
 	'/review',
 	'/login',
 	'/logout'
@@ -59,6 +60,7 @@ export const ROUTES = [
 /** The routes with forms, and the action names they have (an empty name is the default action). */
 export const FORMS: Record<string, string[]> = {
 	'/corrections/new': [''],
+	'/corrections/new-exchange': ['send', 'add'],
 	'/login': [''],
 	'/review': ['approve', 'reject', 'revert'],
 	'/logout': ['']
@@ -153,6 +155,8 @@ const ACTIONS = [
 	'?/approve',
 	'?/reject',
 	'?/revert',
+	'?/send',
+	'?/add',
 	'?/',
 	'?/%00',
 	'?/a/b',
@@ -180,6 +184,14 @@ const FIELDS = [
 	'correction_id',
 	'note',
 	'source:url',
+	'round.date',
+	'round.kind',
+	'round.parent_id',
+	's1.number',
+	's1.source.url',
+	's12.claimant',
+	's99.note',
+	'seen_duplicates',
 	'__proto__',
 	'constructor[prototype]',
 	''

@@ -241,6 +241,23 @@ describe('the suggestion form limits', () => {
 		expect(await guardSuggestion(post('a=1'), '10.3.0.1', T0 + 60_001, limiter)).toBeNull();
 	});
 
+	it('does not count the exchange form\'s "add another statement", which stores nothing, but limits its size', async () => {
+		const limiter = new RateLimiter(1, 60_000);
+		const exchange = (action: string, body = 'a=1') =>
+			new Request(`http://localhost/corrections/new-exchange?/${action}`, {
+				method: 'POST',
+				body,
+				headers: { 'content-type': 'application/x-www-form-urlencoded' }
+			});
+		for (let step = 0; step < 5; step += 1) {
+			expect(await guardSuggestion(exchange('add'), '10.5.0.1', T0 + step, limiter)).toBeNull();
+		}
+		expect(await guardSuggestion(exchange('send'), '10.5.0.1', T0 + 5, limiter)).toBeNull();
+		expect((await guardSuggestion(exchange('send'), '10.5.0.1', T0 + 6, limiter))?.status).toBe(429);
+		const large = await guardSuggestion(exchange('add', 'x'.repeat(MAX_SUGGESTION_BYTES + 1)), '10.5.0.2', T0, limiter);
+		expect(large?.status).toBe(413);
+	});
+
 	it('answers 413 to a body over the limit', async () => {
 		const refused = await guardSuggestion(
 			post('x'.repeat(MAX_SUGGESTION_BYTES + 1)),

@@ -481,22 +481,22 @@ describe('export', () => {
 
 describe('the Atom feed', () => {
 	it('lists revisions with escaped text', () => {
-		const xml = revisionsFeed(
-			[
-				{
-					id: 3,
-					createdAt: '2026-05-02T10:00:00.000Z',
-					maintainer: 'alice',
-					correctionId: 7,
-					action: 'apply',
-					entity: 'claim',
-					recordId: 'c2',
-					reason: 'Fix <b>&</b> "quote"',
-					fields: [{ field: 'number', oldValue: '150', newValue: '152' }]
-				}
-			],
-			{ origin: 'https://example.org', title: 'Changes', fallbackUpdated: '2026-01-01T00:00:00Z' }
-		);
+		const revision = {
+			id: 3,
+			createdAt: '2026-05-02T10:00:00.000Z',
+			maintainer: 'alice',
+			correctionId: 7,
+			action: 'apply' as const,
+			entity: 'claim' as const,
+			recordId: 'c2',
+			reason: 'Fix <b>&</b> "quote"',
+			fields: [{ field: 'number', oldValue: '150', newValue: '152' }]
+		};
+		const xml = revisionsFeed([{ ...revision, parts: [revision] }], {
+			origin: 'https://example.org',
+			title: 'Changes',
+			fallbackUpdated: '2026-01-01T00:00:00Z'
+		});
 		expect(xml).toContain('<id>https://example.org/changes#revision-3</id>');
 		expect(xml).toContain('<updated>2026-05-02T10:00:00.000Z</updated>');
 		expect(xml).toContain('Fix &#60;b&#62;&#38;&#60;/b&#62; &#34;quote&#34;');

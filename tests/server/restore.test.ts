@@ -122,7 +122,7 @@ describe('npm run db:restore', () => {
 	it('refuses to replace a state that holds more than the backup, and changes nothing', () => {
 		const { code, output } = command('restore', backupFile);
 		expect(code).toBe(1);
-		expect(output).toMatch(/the current state \(migration 3, 2 correction\(s\), 2 revision\(s\).*add --force/);
+		expect(output).toMatch(/the current state \(migration 4, 2 correction\(s\), 2 revision\(s\).*add --force/);
 		const state = openState(statePath);
 		expect(revisionCount(state)).toBe(2);
 		state.close();
@@ -131,7 +131,7 @@ describe('npm run db:restore', () => {
 	it('with --force restores the backup, keeps the replaced state, and republishes the dataset', () => {
 		const { code, output } = command('restore', backupFile, '--force');
 		expect(code, output).toBe(0);
-		expect(output).toContain('migration 3, 1 correction(s), 1 revision(s)');
+		expect(output).toContain('migration 4, 1 correction(s), 1 revision(s)');
 		expect(output).toContain('republished');
 		const kept = readdirSync(backupDir).find((name) => name.startsWith('app-replaced-')) as string;
 		const replaced = openState(join(backupDir, kept));
@@ -151,7 +151,7 @@ describe('npm run db:restore', () => {
 		}) => Response;
 		const changes = (await import('../../src/routes/changes/+page.server')).load as unknown as (event: {
 			url: URL;
-		}) => { total: number; revisions: { recordId: string }[] };
+		}) => { total: number; groups: { parts: { recordId: string }[] }[] };
 
 		const response = health();
 		expect(response.status).toBe(200);
@@ -166,7 +166,7 @@ describe('npm run db:restore', () => {
 
 		const listed = changes({ url: new URL('https://example.org/changes') });
 		expect(listed.total).toBe(1);
-		expect(listed.revisions.map((revision) => revision.recordId)).toEqual(['c2']);
+		expect(listed.groups.flatMap((group) => group.parts.map((revision) => revision.recordId))).toEqual(['c2']);
 		expect(maintainerForSession(getState(), sessionToken, Date.parse('2026-05-02T08:30:00Z'))).toBeNull();
 	}, 30_000);
 });
@@ -181,7 +181,7 @@ describe('restoreState', () => {
 			force: false,
 			now: new Date(0)
 		});
-		expect(outcome).toMatchObject({ ok: true, replaced: null, keptAt: null, migratedFrom: 3 });
+		expect(outcome).toMatchObject({ ok: true, replaced: null, keptAt: null, migratedFrom: 4 });
 		const state = openState(fresh);
 		expect(revisionCount(state)).toBe(1);
 		state.close();

@@ -135,53 +135,56 @@ export const NEW_SOURCE_PREFIX = 'source:';
 
 const evidenceUrl = z.string().trim().max(LIMITS.url, `each link at most ${LIMITS.url} characters`).pipe(httpUrl);
 
+/** What every suggestion carries besides its proposal: why, the evidence, an optional contact, and the honeypot. */
+export const SuggestionEnvelope = z.object({
+	reason: z
+		.string()
+		.trim()
+		.min(1, 'Say why the record should change.')
+		.max(LIMITS.reason, `At most ${LIMITS.reason} characters.`),
+	evidence_urls: z
+		.array(evidenceUrl)
+		.min(1, 'Give at least one link to evidence (http or https).')
+		.max(LIMITS.evidenceUrls, `At most ${LIMITS.evidenceUrls} links.`),
+	contact_email: z.union([
+		z.literal(''),
+		z.email('Not an email address.').max(LIMITS.email, `At most ${LIMITS.email} characters.`)
+	]),
+	website: z.literal('', { error: 'This field must be left empty.' })
+});
+export type SuggestionEnvelope = z.infer<typeof SuggestionEnvelope>;
+
 /**
  * A suggestion as submitted through the form. `proposal` maps columns to proposed CSV cells; the honeypot
  * `website` is a field people never see, so anything in it marks the submission as automated.
  */
-export const Suggestion = z
-	.object({
-		kind: CorrectionKind,
-		entity: CorrectionEntity,
-		record_id: z.string().max(100).nullable(),
-		proposal: z.record(z.string(), z.string()),
-		reason: z
-			.string()
-			.trim()
-			.min(1, 'Say why the record should change.')
-			.max(LIMITS.reason, `At most ${LIMITS.reason} characters.`),
-		evidence_urls: z
-			.array(evidenceUrl)
-			.min(1, 'Give at least one link to evidence (http or https).')
-			.max(LIMITS.evidenceUrls, `At most ${LIMITS.evidenceUrls} links.`),
-		contact_email: z.union([
-			z.literal(''),
-			z.email('Not an email address.').max(LIMITS.email, `At most ${LIMITS.email} characters.`)
-		]),
-		website: z.literal('', { error: 'This field must be left empty.' })
-	})
-	.superRefine((suggestion, context) => {
-		if (suggestion.kind === 'change' && !suggestion.record_id) {
-			context.addIssue({ code: 'custom', path: ['record_id'], message: 'Which record should change?' });
-		}
-		const fields = Object.keys(suggestion.proposal);
-		if (suggestion.kind === 'change' && fields.length === 0) {
-			context.addIssue({ code: 'custom', path: ['proposal'], message: 'Propose a new value for at least one field.' });
-		}
-		const allowed = editableFields(suggestion.entity);
-		const withNewSource = suggestion.kind === 'addition' && suggestion.entity === 'claim';
-		for (const field of fields) {
-			const cell = suggestion.proposal[field] ?? '';
-			const sourceField = field.startsWith(NEW_SOURCE_PREFIX) ? field.slice(NEW_SOURCE_PREFIX.length) : null;
-			const problem =
-				sourceField !== null && withNewSource && editableFields('source').includes(sourceField)
-					? checkCell('source', sourceField, cell)
-					: allowed.includes(field)
-						? checkCell(suggestion.entity, field, cell)
-						: 'this field cannot be corrected';
-			if (problem) context.addIssue({ code: 'custom', path: ['proposal', field], message: problem });
-		}
-	});
+export const Suggestion = SuggestionEnvelope.extend({
+	kind: CorrectionKind,
+	entity: CorrectionEntity,
+	record_id: z.string().max(100).nullable(),
+	proposal: z.record(z.string(), z.string())
+}).superRefine((suggestion, context) => {
+	if (suggestion.kind === 'change' && !suggestion.record_id) {
+		context.addIssue({ code: 'custom', path: ['record_id'], message: 'Which record should change?' });
+	}
+	const fields = Object.keys(suggestion.proposal);
+	if (suggestion.kind === 'change' && fields.length === 0) {
+		context.addIssue({ code: 'custom', path: ['proposal'], message: 'Propose a new value for at least one field.' });
+	}
+	const allowed = editableFields(suggestion.entity);
+	const withNewSource = suggestion.kind === 'addition' && suggestion.entity === 'claim';
+	for (const field of fields) {
+		const cell = suggestion.proposal[field] ?? '';
+		const sourceField = field.startsWith(NEW_SOURCE_PREFIX) ? field.slice(NEW_SOURCE_PREFIX.length) : null;
+		const problem =
+			sourceField !== null && withNewSource && editableFields('source').includes(sourceField)
+				? checkCell('source', sourceField, cell)
+				: allowed.includes(field)
+					? checkCell(suggestion.entity, field, cell)
+					: 'this field cannot be corrected';
+		if (problem) context.addIssue({ code: 'custom', path: ['proposal', field], message: problem });
+	}
+});
 export type Suggestion = z.infer<typeof Suggestion>;
 
 /** A maintainer's decision: approve, reject or revert always carries a reason. */
@@ -210,6 +213,8 @@ export const CorrectionRecord = z.object({
 	reviewed_by: z.string().nullable(),
 	reviewed_at: z.string().nullable(),
 	decision_reason: z.string().nullable(),
-	conflict: z.string().nullable()
+	conflict: z.string().nullable(),
+	/** `exchange`: a new round with its statements and pages, suggested and approved as one (see schemas/exchange). */
+	package: z.enum(['exchange']).nullable()
 });
 export type CorrectionRecord = z.infer<typeof CorrectionRecord>;

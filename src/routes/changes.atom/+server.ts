@@ -1,14 +1,14 @@
-// The Atom feed of the dataset's revisions (newest 50): subscribe to follow every accepted correction and revert.
+// The Atom feed of the dataset's revisions (the newest 50 decisions): subscribe to follow every accepted correction and revert.
 import { m } from '$lib/paraglide/messages.js';
 import { revisionsFeed } from '$lib/server/corrections/feed';
-import { listRevisions } from '$lib/server/corrections/revisions';
+import { listRevisionGroups } from '$lib/server/corrections/revisions';
 import { getDataset } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import { getState } from '$lib/server/db/state';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
-	const xml = revisionsFeed(listRevisions(getState(), 50), {
+	const xml = revisionsFeed(listRevisionGroups(getState(), 50), {
 		origin: url.origin,
 		title: m.changes_feed_title(),
 		fallbackUpdated: `${datasetInfo(getDataset()).latestDate}T00:00:00Z`

@@ -1,7 +1,7 @@
 // Every revision of the published dataset, newest first: who changed which field of which record, why, and from what.
 import { z } from 'zod';
 import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
-import { listRevisions, revisionCount } from '$lib/server/corrections/revisions';
+import { listRevisionGroups, revisionGroupCount } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
 import type { PageServerLoad } from './$types';
 
@@ -13,9 +13,9 @@ const ChangesQuery = z.object({
 export const load: PageServerLoad = ({ url }) => {
 	const { page } = parseQueryOr400(ChangesQuery, url.searchParams);
 	const state = getState();
-	const total = revisionCount(state);
+	const total = revisionGroupCount(state);
 	return {
-		revisions: listRevisions(state, PAGE_SIZE, (page - 1) * PAGE_SIZE),
+		groups: listRevisionGroups(state, PAGE_SIZE, (page - 1) * PAGE_SIZE),
 		page,
 		pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
 		total

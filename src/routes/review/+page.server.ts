@@ -6,10 +6,25 @@ import { singleMaintainer } from '$lib/server/config';
 import { approveCorrection, rejectCorrection, revertCorrection, revertRequests } from '$lib/server/corrections/review';
 import { publishTarget } from '$lib/server/corrections/publishing';
 import { contactOf, listAccepted, listCorrections } from '$lib/server/corrections/store';
-import { getDataset } from '$lib/server/db/dataset';
+import { checkPackageAgainst, idsOnDataset, packageOf, possibleDuplicates } from '$lib/server/corrections/exchange';
+import { previewPackage } from '$lib/server/corrections/exchange-preview';
+import { getDataset, type DatasetDatabase } from '$lib/server/db/dataset';
 import { recordCells } from '$lib/server/db/queries/records';
 import { getState } from '$lib/server/db/state';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** A package under review: every problem it has now, the rounds it may duplicate, and its round as it will look. */
+function exchangeReview(dataset: DatasetDatabase, proposal: Record<string, string>) {
+	const pkg = packageOf(proposal);
+	const problems = checkPackageAgainst(dataset, pkg);
+	const ids = idsOnDataset(dataset, pkg);
+	return {
+		problems: Object.entries(problems).map(([field, message]) => ({ field, message })),
+		duplicates: possibleDuplicates(dataset, pkg.round.kind, pkg.round.date),
+		ids,
+		preview: Object.keys(problems).length === 0 ? previewPackage(pkg, ids) : null
+	};
+}
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (!locals.maintainer) redirect(303, '/login?next=/review');
@@ -19,12 +34,13 @@ export const load: PageServerLoad = ({ locals }) => {
 		const published = correction.record_id ? recordCells(dataset, correction.entity, correction.record_id) : null;
 		return {
 			correction,
+			exchange: correction.package === 'exchange' ? exchangeReview(dataset, correction.proposal) : null,
 			contact: contactOf(state, correction.id),
 			rows: Object.entries(correction.proposal).map(([field, proposed]) => ({
 				field,
 				before: correction.kind === 'change' ? (correction.snapshot[field] ?? '') : null,
 				proposed,
-				now: published ? (published[field] ?? '') : null
+				now: correction.package ? null : published ? (published[field] ?? '') : null
 			}))
 		};
 	});

@@ -1,5 +1,5 @@
 // Writes the revisions as an Atom 1.0 feed (RFC 4287), every text escaped for XML.
-import type { Revision } from './revisions';
+import type { Revision, RevisionGroup } from './revisions';
 
 const escapeXml = (text: string) =>
 	text
@@ -13,28 +13,42 @@ export interface FeedOptions {
 	fallbackUpdated: string;
 }
 
-function entryText(revision: Revision): string {
-	const changes = revision.fields.map((change) => `${change.field}: "${change.oldValue}" → "${change.newValue}"`);
-	return [
-		`${revision.action === 'apply' ? 'Applied' : 'Reverted'} by ${revision.maintainer}: ${revision.reason}`,
-		...changes
-	].join('\n');
+const changesOf = (revision: Revision) =>
+	revision.fields.map((change) => `${change.field}: "${change.oldValue}" → "${change.newValue}"`);
+
+function entryText(group: RevisionGroup): string {
+	const heading = `${group.action === 'apply' ? 'Applied' : 'Reverted'} by ${group.maintainer}: ${group.reason}`;
+	if (group.parts.length === 1) return [heading, ...changesOf(group.parts[0] as Revision)].join('\n');
+	// A package: every record it added (or a revert took away), each with its fields.
+	return [heading, ...group.parts.flatMap((part) => ['', `${part.entity} ${part.recordId}`, ...changesOf(part)])].join(
+		'\n'
+	);
 }
 
-/** The feed's XML. Entry ids are the revisions' permanent URLs on this site. */
-export function revisionsFeed(revisions: readonly Revision[], options: FeedOptions): string {
+function entryTitle(group: RevisionGroup): string {
+	const what = group.action === 'apply' ? 'correction' : 'revert of correction';
+	const [first] = group.parts;
+	if (group.parts.length === 1 && first) {
+		return `Revision ${group.id}: ${what} #${group.correctionId} to ${first.entity} ${first.recordId}`;
+	}
+	const records = group.parts.map((part) => `${part.entity} ${part.recordId}`).join(', ');
+	return `Revisions ${group.id}–${group.parts.at(-1)?.id}: ${what} #${group.correctionId} to ${records}`;
+}
+
+/** The feed's XML: one entry per decision (a package's records are one entry). Entry ids are permanent URLs. */
+export function revisionsFeed(groups: readonly RevisionGroup[], options: FeedOptions): string {
 	const { origin } = options;
-	const updated = revisions[0]?.createdAt ?? options.fallbackUpdated;
-	const entries = revisions.map((revision) => {
-		const title = `Revision ${revision.id}: ${revision.action === 'apply' ? 'correction' : 'revert of correction'} #${revision.correctionId} to ${revision.entity} ${revision.recordId}`;
+	const updated = groups[0]?.createdAt ?? options.fallbackUpdated;
+	const entries = groups.map((group) => {
+		const main = group.parts.find((part) => part.entity === 'round') ?? group.parts[0];
 		return `  <entry>
-    <id>${escapeXml(`${origin}/changes#revision-${revision.id}`)}</id>
-    <title>${escapeXml(title)}</title>
-    <updated>${escapeXml(revision.createdAt)}</updated>
-    <author><name>${escapeXml(revision.maintainer)}</name></author>
-    <link rel="alternate" href="${escapeXml(`${origin}/corrections/${revision.correctionId}`)}"/>
-    <link rel="related" href="${escapeXml(`${origin}/${revision.entity}s/${revision.recordId}`)}"/>
-    <content type="text">${escapeXml(entryText(revision))}</content>
+    <id>${escapeXml(`${origin}/changes#revision-${group.id}`)}</id>
+    <title>${escapeXml(entryTitle(group))}</title>
+    <updated>${escapeXml(group.createdAt)}</updated>
+    <author><name>${escapeXml(group.maintainer)}</name></author>
+    <link rel="alternate" href="${escapeXml(`${origin}/corrections/${group.correctionId}`)}"/>
+    <link rel="related" href="${escapeXml(`${origin}/${main?.entity}s/${main?.recordId}`)}"/>
+    <content type="text">${escapeXml(entryText(group))}</content>
   </entry>`;
 	});
 	return `<?xml version="1.0" encoding="utf-8"?>

@@ -1,5 +1,6 @@
 // Abuse limits on the suggestion form: a request-body size limit and a per-client rate limit answered with 429.
 import { RateLimiter } from '../auth/rate-limit';
+import { requestedAction } from '../http/form-actions';
 
 /** A suggestion is a few fields of text: 32 KiB is generous, and far below adapter-node's own limit. */
 export const MAX_SUGGESTION_BYTES = 32 * 1024;
@@ -26,6 +27,8 @@ export async function guardSuggestion(
 			headers: { 'content-type': 'text/plain; charset=utf-8' }
 		});
 	}
+	// "Add another statement" on the exchange form stores nothing: it is not a suggestion, so it is not counted.
+	if (requestedAction(new URL(request.url)).name === 'add') return null;
 	const decision = limiter.hit(client, now);
 	if (!decision.allowed) {
 		return new Response(

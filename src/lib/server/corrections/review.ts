@@ -1,9 +1,19 @@
 // Maintainers' decisions: approve (apply and publish), reject, revert; the published dataset is data/ plus accepted corrections.
 import { renameSync, rmSync } from 'node:fs';
 import { buildDataset, buildDatasetInSteps, type DatasetEdit, type EditOutcome } from '../db/build';
+import { openDataset } from '../db/dataset';
 import { preparedFor } from '../db/prepared';
 import type { StateDatabase } from '../db/state';
 import { getCorrection, isOwnSuggestion, splitProposal } from './store';
+import {
+	assignedIdsOf,
+	idsOnDataset,
+	packageEdits,
+	packageOf,
+	packageRecords,
+	recordAssignedIds,
+	type AssignedIds
+} from './exchange';
 import type { CorrectionEntity, CorrectionRecord } from '../../schemas/correction';
 import type { RemovedRow } from '../../schemas/removed';
 
@@ -31,19 +41,38 @@ export type DecisionResult =
 const statements = preparedFor((db: StateDatabase) => ({
 	accepted: db.prepare<
 		[],
-		{ id: number; kind: string; entity: string; record_id: string; proposal: string; snapshot: string }
+		{
+			id: number;
+			kind: string;
+			entity: string;
+			record_id: string;
+			proposal: string;
+			snapshot: string;
+			assigned_ids: string | null;
+		}
 	>(
-		`SELECT id, kind, entity, record_id, proposal, snapshot FROM corrections
-		 WHERE status = 'accepted' ORDER BY applied_order`
+		`SELECT c.id, c.kind, c.entity, c.record_id, c.proposal, c.snapshot, p.assigned_ids FROM corrections c
+		 LEFT JOIN correction_packages p ON p.correction_id = c.id
+		 WHERE c.status = 'accepted' ORDER BY c.applied_order`
 	),
 	nextOrder: db.prepare<[], { next: number }>('SELECT coalesce(max(applied_order), 0) + 1 AS next FROM corrections'),
 	latestRevision: db.prepare<[], { latest: number }>('SELECT coalesce(max(id), 0) AS latest FROM revisions'),
 	revertedAdditions: db.prepare<
 		[],
-		{ id: number; entity: CorrectionEntity; record_id: string; proposal: string; created_at: string; reason: string }
+		{
+			id: number;
+			entity: CorrectionEntity;
+			record_id: string;
+			proposal: string;
+			created_at: string;
+			reason: string;
+			assigned_ids: string | null;
+		}
 	>(
-		`SELECT c.id, c.entity, c.record_id, c.proposal, r.created_at, r.reason FROM corrections c
-		 JOIN revisions r ON r.correction_id = c.id AND r.action = 'revert'
+		// A package's revert is several revisions (one group): its first gives the date and the reason.
+		`SELECT c.id, c.entity, c.record_id, c.proposal, r.created_at, r.reason, p.assigned_ids FROM corrections c
+		 JOIN revisions r ON r.id = (SELECT min(id) FROM revisions WHERE correction_id = c.id AND action = 'revert')
+		 LEFT JOIN correction_packages p ON p.correction_id = c.id
 		 WHERE c.kind = 'addition' AND c.status = 'reverted' ORDER BY r.id`
 	),
 	accept: db.prepare<[number, string, string, number, string, number], { changes: number }>(
@@ -58,9 +87,12 @@ const statements = preparedFor((db: StateDatabase) => ({
 		`UPDATE corrections SET status = 'reverted', applied_order = NULL, conflict = NULL WHERE id = ? AND status = 'accepted'`
 	),
 	setConflict: db.prepare<[string | null, number], unknown>('UPDATE corrections SET conflict = ? WHERE id = ?'),
-	insertRevision: db.prepare<[string, number, number, string, string, string, string, number | null], unknown>(
-		`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason, requested_by)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	insertRevision: db.prepare<
+		[string, number, number, string, string, string, string, number | null, number | null],
+		unknown
+	>(
+		`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason, requested_by, group_id)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	),
 	approver: db.prepare<[number], { reviewed_by: number | null }>('SELECT reviewed_by FROM corrections WHERE id = ?'),
 	revertRequest: db.prepare<[number], { requested_by: number; reason: string }>(
@@ -103,7 +135,11 @@ export function editsOf(correction: {
 	record_id: string;
 	proposal: Record<string, string>;
 	snapshot: Record<string, string>;
+	/** For an approved package: the ids its records were given. */
+	assignedIds?: AssignedIds | null;
 }): DatasetEdit[] {
+	if (correction.assignedIds)
+		return packageEdits(correction.id, packageOf(correction.proposal), correction.assignedIds);
 	const entity = correction.entity as CorrectionEntity;
 	if (correction.kind === 'change') {
 		return [
@@ -146,7 +182,14 @@ export function editsOf(correction: {
 export function acceptedEdits(state: StateDatabase): DatasetEdit[] {
 	return statements(state)
 		.accepted.all()
-		.flatMap((row) => editsOf({ ...row, proposal: JSON.parse(row.proposal), snapshot: JSON.parse(row.snapshot) }));
+		.flatMap((row) =>
+			editsOf({
+				...row,
+				proposal: JSON.parse(row.proposal),
+				snapshot: JSON.parse(row.snapshot),
+				assignedIds: row.assigned_ids ? (JSON.parse(row.assigned_ids) as AssignedIds) : null
+			})
+		);
 }
 
 /**
@@ -165,6 +208,12 @@ export function tombstonesOfReverts(state: StateDatabase): RemovedRow[] {
 				reason,
 				replaced_by: null
 			});
+			if (row.assigned_ids) {
+				const ids = JSON.parse(row.assigned_ids) as AssignedIds;
+				return packageRecords(packageOf(JSON.parse(row.proposal)), ids).map((record) =>
+					tombstone(record.entity, record.id)
+				);
+			}
 			const withSource = splitProposal(JSON.parse(row.proposal)).newSource !== null;
 			return [
 				tombstone(row.entity, row.record_id),
@@ -308,24 +357,54 @@ function decide(
 	});
 }
 
+/** One record's part of a decision: which record, and each field's old and new value. */
+interface RevisionPart {
+	entity: CorrectionEntity;
+	recordId: string;
+	fields: [string, string, string][];
+}
+
+/**
+ * Records a decision's revisions: one per record it changed, all with the same reason; the revisions of one decision
+ * (a package's round, claims and sources) form one group, named by the first. Returns the first revision's number.
+ */
+function recordRevisions(
+	state: StateDatabase,
+	correction: CorrectionRecord,
+	action: 'apply' | 'revert',
+	parts: readonly RevisionPart[],
+	context: DecisionContext,
+	request: { requestedBy: number; reason: string } | null = null
+): number {
+	let group: number | null = null;
+	for (const part of parts) {
+		const id = recordRevision(state, correction, action, part, context, request, group);
+		group ??= id;
+	}
+	if (group === null) throw new Error('unreachable: a decision without a record');
+	return group;
+}
+
 function recordRevision(
 	state: StateDatabase,
 	correction: CorrectionRecord,
 	action: 'apply' | 'revert',
-	recordId: string,
-	fields: [string, string, string][],
+	part: RevisionPart,
 	context: DecisionContext,
-	request: { requestedBy: number; reason: string } | null = null
+	request: { requestedBy: number; reason: string } | null,
+	group: number | null
 ): number {
+	const { recordId, fields } = part;
 	const result = statements(state).insertRevision.run(
 		context.now.toISOString(),
 		context.maintainerId,
 		correction.id,
 		action,
-		correction.entity,
+		part.entity,
 		recordId,
 		request ? `${request.reason} (confirmed: ${context.reason})` : context.reason,
-		request?.requestedBy ?? null
+		request?.requestedBy ?? null,
+		group
 	);
 	const revisionId = Number(result.lastInsertRowid);
 	for (const [field, oldValue, newValue] of fields)
@@ -345,30 +424,58 @@ export async function approveCorrection(
 	if (!context.singleMaintainer && isOwnSuggestion(state, correctionId, context.maintainerId)) {
 		return { ok: false, message: 'Another maintainer must review your own suggestion.' };
 	}
-	const recordId =
-		correction.kind === 'change'
-			? (correction.record_id as string)
-			: idForAddition(correction.entity, correction.id, correction.proposal);
-	const fields: [string, string, string][] = Object.entries(correction.proposal).map(([field, cell]) => [
-		field,
-		correction.snapshot[field] ?? '',
-		cell
-	]);
+	// A package's ids are taken from the dataset as published when the decision runs (decisions run one at a time),
+	// once: planning and committing the decision must give the same ids.
+	let packageIds: AssignedIds | null = null;
+	const idsOfPackage = () => {
+		if (packageIds) return packageIds;
+		const dataset = openDataset(target.outPath);
+		try {
+			packageIds = idsOnDataset(dataset, packageOf(correction.proposal));
+		} finally {
+			dataset.close();
+		}
+		return packageIds;
+	};
+	const parts = (): RevisionPart[] => {
+		if (correction.package) {
+			return packageRecords(packageOf(correction.proposal), idsOfPackage()).map((record) => ({
+				entity: record.entity,
+				recordId: record.id,
+				fields: Object.entries(record.cells)
+					.filter(([, cell]) => cell !== '')
+					.map(([field, cell]) => [field, '', cell])
+			}));
+		}
+		const recordId =
+			correction.kind === 'change'
+				? (correction.record_id as string)
+				: idForAddition(correction.entity, correction.id, correction.proposal);
+		const fields = Object.entries(correction.proposal).map(([field, cell]): [string, string, string] => [
+			field,
+			correction.snapshot[field] ?? '',
+			cell
+		]);
+		return [{ entity: correction.entity, recordId, fields }];
+	};
 	return decide(
 		state,
 		target,
 		() => {
 			const order = statements(state).nextOrder.get()?.next ?? 1;
+			const recordParts = parts();
+			const mainRecord = correction.package ? idsOfPackage().round : (recordParts[0]?.recordId ?? '');
 			const accepted = statements(state).accept.run(
 				context.maintainerId,
 				context.now.toISOString(),
 				context.reason,
 				order,
-				recordId,
+				mainRecord,
 				correctionId
 			);
 			if (accepted.changes !== 1) throw new DecisionRefused('This correction is not pending.');
-			return recordRevision(state, correction, 'apply', recordId, fields, context);
+			if (correction.package) recordAssignedIds(state, correctionId, idsOfPackage());
+			return recordRevisions(state, correction, 'apply', recordParts, context);
 		},
 		correctionId
 	);
@@ -412,11 +519,26 @@ export async function revertCorrection(
 		return { ok: true, revision: null, requested: true };
 	}
 	const request = pending ? { requestedBy: pending.requested_by, reason: pending.reason } : null;
-	const fields: [string, string, string][] = Object.entries(correction.proposal).map(([field, cell]) => [
-		field,
-		cell,
-		correction.snapshot[field] ?? ''
-	]);
+	const assigned = correction.package ? assignedIdsOf(state, correctionId) : null;
+	const parts: RevisionPart[] = assigned
+		? packageRecords(packageOf(correction.proposal), assigned).map((record) => ({
+				entity: record.entity,
+				recordId: record.id,
+				fields: Object.entries(record.cells)
+					.filter(([, cell]) => cell !== '')
+					.map(([field, cell]): [string, string, string] => [field, cell, ''])
+			}))
+		: [
+				{
+					entity: correction.entity,
+					recordId: correction.record_id as string,
+					fields: Object.entries(correction.proposal).map(([field, cell]): [string, string, string] => [
+						field,
+						cell,
+						correction.snapshot[field] ?? ''
+					])
+				}
+			];
 	return decide(
 		state,
 		target,
@@ -424,7 +546,7 @@ export async function revertCorrection(
 			const reverted = statements(state).markReverted.run(correctionId);
 			if (reverted.changes !== 1) throw new DecisionRefused('Only an accepted correction can be reverted.');
 			statements(state).dropRevertRequest.run(correctionId);
-			return recordRevision(state, correction, 'revert', correction.record_id as string, fields, context, request);
+			return recordRevisions(state, correction, 'revert', parts, context, request);
 		},
 		null
 	);

@@ -21,6 +21,18 @@ export interface Revision {
 	fields: RevisionField[];
 }
 
+/** The revisions one decision made together, named by the first: one record's, or every record of a package. */
+export interface RevisionGroup {
+	id: number;
+	createdAt: string;
+	maintainer: string;
+	correctionId: number;
+	action: 'apply' | 'revert';
+	reason: string;
+	/** In the order they were made (a package: its sources, its round, its claims). */
+	parts: Revision[];
+}
+
 interface RevisionRow {
 	id: number;
 	created_at: string;
@@ -44,6 +56,15 @@ const statements = preparedFor((db: StateDatabase) => ({
 		 (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)) ORDER BY r.id DESC`
 	),
 	count: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM revisions'),
+	groupCount: db.prepare<[], { count: number }>(
+		'SELECT count(DISTINCT coalesce(group_id, id)) AS count FROM revisions'
+	),
+	latestGroups: db.prepare<[number, number], RevisionRow & { group_key: number }>(
+		`${SELECT_REVISION.replace('SELECT r.id,', 'SELECT coalesce(r.group_id, r.id) AS group_key, r.id,')}
+		 WHERE coalesce(r.group_id, r.id) IN
+		   (SELECT DISTINCT coalesce(group_id, id) AS g FROM revisions ORDER BY g DESC LIMIT ? OFFSET ?)
+		 ORDER BY group_key DESC, r.id`
+	),
 	fields: db.prepare<[string], { revision_id: number; field: string; old_value: string; new_value: string }>(
 		`SELECT revision_id, field, old_value, new_value FROM revision_fields
 		 WHERE revision_id IN (SELECT value FROM json_each(?)) ORDER BY revision_id, field`
@@ -75,6 +96,36 @@ function withFields(state: StateDatabase, rows: RevisionRow[]): Revision[] {
 /** Revisions, newest first. */
 export function listRevisions(state: StateDatabase, limit = 100, offset = 0): Revision[] {
 	return withFields(state, statements(state).latest.all(limit, offset));
+}
+
+/** Decisions, newest first, each with the revisions it made (a package's approval is one group of several). */
+export function listRevisionGroups(state: StateDatabase, limit = 100, offset = 0): RevisionGroup[] {
+	const rows = statements(state).latestGroups.all(limit, offset);
+	const revisions = withFields(state, rows);
+	const groups: RevisionGroup[] = [];
+	rows.forEach((row, index) => {
+		const revision = revisions[index] as Revision;
+		const current = groups.at(-1);
+		if (current?.id === row.group_key) {
+			current.parts.push(revision);
+			return;
+		}
+		groups.push({
+			id: row.group_key,
+			createdAt: revision.createdAt,
+			maintainer: revision.maintainer,
+			correctionId: revision.correctionId,
+			action: revision.action,
+			reason: revision.reason,
+			parts: [revision]
+		});
+	});
+	return groups;
+}
+
+/** How many decisions (groups of revisions) there are. */
+export function revisionGroupCount(state: StateDatabase): number {
+	return statements(state).groupCount.get()?.count ?? 0;
 }
 
 /** How many revisions there are. */

@@ -6,7 +6,8 @@ import {
 	rowSchemaOf,
 	type CorrectionEntity,
 	type CorrectionStatus,
-	type Suggestion
+	type Suggestion,
+	type SuggestionEnvelope
 } from '../../schemas/correction';
 import type { DatasetDatabase } from '../db/dataset';
 import { preparedFor } from '../db/prepared';
@@ -65,8 +66,10 @@ const statements = preparedFor((db: StateDatabase) => ({
 
 /** Columns shown publicly: the contact email is never selected for display. */
 const SELECT_CORRECTION = `SELECT c.id, c.kind, c.entity, c.record_id, c.proposal, c.snapshot, c.reason, c.evidence_urls,
-	c.submitted_at, c.status, m.display_name AS reviewed_by, c.reviewed_at, c.decision_reason, c.conflict
-	FROM corrections c LEFT JOIN maintainers m ON m.id = c.reviewed_by`;
+	c.submitted_at, c.status, m.display_name AS reviewed_by, c.reviewed_at, c.decision_reason, c.conflict,
+	p.kind AS package
+	FROM corrections c LEFT JOIN maintainers m ON m.id = c.reviewed_by
+	LEFT JOIN correction_packages p ON p.correction_id = c.id`;
 
 interface StoredCorrection {
 	id: number;
@@ -83,6 +86,7 @@ interface StoredCorrection {
 	reviewed_at: string | null;
 	decision_reason: string | null;
 	conflict: string | null;
+	package: string | null;
 }
 
 function toRecord(row: StoredCorrection): CorrectionRecord {
@@ -201,20 +205,46 @@ export function submitCorrection(
 	}
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 
+	const id = insertSuggestion(state, {
+		kind: suggestion.kind,
+		entity: suggestion.entity,
+		recordId: suggestion.kind === 'change' ? suggestion.record_id : null,
+		proposal,
+		snapshot,
+		envelope: suggestion,
+		context
+	});
+	return { ok: true, id };
+}
+
+/** Stores a checked suggestion; returns its number. */
+export function insertSuggestion(
+	state: StateDatabase,
+	row: {
+		kind: Suggestion['kind'];
+		entity: CorrectionEntity;
+		recordId: string | null;
+		proposal: Record<string, string>;
+		snapshot: Record<string, string>;
+		envelope: SuggestionEnvelope;
+		context: SubmitContext;
+	}
+): number {
+	const { envelope, context } = row;
 	const result = statements(state).insert.run(
-		suggestion.kind,
-		suggestion.entity,
-		suggestion.kind === 'change' ? suggestion.record_id : null,
-		JSON.stringify(proposal),
-		JSON.stringify(snapshot),
-		suggestion.reason,
-		JSON.stringify(suggestion.evidence_urls),
-		suggestion.contact_email === '' ? null : suggestion.contact_email,
+		row.kind,
+		row.entity,
+		row.recordId,
+		JSON.stringify(row.proposal),
+		JSON.stringify(row.snapshot),
+		envelope.reason,
+		JSON.stringify(envelope.evidence_urls),
+		envelope.contact_email === '' ? null : envelope.contact_email,
 		context.now.toISOString(),
 		context.submittedBy,
 		context.submitterHash
 	);
-	return { ok: true, id: Number(result.lastInsertRowid) };
+	return Number(result.lastInsertRowid);
 }
 
 /** Missing columns are empty cells, as in a CSV row. */

@@ -15,11 +15,12 @@ export function isPrivateRoute(routeId: string | null): boolean {
 	return routeId !== null && PRIVATE_ROUTES.some((prefix) => routeId === prefix || routeId.startsWith(`${prefix}/`));
 }
 
-/** The suggestion form's route: its posts get the size and rate limits. */
+/** The suggestion forms' routes (one record; a new exchange as a whole): their posts get the size and rate limits. */
 export const SUGGESTION_ROUTE = '/corrections/new';
+export const SUGGESTION_ROUTES: readonly string[] = [SUGGESTION_ROUTE, '/corrections/new-exchange'];
 
 export function isSuggestionPost(method: string, routeId: string | null): boolean {
-	return method === 'POST' && routeId === SUGGESTION_ROUTE;
+	return method === 'POST' && routeId !== null && SUGGESTION_ROUTES.includes(routeId);
 }
 
 const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);

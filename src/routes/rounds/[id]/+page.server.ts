@@ -5,10 +5,10 @@ import { recordId } from '$lib/schemas/fields';
 import { roundCitation } from '$lib/server/citations';
 import { todayIso } from '$lib/server/config';
 import { getDataset } from '$lib/server/db/dataset';
-import { claimsOfRound, type ClaimView } from '$lib/server/db/queries/claims';
+import { claimsOfRound } from '$lib/server/db/queries/claims';
 import { datasetInfo, getRound, neighboursOf, stagesOf } from '$lib/server/db/queries/rounds';
 import { NEARBY_DAYS, statementsNear } from '$lib/server/db/queries/statements';
-import { combinedCounted, countedFor } from '$lib/domain/round-figures';
+import { claimGroupsOf } from '$lib/domain/round-claims';
 import { revisionsOfRecords } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
 import { missingRecord } from '$lib/server/permalinks';
@@ -22,22 +22,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	if (!round) missingRecord(db, 'round', id.data, m.not_found_round({ id: id.data }));
 
 	const claims = claimsOfRound(db, round.id);
-	// Figures of the round's population first (to Ukraine, to Russia, both together), then the other counts.
-	const headline: readonly string[] = [
-		...new Set<string>([
-			...countedFor(round.population, 'to_ukraine'),
-			...countedFor(round.population, 'to_russia'),
-			...combinedCounted[round.population]
-		])
-	];
-	const groups = new Map<string, ClaimView[]>();
-	for (const claim of claims) groups.set(claim.counted, [...(groups.get(claim.counted) ?? []), claim]);
-	const claimGroups = [...groups.entries()]
-		.sort(([a], [b]) => {
-			const rank = (counted: string) => (headline.includes(counted) ? headline.indexOf(counted) : headline.length);
-			return rank(a) - rank(b) || a.localeCompare(b);
-		})
-		.map(([counted, list]) => ({ counted: list[0]?.counted ?? (counted as ClaimView['counted']), claims: list }));
+	const claimGroups = claimGroupsOf(round.population, claims);
 
 	const parent = round.parentId ? getRound(db, round.parentId) : null;
 	return {

@@ -1,0 +1,81 @@
+// The review's preview of a suggested exchange: its round as the round page will show it, derived by the same rules.
+import { ClaimRow } from '../../schemas/claim';
+import { RoundRow } from '../../schemas/round';
+import { SourceRow } from '../../schemas/source';
+import { packageRows, type ExchangePackage } from '../../schemas/exchange';
+import { claimGroupsOf } from '../../domain/round-claims';
+import { headlinePopulation, roundFigures } from '../../domain/round-figures';
+import type { ClaimView, SourceRef } from '../db/queries/claims';
+import type { AssignedIds } from './exchange';
+
+/** The round's header, its derived figures and its claims grouped as on the round page; null if a part is invalid. */
+export function previewPackage(pkg: ExchangePackage, ids: AssignedIds) {
+	const rows = packageRows(pkg, ids);
+	const round = RoundRow.safeParse(rows.round);
+	const claims = rows.claims.map((claim) => ClaimRow.safeParse(claim));
+	const sources = rows.sources.map((source) => SourceRow.safeParse(source));
+	if (!round.success || claims.some((claim) => !claim.success) || sources.some((source) => !source.success)) {
+		return null;
+	}
+	const views: ClaimView[] = claims.map((result, index) => {
+		const claim = result.data as ClaimRow;
+		const source = sources[index]?.data as SourceRow;
+		const ref: SourceRef = {
+			id: source.id,
+			url: source.url,
+			outlet: source.outlet,
+			title: source.title,
+			publishedOn: source.published_on,
+			accessedOn: source.accessed_on,
+			kind: source.kind,
+			language: source.language,
+			archiveUrl: source.archive_url,
+			reliability: source.reliability,
+			note: source.note
+		};
+		return {
+			id: claim.id,
+			roundId: claim.round_id,
+			statedOn: claim.stated_on,
+			claimant: claim.claimant,
+			side: claim.claimant_side,
+			statement: claim.statement,
+			counted: claim.counted,
+			countedDetail: claim.counted_detail,
+			number: claim.number,
+			qualifier: claim.qualifier,
+			respondsTo: claim.responds_to,
+			note: claim.note,
+			sources: [ref],
+			onlyCopies: ref.reliability === 'copy'
+		};
+	});
+	const population = headlinePopulation(round.data.kind);
+	return {
+		round: {
+			id: round.data.id,
+			date: round.data.date,
+			endDate: round.data.end_date,
+			kind: round.data.kind,
+			kyivExchangeNumber: round.data.kyiv_exchange_number,
+			mediators: round.data.mediators,
+			parentId: round.data.parent_id,
+			summary: round.data.summary,
+			population,
+			figures: roundFigures(
+				views.map((claim) => ({
+					id: claim.id,
+					claimant: claim.claimant,
+					claimantSide: claim.side,
+					statement: claim.statement,
+					counted: claim.counted,
+					number: claim.number,
+					qualifier: claim.qualifier,
+					onlyCopies: claim.onlyCopies
+				}))
+			)
+		},
+		claimGroups: claimGroupsOf(population, views)
+	};
+}
+export type PackagePreview = NonNullable<ReturnType<typeof previewPackage>>;

@@ -1,0 +1,279 @@
+// Exchange packages on the server: checked against the published dataset, stored, given ids at approval, turned into build edits.
+import {
+	cellsOfPackage,
+	checkPackage,
+	DUPLICATE_WINDOW_DAYS,
+	packageField,
+	packageFromCells,
+	packageRows,
+	type ExchangePackage,
+	type PackageErrors
+} from '../../schemas/exchange';
+import type { SuggestionEnvelope } from '../../schemas/correction';
+import type { ClaimantSide, RoundKind } from '../../schemas/vocabulary';
+import type { DatasetEdit } from '../db/build';
+import type { DatasetDatabase } from '../db/dataset';
+import { preparedFor } from '../db/prepared';
+import { recordCells } from '../db/queries/records';
+import { listRounds } from '../db/queries/rounds';
+import type { StateDatabase } from '../db/state';
+import { insertSuggestion, type SubmitContext } from './store';
+
+/** The ids a package's records got at approval; a statement citing a page already in the dataset keeps that source. */
+export interface AssignedIds {
+	round: string;
+	claims: string[];
+	/** One per statement, in order. */
+	sources: string[];
+	/** The sources the package added (the others were already published). */
+	addedSources: string[];
+}
+
+/** A published round the new one may duplicate: same kind, at most two days apart. */
+export interface PossibleDuplicate {
+	id: string;
+	date: string;
+	summary: string;
+}
+
+const datasetStatements = preparedFor((db: DatasetDatabase) => ({
+	// Removed ids stay reserved: a new record never takes an id whose permalink answers 410.
+	ids: db.prepare<[string, string], { id: string }>(
+		'SELECT id FROM record_cells WHERE entity = ? UNION SELECT id FROM removed_records WHERE entity = ?'
+	),
+	sourceByUrl: db.prepare<[string], { id: string }>('SELECT id FROM sources WHERE url = ? ORDER BY id LIMIT 1'),
+	agreements: db.prepare<[], { id: string; date: string; summary: string }>(
+		"SELECT id, date, summary FROM rounds WHERE kind = 'agreement' ORDER BY date DESC, id DESC"
+	),
+	claimants: db.prepare<[], { claimant: string; claimant_side: ClaimantSide }>(
+		`SELECT claimant, claimant_side FROM claims GROUP BY claimant, claimant_side
+		 ORDER BY claimant COLLATE NOCASE, claimant_side`
+	)
+}));
+
+const stateStatements = preparedFor((db: StateDatabase) => ({
+	insertPackage: db.prepare<[number, string], unknown>(
+		'INSERT INTO correction_packages (correction_id, kind) VALUES (?, ?)'
+	),
+	assign: db.prepare<[string, number], unknown>(
+		'UPDATE correction_packages SET assigned_ids = ? WHERE correction_id = ?'
+	),
+	assigned: db.prepare<[number], { assigned_ids: string | null }>(
+		'SELECT assigned_ids FROM correction_packages WHERE correction_id = ?'
+	)
+}));
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Published rounds of the same kind within two days of the package's date: shown as a warning, never a refusal. */
+export function possibleDuplicates(dataset: DatasetDatabase, kind: string, date: string): PossibleDuplicate[] {
+	const day = Date.parse(`${date}T00:00:00Z`);
+	if (Number.isNaN(day)) return [];
+	return listRounds(dataset)
+		.filter(
+			(round) =>
+				round.kind === kind && Math.abs(Date.parse(`${round.date}T00:00:00Z`) - day) <= DUPLICATE_WINDOW_DAYS * DAY
+		)
+		.map((round) => ({ id: round.id, date: round.date, summary: round.summary }))
+		.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+/** The agreements a round may be a stage of, newest first, for the form's list. */
+export function agreementChoices(dataset: DatasetDatabase) {
+	return datasetStatements(dataset).agreements.all();
+}
+
+/**
+ * The claimants already in the dataset, with their side, for the form's suggestions. A claimant is a name and a side
+ * here; when the dataset gets a table of claimants, this is the one place that resolves a typed name to one of them.
+ */
+export function claimantChoices(dataset: DatasetDatabase): { name: string; side: ClaimantSide }[] {
+	return datasetStatements(dataset)
+		.claimants.all()
+		.map((row) => ({ name: row.claimant, side: row.claimant_side }));
+}
+
+/** Every problem of a package, the schema's and the published dataset's (the agreement it names must be one). */
+export function checkPackageAgainst(dataset: DatasetDatabase, pkg: ExchangePackage): PackageErrors {
+	const errors = checkPackage(pkg);
+	const parent = pkg.round.parent_id;
+	const parentField = packageField.round('parent_id');
+	if (parent !== '' && !errors[parentField]) {
+		if (!agreementChoices(dataset).some((agreement) => agreement.id === parent)) {
+			errors[parentField] = `No agreement with the id ${parent}.`;
+		}
+		if (pkg.round.kind === 'agreement') errors[parentField] = 'An agreement is not a stage of another one.';
+	}
+	return errors;
+}
+
+/** Stores a package that passed every check, as one suggestion; returns its number. */
+export function submitPackage(
+	state: StateDatabase,
+	pkg: ExchangePackage,
+	envelope: SuggestionEnvelope,
+	context: SubmitContext
+): { ok: true; id: number } | { ok: false; errors: PackageErrors } {
+	const errors = checkPackageAgainst(context.dataset, pkg);
+	if (Object.keys(errors).length > 0) return { ok: false, errors };
+	const id = state.transaction(() => {
+		const id = insertSuggestion(state, {
+			kind: 'addition',
+			entity: 'round',
+			recordId: null,
+			proposal: cellsOfPackage(pkg),
+			snapshot: {},
+			envelope,
+			context
+		});
+		stateStatements(state).insertPackage.run(id, 'exchange');
+		return id;
+	})();
+	return { ok: true, id };
+}
+
+const roundSuffix: Record<RoundKind, string> = {
+	pow_exchange: 'exchange',
+	bodies_repatriation: 'bodies',
+	civilian_release: 'civilians',
+	agreement: 'agreement'
+};
+
+/** The next number after the highest `<prefix><digits>` id in use, written with at least four digits (`c0715`). */
+function nextNumbered(prefix: string, taken: ReadonlySet<string>): () => string {
+	const pattern = new RegExp(`^${prefix}(\\d+)$`);
+	let highest = 0;
+	for (const id of taken) highest = Math.max(highest, Number(pattern.exec(id)?.[1] ?? 0));
+	return () => {
+		highest += 1;
+		return `${prefix}${String(highest).padStart(4, '0')}`;
+	};
+}
+
+/** The ids in use in the published dataset, removed ones included. */
+export function takenIds(dataset: DatasetDatabase, entity: 'round' | 'claim' | 'source'): Set<string> {
+	return new Set(
+		datasetStatements(dataset)
+			.ids.all(entity, entity)
+			.map((row) => row.id)
+	);
+}
+
+/**
+ * The ids a package's records get, by the dataset's conventions: the round `<date>-<kind>` (`-2`, `-3`… when that is
+ * taken), claims and sources the next numbers after the highest in use (removed ids included, so none is reused).
+ * A page already published is cited by its source id instead of being added twice; one page cited twice is one source.
+ */
+export function assignIds(
+	pkg: ExchangePackage,
+	taken: { rounds: ReadonlySet<string>; claims: ReadonlySet<string>; sources: ReadonlySet<string> },
+	publishedSourceOf: (url: string) => string | null
+): AssignedIds {
+	const base = `${pkg.round.date}-${roundSuffix[pkg.round.kind as RoundKind] ?? 'round'}`;
+	let round = base;
+	for (let n = 2; taken.rounds.has(round); n += 1) round = `${base}-${n}`;
+	const nextClaim = nextNumbered('c', taken.claims);
+	const nextSource = nextNumbered('s', taken.sources);
+	const byUrl = new Map<string, string>();
+	const addedSources: string[] = [];
+	const sources = pkg.statements.map((statement) => {
+		const url = statement.source.url;
+		const known = byUrl.get(url) ?? publishedSourceOf(url);
+		if (known) {
+			byUrl.set(url, known);
+			return known;
+		}
+		const id = nextSource();
+		byUrl.set(url, id);
+		addedSources.push(id);
+		return id;
+	});
+	return { round, claims: pkg.statements.map(() => nextClaim()), sources, addedSources };
+}
+
+/** The ids a package would get if it were approved now on the published dataset (what approval assigns). */
+export function idsOnDataset(dataset: DatasetDatabase, pkg: ExchangePackage): AssignedIds {
+	const sourceByUrl = datasetStatements(dataset).sourceByUrl;
+	return assignIds(
+		pkg,
+		{ rounds: takenIds(dataset, 'round'), claims: takenIds(dataset, 'claim'), sources: takenIds(dataset, 'source') },
+		(url) => sourceByUrl.get(url)?.id ?? null
+	);
+}
+
+/** Records the ids given at approval (inside the approval's transaction). */
+export function recordAssignedIds(state: StateDatabase, correctionId: number, ids: AssignedIds): void {
+	stateStatements(state).assign.run(JSON.stringify(ids), correctionId);
+}
+
+/** The ids an approved package's records were given, or null before approval. */
+export function assignedIdsOf(state: StateDatabase, correctionId: number): AssignedIds | null {
+	const row = stateStatements(state).assigned.get(correctionId);
+	return row?.assigned_ids ? (JSON.parse(row.assigned_ids) as AssignedIds) : null;
+}
+
+/** The package a stored proposal holds. */
+export const packageOf = (proposal: Readonly<Record<string, string>>) => packageFromCells(proposal, false);
+
+/** The records of an approved package with their ids and cells: its sources (the added ones), its round, its claims. */
+export function packageRecords(
+	pkg: ExchangePackage,
+	ids: AssignedIds
+): { entity: 'round' | 'claim' | 'source'; id: string; cells: Record<string, string> }[] {
+	const rows = packageRows(pkg, ids);
+	const added = new Set(ids.addedSources);
+	const sources = rows.sources.filter((source, index) => {
+		// A page cited twice is added once, with the first statement's description.
+		if (!added.has(source.id)) return false;
+		return ids.sources.indexOf(source.id) === index;
+	});
+	const withoutId = (row: Record<string, string>) =>
+		Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'id'));
+	return [
+		...sources.map((source) => ({ entity: 'source' as const, id: source.id, cells: withoutId(source) })),
+		{ entity: 'round' as const, id: ids.round, cells: withoutId(rows.round) },
+		...rows.claims.map((claim) => ({ entity: 'claim' as const, id: claim.id, cells: withoutId(claim) }))
+	];
+}
+
+/** The build edits of an approved package: every record it adds, all under the one correction. */
+export function packageEdits(correctionId: number, pkg: ExchangePackage, ids: AssignedIds): DatasetEdit[] {
+	return packageRecords(pkg, ids).map((record) => ({
+		correctionId,
+		kind: 'addition',
+		entity: record.entity,
+		recordId: record.id,
+		cells: record.cells,
+		previous: {}
+	}));
+}
+
+/**
+ * What is published now for each cell of a package, by its form name (`round.date`, `s1.number`, `s1.source.url`):
+ * null before approval, or for a record that is not (or no longer) published.
+ */
+export function publishedPackageCells(
+	dataset: DatasetDatabase,
+	proposal: Readonly<Record<string, string>>,
+	ids: AssignedIds | null
+): Record<string, string | null> {
+	const now: Record<string, string | null> = {};
+	const round = ids ? recordCells(dataset, 'round', ids.round) : null;
+	for (const key of Object.keys(proposal)) {
+		const match = /^(?:round|s(\d+))\.(source\.)?([a-z_]+)$/.exec(key);
+		const index = match?.[1] ? Number(match[1]) - 1 : null;
+		const column = match?.[3] ?? '';
+		const record =
+			index === null
+				? round
+				: ids
+					? recordCells(
+							dataset,
+							match?.[2] ? 'source' : 'claim',
+							(match?.[2] ? ids.sources[index] : ids.claims[index]) ?? ''
+						)
+					: null;
+		now[key] = record ? (record[column] ?? '') : null;
+	}
+	return now;
+}

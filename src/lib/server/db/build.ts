@@ -13,7 +13,7 @@ import { SourceRow, sourceColumns } from '../../schemas/source';
 import { parseCsv } from '../csv';
 import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../withheld-names';
-import { DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
+import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments } from './search-index';
 
 /** The dataset files, in the order they are checked. */
@@ -636,9 +636,10 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 	let claimSources = 0;
 	let written = false;
 	try {
-		db.pragma('journal_mode = DELETE');
-		// References were validated above; the constraints are a second line of defence.
-		db.pragma('foreign_keys = ON');
+		// A private file built from scratch and renamed into place only when complete: a crash leaves a temporary file
+		// that is deleted, never a published one half-written, so it needs neither a journal nor synced writes.
+		db.pragma('journal_mode = OFF');
+		db.pragma('synchronous = OFF');
 		db.exec(DATASET_SCHEMA_SQL);
 		const insertSource = db.prepare(
 			`INSERT INTO sources (id, url, outlet, title, published_on, accessed_on, kind, language, archive_url, reliability, note)
@@ -718,6 +719,12 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 		} finally {
 			if (db.inTransaction) db.exec('ROLLBACK');
 		}
+		yield;
+		// References were validated above; the constraints are a second line of defence, checked once over the whole
+		// file (cheaper than row by row while inserting).
+		const broken = db.pragma('foreign_key_check') as unknown[];
+		if (broken.length > 0) throw new Error(`the built dataset breaks ${broken.length} reference(s)`);
+		db.exec(DATASET_INDEXES_SQL);
 		yield;
 		// The index is never written again: merge it into one segment for the fastest reads.
 		db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");

@@ -71,4 +71,6 @@ for (let index = 1; index <= Number(count ?? 3); index += 1) {
 	times.push(performance.now() - started);
 }
 const readP99During = p99(during.stop());
-writeFileSync(out, JSON.stringify({ p50: median(times), readP99Idle, readP99During }));
+// The first approval after start-up reads and checks every file; the next ones reuse what it read (see build.ts).
+const [first, ...later] = times;
+writeFileSync(out, JSON.stringify({ first, p50: median(later), times, readP99Idle, readP99During }));

@@ -18,6 +18,24 @@ export function openDataset(path: string): DatasetDatabase {
 	}
 }
 
+/** The meta table of a dataset file (what it was built from and when), or null when it is missing or unreadable. */
+export function datasetMetaOf(path: string): Record<string, string> | null {
+	let db;
+	try {
+		db = openDataset(path);
+	} catch {
+		return null;
+	}
+	try {
+		const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM meta').all();
+		return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+	} catch {
+		return null;
+	} finally {
+		db.close();
+	}
+}
+
 /**
  * The shared connection to the dataset at DATASET_DB_PATH. The build replaces the file by rename,
  * so a changed modification time means a new dataset: the old connection is closed and a new one opened.

@@ -6,6 +6,9 @@ import { getDataset } from '$lib/server/db/dataset';
 import { listRounds, totalsOf } from '$lib/server/db/queries/rounds';
 import type { PageServerLoad } from './$types';
 
+const isFiltered = (filters: RoundFilters) =>
+	[filters.year, filters.kind, filters.status, filters.mediator].some((value) => value !== undefined);
+
 export const load: PageServerLoad = ({ url }) => {
 	const filters = parseQueryOr400(RoundFilters, url.searchParams);
 	const rounds = listRounds(getDataset());
@@ -13,8 +16,9 @@ export const load: PageServerLoad = ({ url }) => {
 		filters,
 		choices: filterChoices(rounds),
 		result: queryRounds(rounds, filters),
-		// The totals of every matching round, not only of the page shown.
-		totals: totalsOf(matchRounds(rounds, filters)),
+		// The totals of every matching round, not only of the page shown (without a filter: of all, kept per dataset;
+		// agreements are left out of totals either way).
+		totals: totalsOf(isFiltered(filters) ? matchRounds(rounds, filters) : rounds),
 		agreements: rounds.filter((round) => round.kind === 'agreement')
 	};
 };

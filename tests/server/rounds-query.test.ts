@@ -4,7 +4,7 @@ import { openDataset } from '../../src/lib/server/db/dataset';
 import { matchRounds } from '../../src/lib/domain/round-filters';
 import { totalsByDirection } from '../../src/lib/domain/round-figures';
 import { totalsByYear } from '../../src/lib/domain/year-totals';
-import { datasetInfo, listRounds, totalsOf, yearTotals } from '../../src/lib/server/db/queries/rounds';
+import { datasetInfo, isFiltered, listRounds, totalsOf, yearTotals } from '../../src/lib/server/db/queries/rounds';
 import { FIXED_TODAY, buildInto, fixtureDir } from '../helpers/dataset';
 
 const db = openDataset(buildInto(fixtureDir('valid-data')));
@@ -109,6 +109,16 @@ describe('the totals kept per dataset', () => {
 		expect(totalsOf(rounds)).toEqual(totalsByDirection(events));
 		expect(totalsOf(rounds)).toBe(totalsOf(rounds));
 		expect(yearTotals(db)).toEqual(totalsByYear(rounds));
+	});
+
+	it.each([
+		[{}, false],
+		[{ year: 2025 }, true],
+		[{ kind: 'exchange' }, true],
+		[{ status: 'disputed' }, true],
+		[{ mediator: 'UAE' }, true]
+	])('a selection %j leaves rounds out: %s', (filters, filtered) => {
+		expect(isFiltered(filters)).toBe(filtered);
 	});
 });
 

@@ -3,11 +3,8 @@ import { filterChoices, matchRounds, queryRounds } from '$lib/domain/round-filte
 import { parseQueryOr400 } from '$lib/schemas/query';
 import { RoundFilters } from '$lib/schemas/round-filters';
 import { getDataset } from '$lib/server/db/dataset';
-import { listRounds, totalsOf } from '$lib/server/db/queries/rounds';
+import { isFiltered, listRounds, totalsOf } from '$lib/server/db/queries/rounds';
 import type { PageServerLoad } from './$types';
-
-const isFiltered = (filters: RoundFilters) =>
-	[filters.year, filters.kind, filters.status, filters.mediator].some((value) => value !== undefined);
 
 export const load: PageServerLoad = ({ url }) => {
 	const filters = parseQueryOr400(RoundFilters, url.searchParams);

@@ -7,7 +7,7 @@ import type { RoundFilters } from '../../../schemas/round-filters';
 import { filterStatements, type StatementFilters } from '../../../schemas/statement-filters';
 import type { DatasetDatabase } from '../dataset';
 import { listSources, pageOfSources, type ClaimView } from './claims';
-import { listRounds, totalsOf, type RoundListItem } from './rounds';
+import { isFiltered, listRounds, totalsOf, type RoundListItem } from './rounds';
 import { listStatements, verdictOf, type StatementVerdict } from './statements';
 
 /** The totals of every round matching the filters, one row per population and direction. */
@@ -37,7 +37,8 @@ export function totalsRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'pag
 
 /** The totals of every round matching the filters, per population and direction. */
 export function selectionTotals(db: DatasetDatabase, filters: Omit<RoundFilters, 'page' | 'sort'>) {
-	return totalsOf(matchRounds(listRounds(db), { ...filters, sort: 'date_desc' }));
+	const rounds = listRounds(db);
+	return totalsOf(isFiltered(filters) ? matchRounds(rounds, { ...filters, sort: 'date_desc' }) : rounds);
 }
 
 /** Every round matching the filters (all pages), newest first unless sorted otherwise. */

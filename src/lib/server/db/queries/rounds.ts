@@ -152,6 +152,14 @@ export function totalsOf(rounds: readonly RoundListItem[]) {
 }
 const totalsOfList = new WeakMap<readonly RoundListItem[], ReturnType<typeof totalsByDirection>>();
 
+/**
+ * Whether a selection of rounds leaves any out. Without a filter, the totals of the selection are those of every round
+ * (agreements count in no total), kept per dataset by `totalsOf`.
+ */
+export function isFiltered(filters: { year?: number; kind?: string; status?: string; mediator?: string }): boolean {
+	return [filters.year, filters.kind, filters.status, filters.mediator].some((value) => value !== undefined);
+}
+
 /** The totals of each year per direction (/years), computed once per dataset. */
 export const yearTotals = memoizedFor((db: DatasetDatabase) => totalsByYear(listRounds(db)));
 

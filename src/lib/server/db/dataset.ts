@@ -1,5 +1,6 @@
 // The read-only connection to the published SQLite dataset, reopened when a rebuild replaces the file.
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, fstatSync, openSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { datasetDbPath } from '../config';
 
@@ -49,7 +50,12 @@ export function getDataset(): DatasetDatabase {
 	return open.db;
 }
 
-/** The bytes of the published dataset file, for download. */
-export function datasetFileBytes(): Buffer {
-	return readFileSync(datasetDbPath());
+/**
+ * The published dataset file for download, streamed and never held in memory whole (it grows with the data), from one
+ * open descriptor, so that a rebuild renaming a new file into place does not cut a download short; with its size.
+ */
+export function datasetFileStream(): { body: ReadableStream<Uint8Array>; size: number } {
+	const fd = openSync(datasetDbPath(), 'r');
+	const size = fstatSync(fd).size;
+	return { body: Readable.toWeb(createReadStream('', { fd })) as ReadableStream<Uint8Array>, size };
 }

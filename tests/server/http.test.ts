@@ -280,7 +280,7 @@ describe('security headers', () => {
 		const headers = new Headers(
 			lines
 				.filter((line) => line.includes(': '))
-				.map((line) => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)])
+				.map((line): [string, string] => [line.slice(0, line.indexOf(': ')), line.slice(line.indexOf(': ') + 2)])
 		);
 		expectSecurityHeaders(headers, "'none'");
 	});

@@ -71,6 +71,7 @@ describe('an approval interrupted between its commit and its rename', () => {
 		expect(leftovers()).toEqual([`dataset.sqlite.staged-${child.pid}`]);
 	});
 
+	// Importing the server's hooks loads most of the application: slow on a busy machine.
 	it('is repaired by the next start: the approved value is served and no staged file remains', async () => {
 		// The server's start-up hook, as `node build` runs it before the first request.
 		const { init } = await import('../../src/hooks.server');
@@ -78,7 +79,7 @@ describe('an approval interrupted between its commit and its rename', () => {
 		expect(recordCells(getDataset(), 'claim', 'c2')?.number).toBe('151');
 		expect(isPublished(state, outPath)).toBe(true);
 		expect(leftovers()).toEqual([]);
-	});
+	}, 30_000);
 });
 
 describe('removing what interrupted builds left', () => {

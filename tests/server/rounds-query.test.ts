@@ -1,7 +1,10 @@
 // Rounds and totals read from a SQLite dataset built from fixtures by the real build code.
 import { describe, expect, it } from 'vitest';
 import { openDataset } from '../../src/lib/server/db/dataset';
-import { datasetInfo, listRounds, totalsOf } from '../../src/lib/server/db/queries/rounds';
+import { matchRounds } from '../../src/lib/domain/round-filters';
+import { totalsByDirection } from '../../src/lib/domain/round-figures';
+import { totalsByYear } from '../../src/lib/domain/year-totals';
+import { datasetInfo, isFiltered, listRounds, totalsOf, yearTotals } from '../../src/lib/server/db/queries/rounds';
 import { FIXED_TODAY, buildInto, fixtureDir } from '../helpers/dataset';
 
 const db = openDataset(buildInto(fixtureDir('valid-data')));
@@ -97,6 +100,25 @@ describe('totalsOf', () => {
 			roundsCombinedOnly: 0
 		});
 		expect(totals.bodies.to_ukraine.byParty.ukraine).toEqual({ sum: 1212, rounds: 1 });
+	});
+});
+
+describe('the totals kept per dataset', () => {
+	it('are the totals of every event, computed once, and /years is the year totals of every round', () => {
+		const events = matchRounds(rounds, { sort: 'gap_desc' });
+		expect(totalsOf(rounds)).toEqual(totalsByDirection(events));
+		expect(totalsOf(rounds)).toBe(totalsOf(rounds));
+		expect(yearTotals(db)).toEqual(totalsByYear(rounds));
+	});
+
+	it.each([
+		[{}, false],
+		[{ year: 2025 }, true],
+		[{ kind: 'exchange' }, true],
+		[{ status: 'disputed' }, true],
+		[{ mediator: 'UAE' }, true]
+	])('a selection %j leaves rounds out: %s', (filters, filtered) => {
+		expect(isFiltered(filters)).toBe(filtered);
 	});
 });
 

@@ -123,10 +123,12 @@ export function readSearchText(text: string): SearchPiece[] {
  * types them: "1,200" adds 1200, "23 May 2025" adds the day and its month.
  */
 export function normalisedTokens(text: string): string[] {
-	return readSearchText(text).flatMap((piece) => {
-		if (piece.kind === 'day') return [piece.token, piece.token.slice(0, 6)];
-		if (piece.kind === 'month') return [piece.token];
-		if (piece.kind === 'number' && piece.grouped) return [piece.digits];
+	// Only the recognised forms add tokens: the words between them are not read (a tenth of a dataset build's time).
+	return [...text.matchAll(formPattern)].flatMap((match) => {
+		const piece = formPiece(match.groups ?? {});
+		if (piece?.kind === 'day') return [piece.token, piece.token.slice(0, 6)];
+		if (piece?.kind === 'month') return [piece.token];
+		if (piece?.kind === 'number' && piece.grouped) return [piece.digits];
 		return [];
 	});
 }

@@ -3,7 +3,7 @@ import { filterChoices, matchRounds, queryRounds } from '$lib/domain/round-filte
 import { parseQueryOr400 } from '$lib/schemas/query';
 import { RoundFilters } from '$lib/schemas/round-filters';
 import { getDataset } from '$lib/server/db/dataset';
-import { listRounds, totalsOf } from '$lib/server/db/queries/rounds';
+import { isFiltered, listRounds, totalsOf } from '$lib/server/db/queries/rounds';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -13,8 +13,9 @@ export const load: PageServerLoad = ({ url }) => {
 		filters,
 		choices: filterChoices(rounds),
 		result: queryRounds(rounds, filters),
-		// The totals of every matching round, not only of the page shown.
-		totals: totalsOf(matchRounds(rounds, filters)),
+		// The totals of every matching round, not only of the page shown (without a filter: of all, kept per dataset;
+		// agreements are left out of totals either way).
+		totals: totalsOf(isFiltered(filters) ? matchRounds(rounds, filters) : rounds),
 		agreements: rounds.filter((round) => round.kind === 'agreement')
 	};
 };

@@ -3,7 +3,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { buildDay, dataDir, datasetDbPath } from '../config';
 import { ACCEPTED_META_KEY, acceptedList } from '../db/build';
-import { openDataset } from '../db/dataset';
+import { datasetMetaOf } from '../db/dataset';
 import type { StateDatabase } from '../db/state';
 import { acceptedEdits, latestRevision, republish, type PublishTarget } from './review';
 
@@ -14,20 +14,8 @@ export function publishTarget(): PublishTarget {
 
 /** What a published file says it was built from; null when it is missing or unreadable. */
 function publishedFrom(outPath: string): { revision: string; accepted: string } | null {
-	let db;
-	try {
-		db = openDataset(outPath);
-	} catch {
-		return null;
-	}
-	try {
-		const meta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
-		return { revision: meta.get('revision')?.value ?? '', accepted: meta.get(ACCEPTED_META_KEY)?.value ?? '' };
-	} catch {
-		return null;
-	} finally {
-		db.close();
-	}
+	const meta = datasetMetaOf(outPath);
+	return meta && { revision: meta.revision ?? '', accepted: meta[ACCEPTED_META_KEY] ?? '' };
 }
 
 /** Whether the published file was built from the state database as it is: the same revision and accepted corrections. */

@@ -1,7 +1,19 @@
 // Maintainers' decisions: approve (apply and publish), reject, revert; the published dataset is data/ plus accepted corrections.
-import { renameSync, rmSync } from 'node:fs';
-import { buildDataset, buildDatasetInSteps, type DatasetEdit, type EditOutcome } from '../db/build';
-import { openDataset } from '../db/dataset';
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+	ACCEPTED_META_KEY,
+	acceptedList,
+	buildDataset,
+	buildDatasetInSteps,
+	datasetFiles,
+	OFFER_ROUNDS_FILE,
+	REMOVED_FILE,
+	type DatasetEdit,
+	type EditOutcome
+} from '../db/build';
+import { datasetMetaOf, openDataset } from '../db/dataset';
+import { DATASET_SCHEMA_VERSION } from '../db/schema';
 import { preparedFor } from '../db/prepared';
 import type { StateDatabase } from '../db/state';
 import { getCorrection, isOwnSuggestion, splitProposal } from './store';
@@ -35,8 +47,9 @@ export interface DecisionContext {
 }
 
 /** `requested`: a revert of another maintainer's approval, recorded until a second maintainer confirms it. */
+/** `incremental`: the new dataset was written into a copy of the published one (only what the decision changed). */
 export type DecisionResult =
-	{ ok: true; revision: number | null; requested?: boolean } | { ok: false; message: string };
+	{ ok: true; revision: number | null; requested?: boolean; incremental?: boolean } | { ok: false; message: string };
 
 const statements = preparedFor((db: StateDatabase) => ({
 	accepted: db.prepare<
@@ -283,6 +296,32 @@ function plannedInputs(state: StateDatabase, apply: () => number | null): Publis
 	return planned;
 }
 
+/**
+ * The published file as the base of the next one, when the decision only adds edits after those it was built from:
+ * it reflects the state database as it is (see `isPublished`), was written by this build, is newer than every file
+ * of data/, and the tombstones stay the same. Null otherwise (a revert, data/ changed): the dataset is built whole.
+ */
+function publishedBase(
+	state: StateDatabase,
+	target: PublishTarget,
+	planned: PublishInputs
+): { path: string; edits: number } | null {
+	const current = publishInputs(state);
+	const published = datasetMetaOf(target.outPath);
+	if (!published || published.schema_version !== String(DATASET_SCHEMA_VERSION)) return null;
+	if (published.revision !== String(current.revision)) return null;
+	if (published[ACCEPTED_META_KEY] !== acceptedList(current.edits)) return null;
+	if (JSON.stringify(planned.removedByCorrections) !== JSON.stringify(current.removedByCorrections)) return null;
+	const prefix = planned.edits.slice(0, current.edits.length);
+	if (JSON.stringify(prefix) !== JSON.stringify(current.edits)) return null;
+	const builtAt = statSync(target.outPath).mtimeMs;
+	const inputs = [...Object.values(datasetFiles), REMOVED_FILE, OFFER_ROUNDS_FILE].map((file) =>
+		join(target.dataDir, file)
+	);
+	if (inputs.some((path) => (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= builtAt)) return null;
+	return { path: target.outPath, edits: current.edits.length };
+}
+
 /** Decisions that publish run one at a time in this process, so that each builds on the one before. */
 let publishing: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
@@ -321,7 +360,8 @@ function decide(
 				dataDir: target.dataDir,
 				outPath: staged,
 				today: target.today,
-				...planned
+				...planned,
+				base: publishedBase(state, target, planned) ?? undefined
 			});
 			const refusal = !result.ok
 				? `The dataset would not be valid: ${result.errors.slice(0, 5).join('; ')}`
@@ -351,7 +391,7 @@ function decide(
 			}
 			target.afterCommit?.();
 			renameSync(staged, target.outPath);
-			return { ok: true, revision };
+			return { ok: true, revision, incremental: result.ok && result.incremental };
 		}
 		return { ok: false, message: 'The corrections changed while this was being published; please try again.' };
 	});

@@ -1,6 +1,7 @@
 // The dataset build: validates data/*.csv with the zod schemas and writes the SQLite dataset atomically.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
@@ -15,8 +16,8 @@ import { ClaimantSide } from '../../schemas/vocabulary';
 import { parseCsv } from '../csv';
 import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../withheld-names';
-import { DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
-import { searchDocuments } from './search-index';
+import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
+import { searchDocuments, type SearchDocument } from './search-index';
 
 /** The dataset files, in the order they are checked. */
 export const datasetFiles = {
@@ -43,6 +44,11 @@ export interface BuildOptions {
 	revision?: number;
 	/** Tombstones beside data/removed.csv: records that corrections added and reverts took away again. */
 	removedByCorrections?: readonly RemovedRow[];
+	/**
+	 * A dataset file built from the same data/, tombstones and build, and from the first `edits` of `edits`: the build
+	 * then copies it and writes only the records the later edits change (all of it is still validated and hashed).
+	 */
+	base?: { path: string; edits: number };
 }
 
 /** The meta key listing the accepted corrections a dataset was built with, in the order they were applied. */
@@ -85,7 +91,15 @@ export interface BuildCounts {
 }
 
 export type BuildResult =
-	| { ok: true; contentHash: string; datasetVersion: string; counts: BuildCounts; edits: EditOutcome[] }
+	| {
+			ok: true;
+			contentHash: string;
+			datasetVersion: string;
+			counts: BuildCounts;
+			edits: EditOutcome[];
+			/** Whether the file was written from `base` (only the records the new edits change) or from scratch. */
+			incremental: boolean;
+	  }
 	| { ok: false; errors: string[]; edits: EditOutcome[] };
 
 /** One CSV row: its line, where a problem in it is reported, and its raw cells. */
@@ -121,18 +135,18 @@ class ProblemList {
 }
 
 /**
- * Parsed CSV files by path, kept while the file's content is the same: an approval rebuilds with the same data/,
- * so it need not parse it again (hashing the text costs a fraction of parsing it). One entry per file of data/.
+ * Parsed CSV files by path, kept while the file is the same (same size and modification time, in nanoseconds): an
+ * approval rebuilds with the same data/, so it need not read or parse it again. One entry per file of data/.
  */
-const parsedFiles = new Map<string, { digest: string; parsed: ReturnType<typeof parseCsv> }>();
+const parsedFiles = new Map<string, { stamp: string; parsed: ReturnType<typeof parseCsv> }>();
 
 function parsedCsv(path: string): ReturnType<typeof parseCsv> {
-	const text = readFileSync(path, 'utf8');
-	const digest = createHash('sha256').update(text).digest('hex');
+	const stats = statSync(path, { bigint: true });
+	const stamp = `${stats.size}:${stats.mtimeNs}:${stats.ino}`;
 	const cached = parsedFiles.get(path);
-	if (cached?.digest === digest) return cached.parsed;
-	const parsed = parseCsv(text);
-	parsedFiles.set(path, { digest, parsed });
+	if (cached?.stamp === stamp) return cached.parsed;
+	const parsed = parseCsv(readFileSync(path, 'utf8'));
+	parsedFiles.set(path, { stamp, parsed });
 	return parsed;
 }
 
@@ -152,9 +166,18 @@ function readRawRows(dataDir: string, file: string, columns: readonly string[], 
 	return rows.map(({ line, record }) => ({ line, where: String(line), raw: record }));
 }
 
+/**
+ * Schema checks by raw record, per schema. The parsed files are kept (see `parsedCsv`) and a correction replaces the
+ * record it changes, so a rebuild checks only the records that are new; the entries go with the records.
+ */
+const checkedRecords = new WeakMap<z.ZodType, WeakMap<Record<string, string>, z.ZodSafeParseResult<unknown>>>();
+
 function checkRows<T>(file: string, rows: RawRow[], schema: z.ZodType<T>, problems: ProblemList): CheckedRow<T>[] {
+	let checked = checkedRecords.get(schema);
+	if (!checked) checkedRecords.set(schema, (checked = new WeakMap()));
 	return rows.map((row) => {
-		const result = schema.safeParse(row.raw);
+		let result = checked.get(row.raw) as z.ZodSafeParseResult<T> | undefined;
+		if (!result) checked.set(row.raw, (result = schema.safeParse(row.raw)));
 		if (result.success) return { ...row, row: result.data };
 		for (const issue of result.error.issues) {
 			const column = issue.path.length > 0 ? String(issue.path[0]) : '(row)';
@@ -287,11 +310,25 @@ function hasWithheldName(text: string): boolean {
 	return found;
 }
 
+/**
+ * Results of the checks of a raw record's cells (`<check>:<column>`), kept with the record like its schema check (see
+ * checkRows), so that a rebuild after a correction checks only the record it changed.
+ */
+const cellResults = new WeakMap<Record<string, string>, Map<string, string | boolean>>();
+
+function cellCheck<T extends string | boolean>(raw: Record<string, string>, key: string, check: () => T): T {
+	let results = cellResults.get(raw);
+	if (!results) cellResults.set(raw, (results = new Map()));
+	let result = results.get(key) as T | undefined;
+	if (result === undefined) results.set(key, (result = check()));
+	return result;
+}
+
 /** Prisoners' names are never published: free-text columns must not contain a withheld name. */
 function checkWithheldNames(file: string, rows: CheckedRow<unknown>[], columns: string[], problems: ProblemList) {
 	for (const row of rows) {
 		for (const column of columns) {
-			if (hasWithheldName(row.raw[column] ?? '')) {
+			if (cellCheck(row.raw, `withheld:${column}`, () => hasWithheldName(row.raw[column] ?? ''))) {
 				problems.addFor(
 					file,
 					row,
@@ -318,7 +355,11 @@ export const internalJargon: readonly RegExp[] = [
 function checkPublicWords(file: string, rows: CheckedRow<unknown>[], columns: string[], problems: ProblemList) {
 	for (const row of rows) {
 		for (const column of columns) {
-			const found = internalJargon.map((pattern) => pattern.exec(row.raw[column] ?? '')?.[0]).find(Boolean);
+			const found = cellCheck(
+				row.raw,
+				`jargon:${column}`,
+				() => internalJargon.map((pattern) => pattern.exec(row.raw[column] ?? '')?.[0]).find(Boolean) ?? ''
+			);
 			if (found) {
 				problems.addFor(
 					file,
@@ -398,6 +439,7 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 	checkDuplicateIds(datasetFiles.sources, sources, problems);
 	checkDuplicateIds(datasetFiles.rounds, rounds, problems);
 	checkDuplicateIds(datasetFiles.claims, claims, problems);
+	yield;
 
 	const sourceIds = new Set(sources.map(({ raw }) => raw.id ?? ''));
 	const roundKindById = new Map(rounds.map(({ raw }) => [raw.id ?? '', raw.kind ?? '']));
@@ -464,12 +506,14 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 		if (!usedSources.has(raw.id ?? ''))
 			problems.addFor(datasetFiles.sources, source, 'id', `source "${raw.id}" supports no claim`);
 	}
+	yield;
 	const removed = checkRemoved(dataDir, { source: sources, round: rounds, claim: claims }, problems);
 	const offerRounds = checkOfferRounds(dataDir, rounds, claims, problems);
 	yield;
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
 	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
+	yield;
 	checkPublicWords(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
 	checkPublicWords(datasetFiles.rounds, rounds, ['summary'], problems);
 	checkCopyHosts(dataDir, sources, problems);
@@ -596,6 +640,15 @@ function checkOfferRounds(
 	return links;
 }
 
+const serialisedRows = new WeakMap<object, string>();
+
+/** A row's cells in column order as JSON, computed once per validated row. */
+function rowJson<T extends object>(row: T, columns: readonly (keyof T)[]): string {
+	let json = serialisedRows.get(row);
+	if (json === undefined) serialisedRows.set(row, (json = JSON.stringify(columns.map((column) => row[column]))));
+	return json;
+}
+
 /** A hash of the validated content, independent of row order and of SQLite's file layout. */
 export function contentHashOf(content: {
 	sources: SourceRow[];
@@ -607,24 +660,29 @@ export function contentHashOf(content: {
 }): string {
 	const byId = <T extends { id: string }>(rows: T[]) =>
 		[...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	const canonical = JSON.stringify({
-		sources: byId(content.sources).map((row) => sourceColumns.map((column) => row[column])),
-		rounds: byId(content.rounds).map((row) => roundColumns.map((column) => row[column])),
-		claims: byId(content.claims).map((row) => claimColumns.map((column) => row[column])),
-		claimants: byId(content.claimants ?? []).map((row) => claimantColumns.map((column) => row[column])),
-		// Left out when empty, so that a dataset without tombstones keeps the hash it always had.
-		...(content.removed?.length
-			? {
-					removed: [...content.removed]
-						.map((row) => removedColumns.map((column) => row[column]))
-						.sort((a, b) => (a.join() < b.join() ? -1 : 1))
-				}
-			: {}),
-		// Likewise left out when there are no links, in file order (the order they are listed in).
-		...(content.offerRounds?.length
-			? { offerRounds: content.offerRounds.map((row) => offerRoundColumns.map((column) => row[column])) }
-			: {})
-	});
+	// The JSON of each row is kept with the row (see checkRows), and the text is put together from it: the same text as
+	// stringifying the whole object at once, but a rebuild after one correction serialises only the rows it changed.
+	const rowsJson = <T extends object>(rows: T[], columns: readonly (keyof T)[]) =>
+		`[${rows.map((row) => rowJson(row, columns)).join(',')}]`;
+	const parts = [
+		`"sources":${rowsJson(byId(content.sources), sourceColumns)}`,
+		`"rounds":${rowsJson(byId(content.rounds), roundColumns)}`,
+		`"claims":${rowsJson(byId(content.claims), claimColumns)}`,
+		`"claimants":${rowsJson(byId(content.claimants ?? []), claimantColumns)}`
+	];
+	// Left out when empty, so that a dataset without tombstones keeps the hash it always had.
+	if (content.removed?.length) {
+		const removed = [...content.removed]
+			.map((row) => removedColumns.map((column) => row[column]))
+			.sort((a, b) => (a.join() < b.join() ? -1 : 1));
+		parts.push(`"removed":${JSON.stringify(removed)}`);
+	}
+	// Likewise left out when there are no links, in file order (the order they are listed in).
+	if (content.offerRounds?.length) {
+		const links = content.offerRounds.map((row) => offerRoundColumns.map((column) => row[column]));
+		parts.push(`"offerRounds":${JSON.stringify(links)}`);
+	}
+	const canonical = `{${parts.join(',')}}`;
 	return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -634,7 +692,7 @@ export function contentHashOf(content: {
  * over the old one, so readers never see a half-built file.
  */
 export function buildDataset(options: BuildOptions): BuildResult {
-	const steps = buildSteps(options);
+	const steps = buildSteps(options, (from, to) => copyFileSync(from, to));
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;
@@ -646,19 +704,23 @@ export function buildDataset(options: BuildOptions): BuildResult {
  * the index merge), so that a server building a new dataset keeps answering requests while it builds.
  */
 export async function buildDatasetInSteps(options: BuildOptions): Promise<BuildResult> {
-	const steps = buildSteps(options);
+	// The copy of a base file is made off the event loop (by libuv's threads).
+	const steps = buildSteps(options, (from, to) => copyFile(from, to));
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;
-		await new Promise((resolve) => setImmediate(resolve));
+		await (step.value ?? new Promise((resolve) => setImmediate(resolve)));
 	}
 }
 
 /** Rows written between two pauses of a stepped build. */
 const ROWS_PER_STEP = 250;
 
-/** The build as a generator: each `yield` is a point where a stepped build may pause. */
-function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
+/** Copies a file; a stepped build is given a promise to wait for. */
+type Copy = (from: string, to: string) => Promise<void> | void;
+
+/** The build as a generator: each `yield` is a point where a stepped build may pause (or a copy it waits for). */
+function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void> | void, BuildResult> {
 	const { problems, sources, rounds, claims, claimants, removed, offerRounds, raw, editOutcomes } =
 		yield* validationSteps(options.dataDir, options.today, options.edits ?? []);
 	if (problems.length > 0) return { ok: false, errors: problems, edits: editOutcomes };
@@ -669,41 +731,52 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 		if (!live && !listed) removed.push(tombstone);
 	}
 
+	yield;
 	const contentHash = contentHashOf({ sources, rounds, claims, claimants, removed, offerRounds });
 	const datasetVersion = contentHash.slice(0, 12);
 	yield;
 	mkdirSync(dirname(options.outPath), { recursive: true });
 	const temporaryPath = `${options.outPath}.tmp-${process.pid}`;
 	rmSync(temporaryPath, { force: true });
+	const meta: [string, string][] = [
+		['schema_version', String(DATASET_SCHEMA_VERSION)],
+		['content_hash', contentHash],
+		['dataset_version', datasetVersion],
+		['built_on', options.today],
+		['earliest_date', earliestDate(rounds, claims)],
+		['latest_date', latestDate(rounds, claims)],
+		['revision', String(options.revision ?? 0)],
+		[ACCEPTED_META_KEY, acceptedList(options.edits ?? [])]
+	];
+	const counts = {
+		sources: sources.length,
+		rounds: rounds.length,
+		claimants: claimants.length,
+		claims: claims.length,
+		claimSources: claims.reduce((sum, claim) => sum + claim.source_ids.length, 0)
+	};
+	const claimantsById = new Map(claimants.map((claimant) => [claimant.id, claimant]));
+	if (options.base) {
+		const changed = (options.edits ?? []).slice(options.base.edits);
+		yield copy(options.base.path, temporaryPath);
+		try {
+			writeChanges(temporaryPath, changed, editOutcomes, { sources, rounds, claims, claimantsById, raw, meta });
+		} catch (error) {
+			rmSync(temporaryPath, { force: true });
+			throw error;
+		}
+		renameSync(temporaryPath, options.outPath);
+		return { ok: true, contentHash, datasetVersion, counts, edits: editOutcomes, incremental: true };
+	}
 	const db = new Database(temporaryPath);
-	let claimSources = 0;
 	let written = false;
 	try {
-		db.pragma('journal_mode = DELETE');
-		// References were validated above; the constraints are a second line of defence.
-		db.pragma('foreign_keys = ON');
+		// A private file built from scratch and renamed into place only when complete: a crash leaves a temporary file
+		// that is deleted, never a published one half-written, so it needs neither a journal nor synced writes.
+		db.pragma('journal_mode = OFF');
+		db.pragma('synchronous = OFF');
 		db.exec(DATASET_SCHEMA_SQL);
-		const insertSource = db.prepare(
-			`INSERT INTO sources (id, url, outlet, title, published_on, accessed_on, kind, language, archive_url, reliability, note)
-			 VALUES (@id, @url, @outlet, @title, @published_on, @accessed_on, @kind, @language, @archive_url, @reliability, @note)`
-		);
-		const insertRound = db.prepare(
-			`INSERT INTO rounds (id, date, end_date, kind, kyiv_exchange_number, parent_id, summary)
-			 VALUES (@id, @date, @end_date, @kind, @kyiv_exchange_number, @parent_id, @summary)`
-		);
-		const insertMediator = db.prepare('INSERT INTO round_mediators (round_id, mediator, position) VALUES (?, ?, ?)');
-		const insertClaimant = db.prepare(
-			`INSERT INTO claimants (id, name_en, name_uk, name_ru, role, organisation, side)
-			 VALUES (@id, @name_en, @name_uk, @name_ru, @role, @organisation, @side)`
-		);
-		const insertClaim = db.prepare(
-			`INSERT INTO claims (id, round_id, stated_on, claimant, claimant_id, claimant_side, statement, counted, counted_detail, number, qualifier, responds_to, note)
-			 VALUES (@id, @round_id, @stated_on, @claimant, @claimant_id, @claimant_side, @statement, @counted, @counted_detail, @number, @qualifier, @responds_to, @note)`
-		);
-		const insertClaimSource = db.prepare('INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?, ?, ?)');
-		const insertSearchDocument = db.prepare(
-			`INSERT INTO search_index (kind, record_id, name, text, terms) VALUES (@kind, @recordId, @name, @text, @terms)`
-		);
+		const { insertRecord, insertMediator, insertClaimSource, insertSearchDocument } = recordStatements(db);
 		const insertMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
 		const insertRemoved = db.prepare(
 			`INSERT INTO removed_records (entity, id, removed_on, reason, replaced_by)
@@ -713,24 +786,20 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 			'INSERT INTO offer_rounds (offer_id, round_id, reason, position) VALUES (@offer_id, @round_id, @reason, @position)'
 		);
 		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
-		const claimantsById = new Map(claimants.map((claimant) => [claimant.id, claimant]));
 		// Agreements first, so that stages can reference their parent.
 		const orderedRounds = [...rounds].sort((a, b) => Number(b.kind === 'agreement') - Number(a.kind === 'agreement'));
 		// Claims that answer another claim go after it, so that the reference is always to an existing row.
 		const orderedClaims = [...claims].sort((a, b) => Number(a.responds_to !== null) - Number(b.responds_to !== null));
 		const writes: (() => void)[] = [
-			...sources.map((source) => () => insertSource.run(source)),
+			...sources.map((source) => () => insertRecord.sources.run(source)),
 			...orderedRounds.map((round) => () => {
-				insertRound.run(round);
+				insertRecord.rounds.run(round);
 				round.mediators.forEach((mediator, position) => insertMediator.run(round.id, mediator, position));
 			}),
-			...claimants.map((claimant) => () => insertClaimant.run(claimant)),
+			...claimants.map((claimant) => () => insertRecord.claimants.run(claimant)),
 			...orderedClaims.map((claim) => () => {
-				insertClaim.run(claim);
-				claim.source_ids.forEach((sourceId, position) => {
-					insertClaimSource.run(claim.id, sourceId, position);
-					claimSources += 1;
-				});
+				insertRecord.claims.run(claim);
+				claim.source_ids.forEach((sourceId, position) => insertClaimSource.run(claim.id, sourceId, position));
 			}),
 			// Search documents are made row by row, in the order rounds, claims, sources, to spread their cost over the steps.
 			...[
@@ -738,17 +807,11 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 				...claims.map((claim) => ({ rounds: [], claims: [claim], sources: [] })),
 				...sources.map((source) => ({ rounds: [], claims: [], sources: [source] }))
 			].map((content) => () => {
-				for (const document of searchDocuments(content, claimantsById)) insertSearchDocument.run(document);
+				for (const document of searchDocuments(content, claimantsById))
+					insertSearchDocument.run({ ...document, rowid: null });
 			}),
 			() => {
-				insertMeta.run('schema_version', String(DATASET_SCHEMA_VERSION));
-				insertMeta.run('content_hash', contentHash);
-				insertMeta.run('dataset_version', datasetVersion);
-				insertMeta.run('built_on', options.today);
-				insertMeta.run('earliest_date', earliestDate(rounds, claims));
-				insertMeta.run('latest_date', latestDate(rounds, claims));
-				insertMeta.run('revision', String(options.revision ?? 0));
-				insertMeta.run(ACCEPTED_META_KEY, acceptedList(options.edits ?? []));
+				for (const [key, value] of meta) insertMeta.run(key, value);
 			},
 			...removed.map((tombstone) => () => insertRemoved.run(tombstone)),
 			...offerRounds.map((link, position) => () => insertOfferRound.run({ ...link, position })),
@@ -768,6 +831,12 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 			if (db.inTransaction) db.exec('ROLLBACK');
 		}
 		yield;
+		// References were validated above; the constraints are a second line of defence, checked once over the whole
+		// file (cheaper than row by row while inserting).
+		const broken = db.pragma('foreign_key_check') as unknown[];
+		if (broken.length > 0) throw new Error(`the built dataset breaks ${broken.length} reference(s)`);
+		db.exec(DATASET_INDEXES_SQL);
+		yield;
 		// The index is never written again: merge it into one segment for the fastest reads.
 		db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
 		yield;
@@ -779,19 +848,156 @@ function* buildSteps(options: BuildOptions): Generator<void, BuildResult> {
 		if (!written) rmSync(temporaryPath, { force: true });
 	}
 	renameSync(temporaryPath, options.outPath);
+	return { ok: true, contentHash, datasetVersion, counts, edits: editOutcomes, incremental: false };
+}
+
+/** The columns of each record table, in the order the schema lists them. */
+const tableColumns = {
+	sources: [
+		'id',
+		'url',
+		'outlet',
+		'title',
+		'published_on',
+		'accessed_on',
+		'kind',
+		'language',
+		'archive_url',
+		'reliability',
+		'note'
+	],
+	rounds: ['id', 'date', 'end_date', 'kind', 'kyiv_exchange_number', 'parent_id', 'summary'],
+	claims: [
+		'id',
+		'round_id',
+		'stated_on',
+		'claimant',
+		'claimant_id',
+		'claimant_side',
+		'statement',
+		'counted',
+		'counted_detail',
+		'number',
+		'qualifier',
+		'responds_to',
+		'note'
+	],
+	claimants: ['id', 'name_en', 'name_uk', 'name_ru', 'role', 'organisation', 'side']
+} as const;
+
+const insertSql = (table: keyof typeof tableColumns) =>
+	`INSERT INTO ${table} (${tableColumns[table].join(', ')}) VALUES (${tableColumns[table].map((column) => `@${column}`).join(', ')})`;
+const updateSql = (table: keyof typeof tableColumns) =>
+	`UPDATE ${table} SET ${tableColumns[table]
+		.slice(1)
+		.map((column) => `${column} = @${column}`)
+		.join(', ')} WHERE id = @id`;
+
+/** The statements that write records, shared by the whole build and the build from a base file. */
+function recordStatements(db: Database.Database) {
 	return {
-		ok: true,
-		contentHash,
-		datasetVersion,
-		counts: {
-			sources: sources.length,
-			rounds: rounds.length,
-			claimants: claimants.length,
-			claims: claims.length,
-			claimSources
+		insertRecord: {
+			sources: db.prepare(insertSql('sources')),
+			rounds: db.prepare(insertSql('rounds')),
+			claims: db.prepare(insertSql('claims')),
+			claimants: db.prepare(insertSql('claimants'))
 		},
-		edits: editOutcomes
+		insertMediator: db.prepare('INSERT INTO round_mediators (round_id, mediator, position) VALUES (?, ?, ?)'),
+		insertClaimSource: db.prepare('INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?, ?, ?)'),
+		insertSearchDocument: db.prepare(
+			`INSERT INTO search_index (rowid, kind, record_id, name, text, terms) VALUES (@rowid, @kind, @recordId, @name, @text, @terms)`
+		)
 	};
+}
+
+/**
+ * Writes into a copy of a published file what `changed` edits did (their outcomes are the last ones): each record they
+ * changed is updated in place, keeping its row (and so the order of rows a full build gives), each they added is
+ * inserted, with its search document, its cells and the new meta values. The file is private until it is renamed.
+ */
+function writeChanges(
+	path: string,
+	changed: readonly DatasetEdit[],
+	outcomes: readonly EditOutcome[],
+	content: {
+		sources: SourceRow[];
+		rounds: RoundRow[];
+		claims: ClaimRow[];
+		claimantsById: ReadonlyMap<string, ClaimantRow>;
+		raw: Record<CorrectionEntity, RawRow[]>;
+		meta: [string, string][];
+	}
+): void {
+	const db = new Database(path);
+	try {
+		db.pragma('journal_mode = OFF');
+		db.pragma('synchronous = OFF');
+		// References are checked when the transaction commits, so the order of the edits' records does not matter.
+		db.pragma('foreign_keys = ON');
+		db.pragma('defer_foreign_keys = ON');
+		const insert = recordStatements(db);
+		const update = {
+			sources: db.prepare(updateSql('sources')),
+			rounds: db.prepare(updateSql('rounds')),
+			claims: db.prepare(updateSql('claims')),
+			claimants: db.prepare(updateSql('claimants'))
+		};
+		const searchRow = db.prepare<[string, string], { rowid: number }>(
+			'SELECT rowid FROM search_index WHERE kind = ? AND record_id = ?'
+		);
+		const deleteSearchRow = db.prepare<[number]>('DELETE FROM search_index WHERE rowid = ?');
+		const nextSearchRow = db.prepare<[], { next: number }>(
+			'SELECT coalesce(max(rowid), 0) + 1 AS next FROM search_index'
+		);
+		const deleteMediators = db.prepare<[string]>('DELETE FROM round_mediators WHERE round_id = ?');
+		const deleteClaimSources = db.prepare<[string]>('DELETE FROM claim_sources WHERE claim_id = ?');
+		const updateCells = db.prepare<[string, string, string]>(
+			'UPDATE record_cells SET cells = ? WHERE entity = ? AND id = ?'
+		);
+		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
+		const updateMeta = db.prepare<[string, string]>('UPDATE meta SET value = ? WHERE key = ?');
+		const applied = outcomes.slice(outcomes.length - changed.length);
+		db.transaction(() => {
+			changed.forEach((edit, index) => {
+				if (applied[index]?.result !== 'applied') return;
+				const added = edit.kind === 'addition';
+				const write = (table: keyof typeof tableColumns, row: object) =>
+					(added ? insert.insertRecord[table] : update[table]).run(row);
+				let document: SearchDocument;
+				if (edit.entity === 'source') {
+					const source = content.sources.find((row) => row.id === edit.recordId)!;
+					write('sources', source);
+					[document] = searchDocuments({ rounds: [], claims: [], sources: [source] }) as [SearchDocument];
+				} else if (edit.entity === 'round') {
+					const round = content.rounds.find((row) => row.id === edit.recordId)!;
+					write('rounds', round);
+					deleteMediators.run(round.id);
+					round.mediators.forEach((mediator, position) => insert.insertMediator.run(round.id, mediator, position));
+					[document] = searchDocuments({ rounds: [round], claims: [], sources: [] }) as [SearchDocument];
+				} else {
+					const claim = content.claims.find((row) => row.id === edit.recordId)!;
+					write('claims', claim);
+					deleteClaimSources.run(claim.id);
+					claim.source_ids.forEach((sourceId, position) => insert.insertClaimSource.run(claim.id, sourceId, position));
+					[document] = searchDocuments({ rounds: [], claims: [claim], sources: [] }, content.claimantsById) as [
+						SearchDocument
+					];
+				}
+				// The search document keeps its row, so that ties in rank come out in the same order as before.
+				const previous = searchRow.get(document.kind, document.recordId);
+				if (previous) deleteSearchRow.run(previous.rowid);
+				insert.insertSearchDocument.run({ ...document, rowid: previous?.rowid ?? nextSearchRow.get()!.next });
+				const rows = content.raw[edit.entity];
+				const position = rows.findIndex((row) => row.raw.id === edit.recordId);
+				const cells = JSON.stringify(rows[position]!.raw);
+				if (added) insertCells.run(edit.entity, edit.recordId, position, cells);
+				else updateCells.run(cells, edit.entity, edit.recordId);
+			});
+			for (const [key, value] of content.meta) updateMeta.run(value, key);
+		})();
+	} finally {
+		db.close();
+	}
 }
 
 /** The earliest date any round or claim refers to: where the dataset's time coverage starts. */

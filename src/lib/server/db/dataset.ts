@@ -1,5 +1,6 @@
 // The read-only connection to the published SQLite dataset, reopened when a rebuild replaces the file.
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, fstatSync, openSync, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { datasetDbPath } from '../config';
 
@@ -18,6 +19,24 @@ export function openDataset(path: string): DatasetDatabase {
 	}
 }
 
+/** The meta table of a dataset file (what it was built from and when), or null when it is missing or unreadable. */
+export function datasetMetaOf(path: string): Record<string, string> | null {
+	let db;
+	try {
+		db = openDataset(path);
+	} catch {
+		return null;
+	}
+	try {
+		const rows = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM meta').all();
+		return Object.fromEntries(rows.map((row) => [row.key, row.value]));
+	} catch {
+		return null;
+	} finally {
+		db.close();
+	}
+}
+
 /**
  * The shared connection to the dataset at DATASET_DB_PATH. The build replaces the file by rename,
  * so a changed modification time means a new dataset: the old connection is closed and a new one opened.
@@ -31,7 +50,12 @@ export function getDataset(): DatasetDatabase {
 	return open.db;
 }
 
-/** The bytes of the published dataset file, for download. */
-export function datasetFileBytes(): Buffer {
-	return readFileSync(datasetDbPath());
+/**
+ * The published dataset file for download, streamed and never held in memory whole (it grows with the data), from one
+ * open descriptor, so that a rebuild renaming a new file into place does not cut a download short; with its size.
+ */
+export function datasetFileStream(): { body: ReadableStream<Uint8Array>; size: number } {
+	const fd = openSync(datasetDbPath(), 'r');
+	const size = fstatSync(fd).size;
+	return { body: Readable.toWeb(createReadStream('', { fd })) as ReadableStream<Uint8Array>, size };
 }

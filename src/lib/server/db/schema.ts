@@ -6,7 +6,7 @@
  */
 export const DATASET_SCHEMA_VERSION = 7;
 
-/** DDL run on a fresh dataset database by the build. */
+/** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `
 CREATE TABLE meta (
 	key TEXT PRIMARY KEY,
@@ -26,8 +26,6 @@ CREATE TABLE sources (
 	reliability TEXT NOT NULL,
 	note TEXT
 ) STRICT;
--- /sources reads one page in this order.
-CREATE INDEX sources_by_outlet ON sources (outlet COLLATE NOCASE, published_on, id);
 
 CREATE TABLE rounds (
 	id TEXT PRIMARY KEY,
@@ -38,8 +36,6 @@ CREATE TABLE rounds (
 	parent_id TEXT REFERENCES rounds (id),
 	summary TEXT NOT NULL
 ) STRICT;
-CREATE INDEX rounds_by_date ON rounds (date, id);
-CREATE INDEX rounds_by_parent ON rounds (parent_id);
 
 CREATE TABLE round_mediators (
 	round_id TEXT NOT NULL REFERENCES rounds (id),
@@ -75,13 +71,6 @@ CREATE TABLE claims (
 	responds_to TEXT REFERENCES claims (id),
 	note TEXT NOT NULL
 ) STRICT;
-CREATE INDEX claims_by_round ON claims (round_id, counted);
-CREATE INDEX claims_by_response ON claims (responds_to);
-CREATE INDEX claims_by_statement ON claims (statement, stated_on);
--- Statements are compared with every claim counting the same thing (see queries/statements.ts).
-CREATE INDEX claims_by_counted ON claims (counted, stated_on, id);
--- A claimant's page lists their statements newest first.
-CREATE INDEX claims_by_claimant ON claims (claimant_id, stated_on, id);
 
 CREATE TABLE claim_sources (
 	claim_id TEXT NOT NULL REFERENCES claims (id),
@@ -89,7 +78,6 @@ CREATE TABLE claim_sources (
 	position INTEGER NOT NULL,
 	PRIMARY KEY (claim_id, source_id)
 ) STRICT;
-CREATE INDEX claim_sources_by_source ON claim_sources (source_id);
 
 -- data/decisions/offer-rounds.csv: the rounds carried out under an offer outside any agreement, with the reason.
 CREATE TABLE offer_rounds (
@@ -133,4 +121,20 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 	tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(0.0, 0.0, 8.0, 2.0, 4.0)');
+`;
+
+/** The indexes of the lookups the pages make, created once every row is written (faster than keeping them up to date row by row). */
+export const DATASET_INDEXES_SQL = `
+-- /sources reads one page in this order.
+CREATE INDEX sources_by_outlet ON sources (outlet COLLATE NOCASE, published_on, id);
+CREATE INDEX rounds_by_date ON rounds (date, id);
+CREATE INDEX rounds_by_parent ON rounds (parent_id);
+CREATE INDEX claims_by_round ON claims (round_id, counted);
+CREATE INDEX claims_by_response ON claims (responds_to);
+CREATE INDEX claims_by_statement ON claims (statement, stated_on);
+-- Statements are compared with every claim counting the same thing (see queries/statements.ts).
+CREATE INDEX claims_by_counted ON claims (counted, stated_on, id);
+-- A claimant's page lists their statements newest first.
+CREATE INDEX claims_by_claimant ON claims (claimant_id, stated_on, id);
+CREATE INDEX claim_sources_by_source ON claim_sources (source_id);
 `;

@@ -1,5 +1,5 @@
 // /download/dataset.sqlite: the published SQLite dataset itself, named after its version.
-import { datasetFileBytes, getDataset } from '$lib/server/db/dataset';
+import { datasetFileStream, getDataset } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import { SQLITE_DOWNLOAD_NAME } from '$lib/server/dataset-downloads';
 import { downloadFilename } from '$lib/server/downloads';
@@ -7,9 +7,11 @@ import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = () => {
 	const { version } = datasetInfo(getDataset());
-	return new Response(new Uint8Array(datasetFileBytes()), {
+	const { body, size } = datasetFileStream();
+	return new Response(body, {
 		headers: {
 			'content-type': 'application/vnd.sqlite3',
+			'content-length': String(size),
 			'content-disposition': `attachment; filename="${downloadFilename(SQLITE_DOWNLOAD_NAME, version, 'sqlite')}"`,
 			'access-control-allow-origin': '*'
 		}

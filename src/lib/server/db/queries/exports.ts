@@ -16,7 +16,7 @@ import { filterStatements, type StatementFilters } from '../../../schemas/statem
 import type { DatasetDatabase } from '../dataset';
 import type { ClaimantListItem } from './claimants';
 import { listSources, pageOfSources, type ClaimView } from './claims';
-import { listRounds, totalsOf, type RoundListItem } from './rounds';
+import { isFiltered, listRounds, totalsOf, type RoundListItem } from './rounds';
 import { listStatements, verdictOf, type StatementVerdict } from './statements';
 
 /** The totals of every round matching the filters, one row per population and direction. */
@@ -46,7 +46,8 @@ export function totalsRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'pag
 
 /** The totals of every round matching the filters, per population and direction. */
 export function selectionTotals(db: DatasetDatabase, filters: Omit<RoundFilters, 'page' | 'sort'>) {
-	return totalsOf(matchRounds(listRounds(db), { ...filters, sort: 'date_desc' }));
+	const rounds = listRounds(db);
+	return totalsOf(isFiltered(filters) ? matchRounds(rounds, { ...filters, sort: 'date_desc' }) : rounds);
 }
 
 /** Every round matching the filters (all pages), newest first unless sorted otherwise. */

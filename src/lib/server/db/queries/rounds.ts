@@ -10,6 +10,7 @@ import {
 	type ClaimFigure,
 	type Population
 } from '../../../domain/round-figures';
+import { totalsByYear } from '../../../domain/year-totals';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
 
@@ -140,10 +141,27 @@ export const listRounds = memoizedFor((db: DatasetDatabase): RoundListItem[] => 
 	});
 });
 
-/** Totals per population and direction over the given rounds. */
+/**
+ * Totals per population and direction over the given rounds. Those of every round (the list `listRounds` keeps per
+ * dataset) are computed once: the overview, the headline and an unfiltered /rounds all show them.
+ */
 export function totalsOf(rounds: readonly RoundListItem[]) {
-	return totalsByDirection(rounds);
+	let totals = totalsOfList.get(rounds);
+	if (!totals) totalsOfList.set(rounds, (totals = totalsByDirection(rounds)));
+	return totals;
 }
+const totalsOfList = new WeakMap<readonly RoundListItem[], ReturnType<typeof totalsByDirection>>();
+
+/**
+ * Whether a selection of rounds leaves any out. Without a filter, the totals of the selection are those of every round
+ * (agreements count in no total), kept per dataset by `totalsOf`.
+ */
+export function isFiltered(filters: { year?: number; kind?: string; status?: string; mediator?: string }): boolean {
+	return [filters.year, filters.kind, filters.status, filters.mediator].some((value) => value !== undefined);
+}
+
+/** The totals of each year per direction (/years), computed once per dataset. */
+export const yearTotals = memoizedFor((db: DatasetDatabase) => totalsByYear(listRounds(db)));
 
 /** What identifies the published dataset. */
 export interface DatasetInfo {

@@ -1,0 +1,76 @@
+// Part of `npm run bench:scale`: approvals on one synthetic dataset (its CSV folder), with a reader probing meanwhile; writes JSON.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addMaintainer } from '../src/lib/server/auth/maintainers';
+import { approveCorrection } from '../src/lib/server/corrections/review';
+import { buildDataset } from '../src/lib/server/db/build';
+import { getDataset } from '../src/lib/server/db/dataset';
+import { searchDataset } from '../src/lib/server/db/queries/search';
+import { toMatchExpression } from '../src/lib/domain/search-text';
+import { getState } from '../src/lib/server/db/state';
+import { suggestClaimChange } from '../tests/helpers/suggestions';
+
+const [csvDir, out, count] = process.argv.slice(2);
+if (!csvDir || !out) throw new Error('usage: scale-approvals.ts <csv dir> <out.json> [approvals]');
+const folder = mkdtempSync(join(tmpdir(), 'pem-bench-approvals-'));
+const target = {
+	dataDir: csvDir,
+	outPath: join(folder, 'dataset.sqlite'),
+	today: process.env.DATASET_TODAY ?? '2026-11-29'
+};
+Object.assign(process.env, { DATASET_DB_PATH: target.outPath, STATE_DB_PATH: join(folder, 'state.sqlite') });
+const built = buildDataset(target);
+if (!built.ok) throw new Error(built.errors.slice(0, 5).join('\n'));
+const state = getState();
+const reviewer = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'));
+
+const medinsky = toMatchExpression('Medinsky') ?? '';
+
+/** A reader every 5 ms: the time from when it was due to when its query (a search) is done. */
+function probe(): { stop: () => number[] } {
+	const waits: number[] = [];
+	let stopped = false;
+	const tick = () => {
+		const due = performance.now();
+		setImmediate(() => {
+			searchDataset(getDataset(), medinsky, { page: 1 });
+			waits.push(performance.now() - due);
+			if (!stopped) setTimeout(tick, 5);
+		});
+	};
+	tick();
+	return {
+		stop: () => {
+			stopped = true;
+			return waits;
+		}
+	};
+}
+const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1] ?? NaN;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
+
+const idle = probe();
+await new Promise((done) => setTimeout(done, 2000));
+const readP99Idle = p99(idle.stop());
+
+const during = probe();
+const times: number[] = [];
+for (let index = 1; index <= Number(count ?? 3); index += 1) {
+	const started = performance.now();
+	const correctionId = suggestClaimChange(state, {
+		recordId: 'c0002',
+		field: 'note',
+		value: `Benchmark note ${index}.`,
+		reason: 'Benchmark.',
+		now: new Date(0)
+	});
+	const context = { maintainerId: reviewer.id, reason: 'Benchmark.', now: new Date(0), singleMaintainer: false };
+	const decided = await approveCorrection(state, target, correctionId, context);
+	if (!decided.ok) throw new Error(decided.message);
+	times.push(performance.now() - started);
+}
+const readP99During = p99(during.stop());
+// The first approval after start-up reads and checks every file; the next ones reuse what it read (see build.ts).
+const [first, ...later] = times;
+writeFileSync(out, JSON.stringify({ first, p50: median(later), times, readP99Idle, readP99During }));

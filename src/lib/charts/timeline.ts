@@ -235,7 +235,7 @@ export function binLabel(bin: { start: Date; end: Date }): string {
 	return `${utcFormat('%b')(bin.start)}–${monthName(last)}`;
 }
 
-/** A direction's sums in words: "1,200 confirmed, 300 by one side only, 50 to 80 disputed" (only the parts there are). */
+/** A direction's sums in words: "1,200 confirmed, 300 unconfirmed, figures conflict, from 50 to 80" (only the parts there are). */
 export function describeSums(sums: DirectionSums): string {
 	if (sums.rounds === 0) return m.chart_no_figure();
 	const parts = [

@@ -47,7 +47,7 @@ export function partyOfSide(side: ClaimantSide): PartyKey {
 }
 
 /**
- * How a status is drawn, everywhere: confirmed figures solid, figures stated by one side only hatched (an outline
+ * How a status is drawn, everywhere: confirmed figures solid, unconfirmed ones hatched (an outline
  * with diagonal lines), a dispute as a range from the lowest to the highest figure; a bound ("at least") adds an arrow
  * on a bar and leaves a marker hollow.
  */

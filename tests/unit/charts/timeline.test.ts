@@ -106,7 +106,7 @@ describe('bins', () => {
 			bound: true
 		});
 		expect(describeSums(sums)).toBe(
-			'4 rounds: 100 confirmed, 40 by one side only, 30 to 45 disputed, some figures are bounds (“at least”)'
+			'4 rounds: 100 confirmed, 40 unconfirmed, figures conflict, from 30 to 45, some figures are bounds (“at least”)'
 		);
 		expect(describeSums(directionSums([null]))).toBe('no figure');
 	});
@@ -185,11 +185,11 @@ describe('layoutTimeline', () => {
 
 	it('describes each column in words, for its accessible name and tooltip', () => {
 		expect(layout.columns[0]?.description).toBe(
-			'Dec 2024. To Ukraine: 1 round: 150 to 189 disputed. To Russia: 1 round: 150 confirmed.'
+			'Dec 2024. To Ukraine: 1 round: figures conflict, from 150 to 189. To Russia: 1 round: 150 confirmed.'
 		);
 		expect(layout.columns[0]?.tooltip).toEqual([
 			'Dec 2024',
-			'To Ukraine: 1 round: 150 to 189 disputed',
+			'To Ukraine: 1 round: figures conflict, from 150 to 189',
 			'To Russia: 1 round: 150 confirmed'
 		]);
 	});

@@ -219,26 +219,28 @@ describe('summarizeTimeline', () => {
 			rounds: peopleRounds,
 			population: 'people',
 			expected:
-				'5 rounds from December 2024 to July 2025: 1 with a confirmed figure for people returned to Ukraine, 2 disputed.'
+				'5 rounds from December 2024 to July 2025: 1 with a confirmed figure for people returned to Ukraine, 2 where the figures for them conflict.'
 		},
 		{
 			name: 'bodies',
 			rounds: bodyRounds,
 			population: 'bodies',
 			expected:
-				'2 rounds from June 2025 to December 2025: 1 with a confirmed figure for bodies returned to Ukraine, 1 disputed.'
+				'2 rounds from June 2025 to December 2025: 1 with a confirmed figure for bodies returned to Ukraine, 1 where the figures for them conflict.'
 		},
 		{
 			name: 'one round',
 			rounds: [peopleRounds[3] as TimelineRound],
 			population: 'people',
-			expected: '1 round, in May 2025: 0 with a confirmed figure for people returned to Ukraine, 0 disputed.'
+			expected:
+				'1 round, in May 2025: 0 with a confirmed figure for people returned to Ukraine, 0 where the figures for them conflict.'
 		},
 		{
 			name: 'a third-party confirmation',
 			rounds: [{ ...(peopleRounds[3] as TimelineRound), toUkraine: thirdPartyMark(390) }],
 			population: 'people',
-			expected: '1 round, in May 2025: 1 with a confirmed figure for people returned to Ukraine, 0 disputed.'
+			expected:
+				'1 round, in May 2025: 1 with a confirmed figure for people returned to Ukraine, 0 where the figures for them conflict.'
 		},
 		{ name: 'no rounds', rounds: [], population: 'bodies', expected: 'No round with a figure is on record.' }
 	] as const)('$name', ({ rounds, population, expected }) => {

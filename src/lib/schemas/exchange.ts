@@ -19,9 +19,13 @@ export const packageRoundFields = [
 	'parent_id',
 	'summary'
 ] as const;
-/** One statement's claim columns; the round, the kind of statement (a report) and the source ids come from the package. */
+/**
+ * One statement's claim columns; the round, the kind of statement (a report) and the source ids come from the package.
+ * `claimant_id` is never typed: the server resolves the name given under `claimant` to a claimant on record.
+ */
 export const packageClaimFields = [
 	'claimant',
+	'claimant_id',
 	'claimant_side',
 	'stated_on',
 	'counted',
@@ -30,6 +34,8 @@ export const packageClaimFields = [
 	'qualifier',
 	'note'
 ] as const;
+/** The claim columns a visitor fills in. */
+const visitorClaimFields = packageClaimFields.filter((column) => column !== 'claimant_id');
 /** The page a statement was read on. */
 export const packageSourceFields = [
 	'url',
@@ -104,7 +110,12 @@ export function cellsOfPackage(pkg: ExchangePackage): Record<string, string> {
 }
 
 /** Stand-in ids, so the dataset's own row schemas can check a package before it has ids. */
-const PLACEHOLDER = { round: 'suggested-round', claim: 'suggested-claim', source: 'suggested-source' } as const;
+const PLACEHOLDER = {
+	round: 'suggested-round',
+	claim: 'suggested-claim',
+	source: 'suggested-source',
+	claimant: 'k-suggested-claimant'
+} as const;
 
 /** The full CSV rows a package becomes, with the given ids: a statement is a report of the round, citing its page. */
 export function packageRows(
@@ -174,8 +185,15 @@ export function checkPackage(pkg: ExchangePackage): PackageErrors {
 	}
 	if (pkg.statements.length === 0) errors.statements = 'Give at least one statement, with its figure and its page.';
 	if (pkg.statements.length > MAX_STATEMENTS) errors.statements = `At most ${MAX_STATEMENTS} statements.`;
+	// Whether the name is a claimant on record is the server's check (it needs the dataset); here the id only stands in.
 	rows.claims.forEach((claim, index) =>
-		collect(ClaimRow, claim, packageClaimFields, (column) => packageField.claim(index, column), errors)
+		collect(
+			ClaimRow,
+			{ ...claim, claimant_id: claim.claimant_id || PLACEHOLDER.claimant },
+			visitorClaimFields,
+			(column) => packageField.claim(index, column),
+			errors
+		)
 	);
 	// zod runs a row's cross-column rules only once its columns are valid; so that every problem shows at once, the
 	// rule that a figure and its qualifier travel together is also checked here, before the columns are fixed.

@@ -15,8 +15,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** A package under review: every problem it has now, the rounds it may duplicate, and its round as it will look. */
 function exchangeReview(dataset: DatasetDatabase, proposal: Record<string, string>) {
-	const pkg = packageOf(proposal);
-	const problems = checkPackageAgainst(dataset, pkg);
+	const { pkg, errors: problems } = checkPackageAgainst(dataset, packageOf(proposal));
 	const ids = idsOnDataset(dataset, pkg);
 	return {
 		problems: Object.entries(problems).map(([field, message]) => ({ field, message })),

@@ -13,7 +13,8 @@ import type { SuggestionEnvelope } from '../../schemas/correction';
 import type { ClaimantSide, RoundKind } from '../../schemas/vocabulary';
 import type { DatasetEdit } from '../db/build';
 import type { DatasetDatabase } from '../db/dataset';
-import { preparedFor } from '../db/prepared';
+import { memoizedFor, preparedFor } from '../db/prepared';
+import { listClaimants } from '../db/queries/claimants';
 import { recordCells } from '../db/queries/records';
 import { listRounds } from '../db/queries/rounds';
 import type { StateDatabase } from '../db/state';
@@ -45,9 +46,14 @@ const datasetStatements = preparedFor((db: DatasetDatabase) => ({
 	agreements: db.prepare<[], { id: string; date: string; summary: string }>(
 		"SELECT id, date, summary FROM rounds WHERE kind = 'agreement' ORDER BY date DESC, id DESC"
 	),
-	claimants: db.prepare<[], { claimant: string; claimant_side: ClaimantSide }>(
-		`SELECT claimant, claimant_side FROM claims GROUP BY claimant, claimant_side
-		 ORDER BY claimant COLLATE NOCASE, claimant_side`
+	// Every name a claimant is known by: the table's three names and the names the claims record for them (the ones
+	// data/decisions/claimant-names.csv maps), and the id itself.
+	claimantNames: db.prepare<[], { name: string | null; id: string; side: ClaimantSide }>(
+		`SELECT k.id AS name, k.id, k.side FROM claimants k
+		 UNION SELECT k.name_en, k.id, k.side FROM claimants k
+		 UNION SELECT k.name_uk, k.id, k.side FROM claimants k
+		 UNION SELECT k.name_ru, k.id, k.side FROM claimants k
+		 UNION SELECT c.claimant, k.id, k.side FROM claims c JOIN claimants k ON k.id = c.claimant_id`
 	)
 }));
 
@@ -83,19 +89,90 @@ export function agreementChoices(dataset: DatasetDatabase) {
 	return datasetStatements(dataset).agreements.all();
 }
 
-/**
- * The claimants already in the dataset, with their side, for the form's suggestions. A claimant is a name and a side
- * here; when the dataset gets a table of claimants, this is the one place that resolves a typed name to one of them.
- */
-export function claimantChoices(dataset: DatasetDatabase): { name: string; side: ClaimantSide }[] {
-	return datasetStatements(dataset)
-		.claimants.all()
-		.map((row) => ({ name: row.claimant, side: row.claimant_side }));
+/** A claimant on record, as a typed name resolves to it. */
+export interface ResolvedClaimant {
+	id: string;
+	side: ClaimantSide;
 }
 
-/** Every problem of a package, the schema's and the published dataset's (the agreement it names must be one). */
-export function checkPackageAgainst(dataset: DatasetDatabase, pkg: ExchangePackage): PackageErrors {
-	const errors = checkPackage(pkg);
+const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Each name (case-insensitive) with the claimants it names: usually one; two when two claimants share a name. */
+const claimantsByName = memoizedFor((dataset: DatasetDatabase) => {
+	const byName = new Map<string, ResolvedClaimant[]>();
+	for (const row of datasetStatements(dataset).claimantNames.all()) {
+		if (!row.name) continue;
+		const key = nameKey(row.name);
+		const known = byName.get(key) ?? [];
+		if (!known.some((claimant) => claimant.id === row.id)) known.push({ id: row.id, side: row.side });
+		byName.set(key, known);
+	}
+	return byName;
+});
+
+/**
+ * The one place a typed claimant resolves to a claimant on record: an exact, case-insensitive match on the id, on
+ * any of the English, Ukrainian and Russian names, or on a name the claims record for them. Empty when none matches.
+ */
+export function resolveClaimant(dataset: DatasetDatabase, name: string): ResolvedClaimant[] {
+	return claimantsByName(dataset).get(nameKey(name)) ?? [];
+}
+
+/**
+ * The package with each statement's claimant resolved: its `claimant_id`, and its side from the claimants table when
+ * none was chosen. A name that is no claimant on record, or names two, and a side other than the claimant's, are
+ * problems of the statement's fields.
+ */
+export function resolvePackageClaimants(
+	dataset: DatasetDatabase,
+	pkg: ExchangePackage
+): { pkg: ExchangePackage; errors: PackageErrors } {
+	const errors: PackageErrors = {};
+	const statements = pkg.statements.map((statement, index) => {
+		const name = statement.claim.claimant;
+		// A posted id is never trusted: it is always the one the name resolves to.
+		const claim = { ...statement.claim, claimant_id: '' };
+		if (name === '') return { ...statement, claim };
+		const [match, ...others] = resolveClaimant(dataset, name);
+		if (!match) {
+			errors[packageField.claim(index, 'claimant')] = `Not a claimant on record: ${name}.`;
+		} else if (others.length > 0) {
+			const ids = [match, ...others].map((claimant) => claimant.id).join(', ');
+			errors[packageField.claim(index, 'claimant')] = `${name} names more than one claimant (${ids}): give the id.`;
+		} else {
+			claim.claimant_id = match.id;
+			if (claim.claimant_side === '') claim.claimant_side = match.side;
+			else if (claim.claimant_side !== match.side) {
+				errors[packageField.claim(index, 'claimant_side')] =
+					`${name} (${match.id}) speaks for the side "${match.side}" on record, not "${claim.claimant_side}".`;
+			}
+		}
+		return { ...statement, claim };
+	});
+	return { pkg: { ...pkg, statements }, errors };
+}
+
+/**
+ * The claimants on record for the form's list: the English name with the side and the id. One option per claimant,
+ * so the page grows with the claimants table only (a few hundred at most), never with the claims.
+ */
+export function claimantChoices(dataset: DatasetDatabase): { id: string; name: string; side: ClaimantSide }[] {
+	return listClaimants(dataset)
+		.map((claimant) => ({ id: claimant.id, name: claimant.nameEn, side: claimant.side }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
+}
+
+/**
+ * A package checked against the published dataset: its claimants resolved, and every problem, the schema's and the
+ * dataset's (each claimant must be one on record, the agreement it names must be one).
+ */
+export function checkPackageAgainst(
+	dataset: DatasetDatabase,
+	given: ExchangePackage
+): { pkg: ExchangePackage; errors: PackageErrors } {
+	const resolved = resolvePackageClaimants(dataset, given);
+	const pkg = resolved.pkg;
+	const errors = { ...checkPackage(pkg), ...resolved.errors };
 	const parent = pkg.round.parent_id;
 	const parentField = packageField.round('parent_id');
 	if (parent !== '' && !errors[parentField]) {
@@ -104,17 +181,17 @@ export function checkPackageAgainst(dataset: DatasetDatabase, pkg: ExchangePacka
 		}
 		if (pkg.round.kind === 'agreement') errors[parentField] = 'An agreement is not a stage of another one.';
 	}
-	return errors;
+	return { pkg, errors };
 }
 
 /** Stores a package that passed every check, as one suggestion; returns its number. */
 export function submitPackage(
 	state: StateDatabase,
-	pkg: ExchangePackage,
+	given: ExchangePackage,
 	envelope: SuggestionEnvelope,
 	context: SubmitContext
 ): { ok: true; id: number } | { ok: false; errors: PackageErrors } {
-	const errors = checkPackageAgainst(context.dataset, pkg);
+	const { pkg, errors } = checkPackageAgainst(context.dataset, given);
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 	const id = state.transaction(() => {
 		const id = insertSuggestion(state, {

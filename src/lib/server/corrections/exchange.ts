@@ -3,13 +3,14 @@ import {
 	cellsOfPackage,
 	checkPackage,
 	DUPLICATE_WINDOW_DAYS,
+	NEW_CLAIMANT,
 	packageField,
 	packageFromCells,
 	packageRows,
 	type ExchangePackage,
 	type PackageErrors
 } from '../../schemas/exchange';
-import type { SuggestionEnvelope } from '../../schemas/correction';
+import type { DatasetEntity, SuggestionEnvelope } from '../../schemas/correction';
 import type { ClaimantSide, RoundKind } from '../../schemas/vocabulary';
 import type { DatasetEdit } from '../db/build';
 import type { DatasetDatabase } from '../db/dataset';
@@ -28,6 +29,10 @@ export interface AssignedIds {
 	sources: string[];
 	/** The sources the package added (the others were already published). */
 	addedSources: string[];
+	/** One per statement, in order: its claimant's id (absent in packages approved before claimants had ids). */
+	claimants?: string[];
+	/** The claimants the package added: new ones, said so by the statement. */
+	addedClaimants?: string[];
 }
 
 /** A published round the new one may duplicate: same kind, at most two days apart. */
@@ -128,14 +133,30 @@ export function resolvePackageClaimants(
 	pkg: ExchangePackage
 ): { pkg: ExchangePackage; errors: PackageErrors } {
 	const errors: PackageErrors = {};
+	const newSides = new Map<string, string>();
 	const statements = pkg.statements.map((statement, index) => {
 		const name = statement.claim.claimant;
-		// A posted id is never trusted: it is always the one the name resolves to.
+		// A posted id is never trusted: it is always the one the name resolves to (a new claimant's is given at approval).
 		const claim = { ...statement.claim, claimant_id: '' };
 		if (name === '') return { ...statement, claim };
 		const [match, ...others] = resolveClaimant(dataset, name);
+		if (statement.claimant.new === NEW_CLAIMANT) {
+			if (match) {
+				errors[packageField.claim(index, 'claimant')] =
+					`${name} is already on record (${match.id}): pick them rather than a new claimant.`;
+			}
+			// Two statements by one new claimant make one claimant, on one side.
+			const side = newSides.get(nameKey(name));
+			if (side !== undefined && side !== claim.claimant_side) {
+				errors[packageField.claim(index, 'claimant_side')] =
+					`Another statement gives ${name} the side "${side}": a claimant has one side.`;
+			}
+			newSides.set(nameKey(name), claim.claimant_side);
+			return { ...statement, claim };
+		}
 		if (!match) {
-			errors[packageField.claim(index, 'claimant')] = `Not a claimant on record: ${name}.`;
+			errors[packageField.claim(index, 'claimant')] =
+				`Not a claimant on record: ${name}. Pick one from the list, or say that the claimant is new.`;
 		} else if (others.length > 0) {
 			const ids = [match, ...others].map((claimant) => claimant.id).join(', ');
 			errors[packageField.claim(index, 'claimant')] = `${name} names more than one claimant (${ids}): give the id.`;
@@ -228,7 +249,7 @@ function nextNumbered(prefix: string, taken: ReadonlySet<string>): () => string 
 }
 
 /** The ids in use in the published dataset, removed ones included. */
-export function takenIds(dataset: DatasetDatabase, entity: 'round' | 'claim' | 'source'): Set<string> {
+export function takenIds(dataset: DatasetDatabase, entity: DatasetEntity): Set<string> {
 	return new Set(
 		datasetStatements(dataset)
 			.ids.all(entity, entity)
@@ -236,14 +257,34 @@ export function takenIds(dataset: DatasetDatabase, entity: 'round' | 'claim' | '
 	);
 }
 
+/** A claimant's id from their name: `k-` and the name's letters and digits in ASCII, dashed (`k-olena-petrenko`). */
+export function claimantSlug(name: string): string {
+	const slug = name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+	// A name in Cyrillic only has no ASCII letters: the claimant is then numbered.
+	return `k-${slug || 'claimant'}`;
+}
+
 /**
  * The ids a package's records get, by the dataset's conventions: the round `<date>-<kind>` (`-2`, `-3`… when that is
- * taken), claims and sources the next numbers after the highest in use (removed ids included, so none is reused).
- * A page already published is cited by its source id instead of being added twice; one page cited twice is one source.
+ * taken), claims and sources the next numbers after the highest in use (removed ids included, so none is reused),
+ * a new claimant `k-<slug of the name>` (`-2`… when taken). A page already published is cited by its source id
+ * instead of being added twice; one page cited twice is one source; one new name given twice is one claimant.
  */
 export function assignIds(
 	pkg: ExchangePackage,
-	taken: { rounds: ReadonlySet<string>; claims: ReadonlySet<string>; sources: ReadonlySet<string> },
+	taken: {
+		rounds: ReadonlySet<string>;
+		claims: ReadonlySet<string>;
+		sources: ReadonlySet<string>;
+		claimants: ReadonlySet<string>;
+	},
 	publishedSourceOf: (url: string) => string | null
 ): AssignedIds {
 	const base = `${pkg.round.date}-${roundSuffix[pkg.round.kind as RoundKind] ?? 'round'}`;
@@ -265,7 +306,21 @@ export function assignIds(
 		addedSources.push(id);
 		return id;
 	});
-	return { round, claims: pkg.statements.map(() => nextClaim()), sources, addedSources };
+	const newByName = new Map<string, string>();
+	const addedClaimants: string[] = [];
+	const claimants = pkg.statements.map((statement) => {
+		if (statement.claimant.new !== NEW_CLAIMANT) return statement.claim.claimant_id;
+		const key = nameKey(statement.claim.claimant);
+		const known = newByName.get(key);
+		if (known) return known;
+		const base = claimantSlug(statement.claim.claimant);
+		let id = base;
+		for (let n = 2; taken.claimants.has(id) || addedClaimants.includes(id); n += 1) id = `${base}-${n}`;
+		newByName.set(key, id);
+		addedClaimants.push(id);
+		return id;
+	});
+	return { round, claims: pkg.statements.map(() => nextClaim()), sources, addedSources, claimants, addedClaimants };
 }
 
 /** The ids a package would get if it were approved now on the published dataset (what approval assigns). */
@@ -273,7 +328,12 @@ export function idsOnDataset(dataset: DatasetDatabase, pkg: ExchangePackage): As
 	const sourceByUrl = datasetStatements(dataset).sourceByUrl;
 	return assignIds(
 		pkg,
-		{ rounds: takenIds(dataset, 'round'), claims: takenIds(dataset, 'claim'), sources: takenIds(dataset, 'source') },
+		{
+			rounds: takenIds(dataset, 'round'),
+			claims: takenIds(dataset, 'claim'),
+			sources: takenIds(dataset, 'source'),
+			claimants: takenIds(dataset, 'claimant')
+		},
 		(url) => sourceByUrl.get(url)?.id ?? null
 	);
 }
@@ -292,12 +352,21 @@ export function assignedIdsOf(state: StateDatabase, correctionId: number): Assig
 /** The package a stored proposal holds. */
 export const packageOf = (proposal: Readonly<Record<string, string>>) => packageFromCells(proposal, false);
 
-/** The records of an approved package with their ids and cells: its sources (the added ones), its round, its claims. */
+/**
+ * The records of an approved package with their ids and cells: its new claimants, its sources (the added ones), its
+ * round, its claims.
+ */
 export function packageRecords(
 	pkg: ExchangePackage,
 	ids: AssignedIds
-): { entity: 'round' | 'claim' | 'source'; id: string; cells: Record<string, string> }[] {
+): { entity: DatasetEntity; id: string; cells: Record<string, string> }[] {
 	const rows = packageRows(pkg, ids);
+	const addedClaimants = new Set(ids.addedClaimants ?? []);
+	// A new claimant of two statements is added once, as the first one describes them.
+	const claimants = rows.claimants.filter(
+		(claimant, index): claimant is NonNullable<typeof claimant> =>
+			claimant !== null && addedClaimants.has(claimant.id) && ids.claimants?.indexOf(claimant.id) === index
+	);
 	const added = new Set(ids.addedSources);
 	const sources = rows.sources.filter((source, index) => {
 		// A page cited twice is added once, with the first statement's description.
@@ -307,6 +376,7 @@ export function packageRecords(
 	const withoutId = (row: Record<string, string>) =>
 		Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'id'));
 	return [
+		...claimants.map((claimant) => ({ entity: 'claimant' as const, id: claimant.id, cells: withoutId(claimant) })),
 		...sources.map((source) => ({ entity: 'source' as const, id: source.id, cells: withoutId(source) })),
 		{ entity: 'round' as const, id: ids.round, cells: withoutId(rows.round) },
 		...rows.claims.map((claim) => ({ entity: 'claim' as const, id: claim.id, cells: withoutId(claim) }))
@@ -337,19 +407,24 @@ export function publishedPackageCells(
 	const now: Record<string, string | null> = {};
 	const round = ids ? recordCells(dataset, 'round', ids.round) : null;
 	for (const key of Object.keys(proposal)) {
-		const match = /^(?:round|s(\d+))\.(source\.)?([a-z_]+)$/.exec(key);
+		const match = /^(?:round|s(\d+))\.(source\.|claimant\.)?([a-z_]+)$/.exec(key);
 		const index = match?.[1] ? Number(match[1]) - 1 : null;
+		const part = match?.[2];
 		const column = match?.[3] ?? '';
+		if (index === null || !ids) {
+			now[key] = index === null && round ? (round[column] ?? '') : null;
+			continue;
+		}
+		if (part === 'claimant.') {
+			// Whether the claimant was new is no cell of theirs: their row answers for role and organisation.
+			const claimant = recordCells(dataset, 'claimant', ids.claimants?.[index] ?? '');
+			now[key] = claimant ? (column === 'new' ? (proposal[key] ?? '') : (claimant[column] ?? '')) : null;
+			continue;
+		}
 		const record =
-			index === null
-				? round
-				: ids
-					? recordCells(
-							dataset,
-							match?.[2] ? 'source' : 'claim',
-							(match?.[2] ? ids.sources[index] : ids.claims[index]) ?? ''
-						)
-					: null;
+			part === 'source.'
+				? recordCells(dataset, 'source', ids.sources[index] ?? '')
+				: recordCells(dataset, 'claim', ids.claims[index] ?? '');
 		now[key] = record ? (record[column] ?? '') : null;
 	}
 	return now;

@@ -14,7 +14,7 @@ import {
 	recordAssignedIds,
 	type AssignedIds
 } from './exchange';
-import type { CorrectionEntity, CorrectionRecord } from '../../schemas/correction';
+import type { CorrectionEntity, CorrectionRecord, DatasetEntity } from '../../schemas/correction';
 import type { RemovedRow } from '../../schemas/removed';
 
 /** Where and how the published dataset is built. */
@@ -201,7 +201,7 @@ export function tombstonesOfReverts(state: StateDatabase): RemovedRow[] {
 		.revertedAdditions.all()
 		.flatMap((row) => {
 			const reason = `Added by suggestion #${row.id}, then reverted: ${row.reason}`;
-			const tombstone = (entity: CorrectionEntity, id: string): RemovedRow => ({
+			const tombstone = (entity: DatasetEntity, id: string): RemovedRow => ({
 				entity,
 				id,
 				removed_on: row.created_at.slice(0, 10),
@@ -359,7 +359,7 @@ function decide(
 
 /** One record's part of a decision: which record, and each field's old and new value. */
 interface RevisionPart {
-	entity: CorrectionEntity;
+	entity: DatasetEntity;
 	recordId: string;
 	fields: [string, string, string][];
 }

@@ -2,6 +2,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRedirect, type Cookies } from '@sveltejs/kit';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMaintainer, type Maintainer } from '../../src/lib/server/auth/maintainers';
 import { revisionsFeed } from '../../src/lib/server/corrections/feed';
@@ -14,7 +15,8 @@ import { getDataset } from '../../src/lib/server/db/dataset';
 import { claimsOfRound, getSource } from '../../src/lib/server/db/queries/claims';
 import { datasetInfo, getRound } from '../../src/lib/server/db/queries/rounds';
 import { removedRecord } from '../../src/lib/server/db/queries/removed';
-import { getState, type StateDatabase } from '../../src/lib/server/db/state';
+import { migrations } from '../../src/lib/server/db/migrations';
+import { getState, openState, type StateDatabase } from '../../src/lib/server/db/state';
 import { FIXED_TODAY, fixtureDir, temporaryDir } from '../helpers/dataset';
 
 type Action = (event: unknown) => Promise<unknown>;
@@ -387,4 +389,49 @@ describe('a package with a new claimant', () => {
 		expect((await approveCorrection(state, target, thirdId, context(bob, 'Re-published.'))).ok).toBe(true);
 		expect(assignedIdsOf(state, thirdId)?.addedClaimants).toEqual(['k-dmytro-lubinets-2']);
 	}, 90_000);
+});
+
+describe('the state database of an older version', () => {
+	it('keeps every revision, its fields and its group when revisions learn to record a claimant', () => {
+		const path = join(temporaryDir(), 'state.sqlite');
+		const old = new Database(path);
+		old.pragma('foreign_keys = ON');
+		for (const sql of migrations.slice(0, 4)) old.exec(sql);
+		old.pragma('user_version = 4');
+		old.exec(`INSERT INTO maintainers (id, username, password_hash, created_at, display_name)
+				VALUES (1, 'olga', 'scrypt$x', 'x', 'Olga');
+			INSERT INTO corrections (id, kind, entity, proposal, snapshot, reason, evidence_urls, submitted_at, status,
+				reviewed_by, decision_reason) VALUES (1, 'addition', 'round', '{}', '{}', 'r', '["https://example.org"]', 'x',
+				'accepted', 1, 'ok');
+			INSERT INTO revisions (id, created_at, maintainer_id, correction_id, action, entity, record_id, reason)
+				VALUES (1, 'x', 1, 1, 'apply', 'round', 'r1', 'ok');
+			INSERT INTO revisions (id, created_at, maintainer_id, correction_id, action, entity, record_id, reason, group_id)
+				VALUES (2, 'x', 1, 1, 'apply', 'claim', 'c1', 'ok', 1);
+			INSERT INTO revision_fields (revision_id, field, old_value, new_value) VALUES (2, 'number', '', '5');`);
+		expect(() =>
+			old.exec(`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason)
+				VALUES ('x', 1, 1, 'apply', 'claimant', 'k-x', 'ok')`)
+		).toThrow(/CHECK/);
+		old.close();
+
+		const migrated = openState(path);
+		expect(migrated.prepare('SELECT id, entity, group_id FROM revisions ORDER BY id').all()).toEqual([
+			{ id: 1, entity: 'round', group_id: null },
+			{ id: 2, entity: 'claim', group_id: 1 }
+		]);
+		expect(migrated.prepare('SELECT revision_id, new_value FROM revision_fields').all()).toEqual([
+			{ revision_id: 2, new_value: '5' }
+		]);
+		migrated
+			.prepare(
+				`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason, group_id)
+				 VALUES ('x', 1, 1, 'apply', 'claimant', 'k-x', 'ok', 1)`
+			)
+			.run();
+		expect(migrated.pragma('foreign_key_check')).toEqual([]);
+		expect(
+			migrated.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'revisions' AND type = 'index'").all()
+		).toHaveLength(3);
+		migrated.close();
+	});
 });

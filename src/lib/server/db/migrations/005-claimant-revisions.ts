@@ -1,8 +1,7 @@
 // Migration 5: a revision can add or remove a claimant (one a new exchange brought), so the entity check allows it.
 export const sql = `
--- SQLite cannot change a CHECK in place: the table is rebuilt with the same rows, ids and indexes. Foreign keys to it
--- (revision_fields, its own group_id) are checked at commit, when the rebuilt table holds every id again.
-PRAGMA defer_foreign_keys = ON;
+-- SQLite cannot change a CHECK in place: the table is rebuilt with the same rows, ids and indexes (SQLite's documented
+-- procedure, foreign keys off while it runs and checked before it commits: see migrate()).
 CREATE TABLE revisions_rebuilt (
 	id INTEGER PRIMARY KEY,
 	created_at TEXT NOT NULL,
@@ -16,7 +15,8 @@ CREATE TABLE revisions_rebuilt (
 	group_id INTEGER REFERENCES revisions (id)
 );
 INSERT INTO revisions_rebuilt (id, created_at, maintainer_id, correction_id, action, entity, record_id, reason, requested_by, group_id)
-	SELECT id, created_at, maintainer_id, correction_id, action, entity, record_id, reason, requested_by, group_id FROM revisions;
+	SELECT id, created_at, maintainer_id, correction_id, action, entity, record_id, reason, requested_by, group_id
+	FROM revisions ORDER BY id;
 DROP TABLE revisions;
 ALTER TABLE revisions_rebuilt RENAME TO revisions;
 CREATE INDEX revisions_by_correction ON revisions (correction_id);

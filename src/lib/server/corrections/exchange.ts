@@ -11,14 +11,14 @@ import {
 	type PackageErrors
 } from '../../schemas/exchange';
 import type { DatasetEntity, SuggestionEnvelope } from '../../schemas/correction';
-import type { ClaimantSide, RoundKind } from '../../schemas/vocabulary';
+import type { RoundKind } from '../../schemas/vocabulary';
 import type { DatasetEdit } from '../db/build';
 import type { DatasetDatabase } from '../db/dataset';
-import { memoizedFor, preparedFor } from '../db/prepared';
-import { listClaimants } from '../db/queries/claimants';
+import { preparedFor } from '../db/prepared';
 import { recordCells } from '../db/queries/records';
 import { listRounds } from '../db/queries/rounds';
 import type { StateDatabase } from '../db/state';
+import { nameKey, resolveClaimant } from './claimants';
 import { insertSuggestion, type SubmitContext } from './store';
 
 /** The ids a package's records got at approval; a statement citing a page already in the dataset keeps that source. */
@@ -50,15 +50,6 @@ const datasetStatements = preparedFor((db: DatasetDatabase) => ({
 	sourceByUrl: db.prepare<[string], { id: string }>('SELECT id FROM sources WHERE url = ? ORDER BY id LIMIT 1'),
 	agreements: db.prepare<[], { id: string; date: string; summary: string }>(
 		"SELECT id, date, summary FROM rounds WHERE kind = 'agreement' ORDER BY date DESC, id DESC"
-	),
-	// Every name a claimant is known by: the table's three names and the names the claims record for them (the ones
-	// data/decisions/claimant-names.csv maps), and the id itself.
-	claimantNames: db.prepare<[], { name: string | null; id: string; side: ClaimantSide }>(
-		`SELECT k.id AS name, k.id, k.side FROM claimants k
-		 UNION SELECT k.name_en, k.id, k.side FROM claimants k
-		 UNION SELECT k.name_uk, k.id, k.side FROM claimants k
-		 UNION SELECT k.name_ru, k.id, k.side FROM claimants k
-		 UNION SELECT c.claimant, k.id, k.side FROM claims c JOIN claimants k ON k.id = c.claimant_id`
 	)
 }));
 
@@ -92,35 +83,6 @@ export function possibleDuplicates(dataset: DatasetDatabase, kind: string, date:
 /** The agreements a round may be a stage of, newest first, for the form's list. */
 export function agreementChoices(dataset: DatasetDatabase) {
 	return datasetStatements(dataset).agreements.all();
-}
-
-/** A claimant on record, as a typed name resolves to it. */
-export interface ResolvedClaimant {
-	id: string;
-	side: ClaimantSide;
-}
-
-const nameKey = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** Each name (case-insensitive) with the claimants it names: usually one; two when two claimants share a name. */
-const claimantsByName = memoizedFor((dataset: DatasetDatabase) => {
-	const byName = new Map<string, ResolvedClaimant[]>();
-	for (const row of datasetStatements(dataset).claimantNames.all()) {
-		if (!row.name) continue;
-		const key = nameKey(row.name);
-		const known = byName.get(key) ?? [];
-		if (!known.some((claimant) => claimant.id === row.id)) known.push({ id: row.id, side: row.side });
-		byName.set(key, known);
-	}
-	return byName;
-});
-
-/**
- * The one place a typed claimant resolves to a claimant on record: an exact, case-insensitive match on the id, on
- * any of the English, Ukrainian and Russian names, or on a name the claims record for them. Empty when none matches.
- */
-export function resolveClaimant(dataset: DatasetDatabase, name: string): ResolvedClaimant[] {
-	return claimantsByName(dataset).get(nameKey(name)) ?? [];
 }
 
 /**
@@ -171,16 +133,6 @@ export function resolvePackageClaimants(
 		return { ...statement, claim };
 	});
 	return { pkg: { ...pkg, statements }, errors };
-}
-
-/**
- * The claimants on record for the form's list: the English name with the side and the id. One option per claimant,
- * so the page grows with the claimants table only (a few hundred at most), never with the claims.
- */
-export function claimantChoices(dataset: DatasetDatabase): { id: string; name: string; side: ClaimantSide }[] {
-	return listClaimants(dataset)
-		.map((claimant) => ({ id: claimant.id, name: claimant.nameEn, side: claimant.side }))
-		.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
 }
 
 /**

@@ -12,10 +12,10 @@ import { submitterHash } from '$lib/server/auth/submitter';
 import {
 	agreementChoices,
 	checkPackageAgainst,
-	claimantChoices,
 	possibleDuplicates,
 	submitPackage
 } from '$lib/server/corrections/exchange';
+import { claimantChoices } from '$lib/server/corrections/claimants';
 import { parseExchangeForm, readExchangeForm, refillValues } from '$lib/server/corrections/exchange-form';
 import { getDataset } from '$lib/server/db/dataset';
 import { getState } from '$lib/server/db/state';

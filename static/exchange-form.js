@@ -38,6 +38,7 @@
 		for (const control of copy.querySelectorAll('input, textarea, select')) {
 			control.removeAttribute('aria-invalid');
 			if (control.tagName === 'SELECT') control.selectedIndex = 0;
+			else if (control.type === 'checkbox') control.checked = false;
 			else control.value = '';
 		}
 		last.after(copy);

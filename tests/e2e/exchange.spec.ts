@@ -91,9 +91,16 @@ test.describe('without JavaScript', () => {
 		await expect(round.getByLabel('Summary in one sentence')).toHaveValue(
 			'Prisoner exchange of 121 for 121 (journey test).'
 		);
-		await fillStatement(page.getByRole('group', { name: 'Statement 2', exact: true }), '2026-10-15', moscow);
+		// The second statement's speaker is not on record: the form says so until the statement says they are new.
+		const spokesperson = { ...moscow, claimant: 'Example Moscow Spokesperson (journey test)' };
+		await fillStatement(page.getByRole('group', { name: 'Statement 2', exact: true }), '2026-10-15', spokesperson);
 		await page.getByLabel('Why should this change?').fill('Both sides announced the exchange on the same day.');
 		await page.getByLabel('Links to evidence').fill(`${kyiv.url}\n${moscow.url}`);
+		await page.getByRole('button', { name: 'Send the suggestion' }).click();
+		await expect(page.getByRole('alert')).toContainText(`Not a claimant on record: ${spokesperson.claimant}.`);
+		const second = page.getByRole('group', { name: 'Statement 2', exact: true });
+		await second.getByLabel('This claimant is not on record yet: add them').check();
+		await second.getByLabel('Their role').fill('Spokesperson (journey test)');
 		await page.getByRole('button', { name: 'Send the suggestion' }).click();
 		await expect(page).toHaveURL(/\/corrections\/\d+\?submitted=1$/);
 		await expect(page.getByText('Status: pending review')).toBeVisible();
@@ -107,7 +114,7 @@ test.describe('without JavaScript', () => {
 		const preview = item.getByRole('region', { name: 'A new exchange: the round as it will be published' });
 		await expect(preview).toContainText('Prisoner exchange, 15 Oct 2026');
 		await expect(preview.getByRole('definition').first()).toContainText('Both sides agree');
-		await expect(preview.getByRole('row').filter({ hasText: moscow.claimant })).toContainText('121');
+		await expect(preview.getByRole('row').filter({ hasText: spokesperson.claimant })).toContainText('121');
 		await item.getByLabel('Your reason').fill('Checked both pages.');
 		await item.getByRole('button', { name: 'Approve and publish' }).click();
 		await expect(bob.getByRole('status')).toContainText('approved and is now published');
@@ -115,13 +122,16 @@ test.describe('without JavaScript', () => {
 		await page.goto('/rounds/2026-10-15-exchange');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prisoner exchange, 15 Oct 2026');
 		await expect(page.getByRole('row').filter({ hasText: kyiv.claimant })).toContainText('121');
-		await expect(page.getByRole('row').filter({ hasText: moscow.claimant })).toContainText('121');
+		await expect(page.getByRole('row').filter({ hasText: spokesperson.claimant })).toContainText('121');
 		await expect(page.getByRole('definition').first()).toContainText('Both sides agree');
+		const claimantPath = '/claimants/k-example-moscow-spokesperson-journey-test';
+		await page.goto(claimantPath);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText(spokesperson.claimant);
 
 		await page.goto('/changes');
 		const groups = page.locator('ol.revisions > li').filter({ hasText: 'Checked both pages.' });
 		await expect(groups).toHaveCount(1);
-		await expect(groups).toContainText('5 records, one decision');
+		await expect(groups).toContainText('6 records, one decision');
 		await expect(groups.getByRole('link', { name: '2026-10-15-exchange' })).toBeVisible();
 		const feed = await (await page.request.get('/changes.atom')).text();
 		expect(feed.match(/round 2026-10-15-exchange, claim c\d+, claim c\d+/g)).toHaveLength(1);
@@ -134,6 +144,7 @@ test.describe('without JavaScript', () => {
 		await expect(bob.getByRole('status')).toContainText('reverted');
 		await bobsBrowser.close();
 		expect((await page.request.get('/rounds/2026-10-15-exchange')).status()).toBe(410);
+		expect((await page.request.get(claimantPath)).status()).toBe(410);
 		await page.goto(suggestionUrl);
 		await expect(page.getByText('Status: accepted, then reverted')).toBeVisible();
 	});

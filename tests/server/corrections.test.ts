@@ -180,6 +180,71 @@ describe('suggesting a correction', () => {
 	});
 });
 
+describe("a claim's claimant in the suggestion form", () => {
+	const newClaim = (fields: Record<string, string>) => ({
+		kind: 'addition',
+		entity: 'claim',
+		record_id: '',
+		'field:round_id': '2024-12-30-exchange',
+		'field:stated_on': '2024-12-31',
+		'field:statement': 'report',
+		'field:counted': 'people_each_way',
+		'field:counted_detail': 'servicemen per side',
+		'field:number': '150',
+		'field:qualifier': 'exact',
+		'field:source_ids': 's-moscow',
+		reason: 'Said again the next day.',
+		evidence: 'https://example.org/again',
+		...fields
+	});
+	const errorsOf = async (fields: Record<string, string>) =>
+		((await submit(fields)).result as { data?: { errors: Record<string, string> } }).data?.errors ?? {};
+
+	it('resolves a name in any language to the claimant on record, with their side', async () => {
+		const { redirect } = await submit(newClaim({ 'field:claimant': 'Владимир Мединский' }));
+		expect(getCorrection(state, idFrom(redirect as string))?.proposal).toMatchObject({
+			claimant: 'Владимир Мединский',
+			claimant_id: 'k-medinsky',
+			claimant_side: 'russia'
+		});
+	});
+
+	it.each([
+		[
+			'a name that is nobody on record',
+			{ 'field:claimant': 'Dmytro Lubinets', 'field:claimant_side': 'ukraine' },
+			{
+				'field:claimant':
+					'Not a claimant on record: Dmytro Lubinets. Pick one from the list; someone not on record yet is added with a new exchange.'
+			}
+		],
+		[
+			'a side other than the claimant’s',
+			{ 'field:claimant': 'Vladimir Medinsky', 'field:claimant_side': 'ukraine' },
+			{ 'field:claimant_side': 'Vladimir Medinsky (k-medinsky) speaks for the side "russia" on record, not "ukraine".' }
+		],
+		[
+			'an id that is nobody on record',
+			{ 'field:claimant': 'Somebody', 'field:claimant_id': 'k-nobody', 'field:claimant_side': 'russia' },
+			{ 'field:claimant_id': 'No claimant with the id k-nobody.' }
+		]
+	])('refuses %s', async (_, fields, expected) => {
+		const before = correctionCount();
+		expect(await errorsOf(newClaim(fields))).toEqual(expected);
+		expect(correctionCount()).toBe(before);
+	});
+
+	it('moves a changed claim to the claimant its new name resolves to, and keeps it for a new spelling', async () => {
+		const moved = await submit(validForm({ 'field:number': '150', 'field:claimant': 'Vladimir Medinsky' }));
+		expect(getCorrection(state, idFrom(moved.redirect as string))?.proposal).toEqual({
+			claimant: 'Vladimir Medinsky',
+			claimant_id: 'k-medinsky'
+		});
+		const respelt = await submit(validForm({ 'field:number': '150', 'field:claimant': 'Russian MoD' }));
+		expect(getCorrection(state, idFrom(respelt.redirect as string))?.proposal).toEqual({ claimant: 'Russian MoD' });
+	});
+});
+
 describe('reviewing', () => {
 	it('sends anonymous visitors of /review to the login page, and refuses their decisions', async () => {
 		expect(() => reviewLoad({ locals: { maintainer: null } })).toThrow();

@@ -2,6 +2,7 @@
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRedirect, type Cookies } from '@sveltejs/kit';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMaintainer, type Maintainer } from '../../src/lib/server/auth/maintainers';
 import { revisionsFeed } from '../../src/lib/server/corrections/feed';
@@ -14,7 +15,8 @@ import { getDataset } from '../../src/lib/server/db/dataset';
 import { claimsOfRound, getSource } from '../../src/lib/server/db/queries/claims';
 import { datasetInfo, getRound } from '../../src/lib/server/db/queries/rounds';
 import { removedRecord } from '../../src/lib/server/db/queries/removed';
-import { getState, type StateDatabase } from '../../src/lib/server/db/state';
+import { migrations } from '../../src/lib/server/db/migrations';
+import { getState, openState, type StateDatabase } from '../../src/lib/server/db/state';
 import { FIXED_TODAY, fixtureDir, temporaryDir } from '../helpers/dataset';
 
 type Action = (event: unknown) => Promise<unknown>;
@@ -167,6 +169,54 @@ describe('the exchange form', () => {
 	});
 });
 
+describe("a statement's claimant", () => {
+	const errorsOf = async (fields: Record<string, string>) =>
+		((await post('send', exchangeForm(fields))).result as { data?: { errors: Record<string, string> } }).data?.errors ??
+		{};
+
+	it.each([
+		['a name in Russian', 'Владимир Мединский', 'k-medinsky', 'russia'],
+		['a name in Ukrainian, in other case', 'володимир зеленський', 'k-zelensky', 'ukraine'],
+		['a name the claims record', 'Coordination Headquarters for the Treatment of POWs', 'k-coordination-hq', 'ukraine'],
+		['the id', 'k-uae-mfa', 'k-uae-mfa', 'mediator']
+	])('resolves %s to a claimant on record, whose side is taken when none is chosen', async (_, name, id, side) => {
+		const { redirect } = await post('send', exchangeForm({ 's1.claimant': name, 's1.claimant_side': '' }));
+		const stored = getCorrection(state, Number(/\/corrections\/(\d+)/.exec(redirect ?? '')?.[1]));
+		expect(stored?.proposal).toMatchObject({ 's1.claimant': name, 's1.claimant_id': id, 's1.claimant_side': side });
+	});
+
+	it("refuses a side other than the claimant's on record, and a posted id that the name does not give", async () => {
+		expect(await errorsOf({ 's1.claimant_side': 'russia' })).toEqual({
+			's1.claimant_side': 'Volodymyr Zelensky (k-zelensky) speaks for the side "ukraine" on record, not "russia".'
+		});
+		const { redirect } = await post('send', exchangeForm({ 's1.claimant_id': 'k-medinsky' }));
+		const stored = getCorrection(state, Number(/\/corrections\/(\d+)/.exec(redirect ?? '')?.[1]));
+		expect(stored?.proposal['s1.claimant_id']).toBe('k-zelensky');
+	});
+
+	it('refuses a name that is no claimant on record unless the statement says the claimant is new', async () => {
+		const before = correctionCount();
+		expect(await errorsOf({ 's1.claimant': 'Dmytro Lubinets' })).toEqual({
+			's1.claimant':
+				'Not a claimant on record: Dmytro Lubinets. Pick one from the list, or say that the claimant is new.'
+		});
+		expect(await errorsOf({ 's1.claimant': 'Rustem Umerov', 's1.claimant.new': 'yes' })).toEqual({
+			's1.claimant': 'Rustem Umerov is already on record (k-umerov): pick them rather than a new claimant.'
+		});
+		expect(
+			await errorsOf({
+				's1.claimant': 'Dmytro Lubinets',
+				's1.claimant.new': 'yes',
+				's2.claimant': 'Dmytro Lubinets',
+				's2.claimant.new': 'yes'
+			})
+		).toEqual({
+			's2.claimant_side': 'Another statement gives Dmytro Lubinets the side "ukraine": a claimant has one side.'
+		});
+		expect(correctionCount()).toBe(before);
+	});
+});
+
 describe('approving a package', () => {
 	let id: number;
 	beforeAll(async () => {
@@ -202,7 +252,9 @@ describe('approving a package', () => {
 			round: '2026-05-20-exchange',
 			claims: ['c0013', 'c0014'],
 			sources: ['s0001', 's0002'],
-			addedSources: ['s0001', 's0002']
+			addedSources: ['s0001', 's0002'],
+			claimants: ['k-zelensky', 'k-russian-mod'],
+			addedClaimants: []
 		});
 		const dataset = getDataset();
 		const round = getRound(dataset, '2026-05-20-exchange');
@@ -273,4 +325,113 @@ describe('approving a package', () => {
 			sources: ['s0003', 's0004']
 		});
 	}, 60_000);
+});
+
+describe('a package with a new claimant', () => {
+	const newClaimant = exchangeForm({
+		'round.date': '2026-04-10',
+		'round.kyiv_exchange_number': '',
+		's1.claimant': 'Dmytro Lubinets',
+		's1.claimant.new': 'yes',
+		's1.claimant.role': 'Ukrainian Parliament Commissioner for Human Rights',
+		's1.stated_on': '2026-04-10',
+		's1.source.url': 'https://example.org/ombudsman-205',
+		's1.source.published_on': '2026-04-10',
+		's2.stated_on': '2026-04-10',
+		's2.source.url': 'https://example.org/moscow-205-april',
+		's2.source.published_on': '2026-04-10'
+	});
+	const claimantPage = async (id: string) => {
+		const load = (await import('../../src/routes/claimants/[id]/+page.server')).load as unknown as (event: unknown) => {
+			claimant: { nameEn: string; side: string; role: string | null; statementCount: number };
+		};
+		try {
+			return { page: load({ params: { id }, url: new URL(`http://localhost/claimants/${id}`) }) };
+		} catch (thrown) {
+			return { status: (thrown as { status: number }).status };
+		}
+	};
+
+	it('publishes the claimant with the round, claims and sources in one revision group, and reverts them with it', async () => {
+		const { redirect } = await post('send', newClaimant);
+		const id = Number(/\/corrections\/(\d+)/.exec(redirect ?? '')?.[1]);
+		expect(getCorrection(state, id)?.proposal).toMatchObject({ 's1.claimant.new': 'yes', 's1.claimant_id': '' });
+		expect((await claimantPage('k-dmytro-lubinets')).status).toBe(404);
+
+		const approved = await approveCorrection(state, target, id, context(bob, 'The ombudsman announced it.'));
+		expect(approved.ok).toBe(true);
+		expect(assignedIdsOf(state, id)).toMatchObject({
+			claimants: ['k-dmytro-lubinets', 'k-russian-mod'],
+			addedClaimants: ['k-dmytro-lubinets']
+		});
+		const { page } = await claimantPage('k-dmytro-lubinets');
+		expect(page?.claimant).toMatchObject({
+			nameEn: 'Dmytro Lubinets',
+			side: 'ukraine',
+			role: 'Ukrainian Parliament Commissioner for Human Rights',
+			statementCount: 1
+		});
+		const [group] = listRevisionGroups(state, 1);
+		expect(group?.parts.map((part) => `${part.entity} ${part.recordId}`)[0]).toBe('claimant k-dmytro-lubinets');
+		expect(group?.parts).toHaveLength(6);
+
+		// The name now resolves: the next statement by the same person picks the claimant on record.
+		const again = await post('send', { ...newClaimant, 's1.claimant.new': '', seen_duplicates: '2026-04-10-exchange' });
+		expect(again.redirect).toBeDefined();
+
+		await revertCorrection(state, target, id, context(bob, 'Withdrawn by the office.'));
+		expect(await claimantPage('k-dmytro-lubinets')).toEqual({ status: 410 });
+		expect(removedRecord(getDataset(), 'claimant', 'k-dmytro-lubinets')?.reason).toContain('Withdrawn by the office.');
+
+		// Suggested again as new, the claimant gets a new id: the removed one stays reserved.
+		const { redirect: third } = await post('send', { ...newClaimant, seen_duplicates: '2026-04-10-exchange' });
+		const thirdId = Number(/\/corrections\/(\d+)/.exec(third ?? '')?.[1]);
+		expect((await approveCorrection(state, target, thirdId, context(bob, 'Re-published.'))).ok).toBe(true);
+		expect(assignedIdsOf(state, thirdId)?.addedClaimants).toEqual(['k-dmytro-lubinets-2']);
+	}, 90_000);
+});
+
+describe('the state database of an older version', () => {
+	it('keeps every revision, its fields and its group when revisions learn to record a claimant', () => {
+		const path = join(temporaryDir(), 'state.sqlite');
+		const old = new Database(path);
+		old.pragma('foreign_keys = ON');
+		for (const sql of migrations.slice(0, 4)) old.exec(sql);
+		old.pragma('user_version = 4');
+		old.exec(`INSERT INTO maintainers (id, username, password_hash, created_at, display_name)
+				VALUES (1, 'olga', 'scrypt$x', 'x', 'Olga');
+			INSERT INTO corrections (id, kind, entity, proposal, snapshot, reason, evidence_urls, submitted_at, status,
+				reviewed_by, decision_reason) VALUES (1, 'addition', 'round', '{}', '{}', 'r', '["https://example.org"]', 'x',
+				'accepted', 1, 'ok');
+			INSERT INTO revisions (id, created_at, maintainer_id, correction_id, action, entity, record_id, reason)
+				VALUES (1, 'x', 1, 1, 'apply', 'round', 'r1', 'ok');
+			INSERT INTO revisions (id, created_at, maintainer_id, correction_id, action, entity, record_id, reason, group_id)
+				VALUES (2, 'x', 1, 1, 'apply', 'claim', 'c1', 'ok', 1);
+			INSERT INTO revision_fields (revision_id, field, old_value, new_value) VALUES (2, 'number', '', '5');`);
+		expect(() =>
+			old.exec(`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason)
+				VALUES ('x', 1, 1, 'apply', 'claimant', 'k-x', 'ok')`)
+		).toThrow(/CHECK/);
+		old.close();
+
+		const migrated = openState(path);
+		expect(migrated.prepare('SELECT id, entity, group_id FROM revisions ORDER BY id').all()).toEqual([
+			{ id: 1, entity: 'round', group_id: null },
+			{ id: 2, entity: 'claim', group_id: 1 }
+		]);
+		expect(migrated.prepare('SELECT revision_id, new_value FROM revision_fields').all()).toEqual([
+			{ revision_id: 2, new_value: '5' }
+		]);
+		migrated
+			.prepare(
+				`INSERT INTO revisions (created_at, maintainer_id, correction_id, action, entity, record_id, reason, group_id)
+				 VALUES ('x', 1, 1, 'apply', 'claimant', 'k-x', 'ok', 1)`
+			)
+			.run();
+		expect(migrated.pragma('foreign_key_check')).toEqual([]);
+		expect(
+			migrated.prepare("SELECT name FROM sqlite_master WHERE tbl_name = 'revisions' AND type = 'index'").all()
+		).toHaveLength(3);
+		migrated.close();
+	});
 });

@@ -122,7 +122,11 @@ describe('npm run db:restore', () => {
 	it('refuses to replace a state that holds more than the backup, and changes nothing', () => {
 		const { code, output } = command('restore', backupFile);
 		expect(code).toBe(1);
-		expect(output).toMatch(/the current state \(migration 4, 2 correction\(s\), 2 revision\(s\).*add --force/);
+		expect(output).toMatch(
+			new RegExp(
+				`the current state \\(migration ${migrations.length}, 2 correction\\(s\\), 2 revision\\(s\\).*add --force`
+			)
+		);
 		const state = openState(statePath);
 		expect(revisionCount(state)).toBe(2);
 		state.close();
@@ -131,7 +135,7 @@ describe('npm run db:restore', () => {
 	it('with --force restores the backup, keeps the replaced state, and republishes the dataset', () => {
 		const { code, output } = command('restore', backupFile, '--force');
 		expect(code, output).toBe(0);
-		expect(output).toContain('migration 4, 1 correction(s), 1 revision(s)');
+		expect(output).toContain(`migration ${migrations.length}, 1 correction(s), 1 revision(s)`);
 		expect(output).toContain('republished');
 		const kept = readdirSync(backupDir).find((name) => name.startsWith('app-replaced-')) as string;
 		const replaced = openState(join(backupDir, kept));
@@ -181,7 +185,7 @@ describe('restoreState', () => {
 			force: false,
 			now: new Date(0)
 		});
-		expect(outcome).toMatchObject({ ok: true, replaced: null, keptAt: null, migratedFrom: 4 });
+		expect(outcome).toMatchObject({ ok: true, replaced: null, keptAt: null, migratedFrom: migrations.length });
 		const state = openState(fresh);
 		expect(revisionCount(state)).toBe(1);
 		state.close();

@@ -1,7 +1,7 @@
 // The exchange package: reading it from form cells, checking it with the dataset's schemas, and the ids it gets.
 import { describe, expect, it } from 'vitest';
 import { checkPackage, packageFromCells } from '../../src/lib/schemas/exchange';
-import { assignIds } from '../../src/lib/server/corrections/exchange';
+import { assignIds, claimantSlug } from '../../src/lib/server/corrections/exchange';
 
 const valid: Record<string, string> = {
 	'round.date': '2026-05-20',
@@ -71,6 +71,22 @@ describe('checkPackage', () => {
 				's2.source.language': 'This field is required.',
 				's2.source.reliability': 'This field is required.'
 			}
+		],
+		['a new claimant with a role', { 's1.claimant.new': 'yes', 's1.claimant.role': 'Ombudsman' }, {}],
+		[
+			'a new claimant without a side',
+			{ 's1.claimant.new': 'yes', 's1.claimant_side': '' },
+			{ 's1.claimant_side': 'This field is required.' }
+		],
+		[
+			'a "new" choice that is neither yes nor empty',
+			{ 's1.claimant.new': 'maybe' },
+			{ 's1.claimant.new': 'Choose whether the claimant is new.' }
+		],
+		[
+			'a new claimant with an overlong organisation',
+			{ 's1.claimant.new': 'yes', 's1.claimant.organisation': 'x'.repeat(2001) },
+			{ 's1.claimant.organisation': 'At most 2000 characters.' }
 		]
 	])('%s', (_name, overrides: Record<string, string>, expected) => {
 		expect(checkPackage(packageFromCells({ ...valid, ...overrides }))).toEqual(expected);
@@ -99,14 +115,14 @@ describe('assignIds', () => {
 		{
 			name: 'the round by date and kind; claims and sources after the highest ids, removed ones included',
 			cells: second,
-			taken: { rounds: [], claims: ['c0001', 'c0712', 'c0714'], sources: ['s0566', 's0570'] },
+			taken: { rounds: [], claims: ['c0001', 'c0712', 'c0714'], sources: ['s0566', 's0570'], claimants: [] },
 			published: {},
 			expected: { round: '2026-05-20-exchange', claims: ['c0715', 'c0716'], sources: ['s0571', 's0572'] }
 		},
 		{
 			name: 'a taken round id gets -2, then -3',
 			cells: { 'round.kind': 'bodies_repatriation' },
-			taken: { rounds: ['2026-05-20-bodies', '2026-05-20-bodies-2'], claims: [], sources: [] },
+			taken: { rounds: ['2026-05-20-bodies', '2026-05-20-bodies-2'], claims: [], sources: [], claimants: [] },
 			published: {},
 			expected: { round: '2026-05-20-bodies-3', claims: ['c0001'], sources: ['s0001'] }
 		},
@@ -118,21 +134,60 @@ describe('assignIds', () => {
 				's3.claimant': 'x',
 				's3.source.url': 'https://example.org/known'
 			},
-			taken: { rounds: [], claims: ['c9'], sources: ['s0009'] },
+			taken: { rounds: [], claims: ['c9'], sources: ['s0009'], claimants: [] },
 			published: { 'https://example.org/known': 's0003' },
 			expected: {
 				round: '2026-05-20-exchange',
 				claims: ['c0010', 'c0011', 'c0012'],
 				sources: ['s0010', 's0010', 's0003']
 			}
+		},
+		{
+			name: 'a new claimant gets k-<slug>, after taken and removed ids; one new name given twice is one claimant',
+			cells: {
+				...second,
+				's1.claimant': 'Dmytro Lubinets',
+				's1.claimant.new': 'yes',
+				's2.claimant': 'dmytro  LUBINETS',
+				's2.claimant.new': 'yes',
+				's3.claimant': 'Ольга Петренко',
+				's3.claimant.new': 'yes',
+				's3.source.url': 'https://example.org/third'
+			},
+			taken: { rounds: [], claims: [], sources: [], claimants: ['k-dmytro-lubinets', 'k-dmytro-lubinets-2'] },
+			published: {},
+			expected: {
+				round: '2026-05-20-exchange',
+				claims: ['c0001', 'c0002', 'c0003'],
+				sources: ['s0001', 's0002', 's0003'],
+				claimants: ['k-dmytro-lubinets-3', 'k-dmytro-lubinets-3', 'k-claimant'],
+				addedClaimants: ['k-dmytro-lubinets-3', 'k-claimant']
+			}
 		}
 	])('$name', ({ cells, taken, published, expected }) => {
 		const ids = assignIds(
 			pkg(cells as Record<string, string>),
-			{ rounds: new Set(taken.rounds), claims: new Set(taken.claims), sources: new Set(taken.sources) },
+			{
+				rounds: new Set(taken.rounds),
+				claims: new Set(taken.claims),
+				sources: new Set(taken.sources),
+				claimants: new Set(taken.claimants)
+			},
 			(url) => (published as Record<string, string>)[url] ?? null
 		);
-		expect({ round: ids.round, claims: ids.claims, sources: ids.sources }).toEqual(expected);
+		const claimantIds = 'claimants' in expected ? { claimants: ids.claimants, addedClaimants: ids.addedClaimants } : {};
+		expect({ round: ids.round, claims: ids.claims, sources: ids.sources, ...claimantIds }).toEqual(expected);
 		expect(ids.addedSources).toEqual([...new Set(ids.sources)].filter((id) => !Object.values(published).includes(id)));
+	});
+});
+
+describe('claimantSlug', () => {
+	it.each([
+		['Dmytro Lubinets', 'k-dmytro-lubinets'],
+		['Ombudsman’s Office (Ukraine)', 'k-ombudsman-s-office-ukraine'],
+		['Tatyana Moskalkova-Ñ', 'k-tatyana-moskalkova-n'],
+		['Ольга Петренко', 'k-claimant']
+	])('%s → %s', (name, slug) => {
+		expect(claimantSlug(name)).toBe(slug);
 	});
 });

@@ -1,6 +1,6 @@
 // Words and links for corrections and revisions, from the message catalog.
 import { m } from '../paraglide/messages.js';
-import type { CorrectionEntity, CorrectionStatus } from '../schemas/correction';
+import type { CorrectionEntity, CorrectionStatus, DatasetEntity } from '../schemas/correction';
 
 /** The public label of a correction's status. */
 export function correctionStatusLabel(status: CorrectionStatus): string {
@@ -13,7 +13,7 @@ export function correctionStatusLabel(status: CorrectionStatus): string {
 }
 
 /** The page of a record. */
-export function recordPath(entity: CorrectionEntity, id: string): string {
+export function recordPath(entity: DatasetEntity, id: string): string {
 	return `/${entity}s/${id}`;
 }
 

@@ -18,6 +18,11 @@ export const correctionEntities = ['round', 'claim', 'source'] as const;
 export const CorrectionEntity = z.enum(correctionEntities);
 export type CorrectionEntity = z.infer<typeof CorrectionEntity>;
 
+/** Every entity the dataset holds records of: the ones a suggestion corrects, and claimants, added with a new exchange. */
+export const datasetEntities = [...correctionEntities, 'claimant'] as const;
+export const DatasetEntity = z.enum(datasetEntities);
+export type DatasetEntity = z.infer<typeof DatasetEntity>;
+
 export const correctionKinds = ['change', 'addition'] as const;
 export const CorrectionKind = z.enum(correctionKinds);
 export type CorrectionKind = z.infer<typeof CorrectionKind>;

@@ -1,6 +1,7 @@
 // The exchange package: one new round with its statements and the page each was read on, suggested and approved as one.
 import { z } from 'zod';
 import { ClaimRow } from './claim';
+import { ClaimantRow } from './claimant';
 import { issueMessage, LIMITS } from './correction';
 import { recordId } from './fields';
 import { RoundRow } from './round';
@@ -19,9 +20,13 @@ export const packageRoundFields = [
 	'parent_id',
 	'summary'
 ] as const;
-/** One statement's claim columns; the round, the kind of statement (a report) and the source ids come from the package. */
+/**
+ * One statement's claim columns; the round, the kind of statement (a report) and the source ids come from the package.
+ * `claimant_id` is never typed: the server resolves the name given under `claimant` to a claimant on record.
+ */
 export const packageClaimFields = [
 	'claimant',
+	'claimant_id',
 	'claimant_side',
 	'stated_on',
 	'counted',
@@ -30,6 +35,8 @@ export const packageClaimFields = [
 	'qualifier',
 	'note'
 ] as const;
+/** The claim columns a visitor fills in. */
+const visitorClaimFields = packageClaimFields.filter((column) => column !== 'claimant_id');
 /** The page a statement was read on. */
 export const packageSourceFields = [
 	'url',
@@ -41,9 +48,16 @@ export const packageSourceFields = [
 	'reliability'
 ] as const;
 
+/**
+ * A claimant not on record yet, said so explicitly (`new` is "yes"): the statement's name and side make their row,
+ * with these. Left empty for a claimant on record.
+ */
+export const packageClaimantFields = ['new', 'role', 'organisation'] as const;
+
 export interface PackageStatement {
 	claim: Record<(typeof packageClaimFields)[number], string>;
 	source: Record<(typeof packageSourceFields)[number], string>;
+	claimant: Record<(typeof packageClaimantFields)[number], string>;
 }
 
 /** A package as CSV cells: the round, then each statement with its page. */
@@ -52,25 +66,38 @@ export interface ExchangePackage {
 	statements: PackageStatement[];
 }
 
-/** Form names, which are also the keys of the stored proposal: `round.date`, `s1.claimant`, `s1.source.url`. */
+/**
+ * Form names, which are also the keys of the stored proposal: `round.date`, `s1.claimant`, `s1.source.url`,
+ * `s1.claimant.role`.
+ */
 export const packageField = {
 	round: (column: string) => `round.${column}`,
 	claim: (index: number, column: string) => `s${index + 1}.${column}`,
-	source: (index: number, column: string) => `s${index + 1}.source.${column}`
+	source: (index: number, column: string) => `s${index + 1}.source.${column}`,
+	claimant: (index: number, column: string) => `s${index + 1}.claimant.${column}`
 };
 
-const STATEMENT_KEY = /^s([1-9]\d?)\.(?:source\.)?[a-z_]+$/;
+const STATEMENT_KEY = /^s([1-9]\d?)\.(?:source\.|claimant\.)?[a-z_]+$/;
+
+/** The value of `s<n>.claimant.new` for a claimant not on record yet. */
+export const NEW_CLAIMANT = 'yes';
 
 const pick = <K extends string>(columns: readonly K[], cell: (column: K) => string) =>
 	Object.fromEntries(columns.map((column) => [column, (cell(column) ?? '').trim()])) as Record<K, string>;
 
 /** An empty statement for the form: what "add another statement" appends. */
 export function blankStatement(): PackageStatement {
-	return { claim: pick(packageClaimFields, () => ''), source: pick(packageSourceFields, () => '') };
+	return {
+		claim: pick(packageClaimFields, () => ''),
+		source: pick(packageSourceFields, () => ''),
+		claimant: pick(packageClaimantFields, () => '')
+	};
 }
 
 const isBlank = (statement: PackageStatement) =>
-	[...Object.values(statement.claim), ...Object.values(statement.source)].every((cell) => cell === '');
+	[...Object.values(statement.claim), ...Object.values(statement.source), ...Object.values(statement.claimant)].every(
+		(cell) => cell === ''
+	);
 
 /**
  * Reads a package from flat cells (a form, or a stored proposal). Statements are renumbered in order, and a statement
@@ -86,7 +113,8 @@ export function packageFromCells(cells: Readonly<Record<string, string>>, dropBl
 		.sort((a, b) => a - b)
 		.map((number) => ({
 			claim: pick(packageClaimFields, (column) => cells[`s${number}.${column}`] ?? ''),
-			source: pick(packageSourceFields, (column) => cells[`s${number}.source.${column}`] ?? '')
+			source: pick(packageSourceFields, (column) => cells[`s${number}.source.${column}`] ?? ''),
+			claimant: pick(packageClaimantFields, (column) => cells[`s${number}.claimant.${column}`] ?? '')
 		}))
 		.filter((statement) => !dropBlank || !isBlank(statement));
 	return { round: pick(packageRoundFields, (column) => cells[packageField.round(column)] ?? ''), statements };
@@ -99,17 +127,37 @@ export function cellsOfPackage(pkg: ExchangePackage): Record<string, string> {
 	pkg.statements.forEach((statement, index) => {
 		for (const column of packageClaimFields) cells[packageField.claim(index, column)] = statement.claim[column];
 		for (const column of packageSourceFields) cells[packageField.source(index, column)] = statement.source[column];
+		// A claimant on record has no row of its own to store: its keys appear only for a new one.
+		if (Object.values(statement.claimant).some((cell) => cell !== '')) {
+			for (const column of packageClaimantFields) {
+				cells[packageField.claimant(index, column)] = statement.claimant[column];
+			}
+		}
 	});
 	return cells;
 }
 
 /** Stand-in ids, so the dataset's own row schemas can check a package before it has ids. */
-const PLACEHOLDER = { round: 'suggested-round', claim: 'suggested-claim', source: 'suggested-source' } as const;
+const PLACEHOLDER = {
+	round: 'suggested-round',
+	claim: 'suggested-claim',
+	source: 'suggested-source',
+	claimant: 'k-suggested-claimant'
+} as const;
 
-/** The full CSV rows a package becomes, with the given ids: a statement is a report of the round, citing its page. */
+/**
+ * The full CSV rows a package becomes, with the given ids: a statement is a report of the round, citing its page, by
+ * its claimant (`ids.claimants`, one per statement, when approval gave a new claimant an id). `claimants` holds the row
+ * each statement's new claimant would have (null for a claimant on record).
+ */
 export function packageRows(
 	pkg: ExchangePackage,
-	ids: { round: string; claims: readonly string[]; sources: readonly string[] } = {
+	ids: {
+		round: string;
+		claims: readonly string[];
+		sources: readonly string[];
+		claimants?: readonly string[];
+	} = {
 		round: PLACEHOLDER.round,
 		claims: pkg.statements.map(() => PLACEHOLDER.claim),
 		sources: pkg.statements.map(() => PLACEHOLDER.source)
@@ -123,8 +171,22 @@ export function packageRows(
 			statement: 'report',
 			source_ids: ids.sources[index] ?? PLACEHOLDER.source,
 			responds_to: '',
-			...statement.claim
+			...statement.claim,
+			claimant_id: ids.claimants?.[index] || statement.claim.claimant_id
 		})),
+		claimants: pkg.statements.map((statement, index) =>
+			statement.claimant.new === NEW_CLAIMANT
+				? {
+						id: ids.claimants?.[index] || PLACEHOLDER.claimant,
+						name_en: statement.claim.claimant,
+						name_uk: '',
+						name_ru: '',
+						role: statement.claimant.role,
+						organisation: statement.claimant.organisation,
+						side: statement.claim.claimant_side
+					}
+				: null
+		),
 		sources: pkg.statements.map((statement, index) => ({
 			id: ids.sources[index] ?? PLACEHOLDER.source,
 			accessed_on: '',
@@ -174,8 +236,15 @@ export function checkPackage(pkg: ExchangePackage): PackageErrors {
 	}
 	if (pkg.statements.length === 0) errors.statements = 'Give at least one statement, with its figure and its page.';
 	if (pkg.statements.length > MAX_STATEMENTS) errors.statements = `At most ${MAX_STATEMENTS} statements.`;
+	// Whether the name is a claimant on record is the server's check (it needs the dataset); here the id only stands in.
 	rows.claims.forEach((claim, index) =>
-		collect(ClaimRow, claim, packageClaimFields, (column) => packageField.claim(index, column), errors)
+		collect(
+			ClaimRow,
+			{ ...claim, claimant_id: claim.claimant_id || PLACEHOLDER.claimant },
+			visitorClaimFields,
+			(column) => packageField.claim(index, column),
+			errors
+		)
 	);
 	// zod runs a row's cross-column rules only once its columns are valid; so that every problem shows at once, the
 	// rule that a figure and its qualifier travel together is also checked here, before the columns are fixed.
@@ -188,6 +257,15 @@ export function checkPackage(pkg: ExchangePackage): PackageErrors {
 	rows.sources.forEach((source, index) =>
 		collect(SourceRow, source, packageSourceFields, (column) => packageField.source(index, column), errors)
 	);
+	// A new claimant's row is checked with the claimants table's own schema; its name and side are the statement's.
+	rows.claimants.forEach((claimant, index) => {
+		const statement = pkg.statements[index];
+		if (statement && !['', NEW_CLAIMANT].includes(statement.claimant.new)) {
+			errors[packageField.claimant(index, 'new')] = 'Choose whether the claimant is new.';
+		}
+		if (!claimant) return;
+		collect(ClaimantRow, claimant, ['role', 'organisation'], (column) => packageField.claimant(index, column), errors);
+	});
 	// One page cited by two statements is one source: it must be described the same way both times.
 	const firstByUrl = new Map<string, number>();
 	pkg.statements.forEach((statement, index) => {

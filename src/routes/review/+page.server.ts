@@ -9,20 +9,23 @@ import { contactOf, listAccepted, listCorrections } from '$lib/server/correction
 import { checkPackageAgainst, idsOnDataset, packageOf, possibleDuplicates } from '$lib/server/corrections/exchange';
 import { previewPackage } from '$lib/server/corrections/exchange-preview';
 import { getDataset, type DatasetDatabase } from '$lib/server/db/dataset';
+import { getClaimant } from '$lib/server/db/queries/claimants';
 import { recordCells } from '$lib/server/db/queries/records';
 import { getState } from '$lib/server/db/state';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** A package under review: every problem it has now, the rounds it may duplicate, and its round as it will look. */
 function exchangeReview(dataset: DatasetDatabase, proposal: Record<string, string>) {
-	const pkg = packageOf(proposal);
-	const problems = checkPackageAgainst(dataset, pkg);
+	const { pkg, errors: problems } = checkPackageAgainst(dataset, packageOf(proposal));
 	const ids = idsOnDataset(dataset, pkg);
 	return {
 		problems: Object.entries(problems).map(([field, message]) => ({ field, message })),
 		duplicates: possibleDuplicates(dataset, pkg.round.kind, pkg.round.date),
 		ids,
-		preview: Object.keys(problems).length === 0 ? previewPackage(pkg, ids) : null
+		preview:
+			Object.keys(problems).length === 0
+				? previewPackage(pkg, ids, (id) => getClaimant(dataset, id)?.nameEn ?? null)
+				: null
 	};
 }
 

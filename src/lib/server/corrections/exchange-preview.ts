@@ -8,8 +8,15 @@ import { headlinePopulation, roundFigures } from '../../domain/round-figures';
 import type { ClaimView, SourceRef } from '../db/queries/claims';
 import type { AssignedIds } from './exchange';
 
-/** The round's header, its derived figures and its claims grouped as on the round page; null if a part is invalid. */
-export function previewPackage(pkg: ExchangePackage, ids: AssignedIds) {
+/**
+ * The round's header, its derived figures and its claims grouped as on the round page; null if a part is invalid.
+ * `claimantName` gives a claimant's English name on record (a new claimant has none yet: the name as given stands).
+ */
+export function previewPackage(
+	pkg: ExchangePackage,
+	ids: AssignedIds,
+	claimantName: (id: string) => string | null = () => null
+) {
 	const rows = packageRows(pkg, ids);
 	const round = RoundRow.safeParse(rows.round);
 	const claims = rows.claims.map((claim) => ClaimRow.safeParse(claim));
@@ -38,6 +45,8 @@ export function previewPackage(pkg: ExchangePackage, ids: AssignedIds) {
 			roundId: claim.round_id,
 			statedOn: claim.stated_on,
 			claimant: claim.claimant,
+			claimantId: claim.claimant_id,
+			claimantName: claimantName(claim.claimant_id) ?? claim.claimant,
 			side: claim.claimant_side,
 			statement: claim.statement,
 			counted: claim.counted,

@@ -3,20 +3,22 @@ import {
 	cellsOfPackage,
 	checkPackage,
 	DUPLICATE_WINDOW_DAYS,
+	NEW_CLAIMANT,
 	packageField,
 	packageFromCells,
 	packageRows,
 	type ExchangePackage,
 	type PackageErrors
 } from '../../schemas/exchange';
-import type { SuggestionEnvelope } from '../../schemas/correction';
-import type { ClaimantSide, RoundKind } from '../../schemas/vocabulary';
+import type { DatasetEntity, SuggestionEnvelope } from '../../schemas/correction';
+import type { RoundKind } from '../../schemas/vocabulary';
 import type { DatasetEdit } from '../db/build';
 import type { DatasetDatabase } from '../db/dataset';
 import { preparedFor } from '../db/prepared';
 import { recordCells } from '../db/queries/records';
 import { listRounds } from '../db/queries/rounds';
 import type { StateDatabase } from '../db/state';
+import { nameKey, resolveClaimant } from './claimants';
 import { insertSuggestion, type SubmitContext } from './store';
 
 /** The ids a package's records got at approval; a statement citing a page already in the dataset keeps that source. */
@@ -27,6 +29,10 @@ export interface AssignedIds {
 	sources: string[];
 	/** The sources the package added (the others were already published). */
 	addedSources: string[];
+	/** One per statement, in order: its claimant's id (absent in packages approved before claimants had ids). */
+	claimants?: string[];
+	/** The claimants the package added: new ones, said so by the statement. */
+	addedClaimants?: string[];
 }
 
 /** A published round the new one may duplicate: same kind, at most two days apart. */
@@ -44,10 +50,6 @@ const datasetStatements = preparedFor((db: DatasetDatabase) => ({
 	sourceByUrl: db.prepare<[string], { id: string }>('SELECT id FROM sources WHERE url = ? ORDER BY id LIMIT 1'),
 	agreements: db.prepare<[], { id: string; date: string; summary: string }>(
 		"SELECT id, date, summary FROM rounds WHERE kind = 'agreement' ORDER BY date DESC, id DESC"
-	),
-	claimants: db.prepare<[], { claimant: string; claimant_side: ClaimantSide }>(
-		`SELECT claimant, claimant_side FROM claims GROUP BY claimant, claimant_side
-		 ORDER BY claimant COLLATE NOCASE, claimant_side`
 	)
 }));
 
@@ -84,18 +86,66 @@ export function agreementChoices(dataset: DatasetDatabase) {
 }
 
 /**
- * The claimants already in the dataset, with their side, for the form's suggestions. A claimant is a name and a side
- * here; when the dataset gets a table of claimants, this is the one place that resolves a typed name to one of them.
+ * The package with each statement's claimant resolved: its `claimant_id`, and its side from the claimants table when
+ * none was chosen. A name that is no claimant on record, or names two, and a side other than the claimant's, are
+ * problems of the statement's fields.
  */
-export function claimantChoices(dataset: DatasetDatabase): { name: string; side: ClaimantSide }[] {
-	return datasetStatements(dataset)
-		.claimants.all()
-		.map((row) => ({ name: row.claimant, side: row.claimant_side }));
+export function resolvePackageClaimants(
+	dataset: DatasetDatabase,
+	pkg: ExchangePackage
+): { pkg: ExchangePackage; errors: PackageErrors } {
+	const errors: PackageErrors = {};
+	const newSides = new Map<string, string>();
+	const statements = pkg.statements.map((statement, index) => {
+		const name = statement.claim.claimant;
+		// A posted id is never trusted: it is always the one the name resolves to (a new claimant's is given at approval).
+		const claim = { ...statement.claim, claimant_id: '' };
+		if (name === '') return { ...statement, claim };
+		const [match, ...others] = resolveClaimant(dataset, name);
+		if (statement.claimant.new === NEW_CLAIMANT) {
+			if (match) {
+				errors[packageField.claim(index, 'claimant')] =
+					`${name} is already on record (${match.id}): pick them rather than a new claimant.`;
+			}
+			// Two statements by one new claimant make one claimant, on one side.
+			const side = newSides.get(nameKey(name));
+			if (side !== undefined && side !== claim.claimant_side) {
+				errors[packageField.claim(index, 'claimant_side')] =
+					`Another statement gives ${name} the side "${side}": a claimant has one side.`;
+			}
+			newSides.set(nameKey(name), claim.claimant_side);
+			return { ...statement, claim };
+		}
+		if (!match) {
+			errors[packageField.claim(index, 'claimant')] =
+				`Not a claimant on record: ${name}. Pick one from the list, or say that the claimant is new.`;
+		} else if (others.length > 0) {
+			const ids = [match, ...others].map((claimant) => claimant.id).join(', ');
+			errors[packageField.claim(index, 'claimant')] = `${name} names more than one claimant (${ids}): give the id.`;
+		} else {
+			claim.claimant_id = match.id;
+			if (claim.claimant_side === '') claim.claimant_side = match.side;
+			else if (claim.claimant_side !== match.side) {
+				errors[packageField.claim(index, 'claimant_side')] =
+					`${name} (${match.id}) speaks for the side "${match.side}" on record, not "${claim.claimant_side}".`;
+			}
+		}
+		return { ...statement, claim };
+	});
+	return { pkg: { ...pkg, statements }, errors };
 }
 
-/** Every problem of a package, the schema's and the published dataset's (the agreement it names must be one). */
-export function checkPackageAgainst(dataset: DatasetDatabase, pkg: ExchangePackage): PackageErrors {
-	const errors = checkPackage(pkg);
+/**
+ * A package checked against the published dataset: its claimants resolved, and every problem, the schema's and the
+ * dataset's (each claimant must be one on record, the agreement it names must be one).
+ */
+export function checkPackageAgainst(
+	dataset: DatasetDatabase,
+	given: ExchangePackage
+): { pkg: ExchangePackage; errors: PackageErrors } {
+	const resolved = resolvePackageClaimants(dataset, given);
+	const pkg = resolved.pkg;
+	const errors = { ...checkPackage(pkg), ...resolved.errors };
 	const parent = pkg.round.parent_id;
 	const parentField = packageField.round('parent_id');
 	if (parent !== '' && !errors[parentField]) {
@@ -104,17 +154,17 @@ export function checkPackageAgainst(dataset: DatasetDatabase, pkg: ExchangePacka
 		}
 		if (pkg.round.kind === 'agreement') errors[parentField] = 'An agreement is not a stage of another one.';
 	}
-	return errors;
+	return { pkg, errors };
 }
 
 /** Stores a package that passed every check, as one suggestion; returns its number. */
 export function submitPackage(
 	state: StateDatabase,
-	pkg: ExchangePackage,
+	given: ExchangePackage,
 	envelope: SuggestionEnvelope,
 	context: SubmitContext
 ): { ok: true; id: number } | { ok: false; errors: PackageErrors } {
-	const errors = checkPackageAgainst(context.dataset, pkg);
+	const { pkg, errors } = checkPackageAgainst(context.dataset, given);
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 	const id = state.transaction(() => {
 		const id = insertSuggestion(state, {
@@ -151,7 +201,7 @@ function nextNumbered(prefix: string, taken: ReadonlySet<string>): () => string 
 }
 
 /** The ids in use in the published dataset, removed ones included. */
-export function takenIds(dataset: DatasetDatabase, entity: 'round' | 'claim' | 'source'): Set<string> {
+export function takenIds(dataset: DatasetDatabase, entity: DatasetEntity): Set<string> {
 	return new Set(
 		datasetStatements(dataset)
 			.ids.all(entity, entity)
@@ -159,14 +209,34 @@ export function takenIds(dataset: DatasetDatabase, entity: 'round' | 'claim' | '
 	);
 }
 
+/** A claimant's id from their name: `k-` and the name's letters and digits in ASCII, dashed (`k-olena-petrenko`). */
+export function claimantSlug(name: string): string {
+	const slug = name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+	// A name in Cyrillic only has no ASCII letters: the claimant is then numbered.
+	return `k-${slug || 'claimant'}`;
+}
+
 /**
  * The ids a package's records get, by the dataset's conventions: the round `<date>-<kind>` (`-2`, `-3`… when that is
- * taken), claims and sources the next numbers after the highest in use (removed ids included, so none is reused).
- * A page already published is cited by its source id instead of being added twice; one page cited twice is one source.
+ * taken), claims and sources the next numbers after the highest in use (removed ids included, so none is reused),
+ * a new claimant `k-<slug of the name>` (`-2`… when taken). A page already published is cited by its source id
+ * instead of being added twice; one page cited twice is one source; one new name given twice is one claimant.
  */
 export function assignIds(
 	pkg: ExchangePackage,
-	taken: { rounds: ReadonlySet<string>; claims: ReadonlySet<string>; sources: ReadonlySet<string> },
+	taken: {
+		rounds: ReadonlySet<string>;
+		claims: ReadonlySet<string>;
+		sources: ReadonlySet<string>;
+		claimants: ReadonlySet<string>;
+	},
 	publishedSourceOf: (url: string) => string | null
 ): AssignedIds {
 	const base = `${pkg.round.date}-${roundSuffix[pkg.round.kind as RoundKind] ?? 'round'}`;
@@ -188,7 +258,21 @@ export function assignIds(
 		addedSources.push(id);
 		return id;
 	});
-	return { round, claims: pkg.statements.map(() => nextClaim()), sources, addedSources };
+	const newByName = new Map<string, string>();
+	const addedClaimants: string[] = [];
+	const claimants = pkg.statements.map((statement) => {
+		if (statement.claimant.new !== NEW_CLAIMANT) return statement.claim.claimant_id;
+		const key = nameKey(statement.claim.claimant);
+		const known = newByName.get(key);
+		if (known) return known;
+		const base = claimantSlug(statement.claim.claimant);
+		let id = base;
+		for (let n = 2; taken.claimants.has(id) || addedClaimants.includes(id); n += 1) id = `${base}-${n}`;
+		newByName.set(key, id);
+		addedClaimants.push(id);
+		return id;
+	});
+	return { round, claims: pkg.statements.map(() => nextClaim()), sources, addedSources, claimants, addedClaimants };
 }
 
 /** The ids a package would get if it were approved now on the published dataset (what approval assigns). */
@@ -196,7 +280,12 @@ export function idsOnDataset(dataset: DatasetDatabase, pkg: ExchangePackage): As
 	const sourceByUrl = datasetStatements(dataset).sourceByUrl;
 	return assignIds(
 		pkg,
-		{ rounds: takenIds(dataset, 'round'), claims: takenIds(dataset, 'claim'), sources: takenIds(dataset, 'source') },
+		{
+			rounds: takenIds(dataset, 'round'),
+			claims: takenIds(dataset, 'claim'),
+			sources: takenIds(dataset, 'source'),
+			claimants: takenIds(dataset, 'claimant')
+		},
 		(url) => sourceByUrl.get(url)?.id ?? null
 	);
 }
@@ -215,12 +304,21 @@ export function assignedIdsOf(state: StateDatabase, correctionId: number): Assig
 /** The package a stored proposal holds. */
 export const packageOf = (proposal: Readonly<Record<string, string>>) => packageFromCells(proposal, false);
 
-/** The records of an approved package with their ids and cells: its sources (the added ones), its round, its claims. */
+/**
+ * The records of an approved package with their ids and cells: its new claimants, its sources (the added ones), its
+ * round, its claims.
+ */
 export function packageRecords(
 	pkg: ExchangePackage,
 	ids: AssignedIds
-): { entity: 'round' | 'claim' | 'source'; id: string; cells: Record<string, string> }[] {
+): { entity: DatasetEntity; id: string; cells: Record<string, string> }[] {
 	const rows = packageRows(pkg, ids);
+	const addedClaimants = new Set(ids.addedClaimants ?? []);
+	// A new claimant of two statements is added once, as the first one describes them.
+	const claimants = rows.claimants.filter(
+		(claimant, index): claimant is NonNullable<typeof claimant> =>
+			claimant !== null && addedClaimants.has(claimant.id) && ids.claimants?.indexOf(claimant.id) === index
+	);
 	const added = new Set(ids.addedSources);
 	const sources = rows.sources.filter((source, index) => {
 		// A page cited twice is added once, with the first statement's description.
@@ -230,6 +328,7 @@ export function packageRecords(
 	const withoutId = (row: Record<string, string>) =>
 		Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'id'));
 	return [
+		...claimants.map((claimant) => ({ entity: 'claimant' as const, id: claimant.id, cells: withoutId(claimant) })),
 		...sources.map((source) => ({ entity: 'source' as const, id: source.id, cells: withoutId(source) })),
 		{ entity: 'round' as const, id: ids.round, cells: withoutId(rows.round) },
 		...rows.claims.map((claim) => ({ entity: 'claim' as const, id: claim.id, cells: withoutId(claim) }))
@@ -260,19 +359,24 @@ export function publishedPackageCells(
 	const now: Record<string, string | null> = {};
 	const round = ids ? recordCells(dataset, 'round', ids.round) : null;
 	for (const key of Object.keys(proposal)) {
-		const match = /^(?:round|s(\d+))\.(source\.)?([a-z_]+)$/.exec(key);
+		const match = /^(?:round|s(\d+))\.(source\.|claimant\.)?([a-z_]+)$/.exec(key);
 		const index = match?.[1] ? Number(match[1]) - 1 : null;
+		const part = match?.[2];
 		const column = match?.[3] ?? '';
+		if (index === null || !ids) {
+			now[key] = index === null && round ? (round[column] ?? '') : null;
+			continue;
+		}
+		if (part === 'claimant.') {
+			// Whether the claimant was new is no cell of theirs: their row answers for role and organisation.
+			const claimant = recordCells(dataset, 'claimant', ids.claimants?.[index] ?? '');
+			now[key] = claimant ? (column === 'new' ? (proposal[key] ?? '') : (claimant[column] ?? '')) : null;
+			continue;
+		}
 		const record =
-			index === null
-				? round
-				: ids
-					? recordCells(
-							dataset,
-							match?.[2] ? 'source' : 'claim',
-							(match?.[2] ? ids.sources[index] : ids.claims[index]) ?? ''
-						)
-					: null;
+			part === 'source.'
+				? recordCells(dataset, 'source', ids.sources[index] ?? '')
+				: recordCells(dataset, 'claim', ids.claims[index] ?? '');
 		now[key] = record ? (record[column] ?? '') : null;
 	}
 	return now;

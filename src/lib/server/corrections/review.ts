@@ -26,7 +26,7 @@ import {
 	recordAssignedIds,
 	type AssignedIds
 } from './exchange';
-import type { CorrectionEntity, CorrectionRecord } from '../../schemas/correction';
+import type { CorrectionEntity, CorrectionRecord, DatasetEntity } from '../../schemas/correction';
 import type { RemovedRow } from '../../schemas/removed';
 
 /** Where and how the published dataset is built. */
@@ -214,7 +214,7 @@ export function tombstonesOfReverts(state: StateDatabase): RemovedRow[] {
 		.revertedAdditions.all()
 		.flatMap((row) => {
 			const reason = `Added by suggestion #${row.id}, then reverted: ${row.reason}`;
-			const tombstone = (entity: CorrectionEntity, id: string): RemovedRow => ({
+			const tombstone = (entity: DatasetEntity, id: string): RemovedRow => ({
 				entity,
 				id,
 				removed_on: row.created_at.slice(0, 10),
@@ -299,7 +299,8 @@ function plannedInputs(state: StateDatabase, apply: () => number | null): Publis
 /**
  * The published file as the base of the next one, when the decision only adds edits after those it was built from:
  * it reflects the state database as it is (see `isPublished`), was written by this build, is newer than every file
- * of data/, and the tombstones stay the same. Null otherwise (a revert, data/ changed): the dataset is built whole.
+ * of data/, the tombstones stay the same, and no claimant is added. Null otherwise (a revert, data/ changed, a new
+ * claimant): the dataset is built whole.
  */
 function publishedBase(
 	state: StateDatabase,
@@ -314,6 +315,8 @@ function publishedBase(
 	if (JSON.stringify(planned.removedByCorrections) !== JSON.stringify(current.removedByCorrections)) return null;
 	const prefix = planned.edits.slice(0, current.edits.length);
 	if (JSON.stringify(prefix) !== JSON.stringify(current.edits)) return null;
+	// A new claimant changes what the claims' search documents say of their speaker: rare enough to build whole.
+	if (planned.edits.slice(current.edits.length).some((edit) => edit.entity === 'claimant')) return null;
 	const builtAt = statSync(target.outPath).mtimeMs;
 	const inputs = [...Object.values(datasetFiles), REMOVED_FILE, OFFER_ROUNDS_FILE].map((file) =>
 		join(target.dataDir, file)
@@ -399,7 +402,7 @@ function decide(
 
 /** One record's part of a decision: which record, and each field's old and new value. */
 interface RevisionPart {
-	entity: CorrectionEntity;
+	entity: DatasetEntity;
 	recordId: string;
 	fields: [string, string, string][];
 }

@@ -1,7 +1,7 @@
 // The public history: every revision (an applied or reverted correction) with its field-level changes.
 import { preparedFor } from '../db/prepared';
 import type { StateDatabase } from '../db/state';
-import type { CorrectionEntity } from '../../schemas/correction';
+import type { DatasetEntity } from '../../schemas/correction';
 
 export interface RevisionField {
 	field: string;
@@ -15,7 +15,7 @@ export interface Revision {
 	maintainer: string;
 	correctionId: number;
 	action: 'apply' | 'revert';
-	entity: CorrectionEntity;
+	entity: DatasetEntity;
 	recordId: string;
 	reason: string;
 	fields: RevisionField[];
@@ -39,7 +39,7 @@ interface RevisionRow {
 	maintainer: string;
 	correction_id: number;
 	action: 'apply' | 'revert';
-	entity: CorrectionEntity;
+	entity: DatasetEntity;
 	record_id: string;
 	reason: string;
 }
@@ -141,7 +141,7 @@ export function revisionsOfCorrection(state: StateDatabase, correctionId: number
 /** The revisions of some records (e.g. a round and its claims), newest first. */
 export function revisionsOfRecords(
 	state: StateDatabase,
-	records: readonly { entity: CorrectionEntity; id: string }[]
+	records: readonly { entity: DatasetEntity; id: string }[]
 ): Revision[] {
 	if (records.length === 0) return [];
 	const pairs = JSON.stringify(records.map((record) => [record.entity, record.id]));

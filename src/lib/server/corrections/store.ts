@@ -12,6 +12,7 @@ import {
 import type { DatasetDatabase } from '../db/dataset';
 import { preparedFor } from '../db/prepared';
 import { recordCells } from '../db/queries/records';
+import { resolveClaimant } from './claimants';
 import type { StateDatabase } from '../db/state';
 
 /** Form-field name → message, for the form to show beside each field. */
@@ -139,6 +140,47 @@ function checkReferences(
 	}
 }
 
+/**
+ * A claim's claimant, as in the exchange form: the name resolves to a claimant on record (`resolveClaimant`), which
+ * gives `claimant_id`, and the side when none is chosen; an id must be a claimant on record, and the side theirs.
+ * A new claim whose name is nobody on record is refused; a changed name that is nobody on record (a spelling as a
+ * page gives it) keeps the claimant. Returns the cells to propose for `claimant_id` and `claimant_side`.
+ */
+function resolveClaimCells(
+	dataset: DatasetDatabase,
+	cells: Record<string, string>,
+	proposal: Readonly<Record<string, string>>,
+	isNew: boolean,
+	errors: FieldErrors
+): Record<string, string> {
+	const resolved: Record<string, string> = {};
+	const name = (proposal.claimant ?? '').trim();
+	if (name !== '' && (proposal.claimant_id ?? '') === '') {
+		const [match, ...others] = resolveClaimant(dataset, name);
+		if (others.length > 0 && match) {
+			const ids = [match, ...others].map((claimant) => claimant.id).join(', ');
+			errors['field:claimant'] = `${name} names more than one claimant (${ids}): give the id.`;
+		} else if (match) {
+			if (match.id !== cells.claimant_id) resolved.claimant_id = match.id;
+		} else if (isNew) {
+			errors['field:claimant'] =
+				`Not a claimant on record: ${name}. Pick one from the list; someone not on record yet is added with a new exchange.`;
+		}
+	}
+	const id = resolved.claimant_id ?? cells.claimant_id ?? '';
+	if (id === '') return resolved;
+	const claimant = recordCells(dataset, 'claimant', id);
+	if (!claimant) {
+		errors['field:claimant_id'] = `No claimant with the id ${id}.`;
+	} else if ((cells.claimant_side ?? '') === '') {
+		resolved.claimant_side = claimant.side ?? '';
+	} else if (cells.claimant_side !== claimant.side) {
+		errors['field:claimant_side'] =
+			`${claimant.name_en} (${id}) speaks for the side "${claimant.side}" on record, not "${cells.claimant_side}".`;
+	}
+	return resolved;
+}
+
 /** Runs the entity's full-row schema, so a proposal that would break the record is refused at once. */
 function checkRow(
 	entity: CorrectionEntity,
@@ -186,6 +228,9 @@ export function submitCorrection(
 		if (Object.keys(proposal).length === 0) {
 			return { ok: false, errors: { proposal: 'Every proposed value is the same as the published one.' } };
 		}
+		if (suggestion.entity === 'claim') {
+			Object.assign(proposal, resolveClaimCells(context.dataset, { ...current, ...proposal }, proposal, false, errors));
+		}
 		snapshot = Object.fromEntries(Object.keys(proposal).map((field) => [field, current[field] ?? '']));
 		const changed = { ...current, ...proposal };
 		checkRow(suggestion.entity, changed, '', errors);
@@ -200,7 +245,15 @@ export function submitCorrection(
 		if (suggestion.entity === 'claim' && listCell(cells.source_ids).length === 0) {
 			errors['field:source_ids'] = 'Name an existing source id, or describe the page below.';
 		}
+		if (suggestion.entity === 'claim') {
+			const resolved = resolveClaimCells(context.dataset, cells, own, true, errors);
+			Object.assign(cells, resolved);
+			Object.assign(proposal, resolved);
+		}
+		const unresolved = errors['field:claimant'];
 		checkRow(suggestion.entity, fillColumns(suggestion.entity, cells), '', errors);
+		// A name that is nobody on record leaves no id: that one problem is the name's, not a second one of the id's.
+		if (unresolved) delete errors['field:claimant_id'];
 		checkReferences(context.dataset, suggestion.entity, cells, errors);
 	}
 	if (Object.keys(errors).length > 0) return { ok: false, errors };

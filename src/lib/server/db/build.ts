@@ -5,7 +5,7 @@ import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { z } from 'zod';
-import { correctionEntities, type CorrectionEntity, type CorrectionKind } from '../../schemas/correction';
+import { datasetEntities, type CorrectionKind, type DatasetEntity } from '../../schemas/correction';
 import { ClaimRow, claimColumns } from '../../schemas/claim';
 import { ClaimantRow, claimantColumns } from '../../schemas/claimant';
 import { OfferRoundRow, offerRoundColumns } from '../../schemas/offer-round';
@@ -63,7 +63,7 @@ export function acceptedList(edits: readonly DatasetEdit[]): string {
 export interface DatasetEdit {
 	correctionId: number;
 	kind: CorrectionKind;
-	entity: CorrectionEntity;
+	entity: DatasetEntity;
 	/** The record changed, or for an addition the id it was given when approved. */
 	recordId: string;
 	/** Proposed cells, by column. */
@@ -196,8 +196,8 @@ const ADDED_LINE = 1_000_000_000;
  * there is nothing to do; anything else is a conflict, left out and reported.
  */
 export function applyEdits(
-	tables: Record<CorrectionEntity, RawRow[]>,
-	columns: Record<CorrectionEntity, readonly string[]>,
+	tables: Record<DatasetEntity, RawRow[]>,
+	columns: Record<DatasetEntity, readonly string[]>,
 	edits: readonly DatasetEdit[]
 ): EditOutcome[] {
 	return edits.map((edit) => {
@@ -421,19 +421,24 @@ export function validateDataset(dataDir: string, today: string, edits: readonly 
 /** The validation as a generator, pausing after each file's rows are checked (see buildDatasetInSteps). */
 function* validationSteps(dataDir: string, today: string, edits: readonly DatasetEdit[]) {
 	const problems = new ProblemList();
-	const raw: Record<CorrectionEntity, RawRow[]> = {
+	const raw: Record<DatasetEntity, RawRow[]> = {
 		source: readRawRows(dataDir, datasetFiles.sources, sourceColumns, problems),
 		round: readRawRows(dataDir, datasetFiles.rounds, roundColumns, problems),
-		claim: readRawRows(dataDir, datasetFiles.claims, claimColumns, problems)
+		claim: readRawRows(dataDir, datasetFiles.claims, claimColumns, problems),
+		claimant: readRawRows(dataDir, datasetFiles.claimants, claimantColumns, problems)
 	};
-	const editOutcomes = applyEdits(raw, { source: sourceColumns, round: roundColumns, claim: claimColumns }, edits);
+	const editOutcomes = applyEdits(
+		raw,
+		{ source: sourceColumns, round: roundColumns, claim: claimColumns, claimant: claimantColumns },
+		edits
+	);
 	yield;
 	const sources = checkRows(datasetFiles.sources, raw.source, SourceRow, problems);
 	yield;
 	const rounds = checkRows(datasetFiles.rounds, raw.round, RoundRow, problems);
 	yield;
 	const claims = checkRows(datasetFiles.claims, raw.claim, ClaimRow, problems);
-	const claimants = checkClaimants(dataDir, claims, problems);
+	const claimants = checkClaimants(raw.claimant, claims, problems);
 	yield;
 
 	checkDuplicateIds(datasetFiles.sources, sources, problems);
@@ -507,7 +512,11 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 			problems.addFor(datasetFiles.sources, source, 'id', `source "${raw.id}" supports no claim`);
 	}
 	yield;
-	const removed = checkRemoved(dataDir, { source: sources, round: rounds, claim: claims }, problems);
+	const removed = checkRemoved(
+		dataDir,
+		{ source: sources, round: rounds, claim: claims, claimant: claimants },
+		problems
+	);
 	const offerRounds = checkOfferRounds(dataDir, rounds, claims, problems);
 	yield;
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
@@ -535,9 +544,9 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
  * Every claim names a claimant of claimants.csv on the claimant's side, and every claimant made at least one
  * statement on record. Checked on the raw cells, so that a claim with another problem still gets this one reported.
  */
-function checkClaimants(dataDir: string, claims: CheckedRow<ClaimRow>[], problems: ProblemList) {
+function checkClaimants(rawClaimants: RawRow[], claims: CheckedRow<ClaimRow>[], problems: ProblemList) {
 	const file = datasetFiles.claimants;
-	const claimants = checkRows(file, readRawRows(dataDir, file, claimantColumns, problems), ClaimantRow, problems);
+	const claimants = checkRows(file, rawClaimants, ClaimantRow, problems);
 	checkDuplicateIds(file, claimants, problems);
 	const sideById = new Map(claimants.map(({ raw }) => [raw.id ?? '', raw.side ?? '']));
 	const used = new Set<string>();
@@ -572,7 +581,7 @@ function checkClaimants(dataDir: string, claims: CheckedRow<ClaimRow>[], problem
 /** Tombstones name removed ids: never a live id of the same kind, and a replacement that exists. */
 function checkRemoved(
 	dataDir: string,
-	live: Record<CorrectionEntity, CheckedRow<unknown>[]>,
+	live: Record<DatasetEntity, CheckedRow<unknown>[]>,
 	problems: ProblemList
 ): CheckedRow<RemovedRow>[] {
 	if (!existsSync(join(dataDir, REMOVED_FILE))) return [];
@@ -583,8 +592,8 @@ function checkRemoved(
 		problems
 	);
 	const liveIds = Object.fromEntries(
-		correctionEntities.map((entity) => [entity, new Set(live[entity].map(({ raw }) => raw.id ?? ''))])
-	) as Record<CorrectionEntity, Set<string>>;
+		datasetEntities.map((entity) => [entity, new Set(live[entity].map(({ raw }) => raw.id ?? ''))])
+	) as Record<DatasetEntity, Set<string>>;
 	const seen = new Set<string>();
 	for (const tombstone of removed) {
 		if (!tombstone.row) continue;
@@ -724,7 +733,7 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 	const { problems, sources, rounds, claims, claimants, removed, offerRounds, raw, editOutcomes } =
 		yield* validationSteps(options.dataDir, options.today, options.edits ?? []);
 	if (problems.length > 0) return { ok: false, errors: problems, edits: editOutcomes };
-	const liveIds = { source: sources, round: rounds, claim: claims };
+	const liveIds = { source: sources, round: rounds, claim: claims, claimant: claimants };
 	for (const tombstone of options.removedByCorrections ?? []) {
 		const live = liveIds[tombstone.entity].some((row) => row.id === tombstone.id);
 		const listed = removed.some((row) => row.entity === tombstone.entity && row.id === tombstone.id);
@@ -815,7 +824,7 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 			},
 			...removed.map((tombstone) => () => insertRemoved.run(tombstone)),
 			...offerRounds.map((link, position) => () => insertOfferRound.run({ ...link, position })),
-			...correctionEntities.flatMap((entity) =>
+			...datasetEntities.flatMap((entity) =>
 				raw[entity].map((row, position) => () => insertCells.run(entity, row.raw.id, position, JSON.stringify(row.raw)))
 			)
 		];
@@ -924,7 +933,7 @@ function writeChanges(
 		rounds: RoundRow[];
 		claims: ClaimRow[];
 		claimantsById: ReadonlyMap<string, ClaimantRow>;
-		raw: Record<CorrectionEntity, RawRow[]>;
+		raw: Record<DatasetEntity, RawRow[]>;
 		meta: [string, string][];
 	}
 ): void {

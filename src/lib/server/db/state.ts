@@ -31,12 +31,22 @@ export function migrate(db: StateDatabase): number {
 			`The state database is at migration ${current}, newer than this application (${migrations.length}).`
 		);
 	}
-	migrations.slice(current).forEach((sql, index) => {
-		db.transaction(() => {
-			db.exec(sql);
-			db.pragma(`user_version = ${current + index + 1}`);
-		}).immediate();
-	});
+	// Foreign keys are off while a migration runs (they cannot be switched inside a transaction), so that one may
+	// rebuild a table as SQLite documents it; every key is checked before the migration commits.
+	const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+	db.pragma('foreign_keys = OFF');
+	try {
+		migrations.slice(current).forEach((sql, index) => {
+			db.transaction(() => {
+				db.exec(sql);
+				const broken = db.pragma('foreign_key_check') as unknown[];
+				if (broken.length > 0) throw new Error(`Migration ${current + index + 1} broke ${broken.length} foreign keys.`);
+				db.pragma(`user_version = ${current + index + 1}`);
+			}).immediate();
+		});
+	} finally {
+		db.pragma(`foreign_keys = ${foreignKeys}`);
+	}
 	return migrations.length;
 }
 

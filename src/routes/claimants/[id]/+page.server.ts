@@ -7,6 +7,7 @@ import { recordId } from '$lib/schemas/fields';
 import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
 import { getDataset } from '$lib/server/db/dataset';
 import { claimantTrackRecord, getClaimant } from '$lib/server/db/queries/claimants';
+import { missingRecord } from '$lib/server/permalinks';
 import { claimsOfClaimant } from '$lib/server/db/queries/claims';
 import type { PageServerLoad } from './$types';
 
@@ -29,7 +30,8 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const query = parseQueryOr400(ClaimantQuery, url.searchParams);
 	const db = getDataset();
 	const claimant = getClaimant(db, id.data);
-	if (!claimant) error(404, m.not_found_claimant({ id: id.data }));
+	// A claimant added with an exchange whose approval was reverted answers 410, like any removed record.
+	if (!claimant) missingRecord(db, 'claimant', id.data, m.not_found_claimant({ id: id.data }));
 	const record = claimantTrackRecord(db, claimant.id);
 	const statements = pageOf(query.page, claimant.statementCount);
 	const records = pageOf(query.record_page, record.length);

@@ -12,10 +12,10 @@ import { submitterHash } from '$lib/server/auth/submitter';
 import {
 	agreementChoices,
 	checkPackageAgainst,
-	claimantChoices,
 	possibleDuplicates,
 	submitPackage
 } from '$lib/server/corrections/exchange';
+import { claimantChoices } from '$lib/server/corrections/claimants';
 import { parseExchangeForm, readExchangeForm, refillValues } from '$lib/server/corrections/exchange-form';
 import { getDataset } from '$lib/server/db/dataset';
 import { getState } from '$lib/server/db/state';
@@ -41,7 +41,7 @@ export const actions: Actions = {
 		const values = refillValues(form);
 		const { pkg, envelope, errors } = parseExchangeForm(form);
 		const dataset = getDataset();
-		const problems = { ...checkPackageAgainst(dataset, pkg), ...errors };
+		const problems = { ...checkPackageAgainst(dataset, pkg).errors, ...errors };
 		const duplicates = possibleDuplicates(dataset, pkg.round.kind, pkg.round.date);
 		if (!envelope || Object.keys(problems).length > 0) {
 			return fail(400, { values, errors: problems, duplicates, added: false });

@@ -6,6 +6,7 @@ import { checkCell, editableFields, fieldInput, NEW_SOURCE_PREFIX } from '$lib/s
 import { recordId } from '$lib/schemas/fields';
 import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
 import { submitterHash } from '$lib/server/auth/submitter';
+import { claimantChoices } from '$lib/server/corrections/claimants';
 import { parseSuggestionForm, readSuggestionForm } from '$lib/server/corrections/form';
 import { submitCorrection } from '$lib/server/corrections/store';
 import { getDataset } from '$lib/server/db/dataset';
@@ -46,7 +47,9 @@ export const load: PageServerLoad = ({ url }) => {
 					clearable: false
 				}))
 			: [];
-	return { kind, entity, recordId: query.id ?? null, fields, sourceFields };
+	// A claim's claimant is picked from the claimants on record (the name resolves on the server, as in the exchange form).
+	const claimants = entity === 'claim' ? claimantChoices(getDataset()) : [];
+	return { kind, entity, recordId: query.id ?? null, fields, sourceFields, claimants };
 };
 
 export const actions: Actions = {

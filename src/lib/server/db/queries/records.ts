@@ -1,5 +1,5 @@
 // The published CSV cells of each record: what a correction is checked and snapshotted against, and what export writes.
-import type { CorrectionEntity } from '../../../schemas/correction';
+import type { DatasetEntity } from '../../../schemas/correction';
 import type { DatasetDatabase } from '../dataset';
 import { preparedFor } from '../prepared';
 
@@ -9,13 +9,13 @@ const statements = preparedFor((db: DatasetDatabase) => ({
 }));
 
 /** One record's published cells by column, or null when there is no such record. */
-export function recordCells(db: DatasetDatabase, entity: CorrectionEntity, id: string): Record<string, string> | null {
+export function recordCells(db: DatasetDatabase, entity: DatasetEntity, id: string): Record<string, string> | null {
 	const row = statements(db).one.get(entity, id);
 	return row ? (JSON.parse(row.cells) as Record<string, string>) : null;
 }
 
 /** Every record of an entity, in the order of its data/ file (records added by corrections last). */
-export function allRecordCells(db: DatasetDatabase, entity: CorrectionEntity): Record<string, string>[] {
+export function allRecordCells(db: DatasetDatabase, entity: DatasetEntity): Record<string, string>[] {
 	return statements(db)
 		.all.all(entity)
 		.map((row) => JSON.parse(row.cells) as Record<string, string>);

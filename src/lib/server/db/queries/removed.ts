@@ -1,10 +1,10 @@
 // Tombstones of removed records: what a permalink to a removed id answers (410 Gone, the reason, the replacement).
-import type { CorrectionEntity } from '../../../schemas/correction';
+import type { DatasetEntity } from '../../../schemas/correction';
 import type { DatasetDatabase } from '../dataset';
 import { preparedFor } from '../prepared';
 
 export interface RemovedRecord {
-	entity: CorrectionEntity;
+	entity: DatasetEntity;
 	id: string;
 	removedOn: string;
 	reason: string;
@@ -18,7 +18,7 @@ const statements = preparedFor((db: DatasetDatabase) => ({
 }));
 
 /** The tombstone of a removed record, or null when the id was never removed. */
-export function removedRecord(db: DatasetDatabase, entity: CorrectionEntity, id: string): RemovedRecord | null {
+export function removedRecord(db: DatasetDatabase, entity: DatasetEntity, id: string): RemovedRecord | null {
 	const row = statements(db).one.get(entity, id);
 	return row ? { entity, id, removedOn: row.removed_on, reason: row.reason, replacedBy: row.replaced_by } : null;
 }

@@ -2,7 +2,7 @@
 import type { ClaimantSide } from '../../schemas/vocabulary';
 import type { DatasetDatabase } from '../db/dataset';
 import { memoizedFor, preparedFor } from '../db/prepared';
-import { listClaimants } from '../db/queries/claimants';
+import { listClaimants } from '../db/queries/claimant-list';
 
 const statements = preparedFor((db: DatasetDatabase) => ({
 	// Every name a claimant is known by: the table's three names and the names the claims record for them (the ones

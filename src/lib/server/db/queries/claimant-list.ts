@@ -1,4 +1,4 @@
-// The list of claimants with their statement counts: no page text here, so the build's command-line tools can use it.
+// The list of claimants with their statement counts, kept apart from the claimant pages' queries (which carry page text) for the corrections forms.
 import type { ClaimantSide } from '../../../schemas/vocabulary';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';

@@ -1,6 +1,9 @@
 // The chart images and the round cards, called as the server calls them, on a fixture dataset: real PNGs of the stated size, SVGs that stand alone.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartNames } from '../../src/lib/charts/catalog';
+import { partySymbol, shapePath } from '../../src/lib/charts/chart-utils';
+import { cardMarkerArea } from '../../src/lib/charts/image-layout';
+import { palette, partyKeys, partyOfSide, type PartyKey } from '../../src/lib/design/tokens';
 import { memoisedPng } from '../../src/lib/server/images';
 import { match as isImageFormat } from '../../src/params/image';
 import { buildInto, fixtureDir } from '../helpers/dataset';
@@ -97,12 +100,85 @@ describe('/card.png', () => {
 		const db = getDataset();
 		const headlines = overviewHeadlines(db);
 		const input = overviewCardInput(headlines, datasetInfo(db));
-		expect(input.directions.map((direction) => direction.speakers[0])).toEqual(
+		expect(input.directions.map((direction) => direction.speakers[0]?.text)).toEqual(
 			headlines.map(
 				(headline) =>
 					`Rounds on record: ${headline.totals.byParty.ukraine.sum.toLocaleString('en')} by Kyiv's figures, ${headline.totals.byParty.russia.sum.toLocaleString('en')} by Moscow's`
 			)
 		);
+	});
+});
+
+/** The parties whose marker an SVG card draws, each found by its shape's path and its token colour (light palette). */
+function drawnParties(svg: string): { party: PartyKey; hollow: boolean }[] {
+	return [...svg.matchAll(/<path class="marker"[^>]*>/g)].map(([tag]) => {
+		const d = /\sd="([^"]*)"/.exec(tag)?.[1] ?? '';
+		const fill = /\sfill="([^"]*)"/.exec(tag)?.[1];
+		const stroke = /\sstroke="([^"]*)"/.exec(tag)?.[1];
+		const party = partyKeys.find(
+			(key) =>
+				[SPEAKER_AREA, STATUS_AREA].some((area) => partySymbol(key, area) === d) &&
+				stroke === palette.light[`party-${key}`]
+		);
+		if (!party) throw new Error(`a marker of no party's shape and colour: ${tag}`);
+		expect([palette.light[`party-${party}`], palette.light.background]).toContain(fill);
+		return { party, hollow: fill === palette.light.background };
+	});
+}
+
+const SPEAKER_AREA = cardMarkerArea(22);
+const STATUS_AREA = cardMarkerArea(30);
+
+describe("the cards draw each reporting party's shape in its colour", () => {
+	it.each(['2024-12-30-exchange', '2025-05-23-exchange', '2025-05-24-exchange', '2025-06-11-bodies'])(
+		'%s: a marker per party that gave a figure, in the shape and colour of the design tokens',
+		async (id) => {
+			const { getDataset } = await import('../../src/lib/server/db/dataset');
+			const { datasetInfo, listRounds } = await import('../../src/lib/server/db/queries/rounds');
+			const { roundCardSvg } = await import('../../src/lib/server/round-card');
+			const db = getDataset();
+			const round = listRounds(db).find((item) => item.id === id);
+			if (!round) throw new Error(`no round ${id} in the fixtures`);
+			const svg = roundCardSvg(round, datasetInfo(db));
+			const reporting = new Set(
+				(['to_ukraine', 'to_russia'] as const).flatMap((direction) =>
+					round.figures[round.population][direction].confirmation.figures
+						.filter((figure) => figure.number !== null)
+						.map((figure) => partyOfSide(figure.side))
+				)
+			);
+			expect(reporting.size).toBeGreaterThan(0);
+			expect(new Set(drawnParties(svg).map((marker) => marker.party))).toEqual(reporting);
+		}
+	);
+
+	it('2024-12-30-exchange: Kyiv a circle, Moscow a square, the UAE a diamond', async () => {
+		const { getDataset } = await import('../../src/lib/server/db/dataset');
+		const { datasetInfo, listRounds } = await import('../../src/lib/server/db/queries/rounds');
+		const { roundCardSvg } = await import('../../src/lib/server/round-card');
+		const db = getDataset();
+		const round = listRounds(db).find((item) => item.id === '2024-12-30-exchange');
+		const svg = roundCardSvg(round as NonNullable<typeof round>, datasetInfo(db));
+		expect(new Set(drawnParties(svg).map((marker) => marker.party))).toEqual(new Set(['kyiv', 'moscow', 'mediator']));
+		expect(svg).toContain(`d="${shapePath('circle', SPEAKER_AREA)}" fill="#005a8c" stroke="#005a8c"`);
+		expect(svg).toContain(`d="${shapePath('square', SPEAKER_AREA)}" fill="#a33f00" stroke="#a33f00"`);
+		expect(svg).toContain(`d="${shapePath('diamond', SPEAKER_AREA)}" fill="#00694d" stroke="#00694d"`);
+		expect(svg).not.toMatch(/var\(--/);
+	});
+
+	it("the overview's card: both parties before the sums, and the official total's party before its status", async () => {
+		const { getDataset } = await import('../../src/lib/server/db/dataset');
+		const { overviewHeadlines } = await import('../../src/lib/server/db/queries/headline');
+		const { datasetInfo } = await import('../../src/lib/server/db/queries/rounds');
+		const { overviewCardSvg } = await import('../../src/lib/server/overview-card');
+		const db = getDataset();
+		const headlines = overviewHeadlines(db);
+		const svg = overviewCardSvg(headlines, datasetInfo(db));
+		const expected = headlines.flatMap((headline) => {
+			const official = headline.official.ukraine ?? headline.official.russia;
+			return [...(official ? [official.side === 'russia' ? 'moscow' : 'kyiv'] : []), 'kyiv', 'moscow'];
+		});
+		expect(drawnParties(svg).map((marker) => marker.party)).toEqual(expected);
 	});
 });
 

@@ -1,4 +1,5 @@
 // Layout of the standalone images: a chart with its title, legend and source, and a round's social card; pure and unit-tested.
+import type { PartyKey } from '../design/tokens';
 import { estimateTextWidth, type Box } from './chart-utils';
 import type { LegendItem, LegendSwatchKind } from './legend';
 
@@ -182,13 +183,23 @@ const CARD = {
 	columnGap: 48,
 	direction: { fontSize: 24, lineHeight: 32 },
 	figure: { fontSize: 64, lineHeight: 76 },
-	status: { fontSize: 30, lineHeight: 40 },
-	speakers: { fontSize: 22, lineHeight: 30, maxLines: 3 },
+	status: { fontSize: 30, lineHeight: 40, maxLines: 2 },
+	speakers: { fontSize: 22, lineHeight: 30 },
 	footer: { fontSize: 20, lineHeight: 28 }
 } as const;
 
 /** How a direction's status is drawn on a card: in the colour the charts give it. */
 export type CardTone = 'confirmed' | 'announced' | 'disputed' | 'none';
+
+/**
+ * One statement of who reported what on a card: its words, led by the marker of each party it speaks of (the party's
+ * shape and colour from the design tokens, as every chart and legend draws them), hollow when the figure is a bound.
+ */
+export interface CardSpeaker {
+	text: string;
+	parties: PartyKey[];
+	bound: boolean;
+}
 
 /** One direction of a round on its card, with every text already formatted. */
 export interface CardDirection {
@@ -197,9 +208,98 @@ export interface CardDirection {
 	/** The headline figure, or null when nobody gave one. */
 	figure: string | null;
 	status: string;
+	/** The party whose figure the status speaks of, drawn before it; null when it speaks of none. */
+	statusParty: PartyKey | null;
 	tone: CardTone;
 	/** Who reported what, one entry per speaker and figure. */
-	speakers: string[];
+	speakers: CardSpeaker[];
+}
+
+/** A party's marker on a card, centred on (x, y). */
+export interface CardMarker {
+	key: number;
+	x: number;
+	y: number;
+	party: PartyKey;
+	hollow: boolean;
+}
+
+/** A block of text set with party markers: the text runs and the markers, each where it is drawn. */
+export interface MarkedText {
+	lines: TextLine[];
+	markers: CardMarker[];
+}
+
+/** A marker is as wide as this share of the font size, and keeps this share of it clear after it. */
+const MARKER_SIZE = 0.75;
+const MARKER_GAP = 0.35;
+
+/** d3-shape's symbol area of a card's marker at `fontSize`: its square would be about `MARKER_SIZE` of the font. */
+export function cardMarkerArea(fontSize: number): number {
+	return (fontSize * MARKER_SIZE) ** 2;
+}
+
+/** Bold text runs about a tenth wider than the estimate, which is made for regular text. */
+const BOLD_WIDTH = 1.1;
+
+/**
+ * Sets `entries` as a list within `width`: each entry on a line of its own, led by its markers, its words wrapped at
+ * spaces and its further lines indented to its words. Past `maxLines`, the words left are dropped and the last line
+ * ends with an ellipsis. Widths are the charts' estimate (see `estimateTextWidth`), a tenth wider for `bold` text.
+ */
+export function setMarkedText(
+	entries: readonly CardSpeaker[],
+	x: number,
+	top: number,
+	width: number,
+	text: { fontSize: number; lineHeight: number; bold?: boolean },
+	maxLines = Infinity
+): MarkedText {
+	const { fontSize, lineHeight } = text;
+	const measure = (words: string) => estimateTextWidth(words, fontSize) * (text.bold ? BOLD_WIDTH : 1);
+	const right = x + width;
+	const lines: TextLine[] = [];
+	const markers: CardMarker[] = [];
+	const baseline = (row: number) => top + (lineHeight - fontSize) / 2 + fontSize * 0.85 + row * lineHeight;
+	let truncated = false;
+	entries: for (const entry of entries) {
+		if (lines.length >= maxLines) {
+			truncated = true;
+			break;
+		}
+		const row = lines.length;
+		entry.parties.forEach((party, index) => {
+			markers.push({
+				key: markers.length,
+				x: x + fontSize * ((MARKER_SIZE + MARKER_GAP) * index + MARKER_SIZE / 2),
+				y: baseline(row) - fontSize * 0.35,
+				party,
+				hollow: entry.bound
+			});
+		});
+		const indent = x + entry.parties.length * fontSize * (MARKER_SIZE + MARKER_GAP);
+		let run: TextLine | null = null;
+		for (const word of entry.text.split(/\s+/).filter(Boolean)) {
+			if (run && indent + measure(`${run.text} ${word}`) <= right) {
+				run.text += ` ${word}`;
+				continue;
+			}
+			if (lines.length >= maxLines) {
+				truncated = true;
+				break entries;
+			}
+			run = { key: lines.length, x: indent, y: baseline(lines.length), text: word };
+			lines.push(run);
+		}
+	}
+	const last = lines.at(-1);
+	if (truncated && last) {
+		while (last.text.includes(' ') && last.x + measure(`${last.text} …`) > right) {
+			last.text = last.text.slice(0, last.text.lastIndexOf(' '));
+		}
+		last.text += ' …';
+	}
+	return { lines, markers };
 }
 
 /** What a round's card says. */
@@ -234,9 +334,13 @@ export interface RoundCardLayout {
 		tone: CardTone;
 		heading: TextLine[];
 		figure: TextLine[];
-		status: TextLine[];
-		speakers: TextLine[];
+		/** The figure's font size: the card's, or smaller where the figure would not fit the column at that size. */
+		figureFontSize: number;
+		status: MarkedText;
+		speakers: MarkedText;
 	}[];
+	/** d3-shape's symbol areas of the markers before a status and before a speaker's words. */
+	markerAreas: { status: number; speakers: number };
 	ruleY: number;
 	footer: TextLine[];
 }
@@ -251,7 +355,7 @@ export function layoutRoundCard(input: RoundCardInput): RoundCardLayout {
 	const siteLines = textLines([input.site], padding, top, site.fontSize, site.lineHeight);
 	top += site.lineHeight + 8;
 	const headingLines = textLines(
-		wrapText(input.heading, heading.fontSize, column, 2),
+		wrapText(input.heading, heading.fontSize, column / BOLD_WIDTH, 2),
 		padding,
 		top,
 		heading.fontSize,
@@ -263,6 +367,7 @@ export function layoutRoundCard(input: RoundCardInput): RoundCardLayout {
 		: [];
 	top += factLines.length * facts.lineHeight + 28;
 
+	const footerTop = CARD_SIZE.height - padding + 8 - footer.lineHeight;
 	const columnWidth = (column - columnGap * (input.directions.length - 1)) / Math.max(1, input.directions.length);
 	const columns = input.directions.map((entry, index) => {
 		const x = padding + index * (columnWidth + columnGap);
@@ -275,30 +380,43 @@ export function layoutRoundCard(input: RoundCardInput): RoundCardLayout {
 			direction.lineHeight
 		);
 		y += direction.lineHeight + 4;
+		// The figure is never cut short: a long one ("more than 1,000") is set smaller to fit the column.
+		const figureSize = entry.figure
+			? Math.min(figure.fontSize, Math.floor(columnWidth / (estimateTextWidth(entry.figure, 1) * BOLD_WIDTH)))
+			: figure.fontSize;
 		const figureText = entry.figure
-			? textLines(wrapText(entry.figure, figure.fontSize, columnWidth, 1), x, y, figure.fontSize, figure.lineHeight)
+			? textLines([entry.figure], x, y + (figure.fontSize - figureSize) / 2, figureSize, figure.lineHeight)
 			: [];
 		y += figureText.length * figure.lineHeight;
-		const statusText = textLines([entry.status], x, y, status.fontSize, status.lineHeight);
-		y += status.lineHeight + 6;
-		const speakerText = textLines(
-			wrapText(entry.speakers.join(' · '), speakers.fontSize, columnWidth, speakers.maxLines),
+		const statusText = setMarkedText(
+			[{ text: entry.status, parties: entry.statusParty ? [entry.statusParty] : [], bound: false }],
 			x,
 			y,
-			speakers.fontSize,
-			speakers.lineHeight
+			columnWidth,
+			{ ...status, bold: true },
+			status.maxLines
+		);
+		y += statusText.lines.length * status.lineHeight + 6;
+		// As many lines of who reported what as fit above the rule over the footer.
+		const speakerText = setMarkedText(
+			entry.speakers,
+			x,
+			y,
+			columnWidth,
+			speakers,
+			Math.floor((footerTop - 20 - y) / speakers.lineHeight)
 		);
 		return {
 			key: entry.key,
 			tone: entry.tone,
 			heading: headingText,
 			figure: figureText,
+			figureFontSize: figureSize,
 			status: statusText,
 			speakers: speakerText
 		};
 	});
 
-	const footerTop = CARD_SIZE.height - padding + 8 - footer.lineHeight;
 	return {
 		width,
 		height: CARD_SIZE.height,
@@ -316,6 +434,7 @@ export function layoutRoundCard(input: RoundCardInput): RoundCardLayout {
 		heading: headingLines,
 		facts: factLines,
 		columns,
+		markerAreas: { status: cardMarkerArea(status.fontSize), speakers: cardMarkerArea(speakers.fontSize) },
 		ruleY: footerTop - 12,
 		footer: textLines(
 			wrapText(input.footer, footer.fontSize, column, 1),

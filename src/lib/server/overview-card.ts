@@ -14,6 +14,7 @@ function cardDirection(headline: DirectionHeadline): CardDirection {
 	// The receiving side's total leads; the other side's is named when it is the only one.
 	const official = headline.official[party] ?? headline.official[party === 'ukraine' ? 'russia' : 'ukraine'];
 	const officialParty = official?.side === 'russia' ? m.party_russia() : m.party_ukraine();
+	const officialMarker = official?.side === 'russia' ? 'moscow' : 'kyiv';
 	const { byParty, confirmed } = headline.totals;
 	return {
 		key: headline.direction,
@@ -25,15 +26,25 @@ function cardDirection(headline: DirectionHeadline): CardDirection {
 		status: official
 			? m.card_official_total({ party: officialParty, date: formatDate(official.statedOn) })
 			: m.card_no_official_total(),
+		statusParty: official ? officialMarker : null,
 		tone: 'announced',
 		speakers: [
-			m.card_sums({
-				kyiv: formatNumber(byParty.ukraine.sum),
-				moscow: formatNumber(byParty.russia.sum)
-			}),
-			headline.noneConfirmedBecause
-				? m.card_none_confirmed({ reason: noneConfirmedText(headline.noneConfirmedBecause) })
-				: m.card_confirmed({ confirmed: formatNumber(confirmed) })
+			{
+				// The sums of both parties' figures, led by both parties' markers in the order the sentence names them.
+				text: m.card_sums({
+					kyiv: formatNumber(byParty.ukraine.sum),
+					moscow: formatNumber(byParty.russia.sum)
+				}),
+				parties: ['kyiv', 'moscow'],
+				bound: false
+			},
+			{
+				text: headline.noneConfirmedBecause
+					? m.card_none_confirmed({ reason: noneConfirmedText(headline.noneConfirmedBecause) })
+					: m.card_confirmed({ confirmed: formatNumber(confirmed) }),
+				parties: [],
+				bound: false
+			}
 		]
 	};
 }
@@ -49,13 +60,16 @@ export function overviewCardInput(headlines: readonly DirectionHeadline[], datas
 	};
 }
 
+/** The overview's card as a standalone SVG document. */
+export function overviewCardSvg(headlines: readonly DirectionHeadline[], dataset: DatasetInfo): string {
+	const input = overviewCardInput(headlines, dataset);
+	return svgDocument(render(RoundCard, { props: { title: input.heading, layout: layoutRoundCard(input) } }).body);
+}
+
 /** The overview's card as a PNG, drawn once for as long as its figures stay the same. */
 export function overviewCardPng(
 	headlines: readonly DirectionHeadline[],
 	dataset: DatasetInfo
 ): Uint8Array<ArrayBuffer> {
-	const input = overviewCardInput(headlines, dataset);
-	return memoisedPng(
-		svgDocument(render(RoundCard, { props: { title: input.heading, layout: layoutRoundCard(input) } }).body)
-	);
+	return memoisedPng(overviewCardSvg(headlines, dataset));
 }

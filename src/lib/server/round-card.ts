@@ -1,10 +1,11 @@
 // A round's social card: its date and kind, and per direction the headline figure, the status and who reported what, as SVG and PNG.
 import { render } from 'svelte/server';
 import { directionMark, speakerOf } from '../charts/inputs';
-import { layoutRoundCard, type CardDirection, type RoundCardInput } from '../charts/image-layout';
+import { layoutRoundCard, type CardDirection, type CardSpeaker, type RoundCardInput } from '../charts/image-layout';
 import { directionLabel, markKind } from '../charts/timeline';
 import type { DirectionMark } from '../charts/types';
 import RoundCard from '../components/RoundCard.svelte';
+import { partyOfSide } from '../design/tokens';
 import { formatStatedFigure, type Confirmation } from '../domain/confirmation';
 import { directions, type Direction } from '../domain/round-figures';
 import { formatDate, formatFigure, formatNumber, roundKindLabel, statusLabel } from '../format/figures';
@@ -34,24 +35,31 @@ function cardDirection(round: RoundListItem, direction: Direction): CardDirectio
 	const figures = round.figures[round.population][direction];
 	const { confirmation } = figures;
 	const mark = directionMark(figures);
-	const speakers = [
+	// Each speaker's words led by their party's marker, hollow for a bound, as the charts draw a bound.
+	const speakers: CardSpeaker[] = [
 		...confirmation.figures.flatMap((figure) =>
 			figure.number === null || figure.qualifier === null
 				? []
 				: [
-						m.chart_speaker_figure({
-							speaker: speakerOf(figure),
-							figure: formatStatedFigure({ ...figure, number: figure.number, qualifier: figure.qualifier })
-						})
+						{
+							text: m.chart_speaker_figure({
+								speaker: speakerOf(figure),
+								figure: formatStatedFigure({ ...figure, number: figure.number, qualifier: figure.qualifier })
+							}),
+							parties: [partyOfSide(figure.side)],
+							bound: figure.qualifier !== 'exact'
+						}
 					]
 		),
 		...(confirmation.status === 'combined_only'
-			? confirmation.combined.map((figure) =>
-					m.chart_speaker_figure({
+			? confirmation.combined.map((figure) => ({
+					text: m.chart_speaker_figure({
 						speaker: speakerOf(figure),
 						figure: m.combined_figure_words({ figure: formatFigure(figure.number ?? 0, figure.qualifier ?? 'exact') })
-					})
-				)
+					}),
+					parties: [partyOfSide(figure.side)],
+					bound: (figure.qualifier ?? 'exact') !== 'exact'
+				}))
 			: [])
 	];
 	return {
@@ -62,9 +70,10 @@ function cardDirection(round: RoundListItem, direction: Direction): CardDirectio
 		}),
 		figure: headlineFigure(confirmation, mark),
 		status: statusLabel(confirmation.status),
+		statusParty: null,
 		tone: markKind(confirmation.status) ?? 'none',
 		// A claimant who repeated the same figure is named once.
-		speakers: [...new Set(speakers)]
+		speakers: speakers.filter((speaker, index) => speakers.findIndex((other) => other.text === speaker.text) === index)
 	};
 }
 

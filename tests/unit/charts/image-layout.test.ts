@@ -1,10 +1,12 @@
 // Layout of the standalone images: wrapping, the legend's rows, the chart's scaled box, and the card's fixed size.
 import { describe, expect, it } from 'vitest';
+import { estimateTextWidth } from '../../../src/lib/charts/chart-utils';
 import {
 	CARD_SIZE,
 	CHART_IMAGE_WIDTH,
 	layoutChartImage,
 	layoutRoundCard,
+	setMarkedText,
 	wrapText
 } from '../../../src/lib/charts/image-layout';
 import { cumulativeLegend } from '../../../src/lib/charts/legend';
@@ -67,7 +69,11 @@ describe('layoutRoundCard', () => {
 		figure: '150 to 189',
 		status: 'Disputed',
 		tone: 'disputed' as const,
-		speakers: ['Kyiv: 189', 'Moscow: 150']
+		statusParty: null,
+		speakers: [
+			{ text: 'Kyiv: 189', parties: ['kyiv' as const], bound: false },
+			{ text: 'Moscow: at least 150', parties: ['moscow' as const], bound: true }
+		]
 	};
 	const layout = layoutRoundCard({
 		site: 'Prisoner Exchange Monitor',
@@ -86,11 +92,57 @@ describe('layoutRoundCard', () => {
 		expect(left?.heading[0]?.x).toBe(56);
 		expect(right?.heading[0]?.x).toBeGreaterThan(600);
 		expect(right?.figure).toEqual([]);
-		expect(left?.speakers.map((line) => line.text)).toEqual(['Kyiv: 189 · Moscow: 150']);
+		expect(left?.speakers.lines.map((line) => line.text)).toEqual(['Kyiv: 189', 'Moscow: at least 150']);
+		expect(left?.speakers.markers.map(({ party, hollow }) => ({ party, hollow }))).toEqual([
+			{ party: 'kyiv', hollow: false },
+			{ party: 'moscow', hollow: true }
+		]);
+	});
+
+	it("leads each speaker's words with their party's marker, a line each, the marker clear of the words", () => {
+		const [kyivText, moscowText] = layout.columns[0]?.speakers.lines ?? [];
+		const [kyiv, moscow] = layout.columns[0]?.speakers.markers ?? [];
+		expect(kyiv?.y).toBeCloseTo((kyivText?.y ?? 0) - 22 * 0.35);
+		expect(moscow?.y).toBeCloseTo((moscowText?.y ?? 0) - 22 * 0.35);
+		expect(moscowText && kyivText && moscowText.y - kyivText.y).toBe(30);
+		// A marker is 0.75 of the font size wide, centred on its x: its right edge stays left of the words.
+		for (const [marker, text] of [
+			[kyiv, kyivText],
+			[moscow, moscowText]
+		] as const) {
+			expect(marker && text && marker.x + (22 * 0.75) / 2 < text.x).toBe(true);
+		}
+	});
+
+	it("indents a speaker's further lines to the words, and keeps every line in the column", () => {
+		const set = setMarkedText(
+			[{ text: 'UAE Ministry of Foreign Affairs: 150 servicemen on each side', parties: ['mediator'], bound: false }],
+			100,
+			0,
+			300,
+			{ fontSize: 22, lineHeight: 30 }
+		);
+		expect(set.lines.length).toBeGreaterThan(1);
+		expect(new Set(set.lines.map((line) => line.x)).size).toBe(1);
+		expect(set.lines[0]?.x).toBeGreaterThan(100);
+		for (const line of set.lines) expect(line.x + estimateTextWidth(line.text, 22)).toBeLessThanOrEqual(400);
+	});
+
+	it('drops the entries past its last line and ends that line with an ellipsis', () => {
+		const many = Array.from({ length: 12 }, (_, index) => ({
+			text: `Speaker number ${index}: ${index * 100}`,
+			parties: ['mediator' as const],
+			bound: false
+		}));
+		const set = setMarkedText(many, 0, 0, 400, { fontSize: 22, lineHeight: 30 }, 3);
+		expect(set.lines).toHaveLength(3);
+		expect(set.lines.at(-1)?.text.endsWith(' …')).toBe(true);
+		for (const line of set.lines) expect(line.x + estimateTextWidth(line.text, 22)).toBeLessThanOrEqual(400);
+		expect(set.markers.length).toBeLessThan(many.length);
 	});
 
 	it('keeps everything above the footer, and the footer on the card', () => {
-		const lowest = Math.max(...layout.columns.flatMap((column) => column.speakers.map((line) => line.y)));
+		const lowest = Math.max(...layout.columns.flatMap((column) => column.speakers.lines.map((line) => line.y)));
 		expect(lowest).toBeLessThan(layout.ruleY);
 		expect(layout.footer[0]?.y).toBeLessThan(CARD_SIZE.height);
 	});

@@ -8,8 +8,10 @@ import CumulativePlot from '../../src/lib/charts/CumulativePlot.svelte';
 import DiscrepancyPlot from '../../src/lib/charts/DiscrepancyPlot.svelte';
 import HeadlineBars from '../../src/lib/charts/HeadlineBars.svelte';
 import TimelinePlot from '../../src/lib/charts/TimelinePlot.svelte';
-import { boxesOverlap, type Box } from '../../src/lib/charts/chart-utils';
-import { CLAIM_DOTS_FONT_SIZE } from '../../src/lib/charts/claim-dots';
+import { boxesOverlap, shapePath, type Box } from '../../src/lib/charts/chart-utils';
+import { CLAIM_DOTS_FONT_SIZE, layoutClaimDots, type ClaimDotsLayout } from '../../src/lib/charts/claim-dots';
+import { speakerOf } from '../../src/lib/charts/inputs';
+import { formatNumber } from '../../src/lib/format/figures';
 import { cumulativeModel } from '../../src/lib/charts/cumulative';
 import { discrepancyModel } from '../../src/lib/charts/discrepancies';
 import { timelineModel } from '../../src/lib/charts/timeline';
@@ -51,6 +53,27 @@ interface Case {
 	bold: string[];
 }
 
+/**
+ * A round page's dot chart laid out at any width, as ClaimDots.svelte draws it: its tick labels, row labels, markers
+ * and their labels (the component itself draws only the two widths the page uses).
+ */
+function dotsSvg(layout: ClaimDotsLayout): string {
+	const text = (x: number, y: number, words: string, anchor = 'start') =>
+		`<text x="${x}" y="${y}" text-anchor="${anchor}">${words}</text>`;
+	return [
+		'<svg>',
+		...layout.ticks.map((tick) => text(tick.x, layout.height - 8, formatNumber(tick.value), 'middle')),
+		...layout.rows.flatMap((row) => [
+			text(row.label.x, row.label.y, row.label.text),
+			...row.dots.flatMap((dot) => [
+				`<path transform="translate(${dot.x},${dot.y})" d="${shapePath(dot.shape, 90)}"/>`,
+				text(dot.label.x, dot.label.y, dot.label.text, dot.label.anchor)
+			])
+		]),
+		'</svg>'
+	].join('');
+}
+
 /** Each chart's layouts: the narrow one is what the pages draw at 375 and at 1280 px, the wide one the images. */
 function chartCases(source: string, charts: OverviewCharts): Case[] {
 	const cases: Case[] = [];
@@ -80,16 +103,33 @@ const fixtureCharts: OverviewCharts = {
 	discrepancies: discrepancyModel(discrepancies)
 };
 
+/** The widths, in viewBox units, that every chart is also laid out at: a small phone's, a phone's and a laptop's. */
+const SCREEN_WIDTHS = [320, 375, 1280];
+
+const fixtureChartsAtScreenWidths: OverviewCharts = {
+	peopleTimeline: timelineModel(peopleRounds, 'people', SCREEN_WIDTHS),
+	bodiesTimeline: timelineModel(bodyRounds, 'bodies', SCREEN_WIDTHS),
+	cumulative: cumulativeModel(cumulativeInput, SCREEN_WIDTHS),
+	discrepancies: discrepancyModel(discrepancies, SCREEN_WIDTHS)
+};
+
 let realCases: Case[] = [];
 
 beforeAll(async () => {
 	process.env.DATASET_DB_PATH = buildInto(realDataDir);
 	const { getDataset } = await import('../../src/lib/server/db/dataset');
-	const { overviewCharts } = await import('../../src/lib/server/db/queries/charts');
+	const { chartsAt, overviewCharts } = await import('../../src/lib/server/db/queries/charts');
 	const { listRounds } = await import('../../src/lib/server/db/queries/rounds');
 	const db = getDataset();
 	const { overviewHeadlines } = await import('../../src/lib/server/db/queries/headline');
 	realCases = chartCases('real', overviewCharts(db));
+	// The same charts with their height and ticks chosen for other widths (see src/lib/charts/sizing.ts).
+	realCases.push(
+		...chartCases('real', chartsAt(db, SCREEN_WIDTHS)).map((item, index) => ({
+			...item,
+			name: `${item.name} at ${SCREEN_WIDTHS[index % SCREEN_WIDTHS.length]}`
+		}))
+	);
 	for (const headline of overviewHeadlines(db)) {
 		realCases.push({
 			name: `headline bars ${headline.direction}`,
@@ -106,6 +146,15 @@ beforeAll(async () => {
 			figures: round.figures[round.population][direction].confirmation.figures
 		}));
 		const html = render(ClaimDots, { props: { rows } }).body;
+		for (const width of SCREEN_WIDTHS) {
+			const layout = layoutClaimDots(rows, speakerOf, width);
+			realCases.push({
+				name: `round ${round.id} dots at ${width}`,
+				svg: dotsSvg(layout),
+				fontSize: CLAIM_DOTS_FONT_SIZE,
+				bold: []
+			});
+		}
 		for (const [variant, svg] of [...html.matchAll(/variant-(wide|narrow)[^"]*">(<svg[\s\S]*?<\/svg>)/g)].map(
 			(match) => [match[1], match[2]] as const
 		)) {
@@ -121,6 +170,15 @@ beforeAll(async () => {
 
 describe('no label overprints another label or a mark', () => {
 	it.each(chartCases('fixtures', fixtureCharts))('$name', ({ svg, fontSize, bold }) => {
+		expect(collisions(svg, fontSize, bold)).toEqual([]);
+	});
+
+	it.each(
+		chartCases('fixtures', fixtureChartsAtScreenWidths).map((item, index) => ({
+			...item,
+			name: `${item.name} at ${SCREEN_WIDTHS[index % SCREEN_WIDTHS.length]}`
+		}))
+	)('$name', ({ svg, fontSize, bold }) => {
 		expect(collisions(svg, fontSize, bold)).toEqual([]);
 	});
 

@@ -5,12 +5,11 @@ import { utcFormat } from 'd3-time-format';
 import { PARTY, type MarkerShape, type PartyKey } from '../design/tokens';
 
 /**
- * Each chart is laid out twice. Pages draw the narrow layout once, scaled by its viewBox to the column and at most
- * 32rem wide (see ChartFrame.svelte), so that its text stays readable from 320 px up without any script and the page
- * does not carry the chart twice; the 1200 px images draw the wide one.
+ * Each chart is laid out twice, at the widths of src/lib/charts/sizing.ts. Pages draw the narrow layout once, scaled
+ * by its viewBox to the column and at most 32rem wide (see ChartFrame.svelte), so that its text stays readable from
+ * 320 px up without any script and the page does not carry the chart twice; the 1200 px images draw the wide one.
  */
 export type Variant = 'wide' | 'narrow';
-export const VARIANTS: readonly Variant[] = ['wide', 'narrow'];
 
 /** The layout a page draws: the one that reads well in any column from a phone's to a desktop's. */
 export function pageLayout<T extends { variant: Variant }>(layouts: readonly T[]): T | undefined {

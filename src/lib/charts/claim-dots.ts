@@ -5,6 +5,7 @@ import type { StatedFigure } from '../domain/confirmation';
 import { formatNumber } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import { estimateTextWidth } from './chart-utils';
+import { horizontalTickCount } from './sizing';
 
 export interface ClaimDotRow {
 	key: string;
@@ -63,9 +64,11 @@ export function layoutClaimDots(
 	const narrow = width < CLAIM_DOTS_WIDTHS.wide;
 	const margin = { top: 12, right: 16, bottom: 28, left: narrow ? 12 : 90 };
 	const values = rows.flatMap((row) => row.figures.map((figure) => figure.number ?? 0));
+	const highest = Math.max(1, ...values);
+	const tickCount = horizontalTickCount(width - margin.left - margin.right, highest, fontSize);
 	const x = scaleLinear()
-		.domain([0, Math.max(1, ...values)])
-		.nice()
+		.domain([0, highest])
+		.nice(tickCount)
 		.range([margin.left, width - margin.right]);
 	let top = margin.top;
 	const laidOut = rows.map((row) => {
@@ -121,7 +124,7 @@ export function layoutClaimDots(
 	return {
 		width,
 		height: top + margin.bottom,
-		ticks: x.ticks(narrow ? 4 : 5).map((value) => ({ value, x: x(value) })),
+		ticks: x.ticks(tickCount).map((value) => ({ value, x: x(value) })),
 		rows: laidOut
 	};
 }

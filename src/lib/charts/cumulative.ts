@@ -7,7 +7,6 @@ import { formatDate, formatFigure, formatNumber } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import {
 	FONT_SIZE,
-	VARIANTS,
 	roundGeometry,
 	boxesOverlap,
 	compareStrings,
@@ -23,6 +22,7 @@ import {
 	type TimeTick,
 	type Variant
 } from './chart-utils';
+import { chartHeight, CUMULATIVE_HEIGHT, LAYOUT_WIDTHS, MODEL_WIDTHS, variantOf, verticalTickCount } from './sizing';
 import type { CumulativeInput, CumulativePoint, StatedTotal } from './types';
 
 /** The three running sums, in the order they are drawn and labelled. */
@@ -40,23 +40,22 @@ export interface CumulativeSize {
 	markerArea: number;
 }
 
+/** The cumulative chart's geometry at `width` units: its height and arrangement follow the width (see sizing.ts). */
+export function cumulativeSize(width: number): CumulativeSize {
+	const variant = variantOf(width);
+	return {
+		variant,
+		width,
+		height: chartHeight(width, CUMULATIVE_HEIGHT),
+		margin: { top: 14, right: variant === 'wide' ? 16 : 10, bottom: 28, left: 52 },
+		fontSize: FONT_SIZE[variant],
+		markerArea: variant === 'wide' ? 64 : 52
+	};
+}
+
 export const CUMULATIVE_SIZES: Record<Variant, CumulativeSize> = {
-	wide: {
-		variant: 'wide',
-		width: 680,
-		height: 360,
-		margin: { top: 14, right: 16, bottom: 28, left: 52 },
-		fontSize: FONT_SIZE.wide,
-		markerArea: 64
-	},
-	narrow: {
-		variant: 'narrow',
-		width: 340,
-		height: 340,
-		margin: { top: 14, right: 10, bottom: 28, left: 52 },
-		fontSize: FONT_SIZE.narrow,
-		markerArea: 52
-	}
+	wide: cumulativeSize(LAYOUT_WIDTHS.wide),
+	narrow: cumulativeSize(LAYOUT_WIDTHS.narrow)
 };
 
 /** The name of a running sum, as its direct label and table header say it. */
@@ -156,9 +155,11 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		])
 		.range([plot.left, plot.right]);
 	const highest = max([...SERIES_KEYS.flatMap((key) => input[key]), ...input.statedTotals], (point) => point.value);
+	// A gridline about every 50 units of height: six on the wide chart, five on the narrow one.
+	const yTickCount = verticalTickCount(plot.bottom - plot.top, 50, 2);
 	const y = scaleLinear()
 		.domain([0, Math.max(1, highest ?? 0)])
-		.nice(6)
+		.nice(yTickCount)
 		.range([plot.bottom, plot.top]);
 	// One step per two units of width at most (under three pixels on any page): the path's length is bounded by the
 	// chart's width, not by the data; of the rounds within a step, the last one's sum is drawn.
@@ -302,7 +303,7 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		fontSize,
 		plot,
 		xTicks: timeTicks(x, fontSize, width),
-		yTicks: y.ticks(6).map((value) => ({ value, y: y(value), label: formatNumber(value) })),
+		yTicks: y.ticks(yTickCount).map((value) => ({ value, y: y(value), label: formatNumber(value) })),
 		lines,
 		points
 	};
@@ -459,12 +460,12 @@ export interface CumulativeModel {
 }
 
 /** The cumulative chart: summary, a layout per width variant, and the two tables behind it. */
-export function cumulativeModel(input: CumulativeInput): CumulativeModel {
+export function cumulativeModel(input: CumulativeInput, widths: readonly number[] = MODEL_WIDTHS): CumulativeModel {
 	const sumsTable = cumulativeSumsTable(input);
 	const statedTable = statedTotalsTable(input);
 	return {
 		summary: summarizeCumulative(input),
-		layouts: VARIANTS.map((variant) => roundGeometry(layoutCumulative(input, CUMULATIVE_SIZES[variant]))),
+		layouts: widths.map((width) => roundGeometry(layoutCumulative(input, cumulativeSize(width)))),
 		sumsTable,
 		statedTable,
 		statedBy: [...new Set(input.statedTotals.map((total) => partyOfSide(total.side)))],

@@ -5,7 +5,6 @@ import { formatDate, formatFigure, formatNumber } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import {
 	FONT_SIZE,
-	VARIANTS,
 	compareStrings,
 	roundGeometry,
 	estimateTextWidth,
@@ -14,6 +13,7 @@ import {
 	type Variant
 } from './chart-utils';
 import { partyColour, partyOfSide, type PartyKey } from '../design/tokens';
+import { horizontalTickCount, LAYOUT_WIDTHS, MODEL_WIDTHS, variantOf } from './sizing';
 import type { Discrepancy, DiscrepancyFigure } from './types';
 
 export type DiscrepancyPopulation = Discrepancy['population'];
@@ -35,29 +35,35 @@ export interface DiscrepancySize {
 	markerArea: number;
 }
 
+/**
+ * The discrepancy chart's geometry at `width` units: wide, the row labels sit beside the rows; narrow, above them.
+ * Its height follows its rows; its ticks follow its width (see sizing.ts).
+ */
+export function discrepancySize(width: number): DiscrepancySize {
+	const variant = variantOf(width);
+	const common = { width, headingHeight: 26, axisHeight: 30, fontSize: FONT_SIZE[variant] };
+	return variant === 'wide'
+		? {
+				...common,
+				variant,
+				margin: { top: 4, right: 84, bottom: 4, left: 176 },
+				rowHeight: 28,
+				labelPlacement: 'left',
+				markerArea: 64
+			}
+		: {
+				...common,
+				variant,
+				margin: { top: 4, right: 78, bottom: 4, left: 14 },
+				rowHeight: 44,
+				labelPlacement: 'above',
+				markerArea: 56
+			};
+}
+
 export const DISCREPANCY_SIZES: Record<Variant, DiscrepancySize> = {
-	wide: {
-		variant: 'wide',
-		width: 680,
-		margin: { top: 4, right: 84, bottom: 4, left: 176 },
-		rowHeight: 28,
-		labelPlacement: 'left',
-		headingHeight: 26,
-		axisHeight: 30,
-		fontSize: FONT_SIZE.wide,
-		markerArea: 64
-	},
-	narrow: {
-		variant: 'narrow',
-		width: 340,
-		margin: { top: 4, right: 78, bottom: 4, left: 14 },
-		rowHeight: 44,
-		labelPlacement: 'above',
-		headingHeight: 26,
-		axisHeight: 30,
-		fontSize: FONT_SIZE.narrow,
-		markerArea: 56
-	}
+	wide: discrepancySize(LAYOUT_WIDTHS.wide),
+	narrow: discrepancySize(LAYOUT_WIDTHS.narrow)
 };
 
 export interface DiscrepancyDot {
@@ -210,9 +216,11 @@ export function layoutDiscrepancies(discrepancies: readonly Discrepancy[], size:
 			.domain(rows.map(rowKey))
 			.range([rowsTop, rowsTop + rows.length * rowHeight]);
 		// Each population has its own scale from zero: bodies run to the thousands, people to the hundreds.
+		const highest = Math.max(1, max(rows, (row) => row.high) ?? 0);
+		const tickCount = horizontalTickCount(width - margin.left - margin.right, highest, fontSize);
 		const x = scaleLinear()
-			.domain([0, Math.max(1, max(rows, (row) => row.high) ?? 0)])
-			.nice(5)
+			.domain([0, highest])
+			.nice(tickCount)
 			.range([margin.left, width - margin.right]);
 		const laidOut = rows.map((discrepancy): DiscrepancyRow => {
 			const rowTop = band(rowKey(discrepancy)) ?? rowsTop;
@@ -264,7 +272,7 @@ export function layoutDiscrepancies(discrepancies: readonly Discrepancy[], size:
 			gridTop: rowsTop,
 			gridBottom: rowsBottom,
 			axisY: rowsBottom + fontSize + 6,
-			ticks: x.ticks(5).map((value) => ({ value, x: x(value), label: formatNumber(value) })),
+			ticks: x.ticks(tickCount).map((value) => ({ value, x: x(value), label: formatNumber(value) })),
 			rows: laidOut
 		});
 		top = rowsBottom + size.axisHeight;
@@ -375,10 +383,13 @@ export interface DiscrepancyModel {
 }
 
 /** The discrepancy chart: summary, a layout per width variant, and the table behind it. */
-export function discrepancyModel(discrepancies: readonly Discrepancy[]): DiscrepancyModel {
+export function discrepancyModel(
+	discrepancies: readonly Discrepancy[],
+	widths: readonly number[] = MODEL_WIDTHS
+): DiscrepancyModel {
 	return {
 		summary: summarizeDiscrepancies(discrepancies),
-		layouts: VARIANTS.map((variant) => roundGeometry(layoutDiscrepancies(discrepancies, DISCREPANCY_SIZES[variant]))),
+		layouts: widths.map((width) => roundGeometry(layoutDiscrepancies(discrepancies, discrepancySize(width)))),
 		table: discrepancyTable(discrepancies),
 		parties: [...new Set(discrepancies.flatMap((discrepancy) => discrepancy.figures.map(speakerParty)))],
 		hasBounds: discrepancies.some((discrepancy) => discrepancy.figures.some((figure) => figure.qualifier !== 'exact')),

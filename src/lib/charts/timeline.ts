@@ -7,7 +7,6 @@ import { formatNumber, statusLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import {
 	FONT_SIZE,
-	VARIANTS,
 	roundGeometry,
 	compareStrings,
 	parseIsoDate,
@@ -18,6 +17,7 @@ import {
 	type TimeTick,
 	type Variant
 } from './chart-utils';
+import { chartHeight, LAYOUT_WIDTHS, MODEL_WIDTHS, TIMELINE_HEIGHT, variantOf, verticalTickCount } from './sizing';
 import type { DirectionMark, TimelineRound } from './types';
 
 export type TimelineDirection = 'to_ukraine' | 'to_russia';
@@ -34,23 +34,23 @@ export interface TimelineSize {
 	fontSize: number;
 }
 
+/** The timeline's geometry at `width` units: its height and arrangement follow the width (see sizing.ts). */
+export function timelineSize(width: number): TimelineSize {
+	const variant = variantOf(width);
+	return {
+		variant,
+		width,
+		height: chartHeight(width, TIMELINE_HEIGHT),
+		margin:
+			variant === 'wide' ? { top: 22, right: 14, bottom: 44, left: 52 } : { top: 22, right: 10, bottom: 42, left: 42 },
+		minColumnWidth: 24,
+		fontSize: FONT_SIZE[variant]
+	};
+}
+
 export const TIMELINE_SIZES: Record<Variant, TimelineSize> = {
-	wide: {
-		variant: 'wide',
-		width: 680,
-		height: 340,
-		margin: { top: 22, right: 14, bottom: 44, left: 52 },
-		minColumnWidth: 24,
-		fontSize: FONT_SIZE.wide
-	},
-	narrow: {
-		variant: 'narrow',
-		width: 340,
-		height: 300,
-		margin: { top: 22, right: 10, bottom: 42, left: 42 },
-		minColumnWidth: 24,
-		fontSize: FONT_SIZE.narrow
-	}
+	wide: timelineSize(LAYOUT_WIDTHS.wide),
+	narrow: timelineSize(LAYOUT_WIDTHS.narrow)
 };
 
 /** How a part of a column is drawn: a solid bar, an outlined and hatched bar, or a range between two sums. */
@@ -280,7 +280,7 @@ export function layoutTimeline(
 	const [upHeight, downHeight] = splitHeights(extent('to_ukraine'), extent('to_russia'), plot.bottom - plot.top);
 	const zeroY = plot.top + upHeight;
 	// Roughly one gridline every 40 units of height, at least one above zero.
-	const tickCount = (panelHeight: number) => Math.max(1, Math.floor(panelHeight / 40));
+	const tickCount = (panelHeight: number) => verticalTickCount(panelHeight);
 	const scales = {
 		to_ukraine: scaleLinear()
 			.domain([0, extent('to_ukraine')])
@@ -439,7 +439,11 @@ export interface TimelineModel {
 }
 
 /** The timeline of one population: summary, a layout per width variant, and the table behind it. */
-export function timelineModel(rounds: readonly TimelineRound[], population: TimelinePopulation): TimelineModel {
+export function timelineModel(
+	rounds: readonly TimelineRound[],
+	population: TimelinePopulation,
+	widths: readonly number[] = MODEL_WIDTHS
+): TimelineModel {
 	const table = timelineTable(rounds);
 	const rowIndex = new Map(table.map((row, index) => [row.key, index]));
 	// A column links to its first round's row on the chart's data page, where the rest of the bin follows.
@@ -451,7 +455,7 @@ export function timelineModel(rounds: readonly TimelineRound[], population: Time
 	return {
 		population,
 		summary: summarizeTimeline(rounds, population),
-		layouts: VARIANTS.map((variant) => roundGeometry(layoutTimeline(rounds, TIMELINE_SIZES[variant], binHref))),
+		layouts: widths.map((width) => roundGeometry(layoutTimeline(rounds, timelineSize(width), binHref))),
 		table,
 		empty: rounds.length === 0
 	};

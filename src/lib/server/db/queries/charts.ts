@@ -3,6 +3,7 @@ import type { ChartName, NamedChart } from '../../../charts/catalog';
 import { cumulativeInput, discrepancies, timelineRounds, type ChartRound } from '../../../charts/inputs';
 import { cumulativeModel, type CumulativeModel } from '../../../charts/cumulative';
 import { discrepancyModel, type DiscrepancyModel } from '../../../charts/discrepancies';
+import { MODEL_WIDTHS } from '../../../charts/sizing';
 import { timelineModel, type TimelineModel } from '../../../charts/timeline';
 import type { StatedTotal } from '../../../charts/types';
 import { formatDate, roundKindLabel } from '../../../format/figures';
@@ -45,7 +46,10 @@ function describe(round: ChartRound): string {
  * The data of the overview's charts, computed once per dataset. Its text is in the base locale: when a second
  * locale is added, this must be keyed by locale as well.
  */
-export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts => {
+export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts => chartsAt(db, MODEL_WIDTHS));
+
+/** The overview's charts laid out at `widths` (in viewBox units), each model listing a layout per width. */
+export function chartsAt(db: DatasetDatabase, widths: readonly number[]): OverviewCharts {
 	const rounds = listRounds(db);
 	const details = new Map(
 		statements(db)
@@ -64,12 +68,15 @@ export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts 
 			href: `/claims/${row.id}`
 		}));
 	return {
-		peopleTimeline: timelineModel(timelineRounds(rounds, 'people', describe), 'people'),
-		bodiesTimeline: timelineModel(timelineRounds(rounds, 'bodies', describe), 'bodies'),
-		cumulative: cumulativeModel(cumulativeInput(rounds, statedTotals)),
-		discrepancies: discrepancyModel(discrepancies(rounds, (claimId) => details.get(claimId) ?? '', describe))
+		peopleTimeline: timelineModel(timelineRounds(rounds, 'people', describe), 'people', widths),
+		bodiesTimeline: timelineModel(timelineRounds(rounds, 'bodies', describe), 'bodies', widths),
+		cumulative: cumulativeModel(cumulativeInput(rounds, statedTotals), widths),
+		discrepancies: discrepancyModel(
+			discrepancies(rounds, (claimId) => details.get(claimId) ?? '', describe),
+			widths
+		)
 	};
-});
+}
 
 /** One of the overview's charts, by the name its embed and images go by. */
 export function namedChart(charts: OverviewCharts, name: ChartName): NamedChart {

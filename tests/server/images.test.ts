@@ -174,11 +174,18 @@ describe("the cards draw each reporting party's shape in its colour", () => {
 		const db = getDataset();
 		const headlines = overviewHeadlines(db);
 		const svg = overviewCardSvg(headlines, datasetInfo(db));
+		// The receiving side's total leads, the other side's when it is the only one; hollow when it is a bound.
 		const expected = headlines.flatMap((headline) => {
-			const official = headline.official.ukraine ?? headline.official.russia;
-			return [...(official ? [official.side === 'russia' ? 'moscow' : 'kyiv'] : []), 'kyiv', 'moscow'];
+			const [receiving, other] =
+				headline.direction === 'to_ukraine' ? (['ukraine', 'russia'] as const) : (['russia', 'ukraine'] as const);
+			const shown = headline.official[receiving] ?? headline.official[other];
+			return [
+				...(shown ? [{ party: shown.side === 'russia' ? 'moscow' : 'kyiv', hollow: shown.qualifier !== 'exact' }] : []),
+				{ party: 'kyiv', hollow: false },
+				{ party: 'moscow', hollow: false }
+			];
 		});
-		expect(drawnParties(svg).map((marker) => marker.party)).toEqual(expected);
+		expect(drawnParties(svg)).toEqual(expected);
 	});
 });
 

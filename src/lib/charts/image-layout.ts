@@ -208,8 +208,8 @@ export interface CardDirection {
 	/** The headline figure, or null when nobody gave one. */
 	figure: string | null;
 	status: string;
-	/** The party whose figure the status speaks of, drawn before it; null when it speaks of none. */
-	statusParty: PartyKey | null;
+	/** The party whose figure the status speaks of, drawn before it (hollow when the figure is a bound); null for none. */
+	statusParty: { party: PartyKey; bound: boolean } | null;
 	tone: CardTone;
 	/** Who reported what, one entry per speaker and figure. */
 	speakers: CardSpeaker[];
@@ -389,7 +389,13 @@ export function layoutRoundCard(input: RoundCardInput): RoundCardLayout {
 			: [];
 		y += figureText.length * figure.lineHeight;
 		const statusText = setMarkedText(
-			[{ text: entry.status, parties: entry.statusParty ? [entry.statusParty] : [], bound: false }],
+			[
+				{
+					text: entry.status,
+					parties: entry.statusParty ? [entry.statusParty.party] : [],
+					bound: entry.statusParty?.bound ?? false
+				}
+			],
 			x,
 			y,
 			columnWidth,

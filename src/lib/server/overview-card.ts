@@ -26,7 +26,7 @@ function cardDirection(headline: DirectionHeadline): CardDirection {
 		status: official
 			? m.card_official_total({ party: officialParty, date: formatDate(official.statedOn) })
 			: m.card_no_official_total(),
-		statusParty: official ? officialMarker : null,
+		statusParty: official ? { party: officialMarker, bound: official.qualifier !== 'exact' } : null,
 		tone: 'announced',
 		speakers: [
 			{

@@ -128,6 +128,24 @@ describe('layoutRoundCard', () => {
 		for (const line of set.lines) expect(line.x + estimateTextWidth(line.text, 22)).toBeLessThanOrEqual(400);
 	});
 
+	it("draws the status's party before it, hollow when its figure is a bound", () => {
+		const card = layoutRoundCard({
+			site: 'Prisoner Exchange Monitor',
+			heading: 'How many people have come home alive',
+			facts: null,
+			directions: [
+				{ key: 'to_russia', ...direction, statusParty: { party: 'moscow', bound: true }, status: 'Moscow, 11 May 2023' }
+			],
+			footer: 'Dataset version abc.'
+		});
+		const status = card.columns[0]?.status;
+		expect(status?.markers.map(({ party, hollow }) => ({ party, hollow }))).toEqual([
+			{ party: 'moscow', hollow: true }
+		]);
+		expect((status?.markers[0]?.x ?? 0) < (status?.lines[0]?.x ?? 0)).toBe(true);
+		expect(layout.columns[0]?.status.markers).toEqual([]);
+	});
+
 	it('drops the entries past its last line and ends that line with an ellipsis', () => {
 		const many = Array.from({ length: 12 }, (_, index) => ({
 			text: `Speaker number ${index}: ${index * 100}`,

@@ -22,7 +22,7 @@ import {
 	type TimeTick,
 	type Variant
 } from './chart-utils';
-import { chartHeight, CUMULATIVE_HEIGHT, LAYOUT_WIDTHS, MODEL_WIDTHS, variantOf, verticalTickCount } from './sizing';
+import { chartHeight, CUMULATIVE_HEIGHT, MODEL_WIDTHS, variantOf, verticalTickCount } from './sizing';
 import type { CumulativeInput, CumulativePoint, StatedTotal } from './types';
 
 /** The three running sums, in the order they are drawn and labelled. */
@@ -52,11 +52,6 @@ export function cumulativeSize(width: number): CumulativeSize {
 		markerArea: variant === 'wide' ? 64 : 52
 	};
 }
-
-export const CUMULATIVE_SIZES: Record<Variant, CumulativeSize> = {
-	wide: cumulativeSize(LAYOUT_WIDTHS.wide),
-	narrow: cumulativeSize(LAYOUT_WIDTHS.narrow)
-};
 
 /** The name of a running sum, as its direct label and table header say it. */
 export function seriesLabel(key: SeriesKey): string {

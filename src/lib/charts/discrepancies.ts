@@ -13,7 +13,7 @@ import {
 	type Variant
 } from './chart-utils';
 import { partyColour, partyOfSide, type PartyKey } from '../design/tokens';
-import { horizontalTickCount, LAYOUT_WIDTHS, MODEL_WIDTHS, variantOf } from './sizing';
+import { horizontalTickCount, MODEL_WIDTHS, variantOf } from './sizing';
 import type { Discrepancy, DiscrepancyFigure } from './types';
 
 export type DiscrepancyPopulation = Discrepancy['population'];
@@ -60,11 +60,6 @@ export function discrepancySize(width: number): DiscrepancySize {
 				markerArea: 56
 			};
 }
-
-export const DISCREPANCY_SIZES: Record<Variant, DiscrepancySize> = {
-	wide: discrepancySize(LAYOUT_WIDTHS.wide),
-	narrow: discrepancySize(LAYOUT_WIDTHS.narrow)
-};
 
 export interface DiscrepancyDot {
 	key: string;

@@ -17,7 +17,7 @@ import {
 	type TimeTick,
 	type Variant
 } from './chart-utils';
-import { chartHeight, LAYOUT_WIDTHS, MODEL_WIDTHS, TIMELINE_HEIGHT, variantOf, verticalTickCount } from './sizing';
+import { chartHeight, MODEL_WIDTHS, TIMELINE_HEIGHT, variantOf, verticalTickCount } from './sizing';
 import type { DirectionMark, TimelineRound } from './types';
 
 export type TimelineDirection = 'to_ukraine' | 'to_russia';
@@ -47,11 +47,6 @@ export function timelineSize(width: number): TimelineSize {
 		fontSize: FONT_SIZE[variant]
 	};
 }
-
-export const TIMELINE_SIZES: Record<Variant, TimelineSize> = {
-	wide: timelineSize(LAYOUT_WIDTHS.wide),
-	narrow: timelineSize(LAYOUT_WIDTHS.narrow)
-};
 
 /** How a part of a column is drawn: a solid bar, an outlined and hatched bar, or a range between two sums. */
 export type TimelineMarkKind = 'confirmed' | 'announced' | 'disputed';

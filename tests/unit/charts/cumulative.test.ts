@@ -1,7 +1,7 @@
 // The cumulative chart as a specification: running sums as step lines, stated totals as labelled points, the summary and the tables.
 import { describe, expect, it } from 'vitest';
 import {
-	CUMULATIVE_SIZES,
+	cumulativeSize,
 	cumulativeDateRange,
 	cumulativeSumsTable,
 	latestStatedTotal,
@@ -14,8 +14,9 @@ import {
 import { partySymbol } from '../../../src/lib/charts/chart-utils';
 import type { CumulativeInput, StatedTotal } from '../../../src/lib/charts/types';
 import { cumulativeInput } from '../../fixtures/charts';
+import { LAYOUT_WIDTHS } from '../../../src/lib/charts/sizing';
 
-const wide = CUMULATIVE_SIZES.wide;
+const wide = cumulativeSize(LAYOUT_WIDTHS.wide);
 const layout = layoutCumulative(cumulativeInput, wide);
 const totals = cumulativeInput.statedTotals;
 const total = (claimId: string) => totals.find((candidate) => candidate.claimId === claimId) as StatedTotal;
@@ -171,7 +172,7 @@ describe('layoutCumulative', () => {
 					value
 				}))
 			},
-			CUMULATIVE_SIZES.narrow
+			cumulativeSize(LAYOUT_WIDTHS.narrow)
 		);
 		expect(crowded.points.map((point) => point.label?.text ?? null)).toEqual(['3,050']);
 		expect(crowded.points[0]?.tooltip.at(-1)).toBe('5 more totals by the same side close by are in the table.');
@@ -189,7 +190,7 @@ describe('layoutCumulative', () => {
 					value
 				}))
 			},
-			CUMULATIVE_SIZES.narrow
+			cumulativeSize(LAYOUT_WIDTHS.narrow)
 		);
 		// Above, left, right and below a crowd of markers there is room for four labels.
 		expect(crowded.points.map((point) => point.label?.text ?? null)).toEqual([

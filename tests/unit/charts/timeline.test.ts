@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfirmationStatus } from '../../../src/lib/domain/confirmation';
 import {
-	TIMELINE_SIZES,
+	timelineSize,
 	binLabel,
 	chooseBinMonths,
 	describeFigure,
@@ -25,8 +25,9 @@ import {
 	peopleRounds,
 	thirdPartyMark
 } from '../../fixtures/charts';
+import { LAYOUT_WIDTHS } from '../../../src/lib/charts/sizing';
 
-const wide = TIMELINE_SIZES.wide;
+const wide = timelineSize(LAYOUT_WIDTHS.wide);
 const layout = layoutTimeline(peopleRounds, wide);
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const early = { ...(peopleRounds[0] as TimelineRound), id: 'early', date: '2022-03-16' };

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { partySymbol } from '../../../src/lib/charts/chart-utils';
 import { CLAIM_DOTS_WIDTHS, layoutClaimDots } from '../../../src/lib/charts/claim-dots';
-import { CUMULATIVE_SIZES, layoutCumulative } from '../../../src/lib/charts/cumulative';
-import { DISCREPANCY_SIZES, layoutDiscrepancies, speakerParty } from '../../../src/lib/charts/discrepancies';
+import { cumulativeSize, layoutCumulative } from '../../../src/lib/charts/cumulative';
+import { discrepancySize, layoutDiscrepancies, speakerParty } from '../../../src/lib/charts/discrepancies';
 import { cumulativeLegend, discrepancyLegend } from '../../../src/lib/charts/legend';
 import {
 	PARTY,
@@ -19,6 +19,7 @@ import {
 } from '../../../src/lib/design/tokens';
 import { claimantSides } from '../../../src/lib/schemas/vocabulary';
 import { cumulativeInput, discrepancies } from '../../fixtures/charts';
+import { LAYOUT_WIDTHS } from '../../../src/lib/charts/sizing';
 
 /** WCAG 2 relative luminance and contrast ratio. */
 function luminance(hex: string): number {
@@ -79,7 +80,7 @@ describe('the palette', () => {
 
 describe('every chart takes a party’s shape and colour from the tokens', () => {
 	it.each(['wide', 'narrow'] as const)('the discrepancy chart (%s)', (variant) => {
-		const size = DISCREPANCY_SIZES[variant];
+		const size = discrepancySize(LAYOUT_WIDTHS[variant]);
 		const dots = layoutDiscrepancies(discrepancies, size).panels.flatMap((panel) =>
 			panel.rows.flatMap((row) => row.dots)
 		);
@@ -94,7 +95,7 @@ describe('every chart takes a party’s shape and colour from the tokens', () =>
 	});
 
 	it.each(['wide', 'narrow'] as const)('the cumulative chart’s stated totals (%s)', (variant) => {
-		const size = CUMULATIVE_SIZES[variant];
+		const size = cumulativeSize(LAYOUT_WIDTHS[variant]);
 		const points = layoutCumulative(cumulativeInput, size).points;
 		expect(points.length).toBeGreaterThan(0);
 		for (const point of points) {

@@ -1,4 +1,4 @@
-// Search text as readers type it: numbers and dates normalised to one token, and a MATCH expression that is never FTS5 syntax.
+// Search text as readers type it in English, Ukrainian or Russian: numbers and dates read as one token, words matched as typed or by their search form, and a MATCH expression that is never FTS5 syntax.
 import { searchForm, searchWordPattern } from './search-folding';
 
 /** A piece of search text: a word, a number (and whether it was written in digit groups, "1,200"), a day or a month. */

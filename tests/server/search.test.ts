@@ -128,7 +128,9 @@ describe('searching in Ukrainian, Russian and English, however a name or a date 
 		'Мединського',
 		'Владимир Мединский',
 		'Володимир Мединський',
-		'Медин'
+		'Медин',
+		'Medinский',
+		'Vladimir Мединского'
 	])('finds Medinsky’s statement by "%s"', (text) => {
 		const results = search(text);
 		expect(results.counts).toEqual({ round: 0, claim: 1, source: 0 });

@@ -118,6 +118,16 @@ describe('user text is never FTS5 syntax', () => {
 		},
 		{ input: 'ΑΘΗΝΑ', expected: word('ΑΘΗΝΑ', 'αθηνα', '*') },
 		{ input: 'r22-123', expected: '"r22" AND "123"' },
+		{ input: 'ъь', expected: '"ъь"' },
+		{ input: 'zzzqqqxxx', expected: word('zzzqqqxxx', 'zqksksks', '*') },
+		{ input: '!!!Зеленский???', expected: word('Зеленский', 'zelensk', '*') },
+		{ input: '😀 Мединский', expected: word('Мединский', 'medinsk', '*') },
+		{
+			input: 'Зеленский—Мединский',
+			expected: `${word('Зеленский', 'zelensk')} AND ${word('Мединский', 'medinsk', '*')}`
+		},
+		{ input: 'Мединский2025', expected: '"Мединский2025"*' },
+		{ input: '23 травня', expected: `"23" AND ${word('травня', 'travn', '*')}` },
 		{ input: '', expected: null },
 		{ input: '   ', expected: null },
 		{ input: '"*-:^()+', expected: null }

@@ -102,7 +102,7 @@ describe('reads during approvals', () => {
 });
 
 describe('search', () => {
-	for (const query of ['Medinsky', '1,200', '23 May 2025', 'UAE mediation 2025']) {
+	for (const query of ['Medinsky', '1,200', '23 May 2025', 'UAE mediation 2025', 'Мединского', '23 травня 2025']) {
 		const match = toMatchExpression(query) ?? '';
 		bench(`"${query}"`, () => {
 			searchDataset(db, match, { page: 1 });

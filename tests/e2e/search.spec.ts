@@ -43,6 +43,20 @@ test.describe('search without JavaScript', () => {
 		);
 	});
 
+	test('a name typed in Cyrillic, in another case, and a date in Ukrainian find their records', async ({ page }) => {
+		await page.goto(`/search?q=${encodeURIComponent('Мединского')}&kind=claim`);
+		await expect(page.getByRole('searchbox', { name: 'Search rounds, statements and sources' })).toHaveValue(
+			'Мединского'
+		);
+		await expect(page.getByRole('region', { name: /^Statements/ })).toContainText('Vladimir Medinsky');
+
+		await page.goto(`/search?q=${encodeURIComponent('30 грудня 2024')}&kind=round`);
+		await expect(page.getByRole('link', { name: 'Prisoner exchange, 30 Dec 2024' })).toHaveAttribute(
+			'href',
+			'/rounds/2024-12-30-exchange'
+		);
+	});
+
 	test('says so when nothing matches, and explains what can be searched', async ({ page }) => {
 		await page.goto('/search?q=zzzqqqxxx');
 		await expect(page.getByText('Nothing matches “zzzqqqxxx”.')).toBeVisible();

@@ -114,6 +114,111 @@ describe('searching the dataset', () => {
 	});
 });
 
+describe('searching in Ukrainian, Russian and English, however a name or a date is typed', () => {
+	it.each([
+		'Мединский',
+		'Мединський',
+		'Medinsky',
+		'Medinskiy',
+		'MEDINSKII',
+		'мединский',
+		'Мединского',
+		'Мединскому',
+		'Мединським',
+		'Мединського',
+		'Владимир Мединский',
+		'Володимир Мединський',
+		'Медин',
+		'Medinский',
+		'Vladimir Мединского'
+	])('finds Medinsky’s statement by "%s"', (text) => {
+		const results = search(text);
+		expect(results.counts).toEqual({ round: 0, claim: 1, source: 0 });
+		expect(ids(results.claim)).toEqual(['c11']);
+	});
+
+	it.each(['Зеленский', 'Зеленський', 'Zelensky', 'Zelenskyy', 'Zelenskiy', 'Зеленского', 'Зеленського', 'Зеленським'])(
+		'finds Zelensky’s statements by "%s"',
+		(text) => {
+			expect(ids(search(text).claim).sort()).toEqual(['c1', 'c5', 'c7']);
+		}
+	);
+
+	it.each(['23 мая 2025', '23 травня 2025', '23 травня 2025 р.', '23-го мая 2025 года', 'on 23 May 2025'])(
+		'finds a day by "%s"',
+		(text) => {
+			const results = search(text);
+			expect(ids(results.round)).toEqual(['2025-05-23-exchange']);
+			expect(ids(results.claim).sort()).toEqual(['c5', 'c6']);
+		}
+	);
+
+	it.each(['травень 2025', 'травня 2025', 'у травні 2025 року', 'май 2025', 'в мае 2025 г.', 'May 2025'])(
+		'finds a month by "%s"',
+		(text) => {
+			expect(ids(search(text).round).sort()).toEqual([
+				'2025-05-16-agreement',
+				'2025-05-23-exchange',
+				'2025-05-24-exchange'
+			]);
+		}
+	);
+
+	it('finds a name and a date together, in either script', () => {
+		expect(ids(search('Зеленський 23 травня 2025').claim)).toEqual(['c5']);
+		expect(ids(search('Zelensky 24 мая 2025').claim)).toEqual(['c7']);
+	});
+
+	it('finds a claimant named in another case, by the names the data gives them', () => {
+		expect(ids(search('Умерова').claim)).toEqual(['c4']);
+		expect(ids(search('Координаційного штабу').claim).sort()).toEqual(['c10', 'c9']);
+		expect(ids(search('Министерства обороны').claim).sort()).toEqual(['c2', 'c6']);
+	});
+
+	it('ranks who said it before a mention, whatever the script', () => {
+		// The claimant's name matches in who said it, so the statement comes first as it does for "Medinsky".
+		const byName = (text: string) =>
+			searchDataset(db, toMatchExpression(text)!, { page: 1, kind: 'claim' }).claim?.hits[0]?.id;
+		expect(byName('Мединского')).toBe('c11');
+		expect(byName('Зеленського 2025')).toBe(byName('Zelensky 2025'));
+	});
+
+	it('marks the name as recorded when it is typed so, and marks nothing it did not match', () => {
+		const [hit] = search('Мединский').claim?.hits ?? [];
+		expect(hit?.claimant).toEqual([{ text: 'Vladimir Medinsky', match: false }]);
+		expect(search('Medinskiy').claim?.hits[0]?.claimant).toEqual([{ text: 'Vladimir Medinsky', match: false }]);
+	});
+
+	it.each(['Медведев', 'Мединский Медведев', 'Zelenin', 'абвгд', 'Ωμέγα', 'Мединский 1999'])(
+		'finds nothing for a name or date not in the data: "%s"',
+		(text) => {
+			expect(search(text).counts).toEqual({ round: 0, claim: 0, source: 0 });
+		}
+	);
+
+	it.each([
+		'"',
+		'*',
+		'NEAR(',
+		'NEAR(Мединский',
+		'"Мединский',
+		'Мединский"',
+		'Мар\'"яна',
+		'{name_forms text_forms} : x',
+		'name_forms : "medinsk"',
+		'Мединский*',
+		'Мединский OR Зеленский',
+		'Зеленский AND NOT',
+		'ё'.repeat(SEARCH_MAX_LENGTH),
+		'Мединского '.repeat(18),
+		'23 травня 2025 '.repeat(13),
+		'‐–—«»„“…'
+	])('answers Cyrillic and FTS5-like input without throwing: %s', (text) => {
+		const match = toMatchExpression(text);
+		if (match !== null) expect(() => searchDataset(db, match, { page: 1 })).not.toThrow();
+	});
+});
+
 describe('the /search page', () => {
 	const get = (query: string) => load({ url: new URL(`https://example.org/search${query}`) });
 
@@ -124,6 +229,17 @@ describe('the /search page', () => {
 		});
 		expect(get('')).toMatchObject({ results: null });
 		expect(get('?q=%22*%3A')).toMatchObject({ params: { q: '"*:' }, results: null });
+	});
+
+	it.each(['"', '*', 'NEAR(', '"Мединский', 'Мединский"*', '(((', '—', 'травень', '31 лютого 2025', "Мар'яна"])(
+		'answers %j with a page, never an error',
+		(q) => {
+			expect(() => get(`?q=${encodeURIComponent(q)}`)).not.toThrow();
+		}
+	);
+
+	it('answers a Cyrillic query with results', () => {
+		expect(get(`?q=${encodeURIComponent('Мединского')}`)).toMatchObject({ results: { counts: { claim: 1 } } });
 	});
 
 	it.each([
@@ -177,6 +293,29 @@ describe('ranking statements in the real dataset', () => {
 		const kinds = firstPage.map((hit) => hit.statement);
 		expect(kinds.indexOf('report') === -1 || kinds.indexOf('report') > kinds.indexOf('allegation')).toBe(true);
 		for (const hit of firstPage) expect(hit.verdict.text).not.toBe('');
+	});
+
+	it.each(['Мединский', 'Мединський', 'Medinskiy', 'Мединского'])(
+		'lists the same allegation on the first page of "%s", allegations before routine reports',
+		async (text) => {
+			const [allegation] = realDb
+				.prepare(
+					`SELECT id FROM claims WHERE claimant_id = 'k-medinsky' AND statement = 'allegation'
+					   AND stated_on LIKE '2025-08-%' AND number = 1000`
+				)
+				.all() as { id: string }[];
+			const firstPage = await claimsOf(`q=${encodeURIComponent(text)}`);
+			expect(firstPage.map((hit) => hit.id)).toContain(allegation!.id);
+			const kinds = firstPage.map((hit) => hit.statement);
+			expect(kinds.indexOf('report') === -1 || kinds.indexOf('report') > kinds.indexOf('allegation')).toBe(true);
+		}
+	);
+
+	it.each(['Зеленский', 'Зеленський', 'Зеленського'])('finds every statement of Zelensky’s by "%s"', (text) => {
+		const his = realDb.prepare("SELECT id FROM claims WHERE claimant_id = 'k-zelensky'").all() as { id: string }[];
+		const found = searchDataset(realDb, toMatchExpression(text)!, { page: 1, kind: 'claim', claimant: 'k-zelensky' });
+		expect(his.length).toBeGreaterThan(0);
+		expect(found.claim?.total).toBe(his.length);
 	});
 
 	it('ranks by match alone when the query names a number', () => {

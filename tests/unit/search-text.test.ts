@@ -12,6 +12,10 @@ import {
 } from '../../src/lib/domain/search-text';
 import { SEARCH_MAX_LENGTH, SearchParams } from '../../src/lib/schemas/search';
 
+/** The term of one typed word: as typed, or by its search form in the columns of forms; `*` when a prefix. */
+const word = (typed: string, form: string, prefix: '' | '*' = '') =>
+	`("${typed}"${prefix} OR {name_forms text_forms} : "${form}"${prefix})`;
+
 describe('reading numbers and dates as typed', () => {
 	it.each([
 		{ input: '1200', expected: '"1200"' },
@@ -38,11 +42,36 @@ describe('reading numbers and dates as typed', () => {
 		{ input: '2025-05', expected: '"202505"' },
 		{ input: '2025', expected: '"2025"' },
 		{ input: '2023-02-30', expected: '"2023" AND "02" AND "30"' },
-		{ input: '31 Feb 2025', expected: '"31" AND "Feb" AND "2025"' },
+		{ input: '31 Feb 2025', expected: `"31" AND ${word('Feb', 'feb')} AND "2025"` },
 		{
 			input: 'exchange of 23 May 2025: 390 people',
-			expected: '"exchange" AND "of" AND "20250523" AND "390" AND "people"*'
-		}
+			expected: `${word('exchange', 'ekschang')} AND "20250523" AND "390" AND ${word('people', 'peopl', '*')}`
+		},
+		{ input: '23 мая 2025', expected: '"20250523"' },
+		{ input: '23 травня 2025', expected: '"20250523"' },
+		{ input: '23 травня 2025 р.', expected: '"20250523"' },
+		{ input: '23-го мая 2025 года', expected: '"20250523"' },
+		{ input: '23 МАЯ 2025 г.', expected: '"20250523"' },
+		{ input: 'мая 23, 2025', expected: '"20250523"' },
+		{ input: '23.05.2025 р.', expected: '"20250523"' },
+		{ input: 'травень 2025', expected: '"202505"' },
+		{ input: 'травня 2025', expected: '"202505"' },
+		{ input: 'у травні 2025 року', expected: '"202505"' },
+		{ input: 'май 2025', expected: '"202505"' },
+		{ input: 'в мае 2025 г.', expected: '"202505"' },
+		{ input: 'in May 2025', expected: '"202505"' },
+		{ input: 'on 23 May 2025', expected: '"20250523"' },
+		{ input: 'лютий 2024', expected: '"202402"' },
+		{ input: '6 серпня 2025', expected: '"20250806"' },
+		{ input: '6 августа 2025', expected: '"20250806"' },
+		{ input: 'листопад 2024', expected: '"202411"' },
+		{ input: 'лист. 2024', expected: '"202411"' },
+		{ input: 'сент. 2024', expected: '"202409"' },
+		{ input: 'груд. 2022', expected: '"202212"' },
+		{ input: '31 лютого 2025', expected: `"31" AND ${word('лютого', 'liut')} AND "2025"` },
+		{ input: 'лист 2024', expected: `${word('лист', 'list')} AND "2024"` },
+		{ input: 'травень', expected: word('травень', 'traven', '*') },
+		{ input: 'в 2025', expected: `${word('в', 'v')} AND "2025"` }
 	])('$input -> $expected', ({ input, expected }) => {
 		expect(toMatchExpression(input)).toBe(expected);
 	});
@@ -50,23 +79,55 @@ describe('reading numbers and dates as typed', () => {
 
 describe('user text is never FTS5 syntax', () => {
 	it.each([
-		{ input: 'Medinsky', expected: '"Medinsky"*' },
-		{ input: 'Vladimir Medinsky', expected: '"Vladimir" AND "Medinsky"*' },
-		{ input: 'UAE', expected: '"UAE"*' },
-		{ input: 'US', expected: '"US"' },
-		{ input: 'Ukrainska Pravda 1,000', expected: '"Ukrainska" AND "Pravda" AND "1000"' },
-		{ input: '"Medinsky', expected: '"Medinsky"*' },
-		{ input: 'Medin*', expected: '"Medin"*' },
-		{ input: '-Medinsky', expected: '"Medinsky"*' },
-		{ input: 'claimant:Medinsky', expected: '"claimant" AND "Medinsky"*' },
-		{ input: '^Medinsky', expected: '"Medinsky"*' },
-		{ input: '(Kyiv OR Moscow)', expected: '"Kyiv" AND "OR" AND "Moscow"*' },
-		{ input: 'Kyiv AND NOT Moscow', expected: '"Kyiv" AND "AND" AND "NOT" AND "Moscow"*' },
-		{ input: 'NEAR(Kyiv Moscow, 2)', expected: '"NEAR" AND "Kyiv" AND "Moscow" AND "2"' },
-		{ input: '{name text}: x', expected: '"name" AND "text" AND "x"' },
-		{ input: "'; DROP TABLE claims; --", expected: '"DROP" AND "TABLE" AND "claims"*' },
-		{ input: 'Українська правда', expected: '"Українська" AND "правда"*' },
-		{ input: 'Erdoğan', expected: '"Erdoğan"*' },
+		{ input: 'Medinsky', expected: word('Medinsky', 'medinsk', '*') },
+		{ input: 'Vladimir Medinsky', expected: `${word('Vladimir', 'vladimir')} AND ${word('Medinsky', 'medinsk', '*')}` },
+		{ input: 'UAE', expected: word('UAE', 'uae', '*') },
+		{ input: 'US', expected: word('US', 'us') },
+		{
+			input: 'Ukrainska Pravda 1,000',
+			expected: `${word('Ukrainska', 'ukrainsk')} AND ${word('Pravda', 'pravd')} AND "1000"`
+		},
+		{ input: '"Medinsky', expected: word('Medinsky', 'medinsk', '*') },
+		{ input: 'Medin*', expected: word('Medin', 'medin', '*') },
+		{ input: '-Medinsky', expected: word('Medinsky', 'medinsk', '*') },
+		{ input: 'claimant:Medinsky', expected: `${word('claimant', 'claimant')} AND ${word('Medinsky', 'medinsk', '*')}` },
+		{ input: '^Medinsky', expected: word('Medinsky', 'medinsk', '*') },
+		{
+			input: '(Kyiv OR Moscow)',
+			expected: `${word('Kyiv', 'kiv')} AND ${word('OR', 'or')} AND ${word('Moscow', 'moscow', '*')}`
+		},
+		{
+			input: 'Kyiv AND NOT Moscow',
+			expected: `${word('Kyiv', 'kiv')} AND ${word('AND', 'and')} AND ${word('NOT', 'not')} AND ${word('Moscow', 'moscow', '*')}`
+		},
+		{
+			input: 'NEAR(Kyiv Moscow, 2)',
+			expected: `${word('NEAR', 'near')} AND ${word('Kyiv', 'kiv')} AND ${word('Moscow', 'moscow')} AND "2"`
+		},
+		{ input: '{name text}: x', expected: `${word('name', 'nam')} AND ${word('text', 'tekst')} AND ${word('x', 'ks')}` },
+		{
+			input: "'; DROP TABLE claims; --",
+			expected: `${word('DROP', 'drop')} AND ${word('TABLE', 'tabl')} AND ${word('claims', 'claims', '*')}`
+		},
+		{ input: 'Українська правда', expected: `${word('Українська', 'ukrainsk')} AND ${word('правда', 'pravd', '*')}` },
+		{ input: "Мар'яна", expected: word("Мар'яна", 'marian', '*') },
+		{ input: 'Erdoğan', expected: word('Erdoğan', 'erdogan', '*') },
+		{
+			input: 'Medinsky Мединский',
+			expected: `${word('Medinsky', 'medinsk')} AND ${word('Мединский', 'medinsk', '*')}`
+		},
+		{ input: 'ΑΘΗΝΑ', expected: word('ΑΘΗΝΑ', 'αθηνα', '*') },
+		{ input: 'r22-123', expected: '"r22" AND "123"' },
+		{ input: 'ъь', expected: '"ъь"' },
+		{ input: 'zzzqqqxxx', expected: word('zzzqqqxxx', 'zqksksks', '*') },
+		{ input: '!!!Зеленский???', expected: word('Зеленский', 'zelensk', '*') },
+		{ input: '😀 Мединский', expected: word('Мединский', 'medinsk', '*') },
+		{
+			input: 'Зеленский—Мединский',
+			expected: `${word('Зеленский', 'zelensk')} AND ${word('Мединский', 'medinsk', '*')}`
+		},
+		{ input: 'Мединский2025', expected: '"Мединский2025"*' },
+		{ input: '23 травня', expected: `"23" AND ${word('травня', 'travn', '*')}` },
 		{ input: '', expected: null },
 		{ input: '   ', expected: null },
 		{ input: '"*-:^()+', expected: null }
@@ -74,12 +135,12 @@ describe('user text is never FTS5 syntax', () => {
 		expect(toMatchExpression(input)).toBe(expected);
 	});
 
-	it('keeps only quoted strings joined by AND, whatever the input', () => {
-		const hostile = ['"a" OR "b"', 'a"b', '""""x', 'x" OR 1=1 --', 'NEAR/3', 'a*b*c', 'col : "x"'];
-		for (const input of hostile) {
-			const expression = toMatchExpression(input) ?? '';
-			expect(expression).toMatch(/^"[\p{L}\p{N}\p{M}]+"(?: AND "[\p{L}\p{N}\p{M}]+")*\*?$/u);
-		}
+	it('keeps only quoted strings, each alone or with its search form, joined by AND, whatever the input', () => {
+		const quotedString = `"[\\p{L}\\p{N}\\p{M}'’]+"\\*?`;
+		const term = `(?:${quotedString}|\\(${quotedString} OR \\{name_forms text_forms\\} : ${quotedString}\\))`;
+		const grammar = new RegExp(`^${term}(?: AND ${term})*$`, 'u');
+		const hostile = ['"a" OR "b"', 'a"b', '""""x', 'x" OR 1=1 --', 'NEAR/3', 'a*b*c', 'col : "x"', `Мар'"яна`, '({x}'];
+		for (const input of hostile) expect(toMatchExpression(input) ?? '').toMatch(grammar);
 	});
 
 	it(`uses at most ${MAX_SEARCH_PIECES} pieces of a very long input`, () => {
@@ -101,7 +162,9 @@ describe('the tokens indexed beside a text', () => {
 		{ text: 'returned 1200 bodies', expected: [] },
 		{ text: 'carried out on 23–25 May 2025', expected: ['20250525', '202505'] },
 		{ text: 'stated on 23 May 2025 and in June 2024', expected: ['20250523', '202505', '202406'] },
-		{ text: 'no numbers here', expected: [] }
+		{ text: 'no numbers here', expected: [] },
+		{ text: 'обмін 23 травня 2025 р.', expected: ['20250523', '202505'] },
+		{ text: 'обмен в мае 2025 года', expected: ['202505'] }
 	])('$text -> $expected', ({ text, expected }) => {
 		expect(normalisedTokens(text)).toEqual(expected);
 	});
@@ -110,7 +173,11 @@ describe('the tokens indexed beside a text', () => {
 		expect(readSearchText('Kyiv: 1 000 on 2025-05-23')).toEqual([
 			{ kind: 'word', text: 'Kyiv' },
 			{ kind: 'number', digits: '1000', grouped: true },
-			{ kind: 'word', text: 'on' },
+			{ kind: 'day', token: '20250523' }
+		]);
+		expect(readSearchText("Мар'яна, по 23 травня 2025")).toEqual([
+			{ kind: 'word', text: "Мар'яна" },
+			{ kind: 'word', text: 'по' },
 			{ kind: 'day', token: '20250523' }
 		]);
 	});

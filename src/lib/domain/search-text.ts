@@ -1,4 +1,5 @@
-// Search text as readers type it: numbers and dates normalised to one token, and a MATCH expression that is never FTS5 syntax.
+// Search text as readers type it in English, Ukrainian or Russian: numbers and dates read as one token, words matched as typed or by their search form, and a MATCH expression that is never FTS5 syntax.
+import { searchForm, searchWordPattern } from './search-folding';
 
 /** A piece of search text: a word, a number (and whether it was written in digit groups, "1,200"), a day or a month. */
 export type SearchPiece =
@@ -10,44 +11,83 @@ export type SearchPiece =
 /** Most pieces a query is read into; the rest is ignored, which keeps every MATCH expression small. */
 export const MAX_SEARCH_PIECES = 24;
 
+/**
+ * The index columns that hold search forms (see `searchForm`): of who it is (a claimant's names in every language, the
+ * outlet, the mediators) and of what it says. A MATCH expression names them; `{name name_forms}` is who it is.
+ */
+export const FORM_COLUMNS = '{name_forms text_forms}';
+export const NAME_COLUMNS = '{name name_forms}';
+
 /** A word gets prefix matching when it is the last one and at least this long ("Medin" finds "Medinsky"). */
 const PREFIX_MIN_LENGTH = 3;
 
-const monthNumbers: Record<string, number> = {
-	jan: 1,
-	feb: 2,
-	mar: 3,
-	apr: 4,
-	may: 5,
-	jun: 6,
-	jul: 7,
-	aug: 8,
-	sep: 9,
-	oct: 10,
-	nov: 11,
-	dec: 12
-};
+/**
+ * Month names as readers write them, with the month each names: English (full and abbreviated), Ukrainian and
+ * Russian (the nominative, "травень", "май"; the genitive of a date, "23 травня", "23 мая"; the locative, "у травні",
+ * "в мае"; abbreviations only with their dot, "трав.", "сент.", since some are words too: "лист" is a letter).
+ */
+const monthForms: readonly (readonly string[])[] = [
+	['january', 'jan', 'січень', 'січня', 'січні', 'січ.', 'январь', 'января', 'январе', 'янв.'],
+	['february', 'feb', 'лютий', 'лютого', 'лютому', 'лют.', 'февраль', 'февраля', 'феврале', 'февр.', 'фев.'],
+	['march', 'mar', 'березень', 'березня', 'березні', 'бер.', 'март', 'марта', 'марте', 'мар.'],
+	['april', 'apr', 'квітень', 'квітня', 'квітні', 'квіт.', 'апрель', 'апреля', 'апреле', 'апр.'],
+	['may', 'травень', 'травня', 'травні', 'трав.', 'май', 'мая', 'мае'],
+	['june', 'jun', 'червень', 'червня', 'червні', 'черв.', 'июнь', 'июня', 'июне', 'июн.'],
+	['july', 'jul', 'липень', 'липня', 'липні', 'лип.', 'июль', 'июля', 'июле', 'июл.'],
+	['august', 'aug', 'серпень', 'серпня', 'серпні', 'серп.', 'август', 'августа', 'августе', 'авг.'],
+	[
+		'september',
+		'sept',
+		'sep',
+		'вересень',
+		'вересня',
+		'вересні',
+		'вер.',
+		'сентябрь',
+		'сентября',
+		'сентябре',
+		'сент.',
+		'сен.'
+	],
+	['october', 'oct', 'жовтень', 'жовтня', 'жовтні', 'жовт.', 'октябрь', 'октября', 'октябре', 'окт.'],
+	['november', 'nov', 'листопад', 'листопада', 'листопаді', 'лист.', 'ноябрь', 'ноября', 'ноябре', 'нояб.', 'ноя.'],
+	['december', 'dec', 'грудень', 'грудня', 'грудні', 'груд.', 'декабрь', 'декабря', 'декабре', 'дек.']
+];
+/** A month name (lower case, without a final dot) -> its number. */
+const monthNumbers = new Map(
+	monthForms.flatMap((forms, index) => forms.map((form) => [form.replace(/\.$/, ''), index + 1] as const))
+);
 
 const start = '(?<![\\p{L}\\p{N}])';
 const end = '(?![\\p{L}\\p{N}])';
-/** An English month name, full or abbreviated, captured as `name`. */
-const monthNamePattern = (name: string) =>
-	`(?<${name}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?`;
-const ordinal = '(?:st|nd|rd|th)?';
+/** Every month form, longest first so that "травня" is not read as "трав"; an English one may end with a dot. */
+const monthAlternatives = monthForms
+	.flat()
+	.sort((a, b) => b.length - a.length)
+	.map((form) => (form.endsWith('.') ? form.replace('.', '\\.') : /^[a-z]/.test(form) ? `${form}\\.?` : form))
+	.join('|');
+/** A month name in any of the three languages, captured as `name`. */
+const monthNamePattern = (name: string) => `(?<${name}>${monthAlternatives})`;
+/** "23rd", and the Ukrainian and Russian "23-го". */
+const ordinal = '(?:st|nd|rd|th|-?го)?';
+/** What may follow a year in Ukrainian or Russian: "2025 р.", "2025 року", "2025 г.", "2025 года". */
+const yearSuffix = '(?:\\s*(?:року|рік|года|году|год|р|г)\\.?)?';
+/** A preposition before a date, read as part of it: "on 23 May 2025", "в мае 2025", "у травні 2025". */
+const preposition = '(?:(?:on|in|of|на|у|в|во)\\s+)?';
 
-/** The forms recognised, tried in this order at each position. */
-const patterns = [
+/** The dates recognised, tried in this order at each position. */
+const datePatterns = [
 	'(?<isoYear>\\d{4})-(?<isoMonth>\\d{1,2})-(?<isoDay>\\d{1,2})',
-	'(?<dotDay>\\d{1,2})[./](?<dotMonth>\\d{1,2})[./](?<dotYear>\\d{4})',
-	`(?<dmyDay>\\d{1,2})${ordinal}\\s+${monthNamePattern('dmyMonth')},?\\s+(?<dmyYear>\\d{4})`,
-	`${monthNamePattern('mdyMonth')}\\s+(?<mdyDay>\\d{1,2})${ordinal},?\\s+(?<mdyYear>\\d{4})`,
-	`${monthNamePattern('myMonth')},?\\s+(?<myYear>\\d{4})`,
-	'(?<ymYear>\\d{4})-(?<ymMonth>\\d{1,2})',
-	"(?<groupedNumber>\\d{1,3}(?:[,.'’ \\u00a0\\u202f]\\d{3})+)"
+	`(?<dotDay>\\d{1,2})[./](?<dotMonth>\\d{1,2})[./](?<dotYear>\\d{4})${yearSuffix}`,
+	`(?<dmyDay>\\d{1,2})${ordinal}\\s+${monthNamePattern('dmyMonth')},?\\s+(?<dmyYear>\\d{4})${yearSuffix}`,
+	// "May 23, 2025" and "May 2025" in one, so that a word is compared with the month names once.
+	`${monthNamePattern('mdyMonth')}(?:\\s+(?<mdyDay>\\d{1,2})${ordinal})?,?\\s+(?<mdyYear>\\d{4})${yearSuffix}`,
+	'(?<ymYear>\\d{4})-(?<ymMonth>\\d{1,2})'
 ];
-const formPattern = new RegExp(`${start}(?:${patterns.join('|')})${end}`, 'giu');
-const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+const numberPattern = "(?<groupedNumber>\\d{1,3}(?:[,.'’ \\u00a0\\u202f]\\d{3})+)";
+const formPattern = new RegExp(`${start}(?:${preposition}(?:${datePatterns.join('|')})|${numberPattern})${end}`, 'giu');
 const digitsOnly = /^\d+$/;
+const anyDigit = /\d/;
 
 /** "2025-05-23" (or its parts) -> "20250523": the token a day is indexed and searched under. */
 export function dayToken(isoDate: string): string {
@@ -66,11 +106,11 @@ function isoOf(year: string, month: number, day: number): string | null {
 }
 
 function monthOf(name = ''): number {
-	return monthNumbers[name.slice(0, 3).toLowerCase()] ?? 0;
+	return monthNumbers.get(name.toLowerCase().replace(/\.$/, '')) ?? 0;
 }
 
 function wordsOf(text: string): SearchPiece[] {
-	return [...text.matchAll(wordPattern)].map(([word]) =>
+	return [...text.matchAll(searchWordPattern)].map(([word]) =>
 		digitsOnly.test(word) ? { kind: 'number', digits: word, grouped: false } : { kind: 'word', text: word }
 	);
 }
@@ -88,8 +128,8 @@ function formPiece(groups: Record<string, string | undefined>): SearchPiece | nu
 	if (groups.isoYear) return day(groups.isoYear, Number(groups.isoMonth), Number(groups.isoDay));
 	if (groups.dotYear) return day(groups.dotYear, Number(groups.dotMonth), Number(groups.dotDay));
 	if (groups.dmyYear) return day(groups.dmyYear, monthOf(groups.dmyMonth), Number(groups.dmyDay));
-	if (groups.mdyYear) return day(groups.mdyYear, monthOf(groups.mdyMonth), Number(groups.mdyDay));
-	if (groups.myYear) return month(groups.myYear, monthOf(groups.myMonth));
+	if (groups.mdyDay) return day(groups.mdyYear, monthOf(groups.mdyMonth), Number(groups.mdyDay));
+	if (groups.mdyYear) return month(groups.mdyYear, monthOf(groups.mdyMonth));
 	if (groups.ymYear) return month(groups.ymYear, Number(groups.ymMonth));
 	if (groups.groupedNumber) return { kind: 'number', digits: groups.groupedNumber.replace(/\D/g, ''), grouped: true };
 	return null;
@@ -99,11 +139,14 @@ function formPiece(groups: Record<string, string | undefined>): SearchPiece | nu
  * Reads text into words, numbers, days and months, the way a reader means them:
  *
  * - a day written `2025-05-23`, `23.05.2025` or `23/05/2025` (day first), `23 May 2025` or `May 23, 2025` is one
- *   day; `May 2025` or `2025-05` is one month (English month names, full or abbreviated);
+ *   day; `May 2025` or `2025-05` is one month; month names in English (full or abbreviated), Ukrainian or Russian
+ *   (`23 травня 2025`, `травень 2025`, `23 мая 2025 г.`, see `monthForms`), and a preposition just before a date
+ *   (`on`, `in`, `of`, `у`, `в`, `на`) is part of it;
  * - digit groups separated by a comma, a dot, an apostrophe or a (non-breaking or thin) space are one number when every
  *   group after the first has three digits: `1,200`, `1.200`, `1 200` all read 1200 (so two figures typed with only a
  *   space between, `390 307`, read as one number too);
- * - everything else is split into words of letters and digits; punctuation and symbols are dropped.
+ * - everything else is split into words of letters and digits (an apostrophe inside a Cyrillic word is kept);
+ *   punctuation and symbols are dropped.
  */
 export function readSearchText(text: string): SearchPiece[] {
 	const pieces: SearchPiece[] = [];
@@ -123,7 +166,9 @@ export function readSearchText(text: string): SearchPiece[] {
  * types them: "1,200" adds 1200, "23 May 2025" adds the day and its month.
  */
 export function normalisedTokens(text: string): string[] {
-	// Only the recognised forms add tokens: the words between them are not read (a tenth of a dataset build's time).
+	// Only the recognised forms add tokens: the words between them are not read (a tenth of a dataset build's time),
+	// and a text without a digit has none.
+	if (!anyDigit.test(text)) return [];
 	return [...text.matchAll(formPattern)].flatMap((match) => {
 		const piece = formPiece(match.groups ?? {});
 		if (piece?.kind === 'day') return [piece.token, piece.token.slice(0, 6)];
@@ -143,10 +188,19 @@ function quoted(text: string): string {
 	return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** A quoted string, matched as a prefix when it is the last word and long enough. */
+function wordTerm(text: string, isLast: boolean): string {
+	return isLast && text.length >= PREFIX_MIN_LENGTH ? `${quoted(text)}*` : quoted(text);
+}
+
 function termOf(piece: SearchPiece, isLast: boolean): string {
 	switch (piece.kind) {
-		case 'word':
-			return isLast && piece.text.length >= PREFIX_MIN_LENGTH ? `${quoted(piece.text)}*` : quoted(piece.text);
+		case 'word': {
+			// As typed (so that the words shown are marked), or by its search form in the columns of forms.
+			const form = searchForm(piece.text);
+			const typed = wordTerm(piece.text, isLast);
+			return form === '' ? typed : `(${typed} OR ${FORM_COLUMNS} : ${wordTerm(form, isLast)})`;
+		}
 		case 'number':
 			return quoted(piece.digits);
 		case 'day':
@@ -157,9 +211,10 @@ function termOf(piece: SearchPiece, isLast: boolean): string {
 
 /**
  * The FTS5 MATCH expression for what a reader typed, or null when nothing searchable is left. Every word, number and
- * date becomes a quoted string, and all must match; FTS5's own syntax (quotes, `*`, `-`, `:`, `^`, parentheses, NEAR,
- * AND, OR, NOT) is never passed through: operators are read as words and symbols are dropped. The last word matches
- * as a prefix. At most {@link MAX_SEARCH_PIECES} pieces are used.
+ * date becomes a quoted string, and all must match; a word matches as typed or by its search form (see
+ * `searchForm`: "Мединского" finds what the index holds as "Medinsky"). FTS5's own syntax (quotes, `*`, `-`, `:`,
+ * `^`, parentheses, NEAR, AND, OR, NOT) is never passed through: operators are read as words and symbols are dropped.
+ * The last word matches as a prefix. At most {@link MAX_SEARCH_PIECES} pieces are used.
  */
 export function toMatchExpression(input: string): string | null {
 	const pieces = readSearchText(input).slice(0, MAX_SEARCH_PIECES);

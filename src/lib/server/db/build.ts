@@ -914,7 +914,8 @@ function recordStatements(db: Database.Database) {
 		insertMediator: db.prepare('INSERT INTO round_mediators (round_id, mediator, position) VALUES (?, ?, ?)'),
 		insertClaimSource: db.prepare('INSERT INTO claim_sources (claim_id, source_id, position) VALUES (?, ?, ?)'),
 		insertSearchDocument: db.prepare(
-			`INSERT INTO search_index (rowid, kind, record_id, name, text, terms) VALUES (@rowid, @kind, @recordId, @name, @text, @terms)`
+			`INSERT INTO search_index (rowid, kind, record_id, name, text, terms, name_forms, text_forms)
+			 VALUES (@rowid, @kind, @recordId, @name, @text, @terms, @nameForms, @textForms)`
 		)
 	};
 }

@@ -4,7 +4,7 @@
  * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
  * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 7;
+export const DATASET_SCHEMA_VERSION = 8;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `
@@ -110,17 +110,22 @@ CREATE TABLE record_cells (
 
 -- Search over rounds, claims and sources: one row per record (see search-index.ts). unicode61 splits on anything that
 -- is not a letter or digit in any script (Cyrillic outlet names included) and folds case and Latin diacritics, so
--- "Erdoğan" finds "Erdogan"; no stemmer, because porter would stem names and numbers. Ranked by bm25 with who said it
--- (name) weighing most, then numbers, dates and coded values (terms), then the summary or note (text).
+-- "Erdoğan" finds "Erdogan"; no stemmer, because porter would stem names and numbers. name_forms and text_forms hold
+-- the words of who it is and of what it says in every language, transliterated, folded and stemmed by the build
+-- (search-folding.ts), so that "Мединского", "Мединський" and "Medinskiy" meet "Medinsky". Ranked by bm25 with who
+-- said it (name, name_forms) weighing most, then numbers, dates and coded values (terms), then the summary or note
+-- (text, text_forms).
 CREATE VIRTUAL TABLE search_index USING fts5(
 	kind UNINDEXED,
 	record_id UNINDEXED,
 	name,
 	text,
 	terms,
+	name_forms,
+	text_forms,
 	tokenize = 'unicode61 remove_diacritics 2'
 );
-INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(0.0, 0.0, 8.0, 2.0, 4.0)');
+INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(0.0, 0.0, 8.0, 2.0, 4.0, 8.0, 2.0)');
 `;
 
 /** The indexes of the lookups the pages make, created once every row is written (faster than keeping them up to date row by row). */

@@ -1,4 +1,5 @@
 // What each round, claim and source is found by: the rows of the full-text index the dataset build writes.
+import { searchForms } from '../../domain/search-folding';
 import { dayToken, monthToken, normalisedTokens, withoutMatchMarks } from '../../domain/search-text';
 import type { ClaimRow } from '../../schemas/claim';
 import type { ClaimantRow } from '../../schemas/claimant';
@@ -9,7 +10,9 @@ import type { SourceRow } from '../../schemas/source';
 /**
  * One row of the index. `name` is who (claimant, outlet, mediators), `text` what is shown as the snippet (summary,
  * what is counted and the note, title and web address), `terms` what is only searched: ids, coded values, numbers and
- * dates written as tokens (see `normalisedTokens`).
+ * dates written as tokens (see `normalisedTokens`). `nameForms` and `textForms` are only searched too: the search
+ * forms (see `searchForm`) of who it is in every language the data names them in, and of what it says in every
+ * language the data gives it in, so that "Мединского", "Medinskiy" and "Мединський" all find "Medinsky".
  */
 export interface SearchDocument {
 	kind: SearchKind;
@@ -17,6 +20,19 @@ export interface SearchDocument {
 	name: string;
 	text: string;
 	terms: string;
+	nameForms: string;
+	textForms: string;
+}
+
+/**
+ * What a record is found by. `names` and `texts` are lists: the first is shown (the `name` and `text` columns), and
+ * every one, in whatever language, is searched by its words' search forms; a translation the data adds is one more
+ * entry. `terms` are searched as written.
+ */
+interface RecordTexts {
+	names: readonly string[];
+	texts: readonly string[];
+	terms: readonly string[];
 }
 
 /** A date as the tokens it is found by: its day, its month and its year. */
@@ -40,25 +56,30 @@ function hostOf(url: string): string {
 	return new URL(url).hostname.replace(/^www\./, '');
 }
 
-/** One row of the index; the numbers and dates written in its name and text are added to its terms. */
-function indexRow(kind: SearchKind, recordId: string, name: string, text: string, terms: string[]): SearchDocument {
+/** One row of the index; the numbers and dates written in any of its names and texts are added to its terms. */
+function indexRow(kind: SearchKind, recordId: string, { names, texts, terms }: RecordTexts): SearchDocument {
+	const [name = '', text = ''] = [names[0], texts[0]];
 	return {
 		kind,
 		recordId,
 		name: withoutMatchMarks(name),
 		text: withoutMatchMarks(text),
-		terms: [...terms, ...normalisedTokens(`${name} ${text}`)].join(' ')
+		terms: [...terms, ...names.flatMap(normalisedTokens), ...texts.flatMap(normalisedTokens)].join(' '),
+		nameForms: searchForms(names, true),
+		textForms: searchForms(texts, false)
 	};
 }
 
+/** Non-empty entries only: a name or text the data leaves empty in a language is not searched. */
+const given = (...entries: readonly (string | null | undefined)[]): string[] =>
+	entries.filter((entry): entry is string => entry !== null && entry !== undefined && entry !== '');
+
 /**
- * The claimant's names in English, Ukrainian and Russian, searched but not shown (the result shows the name as
- * recorded): "Мединский" finds what Medinsky said, and "Saraliev" what the record spells "Saraliyev".
+ * Who said a claim: as recorded, then the claimant's names in English, Ukrainian and Russian (searched, not shown):
+ * "Мединский" finds what Medinsky said, and "Saraliev" what the record spells "Saraliyev".
  */
-function claimantNames(claimant: ClaimantRow | undefined): string[] {
-	return [claimant?.id ?? '', claimant?.name_en ?? '', claimant?.name_uk ?? '', claimant?.name_ru ?? ''].filter(
-		(name) => name !== ''
-	);
+function claimantNames(claim: ClaimRow, claimant: ClaimantRow | undefined): string[] {
+	return given(claim.claimant, claimant?.name_en, claimant?.name_uk, claimant?.name_ru);
 }
 
 /** The index rows of a validated dataset: one per round, claim and source. */
@@ -72,39 +93,39 @@ export function searchDocuments(
 ): SearchDocument[] {
 	return [
 		...content.rounds.map((round) =>
-			indexRow('round', round.id, round.mediators.join(', '), round.summary, [
-				codeWords(round.kind),
-				...dateTerms(round.date),
-				...dateTerms(round.end_date),
-				...(round.kyiv_exchange_number === null
-					? []
-					: [String(round.kyiv_exchange_number), englishOrdinal(round.kyiv_exchange_number)])
-			])
+			indexRow('round', round.id, {
+				names: [round.mediators.join(', ')],
+				texts: [round.summary],
+				terms: [
+					codeWords(round.kind),
+					...dateTerms(round.date),
+					...dateTerms(round.end_date),
+					...(round.kyiv_exchange_number === null
+						? []
+						: [String(round.kyiv_exchange_number), englishOrdinal(round.kyiv_exchange_number)])
+				]
+			})
 		),
 		...content.claims.map((claim) =>
-			indexRow(
-				'claim',
-				claim.id,
-				claim.claimant,
-				[claim.counted_detail, claim.note].filter((part) => part !== '').join(' — '),
-				[
+			indexRow('claim', claim.id, {
+				names: claimantNames(claim, claimants.get(claim.claimant_id)),
+				texts: [given(claim.counted_detail, claim.note).join(' — ')],
+				terms: [
 					claim.id,
-					...claimantNames(claimants.get(claim.claimant_id)),
+					claim.claimant_id,
 					claim.claimant_side,
 					codeWords(claim.statement),
 					...(claim.number === null ? [] : [String(claim.number)]),
 					...dateTerms(claim.stated_on)
 				]
-			)
+			})
 		),
 		...content.sources.map((source) =>
-			indexRow(
-				'source',
-				source.id,
-				source.outlet,
-				[source.title ?? '', hostOf(source.url)].filter((part) => part !== '').join(' — '),
-				[source.id, source.language, ...dateTerms(source.published_on)]
-			)
+			indexRow('source', source.id, {
+				names: [source.outlet],
+				texts: [given(source.title, hostOf(source.url)).join(' — ')],
+				terms: [source.id, source.language, ...dateTerms(source.published_on)]
+			})
 		)
 	];
 }

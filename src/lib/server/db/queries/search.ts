@@ -1,5 +1,5 @@
 // Full-text search over the dataset's index: how many rounds, claims and sources match, and one ranked page of each.
-import { MATCH_CLOSE, MATCH_OPEN, markedSegments, type TextSegment } from '../../../domain/search-text';
+import { MATCH_CLOSE, MATCH_OPEN, NAME_COLUMNS, markedSegments, type TextSegment } from '../../../domain/search-text';
 import type { SearchKind, SearchSort } from '../../../schemas/search';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, StatementKind } from '../../../schemas/vocabulary';
 import type { DatasetDatabase } from '../dataset';
@@ -81,7 +81,7 @@ export interface SearchOptions {
 
 interface PageParameters {
 	match: string;
-	/** The same expression limited to the `name` column: who said it, the outlet, the mediators. */
+	/** The same expression limited to who it is: who said it, the outlet, the mediators, in any language. */
 	nameMatch: string;
 	open: string;
 	close: string;
@@ -216,7 +216,7 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 	else counts.claim = prepared.claimantCount.get(match, claimant)?.total ?? 0;
 	const query = {
 		match,
-		nameMatch: `name : (${match})`,
+		nameMatch: `${NAME_COLUMNS} : (${match})`,
 		sort: options.sort ?? 'relevance',
 		byKind: options.namesNumber ? 0 : 1,
 		claimant

@@ -1,0 +1,142 @@
+// Search forms: one spelling for a word whatever its script, transliteration or grammatical case, and no more.
+import { describe, expect, it } from 'vitest';
+import { foldWord, searchForm, searchForms, stemFolded } from '../../src/lib/domain/search-folding';
+
+describe('folding a word to one Latin spelling', () => {
+	it.each([
+		{ word: 'Мединский', folded: 'medinski' },
+		{ word: 'Мединський', folded: 'medinski' },
+		{ word: 'Medinsky', folded: 'medinski' },
+		{ word: 'Medinskiy', folded: 'medinski' },
+		{ word: 'MEDINSKII', folded: 'medinski' },
+		{ word: 'Зеленский', folded: 'zelenski' },
+		{ word: 'Зеленський', folded: 'zelenski' },
+		{ word: 'Zelenskyy', folded: 'zelenski' },
+		{ word: 'Zelenskyi', folded: 'zelenski' },
+		{ word: 'Єрмак', folded: 'ermak' },
+		{ word: 'Ермак', folded: 'ermak' },
+		{ word: 'Yermak', folded: 'ermak' },
+		{ word: 'Лубінець', folded: 'lubinets' },
+		{ word: 'Хинштейн', folded: 'khinshtein' },
+		{ word: 'Khinshtein', folded: 'khinshtein' },
+		{ word: 'Гліб', folded: 'glib' },
+		{ word: 'Hlib', folded: 'glib' },
+		{ word: 'Ґудзь', folded: 'gudz' },
+		{ word: 'Щербак', folded: 'shcherbak' },
+		{ word: 'Shcherbak', folded: 'shcherbak' },
+		{ word: 'Їжак', folded: 'izhak' },
+		{ word: 'Yizhak', folded: 'izhak' },
+		{ word: 'Фёдор', folded: 'fedor' },
+		{ word: 'Объём', folded: 'obem' },
+		{ word: "Мар'яна", folded: 'mariana' },
+		{ word: 'Мар’яна', folded: 'mariana' },
+		{ word: 'Марʼяна', folded: 'mariana' },
+		{ word: 'Alexander', folded: 'aleksander' },
+		{ word: 'Erdoğan', folded: 'erdogan' },
+		{ word: 'Türkiye', folded: 'turke' },
+		{ word: 'ΑΘΗΝΑ', folded: 'αθηνα' },
+		{ word: 'MedinСкий', folded: 'medinski' },
+		{ word: '', folded: '' },
+		{ word: "'’", folded: '' }
+	])('$word -> $folded', ({ word, folded }) => {
+		expect(foldWord(word)).toBe(folded);
+	});
+});
+
+describe('removing a Ukrainian or Russian ending', () => {
+	it.each([
+		{ folded: 'medinski', stem: 'medinsk' },
+		{ folded: 'medinskogo', stem: 'medinsk' },
+		{ folded: 'medinskomu', stem: 'medinsk' },
+		{ folded: 'medinskim', stem: 'medinsk' },
+		{ folded: 'medinskaia', stem: 'medinsk' },
+		{ folded: 'budanova', stem: 'budanov' },
+		{ folded: 'budanov', stem: 'budanov' },
+		{ folded: 'lubinets', stem: 'lubints' },
+		{ folded: 'lubintsia', stem: 'lubints' },
+		{ folded: 'maia', stem: 'mai' },
+		{ folded: 'us', stem: 'us' },
+		{ folded: 'kiv', stem: 'kiv' },
+		{ folded: 'ets', stem: 'ets' }
+	])('$folded -> $stem', ({ folded, stem }) => {
+		expect(stemFolded(folded)).toBe(stem);
+	});
+});
+
+describe('the search form a word is indexed and searched under', () => {
+	/** Every spelling and case of one name, which must all meet. */
+	it.each([
+		{
+			form: 'medinsk',
+			words: [
+				'Мединский',
+				'Мединський',
+				'Medinsky',
+				'Medinskiy',
+				'Мединского',
+				'Мединському',
+				'Мединським',
+				'Мединском',
+				'Мединськім',
+				'мединскому'
+			]
+		},
+		{
+			form: 'zelensk',
+			words: [
+				'Зеленский',
+				'Зеленський',
+				'Zelensky',
+				'Zelenskyy',
+				'Zelenskiy',
+				'Зеленского',
+				'Зеленського',
+				'Зеленським',
+				'Зеленским',
+				'Зеленскому'
+			]
+		},
+		{ form: 'moskalkov', words: ['Москалькова', 'Москальковой', 'Москальковою', 'Moskalkova', 'Moskalkovа'] },
+		{ form: 'ermak', words: ['Єрмак', 'Ермак', 'Yermak', 'Єрмака', 'Ермаку', 'Єрмаком', 'Ермаке'] },
+		{ form: 'budanov', words: ['Буданов', 'Budanov', 'Буданова', 'Буданову', 'Будановим', 'Будановым', 'Буданове'] },
+		{ form: 'lubints', words: ['Лубінець', 'Lubinets', 'Лубинец', 'Лубінця', 'Лубинцу', 'Лубінцем', 'Лубінцю'] },
+		{ form: 'ukrain', words: ['Україна', 'України', 'Україні', 'Украина', 'Украины', 'Украине', 'Ukraina', 'Ukraine'] },
+		{ form: 'umerov', words: ['Умеров', 'Umerov', 'Умерова', 'Умерову', 'Умеровым'] }
+	])('$form: $words', ({ form, words }) => {
+		for (const word of words) expect([word, searchForm(word)]).toEqual([word, form]);
+	});
+
+	it.each([
+		{ a: 'Медведев', b: 'Мединский' },
+		{ a: 'Зеленский', b: 'Зеленин' },
+		{ a: 'Budanov', b: 'Budapest' },
+		{ a: 'Yermak', b: 'Yerevan' }
+	])('keeps $a and $b apart', ({ a, b }) => {
+		expect(searchForm(a)).not.toBe(searchForm(b));
+	});
+
+	it.each(['c11', '2025', 'r22', '1,200', ''])(
+		'has no search form for %j (ids and numbers have their own tokens)',
+		(word) => {
+			expect(searchForm(word)).toBe('');
+		}
+	);
+});
+
+describe('the search forms of a record’s texts', () => {
+	it('folds every word of a name, once', () => {
+		expect(searchForms(['Vladimir Medinsky', 'Владимир Мединский', 'Володимир Мединський'], true)).toBe(
+			'vladimir medinsk volodimir'
+		);
+	});
+
+	it('folds only Cyrillic and capitalised words of a text, so that common English words stay apart', () => {
+		expect(searchForms(['Zelensky said the data of the exchange, 23 травня: обмін'], false)).toBe(
+			'zelensk travn obmin'
+		);
+	});
+
+	it('reads nothing from punctuation, numbers or an empty text', () => {
+		expect(searchForms(['', '— 1,200 (2025) …', '"*:^'], true)).toBe('');
+	});
+});

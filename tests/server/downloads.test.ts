@@ -32,8 +32,8 @@ describe('CSV downloads', () => {
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="claims-[0-9a-f]{12}\.csv"$/);
 		expect(await response.text()).toBe(
-			'id,round_id,stated_on,claimant,claimant_id,claimant_name,claimant_side,statement,counted,counted_detail,number,qualifier,responds_to,source_ids,source_urls,only_copies,note,verdict,verdict_text,url\r\n' +
-				'c11,,2025-08-06,Vladimir Medinsky,k-medinsky,Vladimir Medinsky,russia,allegation,held_by_russia,POWs Kyiv allegedly refuses to take back,1000,more_than,,s-moscow,https://example.org/moscow-statement,false,,answered_allegation,Answered by Centre for Countering Disinformation (Ukraine); no statement by another side on record supports it.,https://example.org/claims/c11\r\n'
+			'id,round_id,stated_on,claimant,claimant_id,claimant_name,claimant_name_uk,claimant_name_ru,claimant_side,statement,counted,counted_detail,number,qualifier,responds_to,source_ids,source_urls,only_copies,note,verdict,verdict_text,url\r\n' +
+				'c11,,2025-08-06,Vladimir Medinsky,k-medinsky,Vladimir Medinsky,Володимир Мединський,Владимир Мединский,russia,allegation,held_by_russia,POWs Kyiv allegedly refuses to take back,1000,more_than,,s-moscow,https://example.org/moscow-statement,false,,answered_allegation,Answered by Centre for Countering Disinformation (Ukraine); no statement by another side on record supports it.,https://example.org/claims/c11\r\n'
 		);
 	});
 
@@ -41,7 +41,7 @@ describe('CSV downloads', () => {
 		const text = await (await get('rounds', 'csv', '?year=2025&page=2')).text();
 		const lines = text.trimEnd().split('\r\n');
 		expect(lines[0]).toBe(
-			'id,date,end_date,kind,kyiv_exchange_number,mediators,parent_id,population,kyiv_to_ukraine,kyiv_to_ukraine_figure,moscow_to_ukraine,moscow_to_ukraine_figure,status_to_ukraine,confirmed_to_ukraine,confirmed_scope_to_ukraine,explanation_to_ukraine,kyiv_to_russia,kyiv_to_russia_figure,moscow_to_russia,moscow_to_russia_figure,status_to_russia,confirmed_to_russia,confirmed_scope_to_russia,explanation_to_russia,combined_both_ways,summary,url'
+			'id,date,end_date,kind,kyiv_exchange_number,mediators,parent_id,population,kyiv_to_ukraine,kyiv_to_ukraine_figure,moscow_to_ukraine,moscow_to_ukraine_figure,status_to_ukraine,confirmed_to_ukraine,confirmed_scope_to_ukraine,explanation_to_ukraine,kyiv_to_russia,kyiv_to_russia_figure,moscow_to_russia,moscow_to_russia_figure,status_to_russia,confirmed_to_russia,confirmed_scope_to_russia,explanation_to_russia,combined_both_ways,summary,summary_uk,summary_ru,url'
 		);
 		expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([
 			'2025-06-11-bodies',

@@ -4,7 +4,7 @@
  * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
  * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 7;
+export const DATASET_SCHEMA_VERSION = 8;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `
@@ -34,7 +34,9 @@ CREATE TABLE rounds (
 	kind TEXT NOT NULL,
 	kyiv_exchange_number INTEGER,
 	parent_id TEXT REFERENCES rounds (id),
-	summary TEXT NOT NULL
+	summary TEXT NOT NULL,
+	summary_uk TEXT NOT NULL,
+	summary_ru TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE round_mediators (
@@ -48,10 +50,14 @@ CREATE TABLE round_mediators (
 CREATE TABLE claimants (
 	id TEXT PRIMARY KEY,
 	name_en TEXT NOT NULL,
-	name_uk TEXT,
-	name_ru TEXT,
+	name_uk TEXT NOT NULL,
+	name_ru TEXT NOT NULL,
 	role TEXT,
+	role_uk TEXT,
+	role_ru TEXT,
 	organisation TEXT,
+	organisation_uk TEXT,
+	organisation_ru TEXT,
 	side TEXT NOT NULL
 ) STRICT;
 CREATE INDEX claimants_by_name ON claimants (name_en COLLATE NOCASE, id);

@@ -191,7 +191,7 @@ describe('building a broken copy of data/', () => {
 			return buildDataset({ dataDir, outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
 		}
 
-		it.each([
+		it.each<{ file: string; id: string; cells: Record<string, string>; error: string }>([
 			{
 				file: 'rounds.csv',
 				id: '2025-06-11-bodies',
@@ -225,7 +225,7 @@ describe('building a broken copy of data/', () => {
 					'claimants.csv:2: organisation_ru: organisation_ru is given but organisation is empty: translate the English organisation, or clear both (got "Совет национальной безопасности и обороны Украины")'
 			}
 		])('refuses $file without a translation: $error', ({ file, id, cells, error }) => {
-			const result = buildWithCells(file, id, cells as Record<string, string>);
+			const result = buildWithCells(file, id, cells);
 			expect(result.ok ? [] : result.errors).toEqual([error]);
 		});
 

@@ -59,6 +59,8 @@ const exchangeForm = (overrides: Record<string, string> = {}): Record<string, st
 	'round.mediators': 'UAE',
 	'round.kyiv_exchange_number': '70',
 	'round.summary': 'Prisoner exchange of 205 for 205.',
+	'round.summary_uk': 'Обмін полоненими 205 на 205.',
+	'round.summary_ru': 'Обмен пленными 205 на 205.',
 	's1.claimant': 'Volodymyr Zelensky',
 	's1.claimant_side': 'ukraine',
 	's1.stated_on': '2026-05-20',

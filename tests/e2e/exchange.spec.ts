@@ -79,6 +79,8 @@ test.describe('without JavaScript', () => {
 		await round.getByLabel('Kind of round').selectOption({ label: 'Prisoner exchange' });
 		await round.getByLabel('Mediators').fill('UAE');
 		await round.getByLabel('Summary in one sentence').fill('Prisoner exchange of 121 for 121 (journey test).');
+		await round.getByLabel('The summary in Ukrainian').fill('Обмін полоненими 121 на 121 (тестовий сценарій).');
+		await round.getByLabel('The summary in Russian').fill('Обмен пленными 121 на 121 (тестовый сценарий).');
 		await expect(round.getByText('(stored as kyiv_exchange_number)')).toBeVisible();
 		await fillStatement(page.getByRole('group', { name: 'Statement 1', exact: true }), '2026-10-15', kyiv);
 
@@ -100,7 +102,11 @@ test.describe('without JavaScript', () => {
 		await expect(page.getByRole('alert')).toContainText(`Not a claimant on record: ${spokesperson.claimant}.`);
 		const second = page.getByRole('group', { name: 'Statement 2', exact: true });
 		await second.getByLabel('This claimant is not on record yet: add them').check();
-		await second.getByLabel('Their role').fill('Spokesperson (journey test)');
+		await second.getByLabel('Their name in Ukrainian').fill('Речник Москви (тестовий сценарій)');
+		await second.getByLabel('Their name in Russian').fill('Представитель Москвы (тестовый сценарий)');
+		await second.getByLabel('Their role, if the page gives it').fill('Spokesperson (journey test)');
+		await second.getByLabel('Their role in Ukrainian').fill('Речник (тестовий сценарій)');
+		await second.getByLabel('Their role in Russian').fill('Представитель (тестовый сценарий)');
 		await page.getByRole('button', { name: 'Send the suggestion' }).click();
 		await expect(page).toHaveURL(/\/corrections\/\d+\?submitted=1$/);
 		await expect(page.getByText('Status: pending review')).toBeVisible();
@@ -161,6 +167,8 @@ test.describe('with JavaScript', () => {
 		await round.getByLabel('Date (the first day)').fill('2026-04-25');
 		await round.getByLabel('Kind of round').selectOption({ label: 'Prisoner exchange' });
 		await round.getByLabel('Summary in one sentence').fill('Prisoner exchange (journey test with JavaScript).');
+		await round.getByLabel('The summary in Ukrainian').fill('Обмін полоненими (тестовий сценарій з JavaScript).');
+		await round.getByLabel('The summary in Russian').fill('Обмен пленными (тестовый сценарий с JavaScript).');
 		const first = page.getByRole('group', { name: 'Statement 1', exact: true });
 		await first.getByLabel('Who said it').fill('Office of the President of Ukraine');
 		await first.getByLabel('Who said it').blur();

@@ -141,4 +141,31 @@ describe('/api/v1', () => {
 			}
 		}
 	});
+
+	it('documents the translated fields beside the English ones', async () => {
+		const { body } = await call('openapi', 'openapi.json');
+		expect(body.info.description).toContain('Field names are English and stable');
+		const fieldsOf = (schema: string, list = true) => {
+			const component = body.components.schemas[schema];
+			const row = list ? component.properties.rows.items : component;
+			return row.properties as Record<string, { description?: string }>;
+		};
+		const round = fieldsOf('RoundList');
+		expect(round.summary_uk?.description).toBe('The summary in Ukrainian (our own words, translated).');
+		expect(round.summary_ru?.description).toBe('The summary in Russian (our own words, translated).');
+		expect(Object.keys(fieldsOf('ClaimList'))).toEqual(
+			expect.arrayContaining(['claimant_name', 'claimant_name_uk', 'claimant_name_ru'])
+		);
+		expect(Object.keys(fieldsOf('ClaimantList'))).toEqual(
+			expect.arrayContaining([
+				'name_en',
+				'name_uk',
+				'name_ru',
+				'role_uk',
+				'role_ru',
+				'organisation_uk',
+				'organisation_ru'
+			])
+		);
+	});
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildDataset, buildDatasetInSteps } from '../../src/lib/server/db/build';
+import { formatCsv, parseCsv } from '../../src/lib/server/csv';
 import { FIXED_TODAY, fixtureDir, realDataDir, temporaryDir } from '../helpers/dataset';
 
 const brokenErrors = [
@@ -175,6 +176,105 @@ describe('building a broken copy of data/', () => {
 		it('accepts a copy marked as such with a note saying that no original was found, and any other host', () => {
 			expect(buildWithSource('https://mirror.example/a', 'copy', 'A copy; no original was found.').ok).toBe(true);
 			expect(buildWithSource('https://original.example/a', 'major_outlet', '').ok).toBe(true);
+		});
+	});
+
+	describe('the data in three languages', () => {
+		/** The valid fixture with `file`'s cells edited on the row of `id`, built. */
+		function buildWithCells(file: string, id: string, cells: Record<string, string>) {
+			const dataDir = temporaryDir();
+			cpSync(fixtureDir('valid-data'), dataDir, { recursive: true });
+			const path = join(dataDir, file);
+			const { header, rows } = parseCsv(readFileSync(path, 'utf8'));
+			const records = rows.map(({ record }) => (record.id === id ? { ...record, ...cells } : record));
+			writeFileSync(path, formatCsv(header, records));
+			return buildDataset({ dataDir, outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
+		}
+
+		it.each<{ file: string; id: string; cells: Record<string, string>; error: string }>([
+			{
+				file: 'rounds.csv',
+				id: '2025-06-11-bodies',
+				cells: { summary_uk: '' },
+				error: 'rounds.csv:6: summary_uk: summary_uk is required: the summary in Ukrainian'
+			},
+			{
+				file: 'rounds.csv',
+				id: '2024-12-30-exchange',
+				cells: { summary_ru: '  ' },
+				error: 'rounds.csv:2: summary_ru: summary_ru is required: the summary in Russian (got "  ")'
+			},
+			{
+				file: 'claimants.csv',
+				id: 'k-ccd',
+				cells: { name_ru: '' },
+				error:
+					"claimants.csv:2: name_ru: name_ru is required: the claimant's name in Russian (see data/decisions/claimant-spellings.csv)"
+			},
+			{
+				file: 'claimants.csv',
+				id: 'k-zelensky',
+				cells: { role_uk: '' },
+				error: 'claimants.csv:8: role_uk: role_uk is required when role is given: the role in Ukrainian'
+			},
+			{
+				file: 'claimants.csv',
+				id: 'k-ccd',
+				cells: { organisation_ru: 'Совет национальной безопасности и обороны Украины' },
+				error:
+					'claimants.csv:2: organisation_ru: organisation_ru is given but organisation is empty: translate the English organisation, or clear both (got "Совет национальной безопасности и обороны Украины")'
+			}
+		])('refuses $file without a translation: $error', ({ file, id, cells, error }) => {
+			const result = buildWithCells(file, id, cells);
+			expect(result.ok ? [] : result.errors).toEqual([error]);
+		});
+
+		it('refuses a rounds file without the translated columns', () => {
+			const dataDir = temporaryDir();
+			cpSync(fixtureDir('valid-data'), dataDir, { recursive: true });
+			const path = join(dataDir, 'rounds.csv');
+			const { header, rows } = parseCsv(readFileSync(path, 'utf8'));
+			const english = header.filter((column) => column !== 'summary_ru');
+			writeFileSync(
+				path,
+				formatCsv(
+					english,
+					rows.map(({ record }) => record)
+				)
+			);
+			const result = buildDataset({ dataDir, outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
+			expect(result.ok ? [] : result.errors).toContain('rounds.csv:1: summary_ru: column is missing from the header');
+		});
+
+		it('stores every translation in the published file', () => {
+			const outPath = join(temporaryDir(), 'x.sqlite');
+			expect(buildDataset({ dataDir: fixtureDir('valid-data'), outPath, today: FIXED_TODAY }).ok).toBe(true);
+			const db = new Database(outPath, { readonly: true });
+			try {
+				expect(
+					db.prepare("SELECT summary, summary_uk, summary_ru FROM rounds WHERE id = '2025-06-11-bodies'").get()
+				).toEqual({
+					summary: 'Fixture body repatriation reported by one side only.',
+					summary_uk: 'Тестова репатріація тіл, про яку повідомила лише одна сторона.',
+					summary_ru: 'Тестовая репатриация тел, о которой сообщила только одна сторона.'
+				});
+				expect(
+					db
+						.prepare(
+							"SELECT name_uk, name_ru, role_uk, role_ru, organisation_uk, organisation_ru FROM claimants WHERE id = 'k-medinsky'"
+						)
+						.get()
+				).toEqual({
+					name_uk: 'Володимир Мединський',
+					name_ru: 'Владимир Мединский',
+					role_uk: 'Помічник Президента Росії',
+					role_ru: 'Помощник президента России',
+					organisation_uk: 'Адміністрація Президента Росії',
+					organisation_ru: 'Администрация президента России'
+				});
+			} finally {
+				db.close();
+			}
 		});
 	});
 

@@ -42,7 +42,20 @@ describe('the claimants list', () => {
 			['k-medinsky', 1, '2025-08-06', '2025-08-06']
 		]);
 		expect(getClaimant(db, 'k-medinsky')).toMatchObject({ nameRu: 'Владимир Мединский', side: 'russia' });
-		expect(getClaimant(db, 'k-uae-mfa')).toMatchObject({ nameUk: null, nameRu: null });
+		expect(getClaimant(db, 'k-uae-mfa')).toMatchObject({
+			nameUk: 'Міністерство закордонних справ ОАЕ',
+			nameRu: 'Министерство иностранных дел ОАЭ',
+			role: null,
+			roleUk: null,
+			roleRu: null
+		});
+		expect(getClaimant(db, 'k-medinsky')).toMatchObject({
+			role: 'Aide to the President of Russia',
+			roleUk: 'Помічник Президента Росії',
+			roleRu: 'Помощник президента России',
+			organisationUk: 'Адміністрація Президента Росії',
+			organisationRu: 'Администрация президента России'
+		});
 	});
 });
 

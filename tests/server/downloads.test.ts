@@ -1,10 +1,20 @@
 // The .csv and .json downloads, called as the server calls them, on a dataset built from fixtures.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ClaimExport, RoundExport, SourceExport, exportEnvelope } from '../../src/lib/schemas/exports';
+import {
+	ClaimantExport,
+	ClaimExport,
+	RoundDetailResponse,
+	RoundExport,
+	SourceExport,
+	apiListEnvelope,
+	exportEnvelope
+} from '../../src/lib/schemas/exports';
 import { neutraliseFormula, toCsv } from '../../src/lib/server/downloads';
-import { buildInto, fixtureDir } from '../helpers/dataset';
+import { buildInto, fixtureDir, temporaryDir } from '../helpers/dataset';
 
 type Handler = (event: { params: Record<string, string>; url: URL }) => Response | Promise<Response>;
 
@@ -18,6 +28,8 @@ beforeAll(async () => {
 	handlers.claims = (await import('../../src/routes/claims.[format=download]/+server')).GET as unknown as Handler;
 	handlers.sources = (await import('../../src/routes/sources.[format=download]/+server')).GET as unknown as Handler;
 	handlers.totals = (await import('../../src/routes/totals.[format=download]/+server')).GET as unknown as Handler;
+	handlers.apiRound = (await import('../../src/routes/api/v1/rounds/[id]/+server')).GET as unknown as Handler;
+	handlers.apiClaimants = (await import('../../src/routes/api/v1/claimants/+server')).GET as unknown as Handler;
 	handlers.sqlite = (await import('../../src/routes/download/dataset.sqlite/+server')).GET as unknown as Handler;
 });
 
@@ -32,8 +44,8 @@ describe('CSV downloads', () => {
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="claims-[0-9a-f]{12}\.csv"$/);
 		expect(await response.text()).toBe(
-			'id,round_id,stated_on,claimant,claimant_id,claimant_name,claimant_side,statement,counted,counted_detail,number,qualifier,responds_to,source_ids,source_urls,only_copies,note,verdict,verdict_text,url\r\n' +
-				'c11,,2025-08-06,Vladimir Medinsky,k-medinsky,Vladimir Medinsky,russia,allegation,held_by_russia,POWs Kyiv allegedly refuses to take back,1000,more_than,,s-moscow,https://example.org/moscow-statement,false,,answered_allegation,Answered by Centre for Countering Disinformation (Ukraine); no statement by another side on record supports it.,https://example.org/claims/c11\r\n'
+			'id,round_id,stated_on,claimant,claimant_id,claimant_name,claimant_name_uk,claimant_name_ru,claimant_side,statement,counted,counted_detail,number,qualifier,responds_to,source_ids,source_urls,only_copies,note,verdict,verdict_text,url\r\n' +
+				'c11,,2025-08-06,Vladimir Medinsky,k-medinsky,Vladimir Medinsky,Володимир Мединський,Владимир Мединский,russia,allegation,held_by_russia,POWs Kyiv allegedly refuses to take back,1000,more_than,,s-moscow,https://example.org/moscow-statement,false,,answered_allegation,Answered by Centre for Countering Disinformation (Ukraine); no statement by another side on record supports it.,https://example.org/claims/c11\r\n'
 		);
 	});
 
@@ -41,7 +53,7 @@ describe('CSV downloads', () => {
 		const text = await (await get('rounds', 'csv', '?year=2025&page=2')).text();
 		const lines = text.trimEnd().split('\r\n');
 		expect(lines[0]).toBe(
-			'id,date,end_date,kind,kyiv_exchange_number,mediators,parent_id,population,kyiv_to_ukraine,kyiv_to_ukraine_figure,moscow_to_ukraine,moscow_to_ukraine_figure,status_to_ukraine,confirmed_to_ukraine,confirmed_scope_to_ukraine,explanation_to_ukraine,kyiv_to_russia,kyiv_to_russia_figure,moscow_to_russia,moscow_to_russia_figure,status_to_russia,confirmed_to_russia,confirmed_scope_to_russia,explanation_to_russia,combined_both_ways,summary,url'
+			'id,date,end_date,kind,kyiv_exchange_number,mediators,parent_id,population,kyiv_to_ukraine,kyiv_to_ukraine_figure,moscow_to_ukraine,moscow_to_ukraine_figure,status_to_ukraine,confirmed_to_ukraine,confirmed_scope_to_ukraine,explanation_to_ukraine,kyiv_to_russia,kyiv_to_russia_figure,moscow_to_russia,moscow_to_russia_figure,status_to_russia,confirmed_to_russia,confirmed_scope_to_russia,explanation_to_russia,combined_both_ways,summary,summary_uk,summary_ru,url'
 		);
 		expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([
 			'2025-06-11-bodies',
@@ -117,5 +129,96 @@ describe('the SQLite download', () => {
 		);
 		const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 		expect(digest(new Uint8Array(await response.arrayBuffer()))).toBe(digest(readFileSync(datasetPath)));
+	});
+});
+
+describe('the translated words in every download', () => {
+	const roundId = '2025-06-11-bodies';
+	const summaries = {
+		summary: 'Fixture body repatriation reported by one side only.',
+		summary_uk: 'Тестова репатріація тіл, про яку повідомила лише одна сторона.',
+		summary_ru: 'Тестовая репатриация тел, о которой сообщила только одна сторона.'
+	};
+	const medinsky = {
+		name_en: 'Vladimir Medinsky',
+		name_uk: 'Володимир Мединський',
+		name_ru: 'Владимир Мединский',
+		role_uk: 'Помічник Президента Росії',
+		role_ru: 'Помощник президента России',
+		organisation_uk: 'Адміністрація Президента Росії',
+		organisation_ru: 'Администрация президента России'
+	};
+	/** The CSV's header and its data lines. */
+	const csvRecords = (text: string) => {
+		const [header = '', ...lines] = text.trimEnd().split('\r\n');
+		return { header: header.split(','), lines };
+	};
+
+	it('keeps the English column names and adds the translated ones beside them, in CSV and JSON', async () => {
+		const rounds = csvRecords(await (await get('rounds', 'csv')).text());
+		expect(rounds.header.slice(rounds.header.indexOf('summary'), rounds.header.indexOf('summary') + 3)).toEqual([
+			'summary',
+			'summary_uk',
+			'summary_ru'
+		]);
+		expect(rounds.lines.find((line) => line.startsWith(roundId))).toContain(
+			`${summaries.summary},"${summaries.summary_uk}","${summaries.summary_ru}"`
+		);
+		const claims = csvRecords(await (await get('claims', 'csv')).text());
+		expect(claims.header).toEqual(expect.arrayContaining(['claimant_name', 'claimant_name_uk', 'claimant_name_ru']));
+
+		const roundsJson = exportEnvelope(RoundExport).parse(await (await get('rounds', 'json')).json());
+		expect(roundsJson.columns).toEqual(expect.arrayContaining(['summary', 'summary_uk', 'summary_ru']));
+		expect(roundsJson.rows.find((row) => row.id === roundId)).toMatchObject(summaries);
+		const claimsJson = exportEnvelope(ClaimExport).parse(await (await get('claims', 'json')).json());
+		expect(claimsJson.rows.find((row) => row.claimant_id === 'k-medinsky')).toMatchObject({
+			claimant_name: medinsky.name_en,
+			claimant_name_uk: medinsky.name_uk,
+			claimant_name_ru: medinsky.name_ru
+		});
+	});
+
+	it('gives them in the API records', async () => {
+		const call = async (name: string, path: string, params: Record<string, string> = {}) =>
+			(await (handlers[name] as Handler)({ params, url: new URL(`https://example.org/api/v1/${path}`) })).json();
+		const round = RoundDetailResponse.parse(await call('apiRound', `rounds/${roundId}`, { id: roundId }));
+		expect(round.round).toMatchObject(summaries);
+		const claimants = apiListEnvelope(ClaimantExport).parse(await call('apiClaimants', 'claimants'));
+		expect(claimants.rows.find((row) => row.id === 'k-medinsky')).toMatchObject(medinsky);
+		expect(claimants.columns).toEqual(
+			expect.arrayContaining([
+				'name_en',
+				'name_uk',
+				'name_ru',
+				'role_uk',
+				'role_ru',
+				'organisation_uk',
+				'organisation_ru'
+			])
+		);
+	});
+
+	it('stores them in the SQLite file', async () => {
+		const response = await (handlers.sqlite as Handler)({
+			params: {},
+			url: new URL('https://example.org/download/dataset.sqlite')
+		});
+		const path = join(temporaryDir(), 'downloaded.sqlite');
+		writeFileSync(path, new Uint8Array(await response.arrayBuffer()));
+		const db = new Database(path, { readonly: true });
+		try {
+			expect(db.prepare('SELECT summary, summary_uk, summary_ru FROM rounds WHERE id = ?').get(roundId)).toEqual(
+				summaries
+			);
+			expect(
+				db
+					.prepare(
+						"SELECT name_en, name_uk, name_ru, role_uk, role_ru, organisation_uk, organisation_ru FROM claimants WHERE id = 'k-medinsky'"
+					)
+					.get()
+			).toEqual(medinsky);
+		} finally {
+			db.close();
+		}
 	});
 });

@@ -44,6 +44,14 @@ beforeAll(async () => {
 		.actions as unknown as typeof actions;
 }, 30_000);
 
+/** Dmytro Lubinets, not on record, as statement `prefix`'s new claimant with his names in the three languages. */
+const lubinets = (prefix: string) => ({
+	[`${prefix}.claimant`]: 'Dmytro Lubinets',
+	[`${prefix}.claimant.new`]: 'yes',
+	[`${prefix}.claimant.name_uk`]: 'Дмитро Лубінець',
+	[`${prefix}.claimant.name_ru`]: 'Дмитрий Лубинец'
+});
+
 /** Two parties' figures for one round, each read on its own page. */
 const exchangeForm = (overrides: Record<string, string> = {}): Record<string, string> => ({
 	'round.date': '2026-05-20',
@@ -51,6 +59,8 @@ const exchangeForm = (overrides: Record<string, string> = {}): Record<string, st
 	'round.mediators': 'UAE',
 	'round.kyiv_exchange_number': '70',
 	'round.summary': 'Prisoner exchange of 205 for 205.',
+	'round.summary_uk': 'Обмін полоненими 205 на 205.',
+	'round.summary_ru': 'Обмен пленными 205 на 205.',
 	's1.claimant': 'Volodymyr Zelensky',
 	's1.claimant_side': 'ukraine',
 	's1.stated_on': '2026-05-20',
@@ -200,15 +210,20 @@ describe("a statement's claimant", () => {
 			's1.claimant':
 				'Not a claimant on record: Dmytro Lubinets. Pick one from the list, or say that the claimant is new.'
 		});
-		expect(await errorsOf({ 's1.claimant': 'Rustem Umerov', 's1.claimant.new': 'yes' })).toEqual({
+		expect(
+			await errorsOf({
+				's1.claimant': 'Rustem Umerov',
+				's1.claimant.new': 'yes',
+				's1.claimant.name_uk': 'Рустем Умєров',
+				's1.claimant.name_ru': 'Рустем Умеров'
+			})
+		).toEqual({
 			's1.claimant': 'Rustem Umerov is already on record (k-umerov): pick them rather than a new claimant.'
 		});
 		expect(
 			await errorsOf({
-				's1.claimant': 'Dmytro Lubinets',
-				's1.claimant.new': 'yes',
-				's2.claimant': 'Dmytro Lubinets',
-				's2.claimant.new': 'yes'
+				...lubinets('s1'),
+				...lubinets('s2')
 			})
 		).toEqual({
 			's2.claimant_side': 'Another statement gives Dmytro Lubinets the side "ukraine": a claimant has one side.'
@@ -331,9 +346,10 @@ describe('a package with a new claimant', () => {
 	const newClaimant = exchangeForm({
 		'round.date': '2026-04-10',
 		'round.kyiv_exchange_number': '',
-		's1.claimant': 'Dmytro Lubinets',
-		's1.claimant.new': 'yes',
+		...lubinets('s1'),
 		's1.claimant.role': 'Ukrainian Parliament Commissioner for Human Rights',
+		's1.claimant.role_uk': 'Уповноважений Верховної Ради України з прав людини',
+		's1.claimant.role_ru': 'Уполномоченный Верховной Рады Украины по правам человека',
 		's1.stated_on': '2026-04-10',
 		's1.source.url': 'https://example.org/ombudsman-205',
 		's1.source.published_on': '2026-04-10',
@@ -343,7 +359,15 @@ describe('a package with a new claimant', () => {
 	});
 	const claimantPage = async (id: string) => {
 		const load = (await import('../../src/routes/claimants/[id]/+page.server')).load as unknown as (event: unknown) => {
-			claimant: { nameEn: string; side: string; role: string | null; statementCount: number };
+			claimant: {
+				nameEn: string;
+				nameUk: string;
+				nameRu: string;
+				side: string;
+				role: string | null;
+				roleUk: string | null;
+				statementCount: number;
+			};
 		};
 		try {
 			return { page: load({ params: { id }, url: new URL(`http://localhost/claimants/${id}`) }) };
@@ -368,7 +392,10 @@ describe('a package with a new claimant', () => {
 		expect(page?.claimant).toMatchObject({
 			nameEn: 'Dmytro Lubinets',
 			side: 'ukraine',
+			nameUk: 'Дмитро Лубінець',
+			nameRu: 'Дмитрий Лубинец',
 			role: 'Ukrainian Parliament Commissioner for Human Rights',
+			roleUk: 'Уповноважений Верховної Ради України з прав людини',
 			statementCount: 1
 		});
 		const [group] = listRevisionGroups(state, 1);

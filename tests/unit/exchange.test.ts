@@ -7,6 +7,8 @@ const valid: Record<string, string> = {
 	'round.date': '2026-05-20',
 	'round.kind': 'pow_exchange',
 	'round.summary': 'Prisoner exchange.',
+	'round.summary_uk': 'Обмін полоненими.',
+	'round.summary_ru': 'Обмен пленными.',
 	's1.claimant': 'Volodymyr Zelensky',
 	's1.claimant_side': 'ukraine',
 	's1.stated_on': '2026-05-20',
@@ -19,6 +21,18 @@ const valid: Record<string, string> = {
 	's1.source.kind': 'official_statement',
 	's1.source.language': 'uk',
 	's1.source.reliability': 'claimant_channel'
+};
+
+/** A claimant not on record, with their name in Ukrainian and Russian (the statement gives the English one). */
+const newClaimant = {
+	's1.claimant.new': 'yes',
+	's1.claimant.name_uk': 'Володимир Зеленський',
+	's1.claimant.name_ru': 'Владимир Зеленский'
+};
+const ombudsman = {
+	's1.claimant.role': 'Ombudsman',
+	's1.claimant.role_uk': 'Омбудсман',
+	's1.claimant.role_ru': 'Омбудсмен'
 };
 
 describe('checkPackage', () => {
@@ -72,10 +86,28 @@ describe('checkPackage', () => {
 				's2.source.reliability': 'This field is required.'
 			}
 		],
-		['a new claimant with a role', { 's1.claimant.new': 'yes', 's1.claimant.role': 'Ombudsman' }, {}],
+		['a new claimant with a role', { ...newClaimant, ...ombudsman }, {}],
+		[
+			'a new claimant without a Ukrainian name',
+			{ ...newClaimant, 's1.claimant.name_uk': '' },
+			{ 's1.claimant.name_uk': 'This field is required.' }
+		],
+		[
+			'a new claimant whose role is not translated',
+			{ ...newClaimant, 's1.claimant.role': 'Ombudsman', 's1.claimant.role_uk': 'Омбудсман' },
+			{ 's1.claimant.role_ru': 'role_ru is required when role is given: the role in Russian' }
+		],
+		[
+			'a translated role without the English one',
+			{ ...newClaimant, 's1.claimant.organisation_ru': 'Аппарат' },
+			{
+				's1.claimant.organisation_ru':
+					'organisation_ru is given but organisation is empty: translate the English organisation, or clear both'
+			}
+		],
 		[
 			'a new claimant without a side',
-			{ 's1.claimant.new': 'yes', 's1.claimant_side': '' },
+			{ ...newClaimant, 's1.claimant_side': '' },
 			{ 's1.claimant_side': 'This field is required.' }
 		],
 		[
@@ -85,7 +117,12 @@ describe('checkPackage', () => {
 		],
 		[
 			'a new claimant with an overlong organisation',
-			{ 's1.claimant.new': 'yes', 's1.claimant.organisation': 'x'.repeat(2001) },
+			{
+				...newClaimant,
+				's1.claimant.organisation': 'x'.repeat(2001),
+				's1.claimant.organisation_uk': 'x',
+				's1.claimant.organisation_ru': 'x'
+			},
 			{ 's1.claimant.organisation': 'At most 2000 characters.' }
 		]
 	])('%s', (_name, overrides: Record<string, string>, expected) => {

@@ -82,6 +82,8 @@ describe('claimJsonLd', () => {
 		claimant: 'Dmytro Lubinets',
 		claimantId: 'k-lubinets',
 		claimantName: 'Dmytro Lubinets',
+		claimantNameUk: 'Дмитро Лубінець',
+		claimantNameRu: 'Дмитрий Лубинец',
 		side: 'ukraine',
 		statement: 'running_total',
 		counted: 'people_to_ukraine',

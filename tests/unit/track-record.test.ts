@@ -18,6 +18,8 @@ const claim = (overrides: Partial<TrackClaim>): TrackClaim => ({
 	roundId: 'r1',
 	claimantId: 'k-kyiv',
 	claimantName: 'Kyiv official',
+	claimantNameUk: 'Київський посадовець',
+	claimantNameRu: 'Киевский чиновник',
 	side: 'ukraine',
 	statement: 'report',
 	counted: 'people_to_ukraine',
@@ -28,7 +30,15 @@ const claim = (overrides: Partial<TrackClaim>): TrackClaim => ({
 });
 
 const moscow = (overrides: Partial<TrackClaim>): TrackClaim =>
-	claim({ id: 'm', claimantId: 'k-moscow', claimantName: 'Moscow', side: 'russia', ...overrides });
+	claim({
+		id: 'm',
+		claimantId: 'k-moscow',
+		claimantName: 'Moscow',
+		claimantNameUk: 'Москва',
+		claimantNameRu: 'Москва',
+		side: 'russia',
+		...overrides
+	});
 
 describe('trackRecord', () => {
 	it.each<{ name: string; claims: TrackClaim[]; outcomes: TrackOutcome[] }>([

@@ -22,7 +22,10 @@ export interface TrackClaim {
 	id: string;
 	roundId: string | null;
 	claimantId: string;
+	/** The claimant's name in English, Ukrainian and Russian. */
 	claimantName: string;
+	claimantNameUk: string;
+	claimantNameRu: string;
 	side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -43,6 +46,8 @@ export interface OtherFigure {
 	claimId: string;
 	claimantId: string;
 	claimantName: string;
+	claimantNameUk: string;
+	claimantNameRu: string;
 	side: ClaimantSide;
 	number: number;
 	qualifier: Qualifier;
@@ -124,6 +129,8 @@ export function trackRecord(
 					claimId: other.id,
 					claimantId: other.claimantId,
 					claimantName: other.claimantName,
+					claimantNameUk: other.claimantNameUk,
+					claimantNameRu: other.claimantNameRu,
 					side: other.side,
 					number: other.number,
 					qualifier: other.qualifier,

@@ -27,7 +27,9 @@ const labels: Record<CorrectionEntity, Record<string, () => string>> = {
 		kyiv_exchange_number: m.field_round_kyiv_exchange_number,
 		mediators: m.field_round_mediators,
 		parent_id: m.field_round_parent_id,
-		summary: m.field_round_summary
+		summary: m.field_round_summary,
+		summary_uk: m.field_round_summary_uk,
+		summary_ru: m.field_round_summary_ru
 	},
 	claim: {
 		round_id: m.field_claim_round_id,

@@ -74,7 +74,9 @@ const fieldInputs: Record<CorrectionEntity, Record<string, FieldInput>> = {
 		kyiv_exchange_number: { type: 'number' },
 		mediators: { type: 'list' },
 		parent_id: { type: 'reference' },
-		summary: { type: 'textarea' }
+		summary: { type: 'textarea' },
+		summary_uk: { type: 'textarea' },
+		summary_ru: { type: 'textarea' }
 	},
 	claim: {
 		round_id: { type: 'reference' },

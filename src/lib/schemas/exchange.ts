@@ -18,7 +18,9 @@ export const packageRoundFields = [
 	'kyiv_exchange_number',
 	'mediators',
 	'parent_id',
-	'summary'
+	'summary',
+	'summary_uk',
+	'summary_ru'
 ] as const;
 /**
  * One statement's claim columns; the round, the kind of statement (a report) and the source ids come from the package.
@@ -49,10 +51,22 @@ export const packageSourceFields = [
 ] as const;
 
 /**
- * A claimant not on record yet, said so explicitly (`new` is "yes"): the statement's name and side make their row,
- * with these. Left empty for a claimant on record.
+ * A claimant not on record yet, said so explicitly (`new` is "yes"): the statement's name (in English) and side make
+ * their row, with these. Left empty for a claimant on record.
  */
-export const packageClaimantFields = ['new', 'role', 'organisation'] as const;
+export const packageClaimantFields = [
+	'new',
+	'name_uk',
+	'name_ru',
+	'role',
+	'role_uk',
+	'role_ru',
+	'organisation',
+	'organisation_uk',
+	'organisation_ru'
+] as const;
+/** A new claimant's own columns in claimants.csv: every field but the choice. */
+export const newClaimantColumns = packageClaimantFields.filter((column) => column !== 'new');
 
 export interface PackageStatement {
 	claim: Record<(typeof packageClaimFields)[number], string>;
@@ -179,10 +193,14 @@ export function packageRows(
 				? {
 						id: ids.claimants?.[index] || PLACEHOLDER.claimant,
 						name_en: statement.claim.claimant,
-						name_uk: '',
-						name_ru: '',
+						name_uk: statement.claimant.name_uk,
+						name_ru: statement.claimant.name_ru,
 						role: statement.claimant.role,
+						role_uk: statement.claimant.role_uk,
+						role_ru: statement.claimant.role_ru,
 						organisation: statement.claimant.organisation,
+						organisation_uk: statement.claimant.organisation_uk,
+						organisation_ru: statement.claimant.organisation_ru,
 						side: statement.claim.claimant_side
 					}
 				: null
@@ -264,7 +282,7 @@ export function checkPackage(pkg: ExchangePackage): PackageErrors {
 			errors[packageField.claimant(index, 'new')] = 'Choose whether the claimant is new.';
 		}
 		if (!claimant) return;
-		collect(ClaimantRow, claimant, ['role', 'organisation'], (column) => packageField.claimant(index, column), errors);
+		collect(ClaimantRow, claimant, newClaimantColumns, (column) => packageField.claimant(index, column), errors);
 	});
 	// One page cited by two statements is one source: it must be described the same way both times.
 	const firstByUrl = new Map<string, number>();

@@ -44,6 +44,8 @@ export const RoundExport = z.object({
 	explanation_to_russia: z.string(),
 	combined_both_ways: z.string(),
 	summary: z.string(),
+	summary_uk: z.string().describe('The summary in Ukrainian (our own words, translated).'),
+	summary_ru: z.string().describe('The summary in Russian (our own words, translated).'),
 	url: z.string()
 });
 export type RoundExport = z.infer<typeof RoundExport>;
@@ -56,6 +58,8 @@ export const ClaimExport = z.object({
 	claimant: z.string().describe('The speaker as the record names them (with a relay or a joint speaker, if any).'),
 	claimant_id: z.string().describe('The claimant in data/claimants.csv; their page is /claimants/{claimant_id}.'),
 	claimant_name: z.string().describe('The claimant’s name in English.'),
+	claimant_name_uk: z.string().describe('The claimant’s name in Ukrainian.'),
+	claimant_name_ru: z.string().describe('The claimant’s name in Russian.'),
 	claimant_side: ClaimantSide,
 	statement: StatementKind,
 	counted: Counted,
@@ -79,10 +83,14 @@ export type ClaimExport = z.infer<typeof ClaimExport>;
 export const ClaimantExport = z.object({
 	id: z.string(),
 	name_en: z.string(),
-	name_uk: z.string().nullable().describe('As printed on a Ukrainian page; null where none was read.'),
-	name_ru: z.string().nullable().describe('As printed on a Russian page; null where none was read.'),
+	name_uk: z.string().describe('The name in Ukrainian (data/decisions/claimant-spellings.csv says where it was read).'),
+	name_ru: z.string().describe('The name in Russian (data/decisions/claimant-spellings.csv says where it was read).'),
 	role: z.string().nullable(),
+	role_uk: z.string().nullable().describe('The role in Ukrainian; null when there is no role.'),
+	role_ru: z.string().nullable().describe('The role in Russian; null when there is no role.'),
 	organisation: z.string().nullable(),
+	organisation_uk: z.string().nullable().describe('The organisation in Ukrainian; null when there is none.'),
+	organisation_ru: z.string().nullable().describe('The organisation in Russian; null when there is none.'),
 	side: ClaimantSide,
 	statement_count: z.number().int().nonnegative(),
 	first_stated_on: z.string(),

@@ -17,7 +17,9 @@ export const RoundRow = z.object({
 	),
 	mediators: semicolonList(z.string().min(1, 'empty mediator name')),
 	parent_id: optional(recordId),
-	summary: z.string().trim().min(1, 'summary is required')
+	summary: z.string().trim().min(1, 'summary is required'),
+	summary_uk: z.string().trim().min(1, 'summary_uk is required: the summary in Ukrainian'),
+	summary_ru: z.string().trim().min(1, 'summary_ru is required: the summary in Russian')
 });
 export type RoundRow = z.infer<typeof RoundRow>;
 

@@ -1,6 +1,7 @@
 // Builds the citation, BibTeX entry and fact box of a round or a claim page from its data.
 import { citeClaim, citeRound, roundFactBox, type CitedRoundStatement } from '../domain/citation';
 import { combinedCounted, countedFor, directions } from '../domain/round-figures';
+import { claimSpeaker } from '../format/data-words';
 import { countedLabel, formatDate, formatFigure, roundKindLabel, statementLabel, statusLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import type { ClaimView } from './db/queries/claims';
@@ -26,7 +27,7 @@ function firstSource(claim: ClaimView) {
 function partyOf(claim: ClaimView): string {
 	if (claim.side === 'ukraine') return m.party_ukraine();
 	if (claim.side === 'russia') return m.party_russia();
-	return claim.claimant;
+	return claimSpeaker(claim);
 }
 
 /** The citation of a claim page. */
@@ -34,7 +35,7 @@ export function claimCitation(claim: ClaimView, context: CitationContext) {
 	return citeClaim(
 		{
 			id: claim.id,
-			claimant: claim.claimant,
+			claimant: claimSpeaker(claim),
 			statedOn: claim.statedOn,
 			statedOnText: formatDate(claim.statedOn),
 			figure: claim.number !== null && claim.qualifier !== null ? formatFigure(claim.number, claim.qualifier) : null,
@@ -44,7 +45,7 @@ export function claimCitation(claim: ClaimView, context: CitationContext) {
 		},
 		{
 			url: `${context.origin}/claims/${claim.id}`,
-			title: claim.claimant,
+			title: claimSpeaker(claim),
 			datasetVersion: context.datasetVersion,
 			accessed: formatDate(context.today)
 		}
@@ -82,7 +83,7 @@ export function roundCitation(round: RoundListItem, claims: readonly ClaimView[]
 		seen.add(key);
 		statements.push({
 			party: partyOf(claim),
-			claimant: claim.claimant,
+			claimant: claimSpeaker(claim),
 			figure,
 			counted: countedLabel(claim.counted),
 			source: firstSource(claim)

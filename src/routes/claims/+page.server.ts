@@ -1,4 +1,5 @@
 // /claims: statements outside single rounds, filterable by kind, year and claimant and sorted by date through the query string, paged.
+import { claimantName } from '$lib/format/data-words';
 import { parseQueryOr400 } from '$lib/schemas/query';
 import { STATEMENTS_PAGE_SIZE, StatementPageQuery, filterStatements } from '$lib/schemas/statement-filters';
 import { getDataset } from '$lib/server/db/dataset';
@@ -17,7 +18,7 @@ export const load: PageServerLoad = ({ url }) => {
 	const page = Math.min(requested, pageCount);
 	return {
 		filters,
-		claimant: claimant && { id: claimant.id, name: claimant.nameEn },
+		claimant: claimant && { id: claimant.id, name: claimantName(claimant) },
 		years: [...new Set(all.map((claim) => Number(claim.statedOn.slice(0, 4))))].sort((a, b) => b - a),
 		total: matching.length,
 		page,

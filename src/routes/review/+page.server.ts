@@ -23,9 +23,7 @@ function exchangeReview(dataset: DatasetDatabase, proposal: Record<string, strin
 		duplicates: possibleDuplicates(dataset, pkg.round.kind, pkg.round.date),
 		ids,
 		preview:
-			Object.keys(problems).length === 0
-				? previewPackage(pkg, ids, (id) => getClaimant(dataset, id)?.nameEn ?? null)
-				: null
+			Object.keys(problems).length === 0 ? previewPackage(pkg, ids, (id) => getClaimant(dataset, id) ?? null) : null
 	};
 }
 

@@ -1,4 +1,5 @@
 // /search: one box over rounds, claims and sources; what was typed becomes a safe full-text query, never FTS5 syntax.
+import { claimantName } from '$lib/format/data-words';
 import { namesNumber, toMatchExpression } from '$lib/domain/search-text';
 import { parseQueryOr400 } from '$lib/schemas/query';
 import { SearchParams } from '$lib/schemas/search';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = ({ url }) => {
 	const match = params.q === undefined ? null : toMatchExpression(params.q);
 	return {
 		params,
-		claimant: claimant && { id: claimant.id, name: claimant.nameEn },
+		claimant: claimant && { id: claimant.id, name: claimantName(claimant) },
 		results:
 			match === null || params.q === undefined
 				? null

@@ -8,14 +8,21 @@ import { headlinePopulation, roundFigures } from '../../domain/round-figures';
 import type { ClaimView, SourceRef } from '../db/queries/claims';
 import type { AssignedIds } from './exchange';
 
+/** A claimant's name in the three languages. */
+interface ClaimantNames {
+	nameEn: string;
+	nameUk: string;
+	nameRu: string;
+}
+
 /**
  * The round's header, its derived figures and its claims grouped as on the round page; null if a part is invalid.
- * `claimantName` gives a claimant's English name on record (a new claimant has none yet: the name as given stands).
+ * `claimantNames` gives a claimant's names on record (a new claimant has none yet: the names as given stand).
  */
 export function previewPackage(
 	pkg: ExchangePackage,
 	ids: AssignedIds,
-	claimantName: (id: string) => string | null = () => null
+	claimantNames: (id: string) => ClaimantNames | null = () => null
 ) {
 	const rows = packageRows(pkg, ids);
 	const round = RoundRow.safeParse(rows.round);
@@ -40,13 +47,21 @@ export function previewPackage(
 			reliability: source.reliability,
 			note: source.note
 		};
+		const given = rows.claimants[index];
+		const names = claimantNames(claim.claimant_id) ?? {
+			nameEn: claim.claimant,
+			nameUk: given?.name_uk || claim.claimant,
+			nameRu: given?.name_ru || claim.claimant
+		};
 		return {
 			id: claim.id,
 			roundId: claim.round_id,
 			statedOn: claim.stated_on,
 			claimant: claim.claimant,
 			claimantId: claim.claimant_id,
-			claimantName: claimantName(claim.claimant_id) ?? claim.claimant,
+			claimantName: names.nameEn,
+			claimantNameUk: names.nameUk,
+			claimantNameRu: names.nameRu,
 			side: claim.claimant_side,
 			statement: claim.statement,
 			counted: claim.counted,

@@ -875,7 +875,17 @@ const tableColumns = {
 		'reliability',
 		'note'
 	],
-	rounds: ['id', 'date', 'end_date', 'kind', 'kyiv_exchange_number', 'parent_id', 'summary'],
+	rounds: [
+		'id',
+		'date',
+		'end_date',
+		'kind',
+		'kyiv_exchange_number',
+		'parent_id',
+		'summary',
+		'summary_uk',
+		'summary_ru'
+	],
 	claims: [
 		'id',
 		'round_id',
@@ -891,7 +901,19 @@ const tableColumns = {
 		'responds_to',
 		'note'
 	],
-	claimants: ['id', 'name_en', 'name_uk', 'name_ru', 'role', 'organisation', 'side']
+	claimants: [
+		'id',
+		'name_en',
+		'name_uk',
+		'name_ru',
+		'role',
+		'role_uk',
+		'role_ru',
+		'organisation',
+		'organisation_uk',
+		'organisation_ru',
+		'side'
+	]
 } as const;
 
 const insertSql = (table: keyof typeof tableColumns) =>

@@ -34,7 +34,9 @@ CREATE TABLE rounds (
 	kind TEXT NOT NULL,
 	kyiv_exchange_number INTEGER,
 	parent_id TEXT REFERENCES rounds (id),
-	summary TEXT NOT NULL
+	summary TEXT NOT NULL,
+	summary_uk TEXT NOT NULL,
+	summary_ru TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE round_mediators (
@@ -48,10 +50,14 @@ CREATE TABLE round_mediators (
 CREATE TABLE claimants (
 	id TEXT PRIMARY KEY,
 	name_en TEXT NOT NULL,
-	name_uk TEXT,
-	name_ru TEXT,
+	name_uk TEXT NOT NULL,
+	name_ru TEXT NOT NULL,
 	role TEXT,
+	role_uk TEXT,
+	role_ru TEXT,
 	organisation TEXT,
+	organisation_uk TEXT,
+	organisation_ru TEXT,
 	side TEXT NOT NULL
 ) STRICT;
 CREATE INDEX claimants_by_name ON claimants (name_en COLLATE NOCASE, id);

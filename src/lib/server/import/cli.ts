@@ -28,7 +28,16 @@ const result = importResearch(
 	readDecisions(join(dataDir, 'decisions'))
 );
 writeFileSync(join(dataDir, 'sources.csv'), formatCsv(sourceColumns, result.sources));
-writeFileSync(join(dataDir, 'rounds.csv'), formatCsv(roundColumns, result.rounds));
+// Translations are curated, not imported: a round keeps its Ukrainian and Russian summaries while its English one is
+// unchanged; a changed summary gets none, and the build then asks for them.
+const translated = new Map(records('rounds.csv').map((round) => [round.id, round]));
+const rounds = result.rounds.map((round) => {
+	const before = translated.get(round.id ?? '');
+	return before && before.summary === round.summary
+		? { ...round, summary_uk: before.summary_uk ?? '', summary_ru: before.summary_ru ?? '' }
+		: round;
+});
+writeFileSync(join(dataDir, 'rounds.csv'), formatCsv(roundColumns, rounds));
 writeFileSync(join(dataDir, 'claims.csv'), formatCsv(claimColumns, result.claims));
 writeFileSync(
 	join(dataDir, 'import-log.csv'),

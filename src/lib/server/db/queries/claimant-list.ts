@@ -6,12 +6,17 @@ import { memoizedFor, preparedFor } from '../prepared';
 /** A person or body that stated figures, with how many statements the record holds and over which dates. */
 export interface ClaimantListItem {
 	id: string;
+	/** The name in English, Ukrainian and Russian (see data/decisions/claimant-spellings.csv for where each was read). */
 	nameEn: string;
-	/** Names as printed on a Ukrainian or Russian page; null where none was read. */
-	nameUk: string | null;
-	nameRu: string | null;
+	nameUk: string;
+	nameRu: string;
+	/** Role and organisation in the three languages; null where the record gives none. */
 	role: string | null;
+	roleUk: string | null;
+	roleRu: string | null;
 	organisation: string | null;
+	organisationUk: string | null;
+	organisationRu: string | null;
 	side: ClaimantSide;
 	statementCount: number;
 	firstStatedOn: string;
@@ -21,17 +26,22 @@ export interface ClaimantListItem {
 export interface ClaimantRecord {
 	id: string;
 	name_en: string;
-	name_uk: string | null;
-	name_ru: string | null;
+	name_uk: string;
+	name_ru: string;
 	role: string | null;
+	role_uk: string | null;
+	role_ru: string | null;
 	organisation: string | null;
+	organisation_uk: string | null;
+	organisation_ru: string | null;
 	side: ClaimantSide;
 	statement_count: number;
 	first_stated_on: string;
 	last_stated_on: string;
 }
 
-export const claimantColumns = `k.id, k.name_en, k.name_uk, k.name_ru, k.role, k.organisation, k.side,
+export const claimantColumns = `k.id, k.name_en, k.name_uk, k.name_ru, k.role, k.role_uk, k.role_ru, k.organisation,
+	k.organisation_uk, k.organisation_ru, k.side,
 	(SELECT count(*) FROM claims c WHERE c.claimant_id = k.id) AS statement_count,
 	(SELECT min(stated_on) FROM claims c WHERE c.claimant_id = k.id) AS first_stated_on,
 	(SELECT max(stated_on) FROM claims c WHERE c.claimant_id = k.id) AS last_stated_on`;
@@ -50,7 +60,11 @@ export function toClaimant(record: ClaimantRecord): ClaimantListItem {
 		nameUk: record.name_uk,
 		nameRu: record.name_ru,
 		role: record.role,
+		roleUk: record.role_uk,
+		roleRu: record.role_ru,
 		organisation: record.organisation,
+		organisationUk: record.organisation_uk,
+		organisationRu: record.organisation_ru,
 		side: record.side,
 		statementCount: record.statement_count,
 		firstStatedOn: record.first_stated_on,

@@ -33,9 +33,11 @@ export interface ClaimView {
 	statedOn: string;
 	/** The speaker's name as the record gives it (with a relay or a joint speaker when there is one). */
 	claimant: string;
-	/** The claimant of data/claimants.csv, and their name in English. */
+	/** The claimant of data/claimants.csv, and their name in English, Ukrainian and Russian. */
 	claimantId: string;
 	claimantName: string;
+	claimantNameUk: string;
+	claimantNameRu: string;
 	side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -56,6 +58,8 @@ interface ClaimRecord {
 	claimant: string;
 	claimant_id: string;
 	claimant_name: string;
+	claimant_name_uk: string;
+	claimant_name_ru: string;
 	claimant_side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -81,7 +85,9 @@ interface SourceRecord {
 }
 
 const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_id,
-	(SELECT k.name_en FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name, c.claimant_side, c.statement,
+	(SELECT k.name_en FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name,
+	(SELECT k.name_uk FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name_uk,
+	(SELECT k.name_ru FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name_ru, c.claimant_side, c.statement,
 	c.counted, c.counted_detail, c.number, c.qualifier, c.responds_to, c.note`;
 
 const statements = preparedFor((db) => ({
@@ -173,6 +179,8 @@ function withSources(db: DatasetDatabase, records: ClaimRecord[]): ClaimView[] {
 			claimant: record.claimant,
 			claimantId: record.claimant_id,
 			claimantName: record.claimant_name,
+			claimantNameUk: record.claimant_name_uk,
+			claimantNameRu: record.claimant_name_ru,
 			side: record.claimant_side,
 			statement: record.statement,
 			counted: record.counted,

@@ -102,6 +102,8 @@ export function toRoundExport(round: RoundListItem, origin: string): RoundExport
 		// The same figures stand in both directions' confirmations; one direction's list is all of them.
 		combined_both_ways: figures.to_ukraine.confirmation.combined.map((figure) => combinedFigureText(figure)).join('; '),
 		summary: round.summary,
+		summary_uk: round.summaryUk,
+		summary_ru: round.summaryRu,
 		url: `${origin}/rounds/${round.id}`
 	};
 }
@@ -115,6 +117,8 @@ export function toClaimExport(claim: ClaimView, verdict: StatementVerdict, origi
 		claimant: claim.claimant,
 		claimant_id: claim.claimantId,
 		claimant_name: claim.claimantName,
+		claimant_name_uk: claim.claimantNameUk,
+		claimant_name_ru: claim.claimantNameRu,
 		claimant_side: claim.side,
 		statement: claim.statement,
 		counted: claim.counted,
@@ -150,7 +154,11 @@ export function toClaimantExport(claimant: ClaimantListItem, origin: string): Cl
 		name_uk: claimant.nameUk,
 		name_ru: claimant.nameRu,
 		role: claimant.role,
+		role_uk: claimant.roleUk,
+		role_ru: claimant.roleRu,
 		organisation: claimant.organisation,
+		organisation_uk: claimant.organisationUk,
+		organisation_ru: claimant.organisationRu,
 		side: claimant.side,
 		statement_count: claimant.statementCount,
 		first_stated_on: claimant.firstStatedOn,

@@ -22,7 +22,10 @@ export interface RoundListItem {
 	kind: RoundKind;
 	kyivExchangeNumber: number | null;
 	parentId: string | null;
+	/** The summary in English, Ukrainian and Russian: the pages show the reader's (see format/data-words.ts). */
 	summary: string;
+	summaryUk: string;
+	summaryRu: string;
 	mediators: string[];
 	claimCount: number;
 	figures: ReturnType<typeof roundFigures>;
@@ -57,6 +60,8 @@ interface RoundRecord {
 	kyiv_exchange_number: number | null;
 	parent_id: string | null;
 	summary: string;
+	summary_uk: string;
+	summary_ru: string;
 	mediators: string | null;
 }
 
@@ -74,7 +79,7 @@ interface ClaimRecord {
 
 const statements = preparedFor((db) => ({
 	rounds: db.prepare<[], RoundRecord>(
-		`SELECT r.id, r.date, r.end_date, r.kind, r.kyiv_exchange_number, r.parent_id, r.summary,
+		`SELECT r.id, r.date, r.end_date, r.kind, r.kyiv_exchange_number, r.parent_id, r.summary, r.summary_uk, r.summary_ru,
 		        (SELECT group_concat(mediator, ';') FROM (SELECT mediator FROM round_mediators m WHERE m.round_id = r.id ORDER BY position)) AS mediators
 		   FROM rounds r
 		  ORDER BY r.date DESC, r.id DESC`
@@ -117,6 +122,8 @@ export const listRounds = memoizedFor((db: DatasetDatabase): RoundListItem[] => 
 			kyivExchangeNumber: round.kyiv_exchange_number,
 			parentId: round.parent_id,
 			summary: round.summary,
+			summaryUk: round.summary_uk,
+			summaryRu: round.summary_ru,
 			mediators: round.mediators ? round.mediators.split(';') : [],
 			claimCount: claims.length,
 			figures: roundFigures(claims),

@@ -1,0 +1,139 @@
+// The data's own words in the reader's language: each display function, per locale, through the Paraglide runtime's locale.
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+	claimantName,
+	claimantNameOf,
+	claimantNames,
+	claimantOrganisation,
+	claimantRole,
+	claimSpeaker,
+	englishOnlyLang,
+	otherLanguages,
+	roundSummary,
+	type Language
+} from '../../src/lib/format/data-words';
+import { baseLocale, getLocale, overwriteGetLocale } from '../../src/lib/paraglide/runtime.js';
+
+const defaultGetLocale = getLocale;
+afterAll(() => overwriteGetLocale(defaultGetLocale));
+
+const round = {
+	summary: 'Prisoner exchange: Ukrainian servicemen returned.',
+	summaryUk: 'Обмін полоненими: українських військовослужбовців повернуто.',
+	summaryRu: 'Обмен пленными: украинские военнослужащие возвращены.'
+};
+const medinsky = {
+	nameEn: 'Vladimir Medinsky',
+	nameUk: 'Володимир Мединський',
+	nameRu: 'Владимир Мединский',
+	role: 'Aide to the President of Russia',
+	roleUk: 'Помічник Президента Росії',
+	roleRu: 'Помощник президента России',
+	organisation: 'Office of the President of Russia',
+	organisationUk: 'Адміністрація Президента Росії',
+	organisationRu: 'Администрация президента России'
+};
+const withoutRole = {
+	...medinsky,
+	role: null,
+	roleUk: null,
+	roleRu: null,
+	organisation: null,
+	organisationUk: null,
+	organisationRu: null
+};
+/** A statement as the record names its speaker (a relay), and the claimant's names. */
+const claim = {
+	claimant: 'Vladimir Medinsky (as relayed by TASS)',
+	claimantName: 'Vladimir Medinsky',
+	claimantNameUk: 'Володимир Мединський',
+	claimantNameRu: 'Владимир Мединский'
+};
+
+describe.each<{
+	locale: Language;
+	summary: string;
+	name: string;
+	role: string;
+	organisation: string;
+	speaker: string;
+	others: [Language, string][];
+	noteLang: 'en' | undefined;
+}>([
+	{
+		locale: 'en',
+		summary: round.summary,
+		name: 'Vladimir Medinsky',
+		role: 'Aide to the President of Russia',
+		organisation: 'Office of the President of Russia',
+		speaker: 'Vladimir Medinsky (as relayed by TASS)',
+		others: [
+			['uk', 'Володимир Мединський'],
+			['ru', 'Владимир Мединский']
+		],
+		noteLang: undefined
+	},
+	{
+		locale: 'uk',
+		summary: round.summaryUk,
+		name: 'Володимир Мединський',
+		role: 'Помічник Президента Росії',
+		organisation: 'Адміністрація Президента Росії',
+		speaker: 'Володимир Мединський',
+		others: [
+			['en', 'Vladimir Medinsky'],
+			['ru', 'Владимир Мединский']
+		],
+		noteLang: 'en'
+	},
+	{
+		locale: 'ru',
+		summary: round.summaryRu,
+		name: 'Владимир Мединский',
+		role: 'Помощник президента России',
+		organisation: 'Администрация президента России',
+		speaker: 'Владимир Мединский',
+		others: [
+			['en', 'Vladimir Medinsky'],
+			['uk', 'Володимир Мединський']
+		],
+		noteLang: 'en'
+	}
+])('on a page in $locale', ({ locale, summary, name, role, organisation, speaker, others, noteLang }) => {
+	const inLocale = <T>(read: () => T): T => {
+		overwriteGetLocale(() => locale);
+		return read();
+	};
+
+	it("shows a round's summary in the reader's language", () => {
+		expect(inLocale(() => roundSummary(round))).toBe(summary);
+	});
+
+	it("shows a claimant's name, role and organisation in the reader's language", () => {
+		expect(inLocale(() => claimantName(medinsky))).toBe(name);
+		expect(inLocale(() => claimantRole(medinsky))).toBe(role);
+		expect(inLocale(() => claimantOrganisation(medinsky))).toBe(organisation);
+	});
+
+	it('gives no role or organisation where the record has none', () => {
+		expect(inLocale(() => claimantRole(withoutRole))).toBeNull();
+		expect(inLocale(() => claimantOrganisation(withoutRole))).toBeNull();
+	});
+
+	it("names a statement's speaker: the record's words in English, the claimant's name in the other languages", () => {
+		expect(inLocale(() => claimSpeaker(claim))).toBe(speaker);
+		expect(inLocale(() => claimantNameOf(claim))).toBe(name);
+	});
+
+	it('lists the names in the other two languages, in the site order', () => {
+		expect(inLocale(() => otherLanguages(claimantNames(medinsky)))).toEqual(others);
+	});
+
+	it('marks English-only text (notes) as English only where the page is not', () => {
+		expect(inLocale(() => englishOnlyLang())).toBe(noteLang);
+	});
+
+	it('takes an explicit language over the current one', () => {
+		expect(inLocale(() => roundSummary(round, baseLocale))).toBe(round.summary);
+	});
+});

@@ -95,7 +95,7 @@ export function searchDocuments(
 		...content.rounds.map((round) =>
 			indexRow('round', round.id, {
 				names: [round.mediators.join(', ')],
-				texts: [round.summary],
+				texts: [round.summary, round.summary_uk, round.summary_ru],
 				terms: [
 					codeWords(round.kind),
 					...dateTerms(round.date),

@@ -318,6 +318,18 @@ describe('ranking statements in the real dataset', () => {
 		expect(found.claim?.total).toBe(his.length);
 	});
 
+	it.each(['Стамбул', 'Стамбулі', 'в Стамбуле'])(
+		'finds the rounds whose summary names Istanbul by their Ukrainian or Russian summary: "%s"',
+		(text) => {
+			const named = realDb
+				.prepare("SELECT id FROM rounds WHERE summary_uk LIKE '%Стамбул%' OR summary_ru LIKE '%Стамбул%'")
+				.all() as { id: string }[];
+			const found = searchDataset(realDb, toMatchExpression(text)!, { page: 1, kind: 'round' });
+			expect(named.length).toBeGreaterThan(0);
+			expect(ids(found.round)).toEqual(expect.arrayContaining(named.map((round) => round.id)));
+		}
+	);
+
 	it('ranks by match alone when the query names a number', () => {
 		const ranked = (text: string) =>
 			searchDataset(realDb, toMatchExpression(text)!, { page: 1, kind: 'claim', namesNumber: true }).claim!.hits;

@@ -14,7 +14,10 @@ const { values: options } = parseArgs({
 		connections: { type: 'string', default: '10' },
 		rounds: { type: 'string', default: '3' },
 		'no-nginx': { type: 'boolean', default: false },
-		'no-approvals': { type: 'boolean', default: false }
+		'no-approvals': { type: 'boolean', default: false },
+		app: { type: 'string' },
+		'only-approvals': { type: 'boolean', default: false },
+		profile: { type: 'string' }
 	}
 });
 const duration = Number(options.duration);
@@ -240,8 +243,10 @@ const median = (numbers: number[]) => {
 };
 
 async function main() {
-	// Always built: build/ may hold an older build, or adapter-node's own server instead of ours.
-	run('npm', ['run', 'build']);
+	// Always built, unless `--app <dir>` names a build to measure (an earlier commit's, say): build/ may hold an older
+	// build, or adapter-node's own server instead of ours.
+	if (!options.app) run('npm', ['run', 'build']);
+	const appDir = resolve(options.app ?? 'build');
 	const scratch = mkdtempSync(join(tmpdir(), 'pem-bench-http-'));
 	// Its own published dataset and state database: the approvals publish corrections, never into data/build/.
 	const instance = {
@@ -264,7 +269,9 @@ async function main() {
 	};
 	process.on('exit', stopAll);
 	try {
-		const app = pinned(0, process.execPath, ['build']);
+		// `--profile <dir>`: the server writes a CPU profile there when it stops (`node --cpu-prof`).
+		const profile = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profile)}`] : [];
+		const app = pinned(0, process.execPath, [...profile, appDir]);
 		children.push(
 			spawn(app.command, app.args, {
 				stdio: 'ignore',
@@ -300,7 +307,7 @@ async function main() {
 		console.log(`baseline: ${baseline}; pinned to cores: ${canPin ? 'yes' : 'no (taskset or a second core missing)'}`);
 
 		const rows: string[] = [];
-		for (const response of captured) {
+		for (const response of options['only-approvals'] ? [] : captured) {
 			const app: Measure[] = [];
 			const stat: Measure[] = [];
 			for (let round = 0; round < rounds; round += 1) {

@@ -187,7 +187,7 @@ async function load(url: string, seconds = duration): Promise<Measure> {
 
 /** The maintainer who approves during the second part (SINGLE_MAINTAINER: one person may approve a suggestion). */
 const MAINTAINER = { username: 'bench', password: 'bench http passphrase' };
-/** What is read while approvals are published: each publication is a new dataset version, which empties the cache. */
+/** What is read while approvals are published: each publication is a new dataset version, which makes the cache stale. */
 const READ_PATHS = ['/search?q=Medinsky', '/rounds'];
 const appOrigin = `http://${host}:${APP_PORT}`;
 
@@ -364,7 +364,7 @@ async function main() {
 			'',
 			...(readRows.length > 0
 				? [
-						`Reads while approvals are published: the app alone, ${connections} connections for ${duration} s, idle and then while a maintainer approves suggestions back to back over HTTP (each approval publishes a new dataset version, which empties the page cache); ${rounds} runs each, medians. Goal: p99 during approvals at most 1.5 times the idle p99.`,
+						`Reads while approvals are published: the app alone, ${connections} connections for ${duration} s, idle and then while a maintainer approves suggestions back to back over HTTP (each approval publishes a new dataset version, which makes the page cache stale); ${rounds} runs each, medians. Goal: p99 during approvals at most 1.5 times the idle p99.`,
 						'',
 						'| read | idle req/s | during approvals req/s | idle p50 / p99 | during p50 / p99 | p99 during / idle (goal ≤ 1.5×) | approvals published | errors |',
 						'| --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -1,18 +1,22 @@
 // Vite configuration for the production server entry (src/lib/server/http/node-server.ts): bundled for Node as
-// build/index.js, in place of adapter-node's own server, after `vite build` has written the app beside it.
+// build/index.js, in place of adapter-node's own server, after `vite build` has written the app beside it; with the
+// worker thread that builds a decision's dataset (src/lib/server/db/build-worker.ts) as build/build-worker.js.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
 	publicDir: false,
 	logLevel: 'warn',
 	build: {
-		ssr: 'src/lib/server/http/node-server.ts',
+		ssr: true,
 		outDir: process.env.APP_BUILD_DIR ?? 'build',
 		// The app's build is already in that folder: only index.js is replaced.
 		emptyOutDir: false,
 		target: 'node20',
 		// Replaces adapter-node's map of the file it replaces.
 		sourcemap: true,
-		rolldownOptions: { output: { entryFileNames: 'index.js' } }
+		rolldownOptions: {
+			input: { index: 'src/lib/server/http/node-server.ts', 'build-worker': 'src/lib/server/db/build-worker.ts' },
+			output: { entryFileNames: '[name].js', chunkFileNames: 'entry-chunks/[name]-[hash].js' }
+		}
 	}
 });

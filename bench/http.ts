@@ -14,7 +14,10 @@ const { values: options } = parseArgs({
 		connections: { type: 'string', default: '10' },
 		rounds: { type: 'string', default: '3' },
 		'no-nginx': { type: 'boolean', default: false },
-		'no-approvals': { type: 'boolean', default: false }
+		'no-approvals': { type: 'boolean', default: false },
+		app: { type: 'string' },
+		'only-approvals': { type: 'boolean', default: false },
+		profile: { type: 'string' }
 	}
 });
 const duration = Number(options.duration);
@@ -184,7 +187,7 @@ async function load(url: string, seconds = duration): Promise<Measure> {
 
 /** The maintainer who approves during the second part (SINGLE_MAINTAINER: one person may approve a suggestion). */
 const MAINTAINER = { username: 'bench', password: 'bench http passphrase' };
-/** What is read while approvals are published: each publication is a new dataset version, which empties the cache. */
+/** What is read while approvals are published: each publication is a new dataset version, which makes the cache stale. */
 const READ_PATHS = ['/search?q=Medinsky', '/rounds'];
 const appOrigin = `http://${host}:${APP_PORT}`;
 
@@ -240,8 +243,10 @@ const median = (numbers: number[]) => {
 };
 
 async function main() {
-	// Always built: build/ may hold an older build, or adapter-node's own server instead of ours.
-	run('npm', ['run', 'build']);
+	// Always built, unless `--app <dir>` names a build to measure (an earlier commit's, say): build/ may hold an older
+	// build, or adapter-node's own server instead of ours.
+	if (!options.app) run('npm', ['run', 'build']);
+	const appDir = resolve(options.app ?? 'build');
 	const scratch = mkdtempSync(join(tmpdir(), 'pem-bench-http-'));
 	// Its own published dataset and state database: the approvals publish corrections, never into data/build/.
 	const instance = {
@@ -264,7 +269,9 @@ async function main() {
 	};
 	process.on('exit', stopAll);
 	try {
-		const app = pinned(0, process.execPath, ['build']);
+		// `--profile <dir>`: the server writes a CPU profile there when it stops (`node --cpu-prof`).
+		const profile = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profile)}`] : [];
+		const app = pinned(0, process.execPath, [...profile, appDir]);
 		children.push(
 			spawn(app.command, app.args, {
 				stdio: 'ignore',
@@ -300,7 +307,7 @@ async function main() {
 		console.log(`baseline: ${baseline}; pinned to cores: ${canPin ? 'yes' : 'no (taskset or a second core missing)'}`);
 
 		const rows: string[] = [];
-		for (const response of captured) {
+		for (const response of options['only-approvals'] ? [] : captured) {
 			const app: Measure[] = [];
 			const stat: Measure[] = [];
 			for (let round = 0; round < rounds; round += 1) {
@@ -357,7 +364,7 @@ async function main() {
 			'',
 			...(readRows.length > 0
 				? [
-						`Reads while approvals are published: the app alone, ${connections} connections for ${duration} s, idle and then while a maintainer approves suggestions back to back over HTTP (each approval publishes a new dataset version, which empties the page cache); ${rounds} runs each, medians. Goal: p99 during approvals at most 1.5 times the idle p99.`,
+						`Reads while approvals are published: the app alone, ${connections} connections for ${duration} s, idle and then while a maintainer approves suggestions back to back over HTTP (each approval publishes a new dataset version, which makes the page cache stale); ${rounds} runs each, medians. Goal: p99 during approvals at most 1.5 times the idle p99.`,
 						'',
 						'| read | idle req/s | during approvals req/s | idle p50 / p99 | during p50 / p99 | p99 during / idle (goal ≤ 1.5×) | approvals published | errors |',
 						'| --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { addMaintainer } from '../src/lib/server/auth/maintainers';
 import { approveCorrection } from '../src/lib/server/corrections/review';
 import { buildDataset } from '../src/lib/server/db/build';
+import { registerBuildWorker } from '../src/lib/server/db/build-worker-script';
 import { getDataset } from '../src/lib/server/db/dataset';
 import { searchDataset } from '../src/lib/server/db/queries/search';
 import { toMatchExpression } from '../src/lib/domain/search-text';
@@ -23,6 +24,8 @@ Object.assign(process.env, { DATASET_DB_PATH: target.outPath, STATE_DB_PATH: joi
 const built = buildDataset(target);
 if (!built.ok) throw new Error(built.errors.slice(0, 5).join('\n'));
 const state = getState();
+// As the production server does, approvals build on a worker thread (its script compiled by tsx here).
+registerBuildWorker({ path: new URL('../tests/helpers/build-worker.mjs', import.meta.url).pathname });
 const reviewer = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'));
 
 const medinsky = toMatchExpression('Medinsky') ?? '';

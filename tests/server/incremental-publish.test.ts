@@ -2,7 +2,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addMaintainer, type Maintainer } from '../../src/lib/server/auth/maintainers';
 import { parseSuggestionForm, readSuggestionForm } from '../../src/lib/server/corrections/form';
 import {
@@ -15,6 +15,8 @@ import {
 } from '../../src/lib/server/corrections/review';
 import { submitCorrection } from '../../src/lib/server/corrections/store';
 import { buildDataset } from '../../src/lib/server/db/build';
+import { stopBuildWorker } from '../../src/lib/server/db/build-thread';
+import { registerBuildWorker } from '../../src/lib/server/db/build-worker-script';
 import { getDataset } from '../../src/lib/server/db/dataset';
 import { getState, type StateDatabase } from '../../src/lib/server/db/state';
 import { FIXED_TODAY, fixtureDir, temporaryDir } from '../helpers/dataset';
@@ -149,5 +151,30 @@ describe('publishing an approval from the published file', () => {
 		const again = suggest({ kind: 'change', entity: 'claim', record_id: 'c2', 'field:number': '152' });
 		expect(await approveCorrection(state, target, again, context())).toMatchObject({ ok: true, incremental: false });
 		expect(tablesOf(target.outPath)).toEqual(tablesOf(wholeBuild()));
+	}, 60_000);
+});
+
+describe('publishing on the build worker thread, as the production server does', () => {
+	afterEach(() => {
+		registerBuildWorker(undefined);
+		stopBuildWorker();
+	});
+
+	it('writes the same dataset as a whole build, incrementally and whole, on the worker', async () => {
+		registerBuildWorker({ path: join(import.meta.dirname, '../helpers/build-worker.mjs') });
+		const change = suggest({ kind: 'change', entity: 'claim', record_id: 'c2', 'field:number': '151' });
+		expect(await approveCorrection(state, target, change, context())).toMatchObject({ ok: true, incremental: true });
+		expect(tablesOf(target.outPath)).toEqual(tablesOf(wholeBuild()));
+		expect(await revertCorrection(state, target, change, context())).toMatchObject({ ok: true, incremental: false });
+		expect(tablesOf(target.outPath)).toEqual(tablesOf(wholeBuild()));
+	}, 60_000);
+
+	it('decides nothing when the worker cannot build: the decision fails and the published file stays', async () => {
+		registerBuildWorker({ path: join(import.meta.dirname, 'no-such-worker.js') });
+		const before = tablesOf(target.outPath);
+		const change = suggest({ kind: 'change', entity: 'claim', record_id: 'c2', 'field:number': '151' });
+		await expect(approveCorrection(state, target, change, context())).rejects.toThrow(/could not be built/);
+		expect([latestRevision(state), acceptedEdits(state)]).toEqual([0, []]);
+		expect(tablesOf(target.outPath)).toEqual(before);
 	}, 60_000);
 });

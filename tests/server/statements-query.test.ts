@@ -15,7 +15,12 @@ import {
 import { claimRows } from '../../src/lib/server/db/queries/exports';
 import { recordJsonResponse } from '../../src/lib/server/record-json';
 import { neighboursOf, stagesOf } from '../../src/lib/server/db/queries/rounds';
-import { listStatements, statementContext, statementsNear } from '../../src/lib/server/db/queries/statements';
+import {
+	listStatements,
+	NEARBY_DAYS,
+	statementContext,
+	statementsNear
+} from '../../src/lib/server/db/queries/statements';
 import { FIXED_TODAY, buildInto, fixtureDir, realDataDir, temporaryDir } from '../helpers/dataset';
 
 const db = openDataset(buildInto(fixtureDir('valid-data')));
@@ -192,6 +197,16 @@ describe('statements of the real dataset', () => {
 	const real = openDataset(buildInto(realDataDir));
 	const claims = allClaims(real);
 	const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+
+	it('finds the statements around every round as a pass over every statement does (the bisection changes the speed)', () => {
+		const statements = listStatements(real);
+		const dates = [...new Set(statements.map((claim) => claim.statedOn))];
+		for (const date of ['2022-01-01', '2030-01-01', ...dates]) {
+			const naive = statements.filter((claim) => days(claim.statedOn, date) <= NEARBY_DAYS).reverse();
+			expect(statementsNear(real, date)).toEqual(naive);
+		}
+		expect(dates.length).toBeGreaterThan(20);
+	});
 
 	it('finds the same support as a pass over every claim (the index changes the speed, not the result)', () => {
 		for (const item of listStatements(real)) {

@@ -123,4 +123,26 @@ describe('answerFromCache', () => {
 			version = VERSION;
 		}
 	});
+
+	it("answers with the previous version's page only while the hooks render the new one", async () => {
+		// The version the cache is at is v1 again (a request under it), with the page.
+		cache.get(VERSION, '/rounds?year=2024');
+		cache.set(VERSION, '/rounds?year=2024', ROUNDS);
+		version = 'v3';
+		try {
+			expect((await send('/rounds?year=2024', { 'accept-encoding': 'br' })).status).toBe(599);
+			cache.renderInFlight('v3', '/rounds?year=2024', new Promise(() => {}));
+			const answer = await send('/rounds?year=2024', { 'accept-encoding': 'br' });
+			expect([answer.status, answer.headers['x-page-cache'], answer.headers.etag]).toEqual([
+				200,
+				'stale',
+				`${ROUNDS.etag.slice(0, -1)}.br"`
+			]);
+			expect(answer.body.equals(ROUNDS.bodies.br!)).toBe(true);
+			// A HEAD is never sent a stale page.
+			expect((await send('/rounds?year=2024', {}, 'HEAD')).status).toBe(599);
+		} finally {
+			version = VERSION;
+		}
+	});
 });

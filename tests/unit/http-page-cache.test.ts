@@ -1,4 +1,4 @@
-// The in-memory page cache: one dataset version at a time, bounded by bytes and by count (LRU), with stable ETags.
+// The in-memory page cache: one dataset version at a time (the previous one stale), bounded by bytes and by count (LRU), with stable ETags.
 import { describe, expect, it } from 'vitest';
 import { PageCache, type CachedPage } from '../../src/lib/server/http/page-cache';
 
@@ -18,13 +18,73 @@ describe('PageCache', () => {
 		expect(cache.get('v1', '/rounds')).toBeUndefined();
 	});
 
-	it('forgets every page when the dataset version changes', () => {
+	it('answers no page of an earlier version when the dataset version changes', () => {
 		const cache = new PageCache();
 		cache.set('v1', '/', page('old'));
 		expect(cache.get('v2', '/')).toBeUndefined();
-		expect([cache.size, cache.bytes]).toEqual([0, 0]);
+		expect(cache.size).toBe(0);
 		cache.set('v2', '/', page('new'));
 		expect(text(cache.get('v2', '/'))).toBe('new');
+		// The version before the previous one is gone altogether.
+		expect(cache.get('v3', '/')).toBeUndefined();
+		expect(cache.get('v4', '/')).toBeUndefined();
+		expect([cache.size, cache.bytes]).toEqual([0, 0]);
+	});
+
+	it('sends the previous version of a page only while the new version of that page is rendering', async () => {
+		const cache = new PageCache();
+		cache.set('v1', '/', page('old'));
+		cache.set('v1', '/rounds', page('old rounds'));
+		expect(cache.get('v2', '/')).toBeUndefined();
+		// Nothing in flight: a reader waits for (or makes) the new render.
+		expect(cache.stalePage('v2', '/')).toBeUndefined();
+		let finish = () => {};
+		const render = new Promise<void>((done) => (finish = done));
+		cache.renderInFlight('v2', '/', render);
+		expect(cache.rendering('v2', '/')).toBe(render);
+		expect([text(cache.stalePage('v2', '/')), cache.stalePage('v2', '/rounds')]).toEqual(['old', undefined]);
+		// Never under another version than the one being rendered.
+		expect(cache.stalePage('v1', '/')).toBeUndefined();
+		cache.set('v2', '/', page('new'));
+		finish();
+		await render;
+		await Promise.resolve();
+		expect([cache.rendering('v2', '/'), cache.stalePage('v2', '/'), text(cache.get('v2', '/'))]).toEqual([
+			undefined,
+			undefined,
+			'new'
+		]);
+	});
+
+	it('drops a page rendered under a version that has since been replaced', () => {
+		const cache = new PageCache();
+		cache.set('v1', '/', page('first'));
+		expect(cache.get('v2', '/')).toBeUndefined();
+		cache.set('v1', '/', page('late render of v1'));
+		expect([cache.get('v2', '/'), cache.size]).toEqual([undefined, 0]);
+	});
+
+	it('counts stale pages in its bounds and evicts them first', () => {
+		const cache = new PageCache(10_000, 3);
+		cache.set('v1', '/a', page(1_000));
+		cache.set('v1', '/b', page(1_000));
+		expect(cache.get('v2', '/a')).toBeUndefined();
+		expect(cache.bytes).toBeGreaterThanOrEqual(2_000);
+		cache.set('v2', '/a', page(1_000));
+		cache.set('v2', '/b', page(1_000));
+		// Four entries over a bound of three: the oldest stale one went, both current ones stay.
+		const never = new Promise(() => {});
+		cache.renderInFlight('v2', '/a', never);
+		cache.renderInFlight('v2', '/b', never);
+		expect([cache.stalePage('v2', '/a'), cache.stalePage('v2', '/b')?.bodies.identity.length]).toEqual([
+			undefined,
+			1_000
+		]);
+		expect([cache.size, cache.get('v2', '/a') !== undefined, cache.get('v2', '/b') !== undefined]).toEqual([
+			2,
+			true,
+			true
+		]);
 	});
 
 	it('drops the least recently used page beyond its count', () => {

@@ -58,4 +58,32 @@ describe('servePages', () => {
 		expect(responses.map((response) => response.status)).toEqual([404, 404, 404]);
 		expect(renders).toBe(3);
 	});
+
+	it("sends the previous version's page to other readers while the new version's first render is in flight", async () => {
+		let version = 'v1';
+		let finish: () => void = () => undefined;
+		const resolve = async (_event: RequestEvent, _options?: ResolveOptions) => {
+			const rendered = `<p>rounds of ${version}</p>`;
+			if (version === 'v2') await new Promise<void>((done) => (finish = done));
+			return new Response(rendered, { headers: { 'content-type': 'text/html' } });
+		};
+		const handle = servePages(new PageCache(), () => version);
+		const read = () => handle({ event: eventFor('/rounds', '/rounds'), resolve });
+		const first = await read();
+		expect(first.headers.get('x-page-cache')).toBe('miss');
+		version = 'v2';
+		// The first reader after the new version renders it; the others meanwhile are sent v1's page, at once.
+		const rendering = read();
+		await new Promise((tick) => setTimeout(tick, 5));
+		const meanwhile = await Promise.all([read(), read()]);
+		expect(meanwhile.map((response) => response.headers.get('x-page-cache'))).toEqual(['stale', 'stale']);
+		expect(meanwhile.map((response) => response.headers.get('etag'))).toEqual([
+			first.headers.get('etag'),
+			first.headers.get('etag')
+		]);
+		finish();
+		const rendered = await rendering;
+		expect([rendered.headers.get('x-page-cache'), (await read()).headers.get('x-page-cache')]).toEqual(['miss', 'hit']);
+		expect(rendered.headers.get('etag')).not.toBe(first.headers.get('etag'));
+	});
 });

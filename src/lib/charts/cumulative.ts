@@ -98,9 +98,16 @@ export interface CumulativeLayout {
 
 const byDate = bisector((point: CumulativePoint) => point.date);
 
+/**
+ * Each series' points in date order, sorted once per series: the tables ask for a value on every date, and sorting for
+ * each question made them quadratic in the number of rounds.
+ */
+const sortedSeries = new WeakMap<readonly CumulativePoint[], CumulativePoint[]>();
+
 /** A running sum's value on `isoDate`: the sum over every round up to and including that day, 0 before the first. */
 export function valueOn(points: readonly CumulativePoint[], isoDate: string): number {
-	const sorted = [...points].sort((a, b) => compareStrings(a.date, b.date));
+	let sorted = sortedSeries.get(points);
+	if (!sorted) sortedSeries.set(points, (sorted = [...points].sort((a, b) => compareStrings(a.date, b.date))));
 	const index = byDate.right(sorted, isoDate) - 1;
 	return index >= 0 ? (sorted[index] as CumulativePoint).value : 0;
 }

@@ -5,13 +5,13 @@ import {
 	ACCEPTED_META_KEY,
 	acceptedList,
 	buildDataset,
-	buildDatasetInSteps,
 	datasetFiles,
 	OFFER_ROUNDS_FILE,
 	REMOVED_FILE,
 	type DatasetEdit,
 	type EditOutcome
 } from '../db/build';
+import { buildOffThread } from '../db/build-thread';
 import { datasetMetaOf, openDataset } from '../db/dataset';
 import { DATASET_SCHEMA_VERSION } from '../db/schema';
 import { preparedFor } from '../db/prepared';
@@ -359,7 +359,7 @@ function decide(
 				throw error;
 			}
 			const staged = stagedPathOf(target.outPath);
-			const result = await buildDatasetInSteps({
+			const result = await buildOffThread({
 				dataDir: target.dataDir,
 				outPath: staged,
 				today: target.today,

@@ -2,7 +2,7 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { negotiateEncoding, type ContentEncoding } from './compression';
 import type { CachedPage, PageCache } from './page-cache';
-import { cachedPageHeaders, etagMatches, notModifiedHeaders } from './responses';
+import { cachedPageHeaders, etagMatches, notModifiedHeaders, type CacheLabel } from './responses';
 import { securityHeaders } from './security-headers';
 
 /** What the hooks hand to the server entry: their cache, how they name the current version, the session cookie. */
@@ -43,13 +43,19 @@ export interface Destination {
  */
 const prepared = new WeakMap<CachedPage, Map<string, { body: Buffer; headers: OutgoingHttpHeaders }>>();
 
-function headersFor(page: CachedPage, encoding: ContentEncoding | null, body: Buffer, to: Destination) {
+function headersFor(
+	page: CachedPage,
+	encoding: ContentEncoding | null,
+	body: Buffer,
+	to: Destination,
+	label: CacheLabel
+) {
 	let made = prepared.get(page);
 	if (!made) prepared.set(page, (made = new Map()));
-	const key = `${encoding}:${to.embed}:${to.https}`;
+	const key = `${encoding}:${to.embed}:${to.https}:${label}`;
 	const found = made.get(key);
 	if (found?.body === body) return found.headers;
-	const headers: OutgoingHttpHeaders = Object.fromEntries(cachedPageHeaders(page, encoding, 'hit', body.byteLength));
+	const headers: OutgoingHttpHeaders = Object.fromEntries(cachedPageHeaders(page, encoding, label, body.byteLength));
 	const csp = headers['content-security-policy'];
 	for (const [name, value] of securityHeaders({
 		status: page.status,
@@ -74,7 +80,9 @@ export function answerFromCache(request: IncomingMessage, response: ServerRespon
 	const shared = (globalThis as Registry)[REGISTRY];
 	if (!shared || request.headers.cookie?.includes(`${shared.sessionCookie}=`)) return false;
 	const version = shared.version();
-	const page = shared.cache.get(version, url);
+	const fresh = shared.cache.get(version, url);
+	// While the hooks render a page of a new version, its previous version's page is sent (see PageCache).
+	const page = fresh ?? (method === 'GET' ? shared.cache.stalePage(version, url) : undefined);
 	if (!page) return false;
 	const encoding = method === 'HEAD' ? null : negotiateEncoding(request.headers['accept-encoding'] ?? null);
 	const ifNoneMatch = request.headers['if-none-match'];
@@ -87,6 +95,6 @@ export function answerFromCache(request: IncomingMessage, response: ServerRespon
 	// A body not compressed yet is made (and kept) by the hooks.
 	const body = encoding ? page.bodies[encoding] : page.bodies.identity;
 	if (!body) return false;
-	response.writeHead(page.status, headersFor(page, encoding, body, to)).end(body);
+	response.writeHead(page.status, headersFor(page, encoding, body, to, fresh ? 'hit' : 'stale')).end(body);
 	return true;
 }

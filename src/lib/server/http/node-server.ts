@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { registerBuildWorker } from '../db/build-worker-script';
 import { answerFromCache } from './fast-path';
 import { isEmbedPath } from './paths';
 import { clientErrorAnswer, secureResponse } from './security-headers';
@@ -31,6 +32,8 @@ function servedOverHttps(request: IncomingMessage): boolean {
 // This file is built next to adapter-node's output (as build/index.js, in place of adapter-node's own server), so its
 // handler is beside it; importing it runs the app's `init` hook before the first request.
 const here = dirname(fileURLToPath(import.meta.url));
+// Decisions build their dataset on this worker thread (bundled beside this file), off the event loop readers need.
+registerBuildWorker({ path: join(here, 'build-worker.js') });
 const { handler } = (await import(pathToFileURL(join(here, 'handler.js')).href)) as { handler: NodeHandler };
 
 const server = createServer((request, response) => {

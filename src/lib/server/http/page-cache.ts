@@ -38,12 +38,22 @@ function sizeOf(key: string, page: CachedPage): number {
 
 /**
  * A map from cache key to response, valid for one dataset version (and one build of the application): a new version
- * empties it, so a rebuilt dataset is visible on the next request. Least recently used entries are dropped when either
- * bound is passed; an entry larger than an eighth of the byte bound is never kept, so one page cannot evict the rest.
+ * makes every entry stale, so a rebuilt dataset is visible on the next request. Least recently used entries are
+ * dropped when either bound is passed (stale ones first); an entry larger than an eighth of the byte bound is never
+ * kept, so one page cannot evict the rest.
+ *
+ * The previous version's entries are kept as stale until they are evicted or another version comes: while the new
+ * version's first render of a page is in flight (`renders`), other readers of that page are sent the stale one
+ * instead of waiting for it (stale-while-revalidate inside the server). The request that renders waits for it, so a
+ * reader who comes after a publication, with nothing in flight, always gets the new version.
  */
 export class PageCache {
 	private version = '';
 	private readonly pages = new Map<string, { page: CachedPage; bytes: number }>();
+	/** The previous version's entries, by key (see the class comment). */
+	private stale = new Map<string, { page: CachedPage; bytes: number }>();
+	/** Renders in flight under the current version, by key. */
+	private readonly flights = new Map<string, Promise<unknown>>();
 	private totalBytes = 0;
 
 	constructor(
@@ -66,8 +76,10 @@ export class PageCache {
 		return entry.page;
 	}
 
+	/** Keeps a page rendered under `version`; one rendered under a version that has since been replaced is dropped. */
 	set(version: string, key: string, page: CachedPage): void {
-		this.useVersion(version);
+		if (this.version === '') this.useVersion(version);
+		if (version !== this.version) return;
 		this.remove(key);
 		const bytes = sizeOf(key, page);
 		if (bytes > this.maxBytes / 8) return;
@@ -92,6 +104,25 @@ export class PageCache {
 		return version === this.version && this.pages.get(key)?.page === page;
 	}
 
+	/** The previous version's page for a key, while the current version's render of it is in flight; else undefined. */
+	stalePage(version: string, key: string): CachedPage | undefined {
+		return version === this.version && this.flights.has(key) ? this.stale.get(key)?.page : undefined;
+	}
+
+	/** The render of a key in flight under `version`, if any. */
+	rendering(version: string, key: string): Promise<unknown> | undefined {
+		return version === this.version ? this.flights.get(key) : undefined;
+	}
+
+	/** Records a render of a key under `version` until `render` settles (it must not reject). */
+	renderInFlight(version: string, key: string, render: Promise<unknown>): void {
+		this.useVersion(version);
+		this.flights.set(key, render);
+		void render.finally(() => {
+			if (this.flights.get(key) === render) this.flights.delete(key);
+		});
+	}
+
 	get size(): number {
 		return this.pages.size;
 	}
@@ -109,18 +140,26 @@ export class PageCache {
 	}
 
 	private evict(): void {
-		while (this.pages.size > this.maxEntries || this.totalBytes > this.maxBytes) {
+		while (this.pages.size + this.stale.size > this.maxEntries || this.totalBytes > this.maxBytes) {
+			const oldestStale = this.stale.entries().next().value;
+			if (oldestStale) {
+				this.stale.delete(oldestStale[0]);
+				this.totalBytes -= oldestStale[1].bytes;
+				continue;
+			}
 			const oldest = this.pages.keys().next().value;
 			if (oldest === undefined) break;
 			this.remove(oldest);
 		}
 	}
 
+	/** A new version: the current entries become the stale ones, those of the version before are dropped. */
 	private useVersion(version: string): void {
-		if (version !== this.version) {
-			this.pages.clear();
-			this.totalBytes = 0;
-			this.version = version;
-		}
+		if (version === this.version) return;
+		for (const entry of this.stale.values()) this.totalBytes -= entry.bytes;
+		this.stale = new Map(this.pages);
+		this.pages.clear();
+		this.flights.clear();
+		this.version = version;
 	}
 }

@@ -33,14 +33,17 @@ export function notModified(etag: string, encoding: ContentEncoding | null): Res
 	return new Response(null, { status: 304, headers: notModifiedHeaders(etag, encoding) });
 }
 
+/** What `x-page-cache` says: a hit, the miss that stored the page, or the previous version's page sent while it renders. */
+export type CacheLabel = 'hit' | 'miss' | 'stale';
+
 /**
  * The headers of a cached page sent in `encoding` (null: identity) with a body of `length` bytes; `label` says
- * whether it was a hit or the miss that stored it. The hooks and the server entry's fast path send the same.
+ * whether it was a hit, the miss that stored it or a stale page. The hooks and the server entry's fast path send the same.
  */
 export function cachedPageHeaders(
 	page: CachedPage,
 	encoding: ContentEncoding | null,
-	label: 'hit' | 'miss',
+	label: CacheLabel,
 	length: number
 ): Headers {
 	const headers = new Headers(page.headers);
@@ -84,7 +87,7 @@ export async function fromCache(
 	key: string,
 	page: CachedPage,
 	encoding: ContentEncoding | null,
-	label: 'hit' | 'miss'
+	label: CacheLabel
 ): Promise<Response> {
 	let body = page.bodies.identity;
 	if (encoding) {

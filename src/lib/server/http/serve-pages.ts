@@ -13,11 +13,6 @@ import { cacheKey, isPrivateRoute } from './routes';
  * `version` names the current dataset version: a new one empties the cache.
  */
 export function servePages(cache: PageCache, version: () => string): Handle {
-	/**
-	 * Pages being rendered, by version and key. After a publication empties the cache, every reader of a page would
-	 * otherwise render it at once; they wait for the first render and are sent what it kept.
-	 */
-	const rendering = new Map<string, Promise<unknown>>();
 	return async ({ event, resolve }) => {
 		const { request } = event;
 		const encoding = request.method === 'HEAD' ? null : negotiateEncoding(request.headers.get('accept-encoding'));
@@ -32,9 +27,13 @@ export function servePages(cache: PageCache, version: () => string): Handle {
 		if (etagMatches(request.headers.get('if-none-match'), etag)) return notModified(etag, encoding);
 		const cached = cache.get(current, key.key);
 		if (cached) return fromCache(cache, current, key.key, cached, encoding, 'hit');
-		const flight = `${current}\n${key.key}`;
-		const pending = rendering.get(flight);
+		// After a publication makes the cache stale, every reader of a page would otherwise render it at once: the first
+		// renders, the others are sent the previous version's page meanwhile (or, when there is none, wait for the render
+		// and are sent what it kept).
+		const pending = cache.rendering(current, key.key);
 		if (pending) {
+			const stale = request.method === 'GET' ? cache.stalePage(current, key.key) : undefined;
+			if (stale) return fromCache(cache, current, key.key, stale, encoding, 'stale');
 			await pending;
 			const rendered = cache.get(current, key.key);
 			if (rendered) return fromCache(cache, current, key.key, rendered, encoding, 'hit');
@@ -59,12 +58,11 @@ export function servePages(cache: PageCache, version: () => string): Handle {
 			headers.set('cache-control', PAGE_CACHE_CONTROL);
 			return compressed(new Response(response.body, { status: 200, headers }), encoding);
 		})();
-		const settled = render.catch(() => undefined);
-		rendering.set(flight, settled);
-		try {
-			return await render;
-		} finally {
-			if (rendering.get(flight) === settled) rendering.delete(flight);
-		}
+		cache.renderInFlight(
+			current,
+			key.key,
+			render.catch(() => undefined)
+		);
+		return render;
 	};
 }

@@ -98,11 +98,6 @@ const statements = preparedFor((db) => ({
 	responses: db.prepare<[string], ClaimRecord>(
 		`SELECT ${claimColumns} FROM claims c WHERE c.responds_to = ? ORDER BY c.stated_on, c.id`
 	),
-	outsideRounds: db.prepare<[], ClaimRecord>(
-		`SELECT ${claimColumns} FROM claims c
-		  WHERE c.round_id IS NULL OR c.statement <> 'report'
-		  ORDER BY c.stated_on DESC, c.id DESC`
-	),
 	bySource: db.prepare<[string], ClaimRecord>(
 		`SELECT ${claimColumns} FROM claims c JOIN claim_sources cs ON cs.claim_id = c.id
 		  WHERE cs.source_id = ? ORDER BY c.stated_on, c.id`
@@ -164,9 +159,13 @@ function withSources(db: DatasetDatabase, records: ClaimRecord[]): ClaimView[] {
 	const sourcesByClaim = new Map<string, SourceRef[]>();
 	if (records.length > 0) {
 		const rows = statements(db).sourcesOfClaims.all(JSON.stringify(records.map((record) => record.id)));
+		// A source cited by several claims is one object: every claim of the dataset is kept per version.
+		const refs = new Map<string, SourceRef>();
 		for (const row of rows) {
 			const list = sourcesByClaim.get(row.claim_id) ?? [];
-			list.push(toSourceRef(row));
+			let ref = refs.get(row.id);
+			if (!ref) refs.set(row.id, (ref = toSourceRef(row)));
+			list.push(ref);
 			sourcesByClaim.set(row.claim_id, list);
 		}
 	}
@@ -209,11 +208,6 @@ export function getClaim(db: DatasetDatabase, id: string): ClaimView | null {
 /** The claims that answer the given claim (rebuttals, counter-statements). */
 export function responsesTo(db: DatasetDatabase, id: string): ClaimView[] {
 	return withSources(db, statements(db).responses.all(id));
-}
-
-/** Statements that are not a report of a round's outcome: running totals, offers, allegations, rebuttals. */
-export function listStatementsOutsideRounds(db: DatasetDatabase): ClaimView[] {
-	return withSources(db, statements(db).outsideRounds.all());
 }
 
 /** Every claim, oldest first (then by id), for comparing statements with each other. */

@@ -17,7 +17,7 @@ import {
 import { verdictHref, verdictText, verdictTone, type VerdictTone } from '../../../format/verdict';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor } from '../prepared';
-import { allClaims, listStatementsOutsideRounds, offerRoundLinks, type ClaimView } from './claims';
+import { allClaims, offerRoundLinks, type ClaimView } from './claims';
 import { listRounds, type RoundListItem } from './rounds';
 
 /** A verdict with its sentence, the record it points to and how it is styled: the same everywhere it is shown. */
@@ -116,57 +116,77 @@ function deliveryOf(db: DatasetDatabase, claim: ClaimView): StatementContext['de
 	return { ...delivery, linked: delivery.rounds.map((round) => byId.get(round.id)!) };
 }
 
-/** The verdict of every claim, with the number of statements supporting it, computed once per dataset. */
-const verdicts = memoizedFor((db: DatasetDatabase) => {
+/** A claim's verdict and the statements that support it. */
+interface Judgement {
+	verdict: StatementVerdict;
+	supporting: ClaimView[];
+}
+
+/**
+ * Each claim's judgement, computed the first time it is asked for and kept per dataset: a round's page needs those of
+ * the few statements around it, so the first render after a new dataset version does not judge every claim first.
+ */
+const judgements = memoizedFor((): Map<string, Judgement> => new Map());
+
+function judge(db: DatasetDatabase, claim: ClaimView): Judgement {
+	const kept = judgements(db).get(claim.id);
+	if (kept) return kept;
 	const graph = claimGraph(db);
-	const rounds = roundsById(db);
-	const result = new Map<string, { verdict: StatementVerdict; supporting: ClaimView[] }>();
-	for (const claim of graph.claims) {
-		const supporting = claim.statement === 'report' ? [] : supportingIn(claim, graph.index);
-		const attached = claim.roundId ? (rounds.get(claim.roundId) ?? null) : null;
-		const verdict = deriveVerdict({
-			claim,
-			answers: claim.respondsTo ? (graph.byId.get(claim.respondsTo) ?? null) : null,
-			responses: graph.responses.get(claim.id) ?? [],
-			supporting,
-			otherTotals: claim.statement === 'running_total' ? otherSidesTotals(claim, graph.index) : [],
-			round: attached && { id: attached.id, date: attached.date, kind: attached.kind },
-			delivery: deliveryOf(db, claim)
-		});
-		result.set(claim.id, {
-			verdict: { verdict, text: verdictText(verdict, claim), href: verdictHref(verdict), tone: verdictTone(verdict) },
-			supporting
-		});
-	}
-	return result;
-});
+	const supporting = claim.statement === 'report' ? [] : supportingIn(claim, graph.index);
+	const attached = claim.roundId ? (roundsById(db).get(claim.roundId) ?? null) : null;
+	const verdict = deriveVerdict({
+		claim,
+		answers: claim.respondsTo ? (graph.byId.get(claim.respondsTo) ?? null) : null,
+		responses: graph.responses.get(claim.id) ?? [],
+		supporting,
+		otherTotals: claim.statement === 'running_total' ? otherSidesTotals(claim, graph.index) : [],
+		round: attached && { id: attached.id, date: attached.date, kind: attached.kind },
+		delivery: deliveryOf(db, claim)
+	});
+	const judged = {
+		verdict: { verdict, text: verdictText(verdict, claim), href: verdictHref(verdict), tone: verdictTone(verdict) },
+		supporting
+	};
+	judgements(db).set(claim.id, judged);
+	return judged;
+}
 
 /** The verdict of one claim (every claim has one), or null for an unknown id. */
 export function verdictOf(db: DatasetDatabase, id: string): StatementVerdict | null {
-	return verdicts(db).get(id)?.verdict ?? null;
+	const claim = claimGraph(db).byId.get(id);
+	return claim ? judge(db, claim).verdict : null;
 }
 
-/** Running totals, offers, allegations and rebuttals, newest first, with their verdicts. */
-export const listStatements = memoizedFor((db: DatasetDatabase): StatementListItem[] => {
-	const all = verdicts(db);
-	const { responses } = claimGraph(db);
-	return listStatementsOutsideRounds(db).map((claim) => {
-		const { verdict, supporting } = all.get(claim.id)!;
-		return {
-			...claim,
-			supportCount: supporting.length,
-			responseCount: responses.get(claim.id)?.length ?? 0,
-			verdict
-		};
-	});
-});
+/** Whether a claim is a statement of its own (listed on /claims): anything but a report of a round's outcome. */
+const isStatement = (claim: ClaimView) => claim.roundId === null || claim.statement !== 'report';
+
+function toListItem(db: DatasetDatabase, claim: ClaimView): StatementListItem {
+	const { verdict, supporting } = judge(db, claim);
+	return {
+		...claim,
+		supportCount: supporting.length,
+		responseCount: claimGraph(db).responses.get(claim.id)?.length ?? 0,
+		verdict
+	};
+}
+
+/**
+ * Running totals, offers, allegations and rebuttals, newest first, with their verdicts: the claims of the graph (oldest
+ * first, then by id), not read and built again.
+ */
+export const listStatements = memoizedFor((db: DatasetDatabase): StatementListItem[] =>
+	claimGraph(db)
+		.claims.filter(isStatement)
+		.reverse()
+		.map((claim) => toListItem(db, claim))
+);
 
 /** One claim with what the record says next to it, or null. */
 export function statementContext(db: DatasetDatabase, id: string): StatementContext | null {
 	const graph = claimGraph(db);
 	const claim = graph.byId.get(id);
-	const judged = verdicts(db).get(id);
-	if (!claim || !judged) return null;
+	if (!claim) return null;
+	const judged = judge(db, claim);
 	const thread = threadOf(id, graph.byId);
 	const inThread = new Set(
 		[...thread.answers, ...thread.responses.map(({ claim: answer }) => answer)].map((c) => c.id)
@@ -189,7 +209,21 @@ export const NEARBY_DAYS = 3;
 /** Statements outside rounds made within {@link NEARBY_DAYS} days of a date, oldest first. */
 export function statementsNear(db: DatasetDatabase, date: string): StatementListItem[] {
 	const day = Date.parse(`${date}T00:00:00Z`);
-	return listStatements(db)
-		.filter((claim) => Math.abs(Date.parse(`${claim.statedOn}T00:00:00Z`) - day) <= NEARBY_DAYS * 86_400_000)
-		.reverse();
+	const from = new Date(day - NEARBY_DAYS * 86_400_000).toISOString().slice(0, 10);
+	const to = new Date(day + NEARBY_DAYS * 86_400_000).toISOString().slice(0, 10);
+	// The graph's claims are in date order: the first made on or after `from`, by bisection, then on to `to`.
+	const { claims } = claimGraph(db);
+	let low = 0;
+	let high = claims.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (claims[middle]!.statedOn < from) low = middle + 1;
+		else high = middle;
+	}
+	const near: StatementListItem[] = [];
+	for (let index = low; index < claims.length && claims[index]!.statedOn <= to; index += 1) {
+		const claim = claims[index]!;
+		if (isStatement(claim)) near.push(toListItem(db, claim));
+	}
+	return near;
 }

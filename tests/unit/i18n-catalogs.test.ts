@@ -106,6 +106,18 @@ describe.each(TRANSLATED)('the %s catalog', (locale) => {
 	});
 });
 
+/** Placeholders that receive a day formatted by formatDate, which in Ukrainian and Russian ends with «р.» / «г.». */
+const DATE_PLACEHOLDERS = ['date', 'asOf', 'accessed', 'published', 'first', 'last'];
+
+describe.each(TRANSLATED)('dates in the %s catalog', (locale) => {
+	it('are never followed by a full stop, since the date already ends with the abbreviation’s', () => {
+		const doubled = Object.entries(readCatalog(locale)).filter(([, message]) =>
+			texts(message).some((text) => DATE_PLACEHOLDERS.some((name) => text.includes(`{${name}}.`)))
+		);
+		expect(doubled.map(([key]) => key)).toEqual([]);
+	});
+});
+
 describe('the allow-list of values kept in English', () => {
 	it.each(Object.keys(SAME_AS_ENGLISH))('%s is still kept in English by a catalog', (key) => {
 		const kept = TRANSLATED.some((locale) => JSON.stringify(readCatalog(locale)[key]) === JSON.stringify(english[key]));

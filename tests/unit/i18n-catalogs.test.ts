@@ -47,9 +47,16 @@ function inputsOf(message: Message): Set<string> {
 	return inputs;
 }
 
-/** The plural categories a variant message covers for the selector bound to `: plural` ("*" covers all). */
-function pluralCategories(message: Variant[]): Set<string> {
+/**
+ * The plural categories a variant message covers for the selector bound to `: plural` ("*" covers all), or null for
+ * a message that selects on something else only (an entity, a qualifier).
+ */
+function pluralCategories(message: Variant[]): Set<string> | null {
 	const covered = new Set<string>();
+	const plural = message.some((variant) =>
+		variant.declarations.some((declaration) => / = \w+: plural$/.test(declaration))
+	);
+	if (!plural) return null;
 	for (const variant of message) {
 		const selector = variant.declarations
 			.map((declaration) => /^local (\w+) = \w+: plural$/.exec(declaration)?.[1])
@@ -87,7 +94,7 @@ function catalogProblems(english: Catalog, translated: Catalog, locale: string):
 			problems.push(`${key}: plural forms in en.json but a single string here`);
 		if (typeof message !== 'string') {
 			const covered = pluralCategories(message);
-			const missing = covered.has('*') ? [] : needed.filter((category) => !covered.has(category));
+			const missing = covered === null || covered.has('*') ? [] : needed.filter((category) => !covered.has(category));
 			if (missing.length > 0) problems.push(`${key}: no plural form for ${missing.join(', ')}`);
 		}
 		const bare = (text: string) => text.replace(/\{\w+\}/g, '');

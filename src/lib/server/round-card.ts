@@ -9,7 +9,9 @@ import { formatStatedFigure, type Confirmation } from '../domain/confirmation';
 import { directions, type Direction } from '../domain/round-figures';
 import { formatDate, formatFigure, formatNumber, roundKindLabel, statusLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';
+import { getLocale, type Locale } from '../paraglide/runtime.js';
 import type { DatasetInfo, RoundListItem } from './db/queries/rounds';
+import { inLocale } from './i18n/locale-scope';
 import { memoisedPng, svgDocument } from './images';
 
 /**
@@ -86,13 +88,19 @@ export function roundCardInput(round: RoundListItem, dataset: DatasetInfo): Roun
 	};
 }
 
-/** The card as a standalone SVG document. */
-export function roundCardSvg(round: RoundListItem, dataset: DatasetInfo): string {
-	const input = roundCardInput(round, dataset);
-	return svgDocument(render(RoundCard, { props: { title: input.heading, layout: layoutRoundCard(input) } }).body);
+/** The card as a standalone SVG document, every word in `locale`. */
+export function roundCardSvg(round: RoundListItem, dataset: DatasetInfo, locale: Locale = getLocale()): string {
+	return inLocale(locale, () => {
+		const input = roundCardInput(round, dataset);
+		return svgDocument(render(RoundCard, { props: { title: input.heading, layout: layoutRoundCard(input) } }).body);
+	});
 }
 
-/** The card as a PNG, rendered once for as long as the round's figures stay the same. */
-export function roundCardPng(round: RoundListItem, dataset: DatasetInfo): Uint8Array<ArrayBuffer> {
-	return memoisedPng(roundCardSvg(round, dataset));
+/** The card as a PNG, rendered once for as long as the round's figures and the card's language stay the same. */
+export function roundCardPng(
+	round: RoundListItem,
+	dataset: DatasetInfo,
+	locale: Locale = getLocale()
+): Uint8Array<ArrayBuffer> {
+	return memoisedPng(roundCardSvg(round, dataset, locale));
 }

@@ -7,6 +7,7 @@ import {
 	type StatedFigure
 } from '../../src/lib/domain/confirmation';
 import { formatDate, formatDateRange, formatMonthRange, formatNumber } from '../../src/lib/format/locale-formats';
+import { m } from '../../src/lib/paraglide/messages.js';
 import type { Qualifier } from '../../src/lib/schemas/vocabulary';
 import { inLocale, resetLocaleAfterEach, type Locale } from '../helpers/locale';
 
@@ -184,5 +185,66 @@ describe('dates, ranges and numbers', () => {
 		['uk', 999, '999']
 	])('a number in %s', (locale, value, expected) => {
 		expect(inLocale(locale, () => formatNumber(value))).toBe(expected);
+	});
+});
+
+describe('counted nouns', () => {
+	const counted = (count: number) => ({ count, countText: String(count) });
+	it.each<[Locale, number, string]>([
+		['en', 1, '1 round matches.'],
+		['en', 12, '12 rounds match.'],
+		['uk', 1, 'Знайдено 1 раунд.'],
+		['uk', 3, 'Знайдено 3 раунди.'],
+		['uk', 11, 'Знайдено 11 раундів.'],
+		['uk', 21, 'Знайдено 21 раунд.'],
+		['ru', 1, 'Найден 1 раунд.'],
+		['ru', 4, 'Найдено 4 раунда.'],
+		['ru', 25, 'Найдено 25 раундов.']
+	])('rounds found, %s, %i', (locale, count, expected) => {
+		expect(m.rounds_count(counted(count), { locale })).toBe(expected);
+	});
+
+	it.each<[Locale, number, string]>([
+		['en', 1, '1 statement matches.'],
+		['uk', 1, 'Знайдено 1 заяву.'],
+		['uk', 2, 'Знайдено 2 заяви.'],
+		['uk', 5, 'Знайдено 5 заяв.'],
+		['ru', 2, 'Найдено 2 заявления.'],
+		['ru', 5, 'Найдено 5 заявлений.']
+	])('statements found, %s, %i', (locale, count, expected) => {
+		expect(m.claims_count(counted(count), { locale })).toBe(expected);
+	});
+
+	it.each<[Locale, number, string]>([
+		['en', 1, '1 source.'],
+		['uk', 1, '1 джерело.'],
+		['uk', 22, '22 джерела.'],
+		['uk', 100, '100 джерел.'],
+		['ru', 1, '1 источник.'],
+		['ru', 3, '3 источника.'],
+		['ru', 100, '100 источников.']
+	])('sources, %s, %i', (locale, count, expected) => {
+		expect(m.sources_count(counted(count), { locale })).toBe(expected);
+	});
+
+	it.each<[Locale, number, string]>([
+		['en', 30, 'Other statements of this kind by X within 30 days'],
+		['en', 1, 'Other statements of this kind by X within 1 day'],
+		['uk', 30, 'Інші заяви цього типу (X) у межах 30 днів'],
+		['uk', 21, 'Інші заяви цього типу (X) у межах 21 дня'],
+		['ru', 30, 'Другие заявления этого типа (X) в пределах 30 дней'],
+		['ru', 31, 'Другие заявления этого типа (X) в пределах 31 дня']
+	])('a window of days, %s, %i', (locale, days, expected) => {
+		expect(m.thread_same_subject_heading({ claimant: 'X', days, daysText: String(days) }, { locale })).toBe(expected);
+	});
+
+	it.each<[Locale, number, string]>([
+		['en', 54, 'over 54 rounds'],
+		['uk', 1, 'у 1 раунді'],
+		['uk', 54, 'у 54 раундах'],
+		['ru', 21, 'в 21 раунде'],
+		['ru', 54, 'в 54 раундах']
+	])('the rounds a sum covers, %s, %i', (locale, count, expected) => {
+		expect(m.totals_coverage_party(counted(count), { locale })).toBe(expected);
 	});
 });

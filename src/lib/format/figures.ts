@@ -63,7 +63,7 @@ export function partyFigureText(figure: PartyFigure, party: string): string {
 	return m.party_figure_stated({ figure: partyFigureWithNote(figure), party });
 }
 
-export { formatDate, formatDateRange, formatNumber } from './locale-formats';
+export { countInputs, formatDate, formatDateRange, formatNumber } from './locale-formats';
 
 /** Names of the kinds of round. */
 export function roundKindLabel(kind: RoundKind): string {

@@ -32,6 +32,11 @@ export function formatNumber(value: number, locale: string = getLocale()): strin
 	return numberFormat(locale).format(value);
 }
 
+/** The inputs of a message that counts: `count` selects the plural form, `countText` is the number as printed. */
+export function countInputs(count: number, locale: string = getLocale()): { count: number; countText: string } {
+	return { count, countText: formatNumber(count, locale) };
+}
+
 /** The plural category of a count in a locale ("one", "few", "many", "other"), for code that picks a form itself. */
 export function pluralCategory(count: number, locale: string = getLocale()): Intl.LDMLPluralRule {
 	return cached(`plural:${locale}`, () => new Intl.PluralRules(intlLocale(locale))).select(count);

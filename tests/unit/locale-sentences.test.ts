@@ -7,6 +7,7 @@ import {
 	type StatedFigure
 } from '../../src/lib/domain/confirmation';
 import { formatDate, formatDateRange, formatMonthRange, formatNumber } from '../../src/lib/format/locale-formats';
+import { roundHeading } from '../../src/lib/format/figures';
 import { m } from '../../src/lib/paraglide/messages.js';
 import type { Qualifier } from '../../src/lib/schemas/vocabulary';
 import { inLocale, resetLocaleAfterEach, type Locale } from '../helpers/locale';
@@ -246,5 +247,17 @@ describe('counted nouns', () => {
 		['ru', 54, 'в 54 раундах']
 	])('the rounds a sum covers, %s, %i', (locale, count, expected) => {
 		expect(m.totals_coverage_party(counted(count), { locale })).toBe(expected);
+	});
+});
+
+describe("a round's heading", () => {
+	it.each<[Locale, string | null, string]>([
+		['en', null, 'Prisoner exchange, 5 Jun 2025'],
+		['en', '2025-06-06', 'Prisoner exchange, 5–6 Jun 2025'],
+		['en', '2025-07-02', `Prisoner exchange, 5 Jun${NB}– 2 Jul 2025`],
+		['uk', '2025-06-06', `Обмін полоненими, 5–6 червня 2025${NB}р.`],
+		['ru', '2025-06-06', `Обмен пленными, 5–6 июня 2025${NB}г.`]
+	])('in %s, ending %s', (locale, endDate, expected) => {
+		expect(inLocale(locale, () => roundHeading('pow_exchange', '2025-06-05', endDate))).toBe(expected);
 	});
 });

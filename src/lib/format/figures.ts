@@ -1,6 +1,6 @@
 // Formatting of figures, dates and coded values for the pages, through the message catalog.
 import { m } from '../paraglide/messages.js';
-import { formatNumber } from './locale-formats';
+import { formatDate, formatDateRange, formatNumber } from './locale-formats';
 import { scopedFigure, type ConfirmationStatus, type StatedFigure } from '../domain/confirmation';
 import type { FigureComponent, PartyFigure } from '../domain/round-figures';
 import type {
@@ -64,6 +64,14 @@ export function partyFigureText(figure: PartyFigure, party: string): string {
 }
 
 export { countInputs, formatDate, formatDateRange, formatNumber } from './locale-formats';
+
+/** A round's heading: its kind and its day, or its days as one range ("Exchange, 5–6 Jun 2025"). */
+export function roundHeading(kind: RoundKind, date: string, endDate: string | null): string {
+	const kindLabel = roundKindLabel(kind);
+	return endDate
+		? m.round_heading_range({ kind: kindLabel, dates: formatDateRange(date, endDate) })
+		: m.round_heading({ kind: kindLabel, date: formatDate(date) });
+}
 
 /** Names of the kinds of round. */
 export function roundKindLabel(kind: RoundKind): string {

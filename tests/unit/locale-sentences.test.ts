@@ -6,8 +6,15 @@ import {
 	type FigureScope,
 	type StatedFigure
 } from '../../src/lib/domain/confirmation';
-import { formatDate, formatDateRange, formatMonthRange, formatNumber } from '../../src/lib/format/locale-formats';
-import { roundHeading } from '../../src/lib/format/figures';
+import {
+	closeSentences,
+	formatDate,
+	formatDateRange,
+	formatMonthRange,
+	formatNumber
+} from '../../src/lib/format/locale-formats';
+import { roundFactBox } from '../../src/lib/domain/citation';
+import { roundHeading, roundKindLabel } from '../../src/lib/format/figures';
 import { m } from '../../src/lib/paraglide/messages.js';
 import type { Qualifier } from '../../src/lib/schemas/vocabulary';
 import { inLocale, resetLocaleAfterEach, type Locale } from '../helpers/locale';
@@ -259,5 +266,35 @@ describe("a round's heading", () => {
 		['ru', '2025-06-06', `Обмен пленными, 5–6 июня 2025${NB}г.`]
 	])('in %s, ending %s', (locale, endDate, expected) => {
 		expect(inLocale(locale, () => roundHeading('pow_exchange', '2025-06-05', endDate))).toBe(expected);
+	});
+});
+
+describe('a sentence ending in an abbreviated year', () => {
+	it.each([
+		[`Обмін полоненими, 30 грудня 2024${NB}р..`, `Обмін полоненими, 30 грудня 2024${NB}р.`],
+		[`Обмен пленными, 30 декабря 2024${NB}г.. Дальше`, `Обмен пленными, 30 декабря 2024${NB}г. Дальше`],
+		['Prisoner exchange on 30 Dec 2024.', 'Prisoner exchange on 30 Dec 2024.'],
+		['Кінець речення... і далі', 'Кінець речення... і далі'],
+		['Розгляд.. ', 'Розгляд.. ']
+	])('%s', (sentence, expected) => {
+		expect(closeSentences(sentence)).toBe(expected);
+	});
+
+	it.each<[Locale, string]>([
+		['en', 'Prisoner exchange on 30 Dec 2024.'],
+		['uk', `Обмін полоненими, 30 грудня 2024${NB}р.`],
+		['ru', `Обмен пленными, 30 декабря 2024${NB}г.`]
+	])("closes a round's fact box once, in %s", (locale, opening) => {
+		const text = inLocale(locale, () =>
+			roundFactBox({
+				kind: roundKindLabel('pow_exchange'),
+				date: formatDate('2024-12-30'),
+				mediators: [],
+				exchangeNumber: null,
+				directions: [],
+				datasetVersion: 'abc'
+			})
+		);
+		expect(text.startsWith(`${opening} `)).toBe(true);
 	});
 });

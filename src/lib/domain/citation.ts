@@ -1,5 +1,6 @@
 // Citations and fact boxes generated from the data: the original claimant and source first, then our page and version.
 import { m } from '../paraglide/messages.js';
+import { closeSentences } from '../format/locale-formats';
 
 /** The source a citation names: the first the data lists for the claim. */
 export interface CitedSource {
@@ -150,5 +151,5 @@ export function roundFactBox(input: FactBoxInput): string {
 		number: input.exchangeNumber === null ? '' : m.factbox_number({ number: String(input.exchangeNumber) })
 	});
 	const directions = input.directions.map((direction) => m.factbox_direction(direction));
-	return [opening, ...directions, m.factbox_source({ version: input.datasetVersion })].join(' ');
+	return closeSentences([opening, ...directions, m.factbox_source({ version: input.datasetVersion })].join(' '));
 }

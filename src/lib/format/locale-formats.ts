@@ -108,6 +108,14 @@ export function formatShortMonthYear(date: Date, locale: string = getLocale()): 
 	return houseTypography(format.format(date));
 }
 
+/**
+ * A sentence whose last word is an abbreviated year («30 грудня 2024 р.», «30 декабря 2024 г.») takes no second full
+ * stop: the abbreviation's ends it. For sentences put together from parts, where the catalog cannot see the date.
+ */
+export function closeSentences(text: string): string {
+	return text.replace(/((?:^|[\s\u00a0])(?:рр?|гг?)\.)\.(?=\s|$)/gu, '$1');
+}
+
 /** A range of months for a chart bin: "Sept–Dec 2024", "вер.–груд. 2024 р."; across years as Intl ranges them. */
 export function formatMonthRange(from: Date, to: Date, locale: string = getLocale()): string {
 	if (from.getUTCFullYear() !== to.getUTCFullYear()) {

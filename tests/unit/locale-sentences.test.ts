@@ -14,7 +14,7 @@ import {
 	formatNumber
 } from '../../src/lib/format/locale-formats';
 import { roundFactBox } from '../../src/lib/domain/citation';
-import { roundHeading, roundKindLabel } from '../../src/lib/format/figures';
+import { roundHeading, roundKindLabel, sideName } from '../../src/lib/format/figures';
 import { m } from '../../src/lib/paraglide/messages.js';
 import type { Qualifier } from '../../src/lib/schemas/vocabulary';
 import { inLocale, resetLocaleAfterEach, type Locale } from '../helpers/locale';
@@ -296,5 +296,35 @@ describe('a sentence ending in an abbreviated year', () => {
 			})
 		);
 		expect(text.startsWith(`${opening} `)).toBe(true);
+	});
+});
+
+describe('form errors', () => {
+	it.each<[Locale, string]>([
+		['en', 'No claim with the id c9.'],
+		['uk', 'Заяви з ідентифікатором c9 у базі немає.'],
+		['ru', 'Заявления с идентификатором c9 в базе нет.']
+	])('an unknown record, named by its kind, in %s', (locale, expected) => {
+		expect(m.form_error_no_reference({ entity: 'claim', ids: 'c9' }, { locale })).toBe(expected);
+	});
+
+	it.each<[Locale, string]>([
+		['en', 'Vladimir Medinsky (k-medinsky) speaks for the side "Russia" on record, not "Ukraine".'],
+		['uk', 'За даними бази, Vladimir Medinsky (k-medinsky) представляє сторону «Росія», а не «Україна».'],
+		['ru', 'По данным базы, Vladimir Medinsky (k-medinsky) представляет сторону «Россия», а не «Украина».']
+	])('a claimant given the other side, sides by name, in %s', (locale, expected) => {
+		const text = inLocale(locale, () =>
+			m.form_error_claimant_side({
+				name: 'Vladimir Medinsky',
+				id: 'k-medinsky',
+				side: sideName('russia'),
+				given: sideName('ukraine')
+			})
+		);
+		expect(text).toBe(expected);
+	});
+
+	it('keeps a side that is not one as it was typed', () => {
+		expect(sideName('kremlin')).toBe('kremlin');
 	});
 });

@@ -12,6 +12,7 @@ import type {
 	SourceReliability,
 	StatementKind
 } from '../schemas/vocabulary';
+import { claimantSides } from '../schemas/vocabulary';
 
 const qualifierMessages: Record<Qualifier, (inputs: { number: string }) => string> = {
 	exact: m.qualifier_exact,
@@ -127,6 +128,11 @@ export function sideLabel(side: ClaimantSide): string {
 		international: m.side_international,
 		independent: m.side_independent
 	}[side]();
+}
+
+/** The name of a side given as text (a form's cell): its label when it is a side, the text itself otherwise. */
+export function sideName(side: string): string {
+	return (claimantSides as readonly string[]).includes(side) ? sideLabel(side as ClaimantSide) : side;
 }
 
 /** The name of a kind of statement. */

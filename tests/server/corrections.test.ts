@@ -221,7 +221,7 @@ describe("a claim's claimant in the suggestion form", () => {
 		[
 			'a side other than the claimant’s',
 			{ 'field:claimant': 'Vladimir Medinsky', 'field:claimant_side': 'ukraine' },
-			{ 'field:claimant_side': 'Vladimir Medinsky (k-medinsky) speaks for the side "russia" on record, not "ukraine".' }
+			{ 'field:claimant_side': 'Vladimir Medinsky (k-medinsky) speaks for the side "Russia" on record, not "Ukraine".' }
 		],
 		[
 			'an id that is nobody on record',

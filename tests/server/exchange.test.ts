@@ -197,7 +197,7 @@ describe("a statement's claimant", () => {
 
 	it("refuses a side other than the claimant's on record, and a posted id that the name does not give", async () => {
 		expect(await errorsOf({ 's1.claimant_side': 'russia' })).toEqual({
-			's1.claimant_side': 'Volodymyr Zelensky (k-zelensky) speaks for the side "ukraine" on record, not "russia".'
+			's1.claimant_side': 'Volodymyr Zelensky (k-zelensky) speaks for the side "Ukraine" on record, not "Russia".'
 		});
 		const { redirect } = await post('send', exchangeForm({ 's1.claimant_id': 'k-medinsky' }));
 		const stored = getCorrection(state, Number(/\/corrections\/(\d+)/.exec(redirect ?? '')?.[1]));
@@ -226,7 +226,7 @@ describe("a statement's claimant", () => {
 				...lubinets('s2')
 			})
 		).toEqual({
-			's2.claimant_side': 'Another statement gives Dmytro Lubinets the side "ukraine": a claimant has one side.'
+			's2.claimant_side': 'Another statement gives Dmytro Lubinets the side "Ukraine": a claimant has one side.'
 		});
 		expect(correctionCount()).toBe(before);
 	});

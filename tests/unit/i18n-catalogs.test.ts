@@ -47,9 +47,16 @@ function inputsOf(message: Message): Set<string> {
 	return inputs;
 }
 
-/** The plural categories a variant message covers for the selector bound to `: plural` ("*" covers all). */
-function pluralCategories(message: Variant[]): Set<string> {
+/**
+ * The plural categories a variant message covers for the selector bound to `: plural` ("*" covers all), or null for
+ * a message that selects on something else only (an entity, a qualifier).
+ */
+function pluralCategories(message: Variant[]): Set<string> | null {
 	const covered = new Set<string>();
+	const plural = message.some((variant) =>
+		variant.declarations.some((declaration) => / = \w+: plural$/.test(declaration))
+	);
+	if (!plural) return null;
 	for (const variant of message) {
 		const selector = variant.declarations
 			.map((declaration) => /^local (\w+) = \w+: plural$/.exec(declaration)?.[1])
@@ -87,7 +94,7 @@ function catalogProblems(english: Catalog, translated: Catalog, locale: string):
 			problems.push(`${key}: plural forms in en.json but a single string here`);
 		if (typeof message !== 'string') {
 			const covered = pluralCategories(message);
-			const missing = covered.has('*') ? [] : needed.filter((category) => !covered.has(category));
+			const missing = covered === null || covered.has('*') ? [] : needed.filter((category) => !covered.has(category));
 			if (missing.length > 0) problems.push(`${key}: no plural form for ${missing.join(', ')}`);
 		}
 		const bare = (text: string) => text.replace(/\{\w+\}/g, '');
@@ -103,6 +110,18 @@ const english = readCatalog('en');
 describe.each(TRANSLATED)('the %s catalog', (locale) => {
 	it('has the keys, placeholders and plural forms of en.json, and no empty or untranslated value', () => {
 		expect(catalogProblems(english, readCatalog(locale), locale)).toEqual([]);
+	});
+});
+
+/** Placeholders that receive a day formatted by formatDate, which in Ukrainian and Russian ends with «р.» / «г.». */
+const DATE_PLACEHOLDERS = ['date', 'asOf', 'accessed', 'published', 'first', 'last'];
+
+describe.each(TRANSLATED)('dates in the %s catalog', (locale) => {
+	it('are never followed by a full stop, since the date already ends with the abbreviation’s', () => {
+		const doubled = Object.entries(readCatalog(locale)).filter(([, message]) =>
+			texts(message).some((text) => DATE_PLACEHOLDERS.some((name) => text.includes(`{${name}}.`)))
+		);
+		expect(doubled.map(([key]) => key)).toEqual([]);
 	});
 });
 
@@ -172,16 +191,16 @@ describe('plural forms as rendered', () => {
 	});
 	it.each([
 		['uk', 1, 'Один раунд, A:'],
-		['uk', 2, '2 раунди, з A по B:'],
-		['uk', 5, '5 раундів, з A по B:'],
-		['uk', 11, '11 раундів, з A по B:'],
-		['uk', 21, '21 раунд, з A по B:'],
-		['uk', 22, '22 раунди, з A по B:'],
+		['uk', 2, '2 раунди за період A\u00a0— B:'],
+		['uk', 5, '5 раундів за період A\u00a0— B:'],
+		['uk', 11, '11 раундів за період A\u00a0— B:'],
+		['uk', 21, '21 раунд за період A\u00a0— B:'],
+		['uk', 22, '22 раунди за період A\u00a0— B:'],
 		['ru', 1, 'Один раунд, A:'],
-		['ru', 3, '3 раунда, с A по B:'],
-		['ru', 12, '12 раундов, с A по B:'],
-		['ru', 21, '21 раунд, с A по B:'],
-		['ru', 104, '104 раунда, с A по B:']
+		['ru', 3, '3 раунда за период A\u00a0— B:'],
+		['ru', 12, '12 раундов за период A\u00a0— B:'],
+		['ru', 21, '21 раунд за период A\u00a0— B:'],
+		['ru', 104, '104 раунда за период A\u00a0— B:']
 	] as const)('%s, %i rounds', (locale, count, start) => {
 		expect(m.chart_timeline_summary_people(inputs(count), { locale })).toMatch(new RegExp(`^${start}`));
 	});

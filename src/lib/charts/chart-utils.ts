@@ -1,8 +1,8 @@
 // Helpers shared by the chart layouts: dates, time ticks, label placement and tooltip placement; pure and unit-tested.
 import type { ScaleTime } from 'd3-scale';
 import { symbol, symbolCircle, symbolCross, symbolDiamond2, symbolSquare, symbolTriangle2 } from 'd3-shape';
-import { utcFormat } from 'd3-time-format';
 import { PARTY, type MarkerShape, type PartyKey } from '../design/tokens';
+import { formatShortMonthYear, formatYear } from '../format/locale-formats';
 
 /**
  * Each chart is laid out twice, at the widths of src/lib/charts/sizing.ts. Pages draw the narrow layout once, scaled
@@ -80,9 +80,6 @@ export interface TimeTick {
 	anchor: 'start' | 'middle' | 'end';
 }
 
-const yearFormat = utcFormat('%Y');
-const quarterFormat = utcFormat('%b %Y');
-
 /**
  * Quarterly ticks along a time scale. Every quarter is labelled with month and year when there
  * are few enough and the labels fit side by side; otherwise only the new year's quarters are
@@ -94,11 +91,13 @@ export function timeTicks(x: ScaleTime<number, number>, fontSize: number, chartW
 	const quarters = quarterStarts(start, end);
 	const spacing = quarters.length > 1 ? x(quarters[1] as Date) - x(quarters[0] as Date) : Infinity;
 	const room = (sample: string) => estimateTextWidth(sample, fontSize) + fontSize;
-	const yearly = quarters.length > 8 || spacing < room('Mmm 0000');
+	// Room for the widest quarter label in the current locale ("Sept 2024", "вер. 2024 р.").
+	const widest = quarters.map((date) => formatShortMonthYear(date)).reduce((a, b) => (b.length > a.length ? b : a), '');
+	const yearly = quarters.length > 8 || spacing < room(widest);
 	const yearStep = yearly && spacing * 4 < room('0000') ? 2 : 1;
 	return quarters.map((date) => {
 		const major = yearly ? date.getUTCMonth() === 0 && date.getUTCFullYear() % yearStep === 0 : true;
-		const label = major ? (yearly ? yearFormat(date) : quarterFormat(date)) : '';
+		const label = major ? (yearly ? formatYear(date) : formatShortMonthYear(date)) : '';
 		const position = x(date);
 		const halfWidth = estimateTextWidth(label, fontSize) / 2;
 		const anchor = position - halfWidth < 0 ? 'start' : position + halfWidth > chartWidth ? 'end' : 'middle';

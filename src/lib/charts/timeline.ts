@@ -1,9 +1,9 @@
 // Layout, words and table of the rounds timeline: one mark per round and direction, returns to Ukraine above the axis, to Russia below.
 import { max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
-import { utcFormat } from 'd3-time-format';
 import { isConfirmed, type ConfirmationStatus } from '../domain/confirmation';
 import { formatNumber, statusLabel } from '../format/figures';
+import { formatMonthRange, formatMonthYear, formatShortMonthYear, formatYear } from '../format/locale-formats';
 import { m } from '../paraglide/messages.js';
 import {
 	FONT_SIZE,
@@ -218,16 +218,14 @@ export function binRounds(rounds: readonly TimelineRound[], months: number): Tim
 	return [...bins.values()];
 }
 
-const monthName = utcFormat('%b %Y');
-
-/** "Mar 2025", "Jan–Mar 2025", "2025". */
+/** "Mar 2025", "Jan–Mar 2025", "2025" ("бер. 2025 р.", "січ.–бер. 2025 р." in Ukrainian). */
 export function binLabel(bin: { start: Date; end: Date }): string {
 	const months =
 		(bin.end.getUTCFullYear() - bin.start.getUTCFullYear()) * 12 + bin.end.getUTCMonth() - bin.start.getUTCMonth();
-	if (months === 1) return monthName(bin.start);
-	if (months === 12) return String(bin.start.getUTCFullYear());
+	if (months === 1) return formatShortMonthYear(bin.start);
+	if (months === 12) return formatYear(bin.start);
 	const last = new Date(bin.end.getTime() - DAY_MS);
-	return `${utcFormat('%b')(bin.start)}–${monthName(last)}`;
+	return formatMonthRange(bin.start, last);
 }
 
 /** A direction's sums in words: "1,200 confirmed, 300 unconfirmed, figures conflict, from 50 to 80" (only the parts there are). */
@@ -375,8 +373,6 @@ export function layoutTimeline(
 	};
 }
 
-const monthYear = utcFormat('%B %Y');
-
 /**
  * One sentence about the rounds on the timeline: how many, over which months, and how many have a
  * confirmed or a disputed figure for returns to Ukraine.
@@ -387,8 +383,8 @@ export function summarizeTimeline(rounds: readonly TimelineRound[], population: 
 	const inputs = {
 		count: rounds.length,
 		countText: formatNumber(rounds.length),
-		first: monthYear(parseIsoDate(dates[0] as string)),
-		last: monthYear(parseIsoDate(dates[dates.length - 1] as string)),
+		first: formatMonthYear(parseIsoDate(dates[0] as string)),
+		last: formatMonthYear(parseIsoDate(dates[dates.length - 1] as string)),
 		confirmed: formatNumber(rounds.filter((round) => round.toUkraine && isConfirmed(round.toUkraine.status)).length),
 		disputed: formatNumber(rounds.filter((round) => round.toUkraine?.status === 'disputed').length)
 	};

@@ -1,5 +1,6 @@
 // Citations and fact boxes generated from the data: the original claimant and source first, then our page and version.
 import { m } from '../paraglide/messages.js';
+import { closeSentences } from '../format/locale-formats';
 
 /** The source a citation names: the first the data lists for the claim. */
 export interface CitedSource {
@@ -54,11 +55,11 @@ export function citeClaim(claim: CitedClaim, page: CitedPage): { text: string; b
 	const bibtex = [
 		`@misc{pem-${claim.id},`,
 		`  author = {${bibValue(claim.claimant)}},`,
-		`  title = ${bibValue(claim.figure === null ? claim.statement : `${claim.figure} ${claim.counted}`)},`,
+		`  title = ${bibValue(claim.figure === null ? claim.statement : m.bibtex_claim_title({ figure: claim.figure, counted: claim.counted }))},`,
 		`  howpublished = ${bibValue(`${claim.source.outlet}, ${claim.source.published ?? m.cite_undated()}`)},`,
 		`  url = ${bibValue(claim.source.url)},`,
 		`  year = {${claim.statedOn.slice(0, 4)}},`,
-		`  note = ${bibValue(`Cited from Prisoner Exchange Monitor, ${page.url}, dataset version ${page.datasetVersion}, accessed ${page.accessed}`)}`,
+		`  note = ${bibValue(m.bibtex_claim_note({ pageUrl: page.url, version: page.datasetVersion, accessed: page.accessed }))}`,
 		'}'
 	].join('\n');
 	return { text, bibtex };
@@ -110,7 +111,22 @@ export function citeRound(
 		`  title = ${bibValue(page.title)},`,
 		`  url = ${bibValue(page.url)},`,
 		`  year = {${year}},`,
-		`  note = ${bibValue(`Dataset version ${page.datasetVersion}, accessed ${page.accessed}. ${statements.map((statement) => `${statement.party}: ${statement.figure} ${statement.counted} (${statement.source.outlet})`).join('; ')}`)}`,
+		`  note = ${bibValue(
+			m.bibtex_round_note({
+				version: page.datasetVersion,
+				accessed: page.accessed,
+				statements: statements
+					.map((statement) =>
+						m.bibtex_round_statement({
+							party: statement.party,
+							figure: statement.figure,
+							counted: statement.counted,
+							outlet: statement.source.outlet
+						})
+					)
+					.join('; ')
+			})
+		)}`,
 		'}'
 	].join('\n');
 	return { text, bibtex };
@@ -135,5 +151,5 @@ export function roundFactBox(input: FactBoxInput): string {
 		number: input.exchangeNumber === null ? '' : m.factbox_number({ number: String(input.exchangeNumber) })
 	});
 	const directions = input.directions.map((direction) => m.factbox_direction(direction));
-	return [opening, ...directions, m.factbox_source({ version: input.datasetVersion })].join(' ');
+	return closeSentences([opening, ...directions, m.factbox_source({ version: input.datasetVersion })].join(' '));
 }

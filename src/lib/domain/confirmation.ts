@@ -1,6 +1,6 @@
 // Derives whether one count in one round is confirmed, corroborated, merely announced or disputed, from who stated which figure.
 import { m } from '../paraglide/messages.js';
-import { getLocale } from '../paraglide/runtime.js';
+import { formatNumber } from '../format/locale-formats';
 import type { ClaimantSide, Qualifier } from '../schemas/vocabulary';
 
 /**
@@ -411,49 +411,29 @@ const QUALIFIED_FIGURES: Record<Qualifier, (inputs: { number: string }) => strin
 	up_to: m.qualifier_up_to
 };
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
+type ScopeMessage = (inputs: { number: string; count: number; qualifier: Qualifier }) => string;
 
-function formatNumber(n: number): string {
-	const locale = getLocale();
-	let format = numberFormats.get(locale);
-	if (!format) {
-		format = new Intl.NumberFormat(locale);
-		numberFormats.set(locale, format);
-	}
-	return format.format(n);
-}
-
-type ScopeMessage = (inputs: { figure: string }) => string;
-
-/** What a figure counts, by plural category of its number (a language without a category falls back to `other`). */
-const SCOPE_MESSAGES: Record<
-	FigureScope,
-	Partial<Record<Intl.LDMLPluralRule, ScopeMessage>> & { other: ScopeMessage }
-> = {
-	all: { one: m.scope_all_one, other: m.scope_all_other },
-	military: { one: m.scope_military_one, other: m.scope_military_other },
-	civilians: { one: m.scope_civilians_one, other: m.scope_civilians_other }
+/**
+ * What a figure counts. Each message takes the qualifier and the count apart from the formatted number, because in
+ * Ukrainian and Russian the noun's case follows both ("понад 1 000 військовослужбовців", "21 військовослужбовець",
+ * "около 21 военнослужащего").
+ */
+const SCOPE_MESSAGES: Record<FigureScope, ScopeMessage> = {
+	all: m.scope_all,
+	military: m.scope_military,
+	civilians: m.scope_civilians
 };
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-/** "185 servicemen", "1 civilian", "205 people in all": an already qualified figure with what it counts. */
-export function scopedFigure(scope: FigureScope, number: number, qualified: string): string {
-	const locale = getLocale();
-	let rules = pluralRules.get(locale);
-	if (!rules) {
-		rules = new Intl.PluralRules(locale);
-		pluralRules.set(locale, rules);
-	}
-	const messages = SCOPE_MESSAGES[scope];
-	return (messages[rules.select(number)] ?? messages.other)({ figure: qualified });
+/** "185 servicemen", "more than 1 civilian", "205 people in all": a figure with its qualifier and what it counts. */
+export function scopedFigure(scope: FigureScope, number: number, qualifier: Qualifier): string {
+	return SCOPE_MESSAGES[scope]({ number: formatNumber(number), count: number, qualifier });
 }
 
 /** A figure as read aloud: its qualifier, and what it counts when that is not everyone returned. */
 export function formatStatedFigure(figure: NumberedFigure, nameEveryone = false): string {
 	const qualified = QUALIFIED_FIGURES[figure.qualifier]({ number: formatNumber(figure.number) });
 	const scope = scopeOf(figure);
-	const scoped = scope !== 'all' || nameEveryone ? scopedFigure(scope, figure.number, qualified) : qualified;
+	const scoped = scope !== 'all' || nameEveryone ? scopedFigure(scope, figure.number, figure.qualifier) : qualified;
 	return figure.sumOf
 		? m.figure_sum_of({
 				figure: scoped,
@@ -508,13 +488,39 @@ function speakerLabels(figures: readonly StatedFigure[]): string[] {
 	return [...new Set([...figures].sort(compareBySpeaker).map(speakerLabel))];
 }
 
+interface ListWords {
+	pair: (inputs: { first: string; last: string }) => string;
+	many: (inputs: { items: string; last: string }) => string;
+	manySerial: (inputs: { items: string; last: string }) => string;
+	separator: () => string;
+}
+
+/** Words joining names or figures: "a, b and c". */
+const ITEM_LIST: ListWords = {
+	pair: m.list_pair,
+	many: m.list_many,
+	manySerial: m.list_many_serial,
+	separator: m.list_separator
+};
+
+/**
+ * Words joining whole clauses ("Kyiv reported 206, and Moscow reported 300"): English joins them like items, while
+ * Ukrainian and Russian, whose clauses are "Київ — 206", separate them with semicolons.
+ */
+const CLAUSE_LIST: ListWords = {
+	pair: m.clause_list_pair,
+	many: m.clause_list_many,
+	manySerial: m.clause_list_many_serial,
+	separator: m.clause_list_separator
+};
+
 /** "a", "a and b", "a, b and c"; with `serialComma`, "a, b, and c" (used when items contain "and" themselves). */
-function joinList(items: readonly string[], serialComma = false): string {
+function joinList(items: readonly string[], serialComma = false, words: ListWords = ITEM_LIST): string {
 	const last = items[items.length - 1];
 	if (items.length <= 1 || last === undefined) return items.join('');
-	if (items.length === 2 && !serialComma) return m.list_pair({ first: items[0] ?? '', last });
-	const head = items.slice(0, -1).join(m.list_separator());
-	return serialComma ? m.list_many_serial({ items: head, last }) : m.list_many({ items: head, last });
+	if (items.length === 2 && !serialComma) return words.pair({ first: items[0] ?? '', last });
+	const head = items.slice(0, -1).join(words.separator());
+	return serialComma ? words.manySerial({ items: head, last }) : words.many({ items: head, last });
 }
 
 /**
@@ -543,7 +549,7 @@ function describeWhoReportedWhat(figures: readonly NumberedFigure[]): string {
 		m.explain_clause({ speaker: label, values: joinList(values) })
 	);
 	const someSpeakerGaveSeveral = [...valuesBySpeaker.values()].some((values) => values.length > 1);
-	return joinList(clauses, someSpeakerGaveSeveral);
+	return joinList(clauses, someSpeakerGaveSeveral, CLAUSE_LIST);
 }
 
 /** A conflict within one scope; the gap is quoted only between exact figures of one scope. */

@@ -12,6 +12,11 @@ export function correctionStatusLabel(status: CorrectionStatus): string {
 	}[status]();
 }
 
+/** The name of a kind of record, as a label before its id ("claim c-12", "заява c-12"). */
+export function entityLabel(entity: DatasetEntity): string {
+	return m.entity_label({ entity });
+}
+
 /** The page of a record. */
 export function recordPath(entity: DatasetEntity, id: string): string {
 	return `/${entity}s/${id}`;

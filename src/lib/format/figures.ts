@@ -1,6 +1,6 @@
 // Formatting of figures, dates and coded values for the pages, through the message catalog.
 import { m } from '../paraglide/messages.js';
-import { getLocale } from '../paraglide/runtime.js';
+import { formatDate, formatDateRange, formatNumber } from './locale-formats';
 import { scopedFigure, type ConfirmationStatus, type StatedFigure } from '../domain/confirmation';
 import type { FigureComponent, PartyFigure } from '../domain/round-figures';
 import type {
@@ -12,19 +12,7 @@ import type {
 	SourceReliability,
 	StatementKind
 } from '../schemas/vocabulary';
-
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** 1000 -> "1,000" in the current locale. */
-export function formatNumber(value: number): string {
-	const locale = getLocale();
-	let format = numberFormats.get(locale);
-	if (!format) {
-		format = new Intl.NumberFormat(locale);
-		numberFormats.set(locale, format);
-	}
-	return format.format(value);
-}
+import { claimantSides } from '../schemas/vocabulary';
 
 const qualifierMessages: Record<Qualifier, (inputs: { number: string }) => string> = {
 	exact: m.qualifier_exact,
@@ -41,8 +29,9 @@ export function formatFigure(value: number, qualifier: Qualifier): string {
 
 /** A component of a party's figure with what it counts: "185 servicemen", "20 civilians", "205". */
 export function formatComponent(component: Pick<FigureComponent, 'scope' | 'number' | 'qualifier'>): string {
-	const figure = formatFigure(component.number, component.qualifier);
-	return component.scope === 'all' ? figure : scopedFigure(component.scope, component.number, figure);
+	return component.scope === 'all'
+		? formatFigure(component.number, component.qualifier)
+		: scopedFigure(component.scope, component.number, component.qualifier);
 }
 
 /**
@@ -75,26 +64,14 @@ export function partyFigureText(figure: PartyFigure, party: string): string {
 	return m.party_figure_stated({ figure: partyFigureWithNote(figure), party });
 }
 
-const monthMessages = [
-	m.month_1,
-	m.month_2,
-	m.month_3,
-	m.month_4,
-	m.month_5,
-	m.month_6,
-	m.month_7,
-	m.month_8,
-	m.month_9,
-	m.month_10,
-	m.month_11,
-	m.month_12
-];
+export { countInputs, formatDate, formatDateRange, formatNumber } from './locale-formats';
 
-/** "2024-12-30" -> "30 Dec 2024", without time zones getting in the way. */
-export function formatDate(isoDate: string): string {
-	const [year = '', month = '', day = ''] = isoDate.split('-');
-	const monthName = monthMessages[Number(month) - 1]?.() ?? month;
-	return m.date_format({ day: String(Number(day)), month: monthName, year });
+/** A round's heading: its kind and its day, or its days as one range ("Exchange, 5–6 Jun 2025"). */
+export function roundHeading(kind: RoundKind, date: string, endDate: string | null): string {
+	const kindLabel = roundKindLabel(kind);
+	return endDate
+		? m.round_heading_range({ kind: kindLabel, dates: formatDateRange(date, endDate) })
+		: m.round_heading({ kind: kindLabel, date: formatDate(date) });
 }
 
 /** Names of the kinds of round. */
@@ -151,6 +128,11 @@ export function sideLabel(side: ClaimantSide): string {
 		international: m.side_international,
 		independent: m.side_independent
 	}[side]();
+}
+
+/** The name of a side given as text (a form's cell): its label when it is a side, the text itself otherwise. */
+export function sideName(side: string): string {
+	return (claimantSides as readonly string[]).includes(side) ? sideLabel(side as ClaimantSide) : side;
 }
 
 /** The name of a kind of statement. */

@@ -25,7 +25,7 @@ function whoList(claims: readonly ClaimRef[]): string {
 		: m.verdict_who_more({ who: who(first), count: formatNumber(claims.length - 1) });
 }
 
-const days = String(SUPPORT_WINDOW_DAYS);
+const days = { days: SUPPORT_WINDOW_DAYS, daysText: formatNumber(SUPPORT_WINDOW_DAYS) };
 
 /** "Kyiv's own total", "Moscow's own total" or "UAE Ministry of Foreign Affairs's own total". */
 function owner(side: ClaimantSide, claimant: string): string {
@@ -44,7 +44,7 @@ function ownTotal(verdict: Extract<Verdict, { kind: 'own_total' }>): string {
 			date: formatDate(verdict.nearest.statedOn)
 		});
 	}
-	return m.verdict_own_total_alone({ owner: whose, days });
+	return m.verdict_own_total_alone({ owner: whose, ...days });
 }
 
 const partyName = (party: Party) => (party === 'ukraine' ? m.party_ukraine() : m.party_russia());

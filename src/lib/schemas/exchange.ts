@@ -1,5 +1,6 @@
 // The exchange package: one new round with its statements and the page each was read on, suggested and approved as one.
 import { z } from 'zod';
+import { m } from '../paraglide/messages.js';
 import { ClaimRow } from './claim';
 import { ClaimantRow } from './claimant';
 import { issueMessage, LIMITS } from './correction';
@@ -237,7 +238,7 @@ function collect(
 		// An empty cell the column itself refuses is missing; an empty cell refused by a rule across columns is not.
 		const columnSchema = (schema as z.ZodObject).shape[column] as z.ZodType | undefined;
 		const missing = row[column] === '' && columnSchema?.safeParse('').success === false;
-		errors[name(column)] ??= missing ? 'This field is required.' : issueMessage(issue);
+		errors[name(column)] ??= missing ? m.form_error_required() : issueMessage(issue);
 	}
 }
 

@@ -1,11 +1,15 @@
 // The overview's charts as standalone images, rendered on the server from the same models as the pages: SVG and PNG.
 import { render } from 'svelte/server';
 import ChartImage from '../charts/ChartImage.svelte';
-import { chartLegend, chartTitle, wideLayoutSize, type NamedChart } from '../charts/catalog';
+import { chartLegend, chartTitle, wideLayoutSize, type ChartName, type NamedChart } from '../charts/catalog';
 import { layoutChartImage, type ChartImageLayout } from '../charts/image-layout';
 import { formatDate } from '../format/figures';
 import { m } from '../paraglide/messages.js';
+import { getLocale, type Locale } from '../paraglide/runtime.js';
+import type { DatasetDatabase } from './db/dataset';
+import { namedChart, overviewCharts } from './db/queries/charts';
 import type { DatasetInfo } from './db/queries/rounds';
+import { inLocale } from './i18n/locale-scope';
 import { memoisedPng, svgDocument } from './images';
 
 /** What an image prints besides the chart: the site's address and the dataset's version and date. */
@@ -28,13 +32,36 @@ export function chartImageLayout(chart: NamedChart, context: ImageContext): Char
 	});
 }
 
-/** The chart as a standalone SVG document: white, 1200 pixels wide, its styles inside. */
-export function chartImageSvg(chart: NamedChart, context: ImageContext): string {
-	const props = { chart, title: chartTitle(chart.name), layout: chartImageLayout(chart, context) };
-	return svgDocument(render(ChartImage, { props }).body);
+/**
+ * The chart as a standalone SVG document: white, 1200 pixels wide, its styles inside, every word in `locale` (the
+ * chart's own model, with its summary and tooltips, must have been built in the same locale).
+ */
+export function chartImageSvg(chart: NamedChart, context: ImageContext, locale: Locale = getLocale()): string {
+	return inLocale(locale, () => {
+		const props = { chart, title: chartTitle(chart.name), layout: chartImageLayout(chart, context) };
+		return svgDocument(render(ChartImage, { props }).body);
+	});
 }
 
-/** The chart as a PNG of the same SVG, rendered once for as long as the chart stays the same. */
-export function chartImagePng(chart: NamedChart, context: ImageContext): Uint8Array<ArrayBuffer> {
-	return memoisedPng(chartImageSvg(chart, context));
+/** The chart as a PNG of the same SVG, rendered once for as long as the chart and its language stay the same. */
+export function chartImagePng(
+	chart: NamedChart,
+	context: ImageContext,
+	locale: Locale = getLocale()
+): Uint8Array<ArrayBuffer> {
+	return memoisedPng(chartImageSvg(chart, context, locale));
+}
+
+/** One of the dataset's overview charts as an SVG or PNG in `locale`, the chart itself built in that language. */
+export function overviewChartImage(
+	db: DatasetDatabase,
+	name: ChartName,
+	format: 'svg' | 'png',
+	context: ImageContext,
+	locale: Locale = getLocale()
+): string | Uint8Array<ArrayBuffer> {
+	return inLocale(locale, () => {
+		const chart = namedChart(overviewCharts(db), name);
+		return format === 'svg' ? chartImageSvg(chart, context, locale) : chartImagePng(chart, context, locale);
+	});
 }

@@ -6,7 +6,9 @@ import type { DirectionHeadline } from '../domain/headline';
 import { formatDate, formatFigure, formatNumber } from '../format/figures';
 import { noneConfirmedText } from '../format/headline';
 import { m } from '../paraglide/messages.js';
+import { getLocale, type Locale } from '../paraglide/runtime.js';
 import type { DatasetInfo } from './db/queries/rounds';
+import { inLocale } from './i18n/locale-scope';
 import { memoisedPng, svgDocument } from './images';
 
 function cardDirection(headline: DirectionHeadline): CardDirection {
@@ -60,16 +62,23 @@ export function overviewCardInput(headlines: readonly DirectionHeadline[], datas
 	};
 }
 
-/** The overview's card as a standalone SVG document. */
-export function overviewCardSvg(headlines: readonly DirectionHeadline[], dataset: DatasetInfo): string {
-	const input = overviewCardInput(headlines, dataset);
-	return svgDocument(render(RoundCard, { props: { title: input.heading, layout: layoutRoundCard(input) } }).body);
+/** The overview's card as an SVG document, every word in `locale`. */
+export function overviewCardSvg(
+	headlines: readonly DirectionHeadline[],
+	dataset: DatasetInfo,
+	locale: Locale = getLocale()
+): string {
+	return inLocale(locale, () => {
+		const input = overviewCardInput(headlines, dataset);
+		return svgDocument(render(RoundCard, { props: { title: input.heading, layout: layoutRoundCard(input) } }).body);
+	});
 }
 
-/** The overview's card as a PNG, drawn once for as long as its figures stay the same. */
+/** The overview's card as a PNG, drawn once for as long as its figures and language stay the same. */
 export function overviewCardPng(
 	headlines: readonly DirectionHeadline[],
-	dataset: DatasetInfo
+	dataset: DatasetInfo,
+	locale: Locale = getLocale()
 ): Uint8Array<ArrayBuffer> {
-	return memoisedPng(overviewCardSvg(headlines, dataset));
+	return memoisedPng(overviewCardSvg(headlines, dataset, locale));
 }

@@ -8,9 +8,11 @@ import RoundCard from '../components/RoundCard.svelte';
 import { partyOfSide } from '../design/tokens';
 import { formatStatedFigure, type Confirmation } from '../domain/confirmation';
 import { directions, type Direction } from '../domain/round-figures';
-import { formatDate, formatFigure, formatNumber, roundKindLabel, statusLabel } from '../format/figures';
+import { formatDate, formatFigure, formatNumber, roundHeading, statusLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';
+import { getLocale, type Locale } from '../paraglide/runtime.js';
 import type { DatasetInfo, RoundListItem } from './db/queries/rounds';
+import { inLocale } from './i18n/locale-scope';
 import { memoisedPng, svgDocument } from './images';
 
 /**
@@ -79,29 +81,32 @@ function cardDirection(round: RoundListItem, direction: Direction): CardDirectio
 
 /** What a round's card says, every word from the catalog and every figure from the derived data. */
 export function roundCardInput(round: RoundListItem, dataset: DatasetInfo): RoundCardInput {
-	const kind = roundKindLabel(round.kind);
 	const facts = [
 		round.kyivExchangeNumber ? m.round_exchange_number({ number: String(round.kyivExchangeNumber) }) : null,
 		round.mediators.length > 0 ? m.round_mediators({ names: round.mediators.join(', ') }) : null
 	].filter((fact) => fact !== null);
 	return {
 		site: m.site_name(),
-		heading: round.endDate
-			? m.round_heading_range({ kind, date: formatDate(round.date), endDate: formatDate(round.endDate) })
-			: m.round_heading({ kind, date: formatDate(round.date) }),
+		heading: roundHeading(round.kind, round.date, round.endDate ?? null),
 		facts: facts.length > 0 ? facts.join(' · ') : null,
 		directions: directions.map((direction) => cardDirection(round, direction)),
 		footer: m.footer_dataset({ version: dataset.version, date: formatDate(dataset.latestDate) })
 	};
 }
 
-/** The card as a standalone SVG document. */
-export function roundCardSvg(round: RoundListItem, dataset: DatasetInfo): string {
-	const input = roundCardInput(round, dataset);
-	return svgDocument(render(RoundCard, { props: { title: input.heading, layout: layoutRoundCard(input) } }).body);
+/** The card as a standalone SVG document, every word in `locale`. */
+export function roundCardSvg(round: RoundListItem, dataset: DatasetInfo, locale: Locale = getLocale()): string {
+	return inLocale(locale, () => {
+		const input = roundCardInput(round, dataset);
+		return svgDocument(render(RoundCard, { props: { title: input.heading, layout: layoutRoundCard(input) } }).body);
+	});
 }
 
-/** The card as a PNG, rendered once for as long as the round's figures stay the same. */
-export function roundCardPng(round: RoundListItem, dataset: DatasetInfo): Uint8Array<ArrayBuffer> {
-	return memoisedPng(roundCardSvg(round, dataset));
+/** The card as a PNG, rendered once for as long as the round's figures and the card's language stay the same. */
+export function roundCardPng(
+	round: RoundListItem,
+	dataset: DatasetInfo,
+	locale: Locale = getLocale()
+): Uint8Array<ArrayBuffer> {
+	return memoisedPng(roundCardSvg(round, dataset, locale));
 }

@@ -10,6 +10,8 @@ import {
 	type ExchangePackage,
 	type PackageErrors
 } from '../../schemas/exchange';
+import { sideName } from '../../format/figures';
+import { m } from '../../paraglide/messages.js';
 import type { DatasetEntity, SuggestionEnvelope } from '../../schemas/correction';
 import type { RoundKind } from '../../schemas/vocabulary';
 import type { DatasetEdit } from '../db/build';
@@ -104,30 +106,34 @@ export function resolvePackageClaimants(
 		const [match, ...others] = resolveClaimant(dataset, name);
 		if (statement.claimant.new === NEW_CLAIMANT) {
 			if (match) {
-				errors[packageField.claim(index, 'claimant')] =
-					`${name} is already on record (${match.id}): pick them rather than a new claimant.`;
+				errors[packageField.claim(index, 'claimant')] = m.form_error_claimant_exists({ name, id: match.id });
 			}
 			// Two statements by one new claimant make one claimant, on one side.
 			const side = newSides.get(nameKey(name));
 			if (side !== undefined && side !== claim.claimant_side) {
-				errors[packageField.claim(index, 'claimant_side')] =
-					`Another statement gives ${name} the side "${side}": a claimant has one side.`;
+				errors[packageField.claim(index, 'claimant_side')] = m.form_error_claimant_two_sides({
+					name,
+					side: sideName(side)
+				});
 			}
 			newSides.set(nameKey(name), claim.claimant_side);
 			return { ...statement, claim };
 		}
 		if (!match) {
-			errors[packageField.claim(index, 'claimant')] =
-				`Not a claimant on record: ${name}. Pick one from the list, or say that the claimant is new.`;
+			errors[packageField.claim(index, 'claimant')] = m.form_error_claimant_unknown_exchange({ name });
 		} else if (others.length > 0) {
 			const ids = [match, ...others].map((claimant) => claimant.id).join(', ');
-			errors[packageField.claim(index, 'claimant')] = `${name} names more than one claimant (${ids}): give the id.`;
+			errors[packageField.claim(index, 'claimant')] = m.form_error_claimant_ambiguous({ name, ids });
 		} else {
 			claim.claimant_id = match.id;
 			if (claim.claimant_side === '') claim.claimant_side = match.side;
 			else if (claim.claimant_side !== match.side) {
-				errors[packageField.claim(index, 'claimant_side')] =
-					`${name} (${match.id}) speaks for the side "${match.side}" on record, not "${claim.claimant_side}".`;
+				errors[packageField.claim(index, 'claimant_side')] = m.form_error_claimant_side({
+					name,
+					id: match.id,
+					side: sideName(match.side),
+					given: sideName(claim.claimant_side)
+				});
 			}
 		}
 		return { ...statement, claim };
@@ -150,9 +156,9 @@ export function checkPackageAgainst(
 	const parentField = packageField.round('parent_id');
 	if (parent !== '' && !errors[parentField]) {
 		if (!agreementChoices(dataset).some((agreement) => agreement.id === parent)) {
-			errors[parentField] = `No agreement with the id ${parent}.`;
+			errors[parentField] = m.form_error_no_agreement({ id: parent });
 		}
-		if (pkg.round.kind === 'agreement') errors[parentField] = 'An agreement is not a stage of another one.';
+		if (pkg.round.kind === 'agreement') errors[parentField] = m.form_error_agreement_stage();
 	}
 	return { pkg, errors };
 }

@@ -1,4 +1,8 @@
-// Writes the revisions as an Atom 1.0 feed (RFC 4287), every text escaped for XML.
+// Writes the revisions as an Atom 1.0 feed (RFC 4287) in the reader's language, every text escaped for XML.
+import { entityLabel } from '../../format/corrections';
+import { m } from '../../paraglide/messages.js';
+import { getLocale, type Locale } from '../../paraglide/runtime.js';
+import { inLocale } from '../i18n/locale-scope';
 import type { Revision, RevisionGroup } from './revisions';
 
 const escapeXml = (text: string) =>
@@ -8,35 +12,52 @@ const escapeXml = (text: string) =>
 
 export interface FeedOptions {
 	origin: string;
+	/** The language of the feed's words; the page's by default. */
+	locale?: Locale;
 	title: string;
 	/** The feed's `updated` when there is no revision yet (the dataset's own date, never the wall clock). */
 	fallbackUpdated: string;
 }
 
 const changesOf = (revision: Revision) =>
-	revision.fields.map((change) => `${change.field}: "${change.oldValue}" → "${change.newValue}"`);
+	revision.fields.map((change) =>
+		m.feed_field_change({ field: change.field, old: change.oldValue, new: change.newValue })
+	);
+
+const recordName = (revision: Revision) => `${entityLabel(revision.entity)} ${revision.recordId}`;
 
 function entryText(group: RevisionGroup): string {
-	const heading = `${group.action === 'apply' ? 'Applied' : 'Reverted'} by ${group.maintainer}: ${group.reason}`;
+	const heading = m.feed_entry_heading({ action: group.action, maintainer: group.maintainer, reason: group.reason });
 	if (group.parts.length === 1) return [heading, ...changesOf(group.parts[0] as Revision)].join('\n');
 	// A package: every record it added (or a revert took away), each with its fields.
-	return [heading, ...group.parts.flatMap((part) => ['', `${part.entity} ${part.recordId}`, ...changesOf(part)])].join(
-		'\n'
-	);
+	return [heading, ...group.parts.flatMap((part) => ['', recordName(part), ...changesOf(part)])].join('\n');
 }
 
 function entryTitle(group: RevisionGroup): string {
-	const what = group.action === 'apply' ? 'correction' : 'revert of correction';
 	const [first] = group.parts;
 	if (group.parts.length === 1 && first) {
-		return `Revision ${group.id}: ${what} #${group.correctionId} to ${first.entity} ${first.recordId}`;
+		return m.feed_entry_title({
+			action: group.action,
+			id: String(group.id),
+			correction: String(group.correctionId),
+			record: recordName(first)
+		});
 	}
-	const records = group.parts.map((part) => `${part.entity} ${part.recordId}`).join(', ');
-	return `Revisions ${group.id}–${group.parts.at(-1)?.id}: ${what} #${group.correctionId} to ${records}`;
+	return m.feed_entry_title_group({
+		action: group.action,
+		first: String(group.id),
+		last: String(group.parts.at(-1)?.id),
+		correction: String(group.correctionId),
+		records: group.parts.map(recordName).join(m.list_separator())
+	});
 }
 
 /** The feed's XML: one entry per decision (a package's records are one entry). Entry ids are permanent URLs. */
 export function revisionsFeed(groups: readonly RevisionGroup[], options: FeedOptions): string {
+	return inLocale(options.locale ?? getLocale(), () => feedXml(groups, options));
+}
+
+function feedXml(groups: readonly RevisionGroup[], options: FeedOptions): string {
 	const { origin } = options;
 	const updated = groups[0]?.createdAt ?? options.fallbackUpdated;
 	const entries = groups.map((group) => {

@@ -9,6 +9,8 @@ import {
 	type Suggestion,
 	type SuggestionEnvelope
 } from '../../schemas/correction';
+import { sideName } from '../../format/figures';
+import { m } from '../../paraglide/messages.js';
 import type { DatasetDatabase } from '../db/dataset';
 import { preparedFor } from '../db/prepared';
 import { recordCells } from '../db/queries/records';
@@ -130,7 +132,8 @@ function checkReferences(
 ): void {
 	const mustExist = (field: string, target: CorrectionEntity, ids: string[]) => {
 		const missing = ids.filter((id) => id !== NEW_SOURCE_ID && recordCells(dataset, target, id) === null);
-		if (missing.length > 0) errors[`field:${field}`] = `No ${target} with the id ${missing.join(', ')}.`;
+		if (missing.length > 0)
+			errors[`field:${field}`] = m.form_error_no_reference({ entity: target, ids: missing.join(', ') });
 	};
 	if (entity === 'round') mustExist('parent_id', 'round', listCell(cells.parent_id));
 	if (entity === 'claim') {
@@ -159,24 +162,27 @@ function resolveClaimCells(
 		const [match, ...others] = resolveClaimant(dataset, name);
 		if (others.length > 0 && match) {
 			const ids = [match, ...others].map((claimant) => claimant.id).join(', ');
-			errors['field:claimant'] = `${name} names more than one claimant (${ids}): give the id.`;
+			errors['field:claimant'] = m.form_error_claimant_ambiguous({ name, ids });
 		} else if (match) {
 			if (match.id !== cells.claimant_id) resolved.claimant_id = match.id;
 		} else if (isNew) {
-			errors['field:claimant'] =
-				`Not a claimant on record: ${name}. Pick one from the list; someone not on record yet is added with a new exchange.`;
+			errors['field:claimant'] = m.form_error_claimant_unknown({ name });
 		}
 	}
 	const id = resolved.claimant_id ?? cells.claimant_id ?? '';
 	if (id === '') return resolved;
 	const claimant = recordCells(dataset, 'claimant', id);
 	if (!claimant) {
-		errors['field:claimant_id'] = `No claimant with the id ${id}.`;
+		errors['field:claimant_id'] = m.form_error_no_reference({ entity: 'claimant', ids: id });
 	} else if ((cells.claimant_side ?? '') === '') {
 		resolved.claimant_side = claimant.side ?? '';
 	} else if (cells.claimant_side !== claimant.side) {
-		errors['field:claimant_side'] =
-			`${claimant.name_en} (${id}) speaks for the side "${claimant.side}" on record, not "${cells.claimant_side}".`;
+		errors['field:claimant_side'] = m.form_error_claimant_side({
+			name: claimant.name_en ?? id,
+			id,
+			side: sideName(claimant.side ?? ''),
+			given: sideName(cells.claimant_side ?? '')
+		});
 	}
 	return resolved;
 }
@@ -194,7 +200,7 @@ function checkRow(
 		const column = issue.path.length > 0 ? String(issue.path[0]) : '';
 		const key = column ? `field:${fieldPrefix}${column}` : 'proposal';
 		errors[key] ??=
-			issue.code === 'invalid_type' || cells[column] === '' ? 'This field is required.' : issueMessage(issue);
+			issue.code === 'invalid_type' || cells[column] === '' ? m.form_error_required() : issueMessage(issue);
 	}
 }
 
@@ -223,10 +229,10 @@ export function submitCorrection(
 
 	if (suggestion.kind === 'change') {
 		const current = recordCells(context.dataset, suggestion.entity, suggestion.record_id ?? '');
-		if (!current) return { ok: false, errors: { record: `There is no ${suggestion.entity} with this id.` } };
+		if (!current) return { ok: false, errors: { record: m.form_error_no_record({ entity: suggestion.entity }) } };
 		proposal = Object.fromEntries(Object.entries(proposal).filter(([field, cell]) => current[field] !== cell));
 		if (Object.keys(proposal).length === 0) {
-			return { ok: false, errors: { proposal: 'Every proposed value is the same as the published one.' } };
+			return { ok: false, errors: { proposal: m.form_error_unchanged() } };
 		}
 		if (suggestion.entity === 'claim') {
 			Object.assign(proposal, resolveClaimCells(context.dataset, { ...current, ...proposal }, proposal, false, errors));
@@ -243,7 +249,7 @@ export function submitCorrection(
 			cells.source_ids = [...listCell(cells.source_ids), NEW_SOURCE_ID].join(';');
 		}
 		if (suggestion.entity === 'claim' && listCell(cells.source_ids).length === 0) {
-			errors['field:source_ids'] = 'Name an existing source id, or describe the page below.';
+			errors['field:source_ids'] = m.form_error_source_needed();
 		}
 		if (suggestion.entity === 'claim') {
 			const resolved = resolveClaimCells(context.dataset, cells, own, true, errors);

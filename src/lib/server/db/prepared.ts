@@ -1,4 +1,5 @@
 // Prepared statements, prepared once per connection: a rebuilt dataset gets a new connection and new statements.
+import { getLocale, type Locale } from '../../paraglide/runtime.js';
 import type { DatasetDatabase } from './dataset';
 
 /** Wraps a factory of prepared statements so that each connection prepares them once. */
@@ -14,7 +15,17 @@ export function preparedFor<T>(factory: (db: DatasetDatabase) => T): (db: Datase
 	};
 }
 
-/** Computes a value once per connection: the dataset is read-only, so it cannot change under a connection. */
+/**
+ * Computes a value once per connection and language: the dataset is read-only, so it cannot change under a
+ * connection, but what is computed may hold words of the catalog (a verdict's sentence, a chart's labels), which
+ * must never reach a page in another language.
+ */
 export function memoizedFor<T>(compute: (db: DatasetDatabase) => T): (db: DatasetDatabase) => T {
-	return preparedFor(compute);
+	const perLanguage = preparedFor(() => new Map<Locale, T>());
+	return (db) => {
+		const kept = perLanguage(db);
+		const locale = getLocale();
+		if (!kept.has(locale)) kept.set(locale, compute(db));
+		return kept.get(locale) as T;
+	};
 }

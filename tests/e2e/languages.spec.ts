@@ -34,7 +34,7 @@ async function seriousViolations(
 	path: string,
 	act?: (page: Page) => Promise<void>
 ): Promise<string[]> {
-	const context = await browser.newContext({ baseURL });
+	const context = await browser.newContext({ baseURL, javaScriptEnabled: true });
 	try {
 		const page = await context.newPage();
 		await page.goto(path);
@@ -49,6 +49,8 @@ async function seriousViolations(
 }
 
 test.use({ javaScriptEnabled: false });
+// Axe takes several seconds on the longer pages, more on a machine shared with other work.
+test.setTimeout(90_000);
 
 for (const locale of ['uk', 'ru'] as const) {
 	const t = CATALOGS[locale];

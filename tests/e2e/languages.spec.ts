@@ -5,8 +5,32 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
 type Locale = 'uk' | 'ru';
-const catalog = (locale: string) =>
-	JSON.parse(readFileSync(`src/lib/i18n/messages/${locale}.json`, 'utf8')) as Record<string, string>;
+/** The messages the journeys look for, read from each catalog (a missing one fails here, not as a vague timeout). */
+const KEYS = [
+	'language_label',
+	'nav_label',
+	'nav_methodology',
+	'nav_search_label',
+	'nav_search_button',
+	'overview_title',
+	'rounds_filter_year',
+	'rounds_filter_apply',
+	'field_claim_number',
+	'correction_form_reason',
+	'correction_form_evidence',
+	'correction_form_submit',
+	'correction_form_errors_heading'
+] as const;
+function catalog(locale: string): Record<(typeof KEYS)[number], string> {
+	const messages = JSON.parse(readFileSync(`src/lib/i18n/messages/${locale}.json`, 'utf8')) as Record<string, unknown>;
+	return Object.fromEntries(
+		KEYS.map((key) => {
+			const text = messages[key];
+			if (typeof text !== 'string') throw new Error(`${locale}.json has no text for ${key}`);
+			return [key, text];
+		})
+	) as Record<(typeof KEYS)[number], string>;
+}
 const CATALOGS = { en: catalog('en'), uk: catalog('uk'), ru: catalog('ru') };
 const NAMES = { en: 'English', uk: 'Українська', ru: 'Русский' } as const;
 

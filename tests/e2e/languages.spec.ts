@@ -188,3 +188,49 @@ test('English pages keep their addresses and offer the two other languages', asy
 	await expect(switcher.getByRole('link', { name: NAMES.uk })).toHaveAttribute('href', '/uk/claims/c0549');
 	await expect(switcher.getByRole('link', { name: NAMES.ru })).toHaveAttribute('lang', 'ru');
 });
+
+test.describe('a browser that prefers Ukrainian or Russian', () => {
+	test.use({ javaScriptEnabled: true });
+
+	for (const [browserLocale, locale] of [
+		['uk-UA', 'uk'],
+		['ru', 'ru']
+	] as const) {
+		test(`is offered the same page in ${NAMES[locale]} on an English page, and may hide it (${browserLocale})`, async ({
+			browser,
+			baseURL
+		}) => {
+			const context = await browser.newContext({ baseURL, locale: browserLocale });
+			try {
+				const page = await context.newPage();
+				await page.goto('/rounds/2024-12-30-exchange');
+				await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+				const suggestion = page.locator(`#language-suggestion p[lang="${locale}"]`);
+				await expect(suggestion).toBeVisible();
+				await expect(suggestion.getByRole('link')).toHaveAttribute(
+					'href',
+					inLocale(locale, '/rounds/2024-12-30-exchange')
+				);
+				await suggestion.getByRole('button').click();
+				await expect(page.locator('#language-suggestion')).toBeHidden();
+				await page.goto('/claims/c0549');
+				await expect(page.locator('#language-suggestion')).toBeHidden();
+			} finally {
+				await context.close();
+			}
+		});
+	}
+
+	test('an English reader is offered nothing, and nothing shows without JavaScript', async ({ browser, baseURL }) => {
+		for (const options of [{ locale: 'en-GB' }, { locale: 'uk-UA', javaScriptEnabled: false }]) {
+			const context = await browser.newContext({ baseURL, ...options });
+			try {
+				const page = await context.newPage();
+				await page.goto('/rounds/2024-12-30-exchange');
+				await expect(page.locator('#language-suggestion')).toBeHidden();
+			} finally {
+				await context.close();
+			}
+		}
+	});
+});

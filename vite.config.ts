@@ -12,8 +12,8 @@ export default defineConfig({
 					paraglideVitePlugin({
 						project: './src/lib/i18n/project.inlang',
 						outdir: './src/lib/paraglide',
-						// English only for now; adding a locale to the project settings is all a translation needs.
-						strategy: ['baseLocale']
+						// The language is the address's (`/uk/…`, `/ru/…`, else English), never a cookie or Accept-Language.
+						strategy: ['url', 'baseLocale']
 					})
 				]),
 		sveltekit()

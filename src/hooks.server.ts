@@ -1,4 +1,4 @@
-// Server hooks: public pages served from memory, compressed, before any rendering (and the cache shared with the server
+// Server hooks: the language of the address; public pages served from memory, compressed, before any rendering (and the cache shared with the server
 // entry, which answers hits itself); sessions; the checks on form posts (action names, content types, size and rate limits).
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
@@ -15,6 +15,7 @@ import { checkFormPost } from '$lib/server/http/form-actions';
 import { PageCache } from '$lib/server/http/page-cache';
 import { isSuggestionPost } from '$lib/server/http/routes';
 import { servePages } from '$lib/server/http/serve-pages';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 
 const cache = new PageCache(pageCacheBytes());
 
@@ -38,6 +39,17 @@ function cacheVersion(): string {
 	// so is the day, because citations print the date they were read, and the revision, because /changes lists them.
 	return `${appVersion}:${dataset.version}:r${dataset.revision}:${todayIso()}`;
 }
+
+/**
+ * The language of the address (`/uk/…`, `/ru/…`, else English) for everything the request renders, and in `<html lang>`.
+ * Only the address decides: the configured strategies are the URL and the base language, so the middleware never
+ * redirects, and `Accept-Language` changes nothing. The request itself is not replaced by the middleware's de-localised
+ * one: routing is done by `reroute` (src/hooks.ts), and the page cache keys on the address as asked, language included.
+ */
+const language: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+	);
 
 /** Reads the session cookie: a valid session sets `locals.maintainer`, an expired one is removed. */
 const authenticate: Handle = ({ event, resolve }) => {
@@ -63,4 +75,4 @@ const checkPosts: Handle = async ({ event, resolve }) => {
 // sets the security headers on every response, these hooks' included.
 sharePageCache({ cache, version: cacheVersion, sessionCookie: SESSION_COOKIE });
 
-export const handle: Handle = sequence(servePages(cache, cacheVersion), authenticate, checkPosts);
+export const handle: Handle = sequence(language, servePages(cache, cacheVersion), authenticate, checkPosts);

@@ -8,6 +8,7 @@ import { overviewHeadlines } from '$lib/server/db/queries/headline';
 import { datasetInfo, listRounds, totalsOf } from '$lib/server/db/queries/rounds';
 import { datasetJsonLd } from '$lib/server/structured-data';
 import type { PageServerLoad } from './$types';
+import { localHref } from '$lib/i18n/addresses';
 
 export const load: PageServerLoad = ({ url }) => {
 	const db = getDataset();
@@ -25,7 +26,7 @@ export const load: PageServerLoad = ({ url }) => {
 		origin: url.origin,
 		// The overview's card shows the same headline figures as the page's first screen.
 		socialImage: {
-			url: `${url.origin}/card.png`,
+			url: `${url.origin}${localHref('/card.png')}`,
 			...CARD_SIZE,
 			alt: headlines.map(headlineSentence).join(' ')
 		},

@@ -5,6 +5,7 @@ import type { DiscrepancyModel } from './discrepancies';
 import { cumulativeLegend, discrepancyLegend, timelineLegend, type LegendItem } from './legend';
 import { pageLayout, type Variant } from './chart-utils';
 import type { TimelineModel } from './timeline';
+import { localHref } from '../i18n/addresses';
 
 /** In the overview's order; each is also the id of the chart's frame on the overview (`/#cumulative`). */
 export const chartNames = ['timeline-people', 'timeline-bodies', 'cumulative', 'discrepancies'] as const;
@@ -51,7 +52,7 @@ function attributeValue(text: string): string {
 
 /** The address of a chart's embed on the site at `origin`. */
 export function embedUrl(origin: string, name: ChartName): string {
-	return `${origin}/embed/${name}`;
+	return `${origin}${localHref(`/embed/${name}`)}`;
 }
 
 /** The HTML that embeds a chart in another page: an iframe named after the chart, as wide as its column. */

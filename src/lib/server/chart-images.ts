@@ -11,6 +11,7 @@ import { namedChart, overviewCharts } from './db/queries/charts';
 import type { DatasetInfo } from './db/queries/rounds';
 import { inLocale } from './i18n/locale-scope';
 import { memoisedPng, svgDocument } from './images';
+import { localHref } from '../i18n/addresses';
 
 /** What an image prints besides the chart: the site's address and the dataset's version and date. */
 export interface ImageContext {
@@ -26,7 +27,7 @@ export function chartImageLayout(chart: NamedChart, context: ImageContext): Char
 		legend: chartLegend(chart),
 		plotSize: wideLayoutSize(chart),
 		source: [
-			m.image_source({ url: `${context.origin}/#${chart.name}` }),
+			m.image_source({ url: `${context.origin}${localHref(`/#${chart.name}`)}` }),
 			m.footer_dataset({ version: context.dataset.version, date: formatDate(context.dataset.latestDate) })
 		]
 	});

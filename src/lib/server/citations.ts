@@ -6,6 +6,7 @@ import { countedLabel, formatDate, formatFigure, roundKindLabel, statementLabel,
 import { m } from '../paraglide/messages.js';
 import type { ClaimView } from './db/queries/claims';
 import type { RoundListItem } from './db/queries/rounds';
+import { localHref } from '../i18n/addresses';
 
 /** What a page's citation needs besides the record: where it is, which dataset version, and the day it is read. */
 export interface CitationContext {
@@ -44,7 +45,7 @@ export function claimCitation(claim: ClaimView, context: CitationContext) {
 			source: firstSource(claim)
 		},
 		{
-			url: `${context.origin}/claims/${claim.id}`,
+			url: `${context.origin}${localHref(`/claims/${claim.id}`)}`,
 			title: claimSpeaker(claim),
 			datasetVersion: context.datasetVersion,
 			accessed: formatDate(context.today)
@@ -92,7 +93,7 @@ export function roundCitation(round: RoundListItem, claims: readonly ClaimView[]
 	const kind = roundKindLabel(round.kind);
 	const title = `${kind}, ${formatDate(round.date)}`;
 	const citation = citeRound(round.id, round.date.slice(0, 4), statements, {
-		url: `${context.origin}/rounds/${round.id}`,
+		url: `${context.origin}${localHref(`/rounds/${round.id}`)}`,
 		title,
 		datasetVersion: context.datasetVersion,
 		accessed: formatDate(context.today)

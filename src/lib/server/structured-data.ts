@@ -5,6 +5,7 @@ import type { ClaimantSide } from '../schemas/vocabulary';
 import { datasetDownloads } from './dataset-downloads';
 import type { ClaimView, SourceRef } from './db/queries/claims';
 import type { DatasetInfo } from './db/queries/rounds';
+import { localHref } from '../i18n/addresses';
 
 /** The licence the dataset is published under (README and methodology: CC BY 4.0). */
 export const DATASET_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';
@@ -23,11 +24,11 @@ export function datasetJsonLd(info: DatasetInfo, origin: string): JsonLd {
 		'@id': `${origin}/download#dataset`,
 		name: m.dataset_name(),
 		description: m.dataset_description(),
-		url: `${origin}/download`,
+		url: `${origin}${localHref('/download')}`,
 		version: info.version,
 		dateModified: info.builtOn,
 		temporalCoverage: `${info.earliestDate}/${info.latestDate}`,
-		creator: { '@type': 'Organization', name: m.site_name(), url: `${origin}/` },
+		creator: { '@type': 'Organization', name: m.site_name(), url: `${origin}${localHref('/')}` },
 		license: DATASET_LICENSE_URL,
 		isAccessibleForFree: true,
 		distribution: datasetDownloads(info.version).flatMap((download) =>
@@ -99,7 +100,7 @@ export function claimJsonLd(claim: ClaimView, origin: string): JsonLd {
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'Claim',
-		url: `${origin}/claims/${claim.id}`,
+		url: `${origin}${localHref(`/claims/${claim.id}`)}`,
 		text:
 			claim.number !== null && claim.qualifier !== null
 				? m.jsonld_claim_text({

@@ -7,9 +7,13 @@ import { linkBrowser } from '$lib/server/auth/submitter';
 import { getState } from '$lib/server/db/state';
 import { sameSitePath } from '$lib/server/http/same-site-path';
 import type { Actions, PageServerLoad } from './$types';
+import { localHref } from '$lib/i18n/addresses';
 
-/** Only a path on this site, percent-encoded: never `//host` or an absolute URL, so login cannot redirect elsewhere. */
-const LocalPath = sameSitePath('/review');
+/**
+ * Only a path on this site, percent-encoded: never `//host` or an absolute URL, so login cannot redirect elsewhere.
+ * Without one, the review queue in the language of the login page.
+ */
+const localPath = (value: unknown) => sameSitePath(localHref('/review')).parse(value ?? localHref('/review'));
 
 const LoginForm = z.object({
 	username: z.string().trim().min(1).max(100),
@@ -17,7 +21,7 @@ const LoginForm = z.object({
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	const next = LocalPath.parse(url.searchParams.get('next') ?? '/review');
+	const next = localPath(url.searchParams.get('next'));
 	if (locals.maintainer) redirect(303, next);
 	return { next };
 };
@@ -26,7 +30,7 @@ export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url }) => {
 		const form = await request.formData();
 		// Decided before any session exists, so that a bad `next` can never leave one behind.
-		const next = LocalPath.parse(form.get('next') ?? '/review');
+		const next = localPath(form.get('next'));
 		const username = String(form.get('username') ?? '');
 		const parsed = LoginForm.safeParse({ username, password: form.get('password') ?? '' });
 		if (!parsed.success) return fail(400, { username, message: m.login_error_invalid() });

@@ -3,6 +3,7 @@ import { redirect } from '@sveltejs/kit';
 import { endSession, SESSION_COOKIE } from '$lib/server/auth/maintainers';
 import { getState } from '$lib/server/db/state';
 import type { RequestHandler } from './$types';
+import { localHref } from '$lib/i18n/addresses';
 
 /** What an HTML form sends; anything else (JSON, text, no body type) is not the logout button. */
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
@@ -18,5 +19,5 @@ export const POST: RequestHandler = ({ request, url, cookies }) => {
 	const token = cookies.get(SESSION_COOKIE);
 	if (token) endSession(getState(), token);
 	cookies.delete(SESSION_COOKIE, { path: '/' });
-	redirect(303, '/');
+	redirect(303, localHref('/'));
 };

@@ -13,6 +13,7 @@ import { getClaimant } from '$lib/server/db/queries/claimants';
 import { recordCells } from '$lib/server/db/queries/records';
 import { getState } from '$lib/server/db/state';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { localHref } from '$lib/i18n/addresses';
 
 /** A package under review: every problem it has now, the rounds it may duplicate, and its round as it will look. */
 function exchangeReview(dataset: DatasetDatabase, proposal: Record<string, string>) {
@@ -28,7 +29,7 @@ function exchangeReview(dataset: DatasetDatabase, proposal: Record<string, strin
 }
 
 export const load: PageServerLoad = ({ locals }) => {
-	if (!locals.maintainer) redirect(303, '/login?next=/review');
+	if (!locals.maintainer) redirect(303, localHref(`/login?next=${localHref('/review')}`));
 	const state = getState();
 	const dataset = getDataset();
 	const pending = listCorrections(state, 'pending').map((correction) => {

@@ -4,6 +4,7 @@ import { m } from '../../paraglide/messages.js';
 import { getLocale, type Locale } from '../../paraglide/runtime.js';
 import { inLocale } from '../i18n/locale-scope';
 import type { Revision, RevisionGroup } from './revisions';
+import { localHref } from '../../i18n/addresses';
 
 const escapeXml = (text: string) =>
 	text
@@ -63,22 +64,22 @@ function feedXml(groups: readonly RevisionGroup[], options: FeedOptions): string
 	const entries = groups.map((group) => {
 		const main = group.parts.find((part) => part.entity === 'round') ?? group.parts[0];
 		return `  <entry>
-    <id>${escapeXml(`${origin}/changes#revision-${group.id}`)}</id>
+    <id>${escapeXml(`${origin}${localHref(`/changes#revision-${group.id}`)}`)}</id>
     <title>${escapeXml(entryTitle(group))}</title>
     <updated>${escapeXml(group.createdAt)}</updated>
     <author><name>${escapeXml(group.maintainer)}</name></author>
-    <link rel="alternate" href="${escapeXml(`${origin}/corrections/${group.correctionId}`)}"/>
-    <link rel="related" href="${escapeXml(`${origin}/${main?.entity}s/${main?.recordId}`)}"/>
+    <link rel="alternate" href="${escapeXml(`${origin}${localHref(`/corrections/${group.correctionId}`)}`)}"/>
+    <link rel="related" href="${escapeXml(`${origin}${localHref(`/${main?.entity}s/${main?.recordId}`)}`)}"/>
     <content type="text">${escapeXml(entryText(group))}</content>
   </entry>`;
 	});
 	return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-  <id>${escapeXml(`${origin}/changes`)}</id>
+  <id>${escapeXml(`${origin}${localHref('/changes')}`)}</id>
   <title>${escapeXml(options.title)}</title>
   <updated>${escapeXml(updated)}</updated>
-  <link rel="self" href="${escapeXml(`${origin}/changes.atom`)}"/>
-  <link rel="alternate" href="${escapeXml(`${origin}/changes`)}"/>
+  <link rel="self" href="${escapeXml(`${origin}${localHref('/changes.atom')}`)}"/>
+  <link rel="alternate" href="${escapeXml(`${origin}${localHref('/changes')}`)}"/>
 ${entries.join('\n')}
 </feed>
 `;

@@ -1,5 +1,5 @@
 // Prepared statements, prepared once per connection: a rebuilt dataset gets a new connection and new statements.
-import { getLocale } from '../../paraglide/runtime.js';
+import { getLocale, type Locale } from '../../paraglide/runtime.js';
 import type { DatasetDatabase } from './dataset';
 
 /** Wraps a factory of prepared statements so that each connection prepares them once. */
@@ -17,19 +17,15 @@ export function preparedFor<T>(factory: (db: DatasetDatabase) => T): (db: Datase
 
 /**
  * Computes a value once per connection and language: the dataset is read-only, so it cannot change under a
- * connection, but the sentences derived from it (status explanations, verdicts, chart summaries) are in the language
- * of the request that computes them, so each language keeps its own.
+ * connection, but what is computed may hold words of the catalog (a verdict's sentence, a chart's labels), which
+ * must never reach a page in another language.
  */
 export function memoizedFor<T>(compute: (db: DatasetDatabase) => T): (db: DatasetDatabase) => T {
-	const byLocale = preparedFor(() => new Map<string, T>());
+	const perLanguage = preparedFor(() => new Map<Locale, T>());
 	return (db) => {
-		const values = byLocale(db);
+		const kept = perLanguage(db);
 		const locale = getLocale();
-		let value = values.get(locale);
-		if (value === undefined) {
-			value = compute(db);
-			values.set(locale, value);
-		}
-		return value;
+		if (!kept.has(locale)) kept.set(locale, compute(db));
+		return kept.get(locale) as T;
 	};
 }

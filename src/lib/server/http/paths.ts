@@ -1,4 +1,5 @@
 // A request's path as the router decodes it: shared by the hooks and the production server entry, which runs before the router.
+import { withoutLocale } from '../../i18n/addresses';
 
 /**
  * The path as the router matches it: percent-decoded except `%25` (SvelteKit's `decode_pathname`), so every
@@ -12,7 +13,11 @@ export function decodedPath(pathname: string): string | null {
 	}
 }
 
-/** Embeds (`/embed/<chart>` and their client data) are made to be framed by any site; nothing else may be framed. */
+/**
+ * Embeds (`/embed/<chart>`, in every language: `/uk/embed/<chart>`) are made to be framed by any site; nothing else
+ * may be framed.
+ */
 export function isEmbedPath(pathname: string): boolean {
-	return decodedPath(pathname)?.startsWith('/embed/') ?? false;
+	const path = decodedPath(pathname);
+	return path !== null && withoutLocale(path).startsWith('/embed/');
 }

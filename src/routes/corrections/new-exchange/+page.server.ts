@@ -20,6 +20,7 @@ import { parseExchangeForm, readExchangeForm, refillValues } from '$lib/server/c
 import { getDataset } from '$lib/server/db/dataset';
 import { getState } from '$lib/server/db/state';
 import type { Actions, PageServerLoad } from './$types';
+import { localHref } from '$lib/i18n/addresses';
 
 export const load: PageServerLoad = () => {
 	const dataset = getDataset();
@@ -60,6 +61,6 @@ export const actions: Actions = {
 			now
 		});
 		if (!stored.ok) return fail(400, { values, errors: stored.errors, duplicates, added: false });
-		redirect(303, `/corrections/${stored.id}?submitted=1`);
+		redirect(303, localHref(`/corrections/${stored.id}?submitted=1`));
 	}
 };

@@ -13,6 +13,7 @@ import { getDataset } from '$lib/server/db/dataset';
 import { recordCells } from '$lib/server/db/queries/records';
 import { getState } from '$lib/server/db/state';
 import type { Actions, PageServerLoad } from './$types';
+import { localHref } from '$lib/i18n/addresses';
 
 const FormQuery = z.object({
 	entity: z.preprocess(blankToUndefined, z.enum(['round', 'claim', 'source']).default('claim')),
@@ -68,6 +69,6 @@ export const actions: Actions = {
 			now
 		});
 		if (!stored.ok) return fail(400, { values: refill, errors: stored.errors });
-		redirect(303, `/corrections/${stored.id}?submitted=1`);
+		redirect(303, localHref(`/corrections/${stored.id}?submitted=1`));
 	}
 };

@@ -52,8 +52,10 @@ const ARROW = { start: 6, end: 18 };
 const WIDTH = 320;
 const ROW = 18;
 const FONT_SIZE = 11;
-/** Room for the longest label, "Moscow: official total". */
-const LABEL_WIDTH = 150;
+/** The least room kept for the labels: the longest English one, "Moscow: official total", fits. */
+const MIN_LABEL_WIDTH = 150;
+/** Space between a label's end and its bar. */
+const LABEL_GAP = 8;
 
 const partyOf = { ukraine: 'kyiv', russia: 'moscow' } as const satisfies Record<string, PartyKey>;
 
@@ -109,14 +111,19 @@ export function layoutHeadlineBars(headline: DirectionHeadline): HeadlineBarsLay
 		});
 	}
 	const widest = Math.max(0, ...rows.map((row) => estimateTextWidth(row.shown, FONT_SIZE)));
+	// A language whose labels run longer moves the bars' start, never writes a label over its bar.
+	const labelWidth = Math.max(
+		MIN_LABEL_WIDTH,
+		...rows.map((row) => Math.ceil(estimateTextWidth(row.text, FONT_SIZE)) + LABEL_GAP)
+	);
 	const anyBound = rows.some((row) => row.bound !== null);
 	const x = scaleLinear()
 		.domain([0, Math.max(1, ...rows.map((row) => row.value))])
-		.range([LABEL_WIDTH, WIDTH - widest - 14 - (anyBound ? ARROW.end : 0)]);
+		.range([labelWidth, WIDTH - widest - 14 - (anyBound ? ARROW.end : 0)]);
 	const bars = rows.map((row, index): HeadlineBar => {
 		const y = index * ROW + 3;
 		const end = x(row.value);
-		const bar = { x: LABEL_WIDTH, y: y + 2, width: Math.max(1, end - LABEL_WIDTH), height: 9 };
+		const bar = { x: labelWidth, y: y + 2, width: Math.max(1, end - labelWidth), height: 9 };
 		const middle = bar.y + bar.height / 2;
 		const [from, to] = row.bound === 'smaller' ? [ARROW.end, ARROW.start] : [ARROW.start, ARROW.end];
 		const head = row.bound === 'smaller' ? 4 : -4;

@@ -1,8 +1,10 @@
 // The headline's bars: one scale from zero, the parties' shapes and colours, and a bound drawn open-ended with an arrow.
 import { describe, expect, it } from 'vitest';
+import { estimateTextWidth } from '../../../src/lib/charts/chart-utils';
 import { boundDirection, layoutHeadlineBars } from '../../../src/lib/charts/headline-bars';
 import type { DirectionHeadline, RunningTotal } from '../../../src/lib/domain/headline';
 import type { Qualifier } from '../../../src/lib/schemas/vocabulary';
+import { inLocale } from '../../helpers/locale';
 
 const total = (side: 'ukraine' | 'russia', number: number, qualifier: Qualifier): RunningTotal => ({
 	claimId: `c-${side}`,
@@ -90,4 +92,19 @@ describe('layoutHeadlineBars', () => {
 		expect(layout.bounds).toEqual(['larger', 'smaller']);
 		expect(layout.bars.filter((bar) => bar.kind === 'sum').every((bar) => bar.bound === null)).toBe(true);
 	});
+});
+
+describe('labels in every language', () => {
+	it.each(['en', 'uk', 'ru'] as const)(
+		'never runs a label into its bar, and keeps the figure in the chart (%s)',
+		(locale) => {
+			const layout = inLocale(locale, () =>
+				layoutHeadlineBars(headline(total('ukraine', 8050, 'exact'), total('russia', 800, 'more_than')))
+			);
+			for (const bar of layout.bars) {
+				expect(bar.label.x + estimateTextWidth(bar.label.text, layout.fontSize)).toBeLessThan(bar.bar.x);
+				expect(bar.value.x + estimateTextWidth(bar.value.text, layout.fontSize)).toBeLessThanOrEqual(layout.width);
+			}
+		}
+	);
 });

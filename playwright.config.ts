@@ -46,7 +46,10 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
 			DATASET_DB_PATH: `${scratch}/dataset.sqlite`,
-			STATE_DB_PATH: `${scratch}/state.sqlite`
+			STATE_DB_PATH: `${scratch}/state.sqlite`,
+			// The journeys send more than the default 10 suggestions an hour from one address; the limit itself is
+			// tested on the server (tests/server/http.test.ts).
+			SUGGESTIONS_PER_HOUR: '100'
 		},
 		reuseExistingServer: false,
 		timeout: 180_000

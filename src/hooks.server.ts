@@ -12,6 +12,7 @@ import { getDataset, type DatasetDatabase } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import { sharePageCache } from '$lib/server/http/fast-path';
 import { checkFormPost } from '$lib/server/http/form-actions';
+import { withoutHydrationMarkers } from '$lib/server/http/hydration-markers';
 import { PageCache } from '$lib/server/http/page-cache';
 import { isSuggestionPost } from '$lib/server/http/routes';
 import { servePages } from '$lib/server/http/serve-pages';
@@ -41,14 +42,17 @@ function cacheVersion(): string {
 }
 
 /**
- * The language of the address (`/uk/…`, `/ru/…`, else English) for everything the request renders, and in `<html lang>`.
+ * The language of the address (`/uk/…`, `/ru/…`, else English) for everything the request renders, and in `<html lang>`;
+ * a page that is never hydrated also loses Svelte's hydration markers on the way out.
  * Only the address decides: the configured strategies are the URL and the base language, so the middleware never
  * redirects, and `Accept-Language` changes nothing. The request itself is not replaced by the middleware's de-localised
  * one: routing is done by `reroute` (src/hooks.ts), and the page cache keys on the address as asked, language included.
  */
 const language: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ locale }) =>
-		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+		resolve(event, {
+			transformPageChunk: ({ html, done }) => withoutHydrationMarkers(html.replace('%lang%', locale), done)
+		})
 	);
 
 /** Reads the session cookie: a valid session sets `locals.maintainer`, an expired one is removed. */

@@ -85,6 +85,14 @@ export function roundKindLabel(kind: RoundKind): string {
 }
 
 /** What a figure counts, in words that follow the number ("386 people, both directions combined"). */
+/**
+ * A figure with what it counts, as a statement's title: "8,050 people returned to Ukraine". In Ukrainian and Russian
+ * the label keeps its own form in brackets, because a noun after a number takes a case the label cannot know.
+ */
+export function figureCounted(number: number, qualifier: Qualifier, counted: Counted): string {
+	return m.figure_counted({ figure: formatFigure(number, qualifier), counted: countedLabel(counted) });
+}
+
 export function countedLabel(counted: Counted): string {
 	return {
 		people_to_ukraine: m.counted_people_to_ukraine,

@@ -285,7 +285,10 @@ describe('building a broken copy of data/', () => {
 			cpSync(fixtureDir('valid-data'), dataDir, { recursive: true });
 			const path = join(dataDir, 'mediators.csv');
 			const { header, rows } = parseCsv(readFileSync(path, 'utf8'));
-			const records = rows.flatMap(({ record }) => edit(record) ?? []);
+			const records = rows.flatMap(({ record }) => {
+				const edited = edit(record);
+				return edited === null ? [] : [edited];
+			});
 			writeFileSync(path, formatCsv(header, records));
 			return buildDataset({ dataDir, outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
 		}

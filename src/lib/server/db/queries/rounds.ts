@@ -117,6 +117,18 @@ const mediatorTranslations = memoizedFor(
 );
 
 /**
+ * The recorded name of a mediator typed by any of its names, in any case ("оае", "Туреччина", "uae"); a name the
+ * dataset has no row for is given back as typed.
+ */
+export function recordedMediatorName(db: DatasetDatabase, typed: string): string {
+	const wanted = typed.trim().toLocaleLowerCase();
+	for (const [name, { uk, ru }] of mediatorTranslations(db)) {
+		if ([name, uk, ru].some((spelling) => spelling.toLocaleLowerCase() === wanted)) return name;
+	}
+	return typed.trim();
+}
+
+/**
  * Mediators named as recorded, with their names in Ukrainian and Russian for the pages (see format/data-words.ts). A
  * name the dataset has no row for (a suggested exchange's new mediator, before review) stands in every language.
  */

@@ -278,6 +278,64 @@ describe('building a broken copy of data/', () => {
 		});
 	});
 
+	describe("the mediators' names (mediators.csv)", () => {
+		/** The valid fixture with mediators.csv's rows edited by `edit` (a row it returns null for is left out), built. */
+		function buildWithMediators(edit: (row: Record<string, string>) => Record<string, string> | null) {
+			const dataDir = temporaryDir();
+			cpSync(fixtureDir('valid-data'), dataDir, { recursive: true });
+			const path = join(dataDir, 'mediators.csv');
+			const { header, rows } = parseCsv(readFileSync(path, 'utf8'));
+			const records = rows.flatMap(({ record }) => {
+				const edited = edit(record);
+				return edited === null ? [] : [edited];
+			});
+			writeFileSync(path, formatCsv(header, records));
+			return buildDataset({ dataDir, outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
+		}
+
+		it.each<{ what: string; edit: (row: Record<string, string>) => Record<string, string> | null; errors: string[] }>([
+			{
+				what: 'a mediator without its Ukrainian name',
+				edit: (row) => (row.name === 'Turkey' ? { ...row, name_uk: '' } : row),
+				errors: [
+					"mediators.csv:2: name_uk: name_uk is required: the mediator's name in Ukrainian, as the sides' outlets write it"
+				]
+			},
+			{
+				what: 'a mediator without its Russian name',
+				edit: (row) => (row.name === 'UAE' ? { ...row, name_ru: ' ' } : row),
+				errors: [
+					'mediators.csv:3: name_ru: name_ru is required: the mediator\'s name in Russian, as the sides\' outlets write it (got " ")'
+				]
+			},
+			{
+				what: 'a mediator a round names but the file does not',
+				edit: (row) => (row.name === 'UAE' ? null : row),
+				errors: [
+					'rounds.csv:2: mediators: mediator "UAE" has no row in mediators.csv: add its names in Ukrainian and Russian, with the pages they were read on'
+				]
+			}
+		])('refuses $what', ({ edit, errors }) => {
+			const result = buildWithMediators(edit);
+			expect(result.ok ? [] : result.errors).toEqual(errors);
+		});
+
+		it('stores the names in the published file, and every round names only mediators it has', () => {
+			const outPath = join(temporaryDir(), 'x.sqlite');
+			expect(buildDataset({ dataDir: fixtureDir('valid-data'), outPath, today: FIXED_TODAY }).ok).toBe(true);
+			const db = new Database(outPath, { readonly: true });
+			try {
+				expect(db.prepare('SELECT name, name_uk, name_ru FROM mediators ORDER BY name').all()).toEqual([
+					{ name: 'Turkey', name_uk: 'Туреччина', name_ru: 'Турция' },
+					{ name: 'UAE', name_uk: 'ОАЕ', name_ru: 'ОАЭ' }
+				]);
+				expect(db.pragma('foreign_key_check(round_mediators)')).toEqual([]);
+			} finally {
+				db.close();
+			}
+		});
+	});
+
 	it('reports a missing column and a missing file', () => {
 		const dataDir = temporaryDir();
 		writeFileSync(join(dataDir, 'sources.csv'), 'id,url\ns1,https://example.org\n');

@@ -53,7 +53,7 @@ describe('CSV downloads', () => {
 		const text = await (await get('rounds', 'csv', '?year=2025&page=2')).text();
 		const lines = text.trimEnd().split('\r\n');
 		expect(lines[0]).toBe(
-			'id,date,end_date,kind,kyiv_exchange_number,mediators,parent_id,population,kyiv_to_ukraine,kyiv_to_ukraine_figure,moscow_to_ukraine,moscow_to_ukraine_figure,status_to_ukraine,confirmed_to_ukraine,confirmed_scope_to_ukraine,explanation_to_ukraine,kyiv_to_russia,kyiv_to_russia_figure,moscow_to_russia,moscow_to_russia_figure,status_to_russia,confirmed_to_russia,confirmed_scope_to_russia,explanation_to_russia,combined_both_ways,summary,summary_uk,summary_ru,url'
+			'id,date,end_date,kind,kyiv_exchange_number,mediators,mediators_uk,mediators_ru,parent_id,population,kyiv_to_ukraine,kyiv_to_ukraine_figure,moscow_to_ukraine,moscow_to_ukraine_figure,status_to_ukraine,confirmed_to_ukraine,confirmed_scope_to_ukraine,explanation_to_ukraine,kyiv_to_russia,kyiv_to_russia_figure,moscow_to_russia,moscow_to_russia_figure,status_to_russia,confirmed_to_russia,confirmed_scope_to_russia,explanation_to_russia,combined_both_ways,summary,summary_uk,summary_ru,url'
 		);
 		expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([
 			'2025-06-11-bodies',

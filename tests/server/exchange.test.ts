@@ -195,6 +195,12 @@ describe("a statement's claimant", () => {
 		expect(stored?.proposal).toMatchObject({ 's1.claimant': name, 's1.claimant_id': id, 's1.claimant_side': side });
 	});
 
+	it("records the round's mediators by the record's names when typed in Ukrainian or Russian", async () => {
+		const { redirect } = await post('send', exchangeForm({ 'round.mediators': 'оае; Турция; Qatar' }));
+		const stored = getCorrection(state, Number(/\/corrections\/(\d+)/.exec(redirect ?? '')?.[1]));
+		expect(stored?.proposal).toMatchObject({ 'round.mediators': 'UAE;Turkey;Qatar' });
+	});
+
 	it("refuses a side other than the claimant's on record, and a posted id that the name does not give", async () => {
 		expect(await errorsOf({ 's1.claimant_side': 'russia' })).toEqual({
 			's1.claimant_side': 'Volodymyr Zelensky (k-zelensky) speaks for the side "Ukraine" on record, not "Russia".'

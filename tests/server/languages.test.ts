@@ -123,6 +123,41 @@ describe('internal links keep the language', () => {
 	});
 });
 
+describe("mediators in the reader's language", () => {
+	/** The round page's list of facts (its exchange number and mediators). */
+	const factsOf = (html: string) => /<ul class="facts[^"]*">([\s\S]*?)<\/ul>/.exec(html)?.[1] ?? '';
+	/** A page's text without its markup (and Svelte's comment markers). */
+	const textOf = (html: string) => html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, '');
+
+	it.each([
+		{ locale: 'en', facts: 'Mediator: Turkey', factBox: ', mediated by Turkey' },
+		{ locale: 'uk', facts: 'Посередник: Туреччина', factBox: ', за посередництва: Туреччина' },
+		{ locale: 'ru', facts: 'Посредник: Турция', factBox: ', при посредничестве: Турция' }
+	] as const)('a round Turkey mediated names it in $locale: $facts', async ({ locale, facts, factBox }) => {
+		const html = await (await app.fetch(inLocale(locale, '/rounds/2025-05-23-exchange'))).text();
+		expect(textOf(factsOf(html))).toContain(facts);
+		expect(html).toContain(factBox);
+		if (locale !== 'en') expect(factsOf(html)).not.toContain('Turkey');
+	});
+
+	it("offers each mediator by its name in the reader's language, filtering by the name as recorded", async () => {
+		const html = await (await app.fetch('/ru/rounds')).text();
+		expect(html).toMatch(/<option value="Turkey"[^>]*>Турция<\/option>/);
+		expect(html).toMatch(/<option value="UAE"[^>]*>ОАЭ<\/option>/);
+		const filtered = await (await app.fetch('/ru/rounds?mediator=Turkey')).text();
+		expect(filtered).toMatch(/<option value="Turkey" selected[^>]*>Турция<\/option>/);
+		expect(filtered).toContain('/ru/rounds/2025-05-23-exchange');
+		expect(filtered).not.toContain('/ru/rounds/2024-12-30-exchange');
+	});
+
+	it('finds the rounds Turkey mediated by «Туреччина», naming the mediator in Ukrainian', async () => {
+		const html = await (await app.fetch(`/uk/search?q=${encodeURIComponent('Туреччина')}`)).text();
+		expect(html).toContain('/uk/rounds/2025-05-23-exchange');
+		expect(html).toContain('/uk/rounds/2025-05-24-exchange');
+		expect(textOf(html)).toMatch(/Посередник:\s*Туреччина/);
+	});
+});
+
 describe('addresses that do not exist', () => {
 	it.each([
 		'/de/rounds',

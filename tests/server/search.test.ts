@@ -82,6 +82,23 @@ describe('searching the dataset', () => {
 		expect(search('Turkey').counts.round).toBe(3);
 	});
 
+	it.each([
+		{ typed: 'Туреччина', rounds: ['2025-05-24-exchange', '2025-05-23-exchange', '2025-05-16-agreement'] },
+		{ typed: 'Туреччини', rounds: ['2025-05-24-exchange', '2025-05-23-exchange', '2025-05-16-agreement'] },
+		{ typed: 'Турция', rounds: ['2025-05-24-exchange', '2025-05-23-exchange', '2025-05-16-agreement'] },
+		{ typed: 'Турции', rounds: ['2025-05-24-exchange', '2025-05-23-exchange', '2025-05-16-agreement'] },
+		{ typed: 'ОАЭ', rounds: ['2024-12-30-exchange'] },
+		{ typed: 'ОАЕ', rounds: ['2024-12-30-exchange'] }
+	])("finds a round by its mediator's name in Ukrainian or Russian: $typed", ({ typed, rounds }) => {
+		expect(ids(search(typed).round).sort()).toEqual([...rounds].sort());
+	});
+
+	it("shows a round hit's mediators as recorded, marked, and gives their names in each language", () => {
+		const [hit] = search('Турция').round?.hits ?? [];
+		expect(hit?.mediators).toEqual([{ text: 'Turkey', match: false }]);
+		expect(hit?.mediatorWords).toEqual({ mediators: ['Turkey'], mediatorsUk: ['Туреччина'], mediatorsRu: ['Турция'] });
+	});
+
 	it(`shows ${SEARCH_PREVIEW_SIZE} of each kind at once, and pages through one kind`, () => {
 		const all = search('2025');
 		expect(all.counts.claim).toBe(9);

@@ -8,11 +8,13 @@ import {
 	claimantRole,
 	claimSpeaker,
 	englishOnlyLang,
+	mediatorNames,
 	otherLanguages,
 	roundSummary,
 	type Language
 } from '../../src/lib/format/data-words';
 import { baseLocale, getLocale, overwriteGetLocale } from '../../src/lib/paraglide/runtime.js';
+import { inLocale as inCatalogLocale } from '../helpers/locale';
 
 const defaultGetLocale = getLocale;
 afterAll(() => overwriteGetLocale(defaultGetLocale));
@@ -135,5 +137,28 @@ describe.each<{
 
 	it('takes an explicit language over the current one', () => {
 		expect(inLocale(() => roundSummary(round, baseLocale))).toBe(round.summary);
+	});
+});
+
+describe("a round's mediators, as the pages name them", () => {
+	/** A round mediated by two, in the order the record gives them (the translations keep it). */
+	const mediated = {
+		mediators: ['UAE', 'US'],
+		mediatorsUk: ['ОАЕ', 'США'],
+		mediatorsRu: ['ОАЭ', 'США']
+	};
+	const unmediated = { mediators: [], mediatorsUk: [], mediatorsRu: [] };
+
+	it.each<{ locale: Language; names: string[] }>([
+		{ locale: 'en', names: ['UAE', 'US'] },
+		{ locale: 'uk', names: ['ОАЕ', 'США'] },
+		{ locale: 'ru', names: ['ОАЭ', 'США'] }
+	])('in $locale: $names', ({ locale, names }) => {
+		expect(inCatalogLocale(locale, () => mediatorNames(mediated))).toEqual(names);
+		expect(inCatalogLocale(locale, () => mediatorNames(unmediated))).toEqual([]);
+	});
+
+	it('takes an explicit language over the current one', () => {
+		expect(inCatalogLocale('ru', () => mediatorNames(mediated, 'uk'))).toEqual(['ОАЕ', 'США']);
 	});
 });

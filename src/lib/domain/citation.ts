@@ -136,7 +136,7 @@ export function citeRound(
 export interface FactBoxInput {
 	kind: string;
 	date: string;
-	mediators: string[];
+	mediators: readonly string[];
 	exchangeNumber: number | null;
 	directions: { population: string; direction: string; status: string; explanation: string }[];
 	datasetVersion: string;

@@ -24,6 +24,18 @@ export function roundSummary(
 	return inLanguage({ en: round.summary, uk: round.summaryUk, ru: round.summaryRu }, language);
 }
 
+/** A round's mediators as recorded, and their names in Ukrainian and Russian (data/mediators.csv), in the same order. */
+export interface MediatorWords {
+	mediators: readonly string[];
+	mediatorsUk: readonly string[];
+	mediatorsRu: readonly string[];
+}
+
+/** A round's mediators, as the pages name them: in English as recorded, in Ukrainian and Russian by their names there. */
+export function mediatorNames(round: MediatorWords, language?: Language): readonly string[] {
+	return inLanguage({ en: round.mediators, uk: round.mediatorsUk, ru: round.mediatorsRu }, language);
+}
+
 /** A claimant as the list and their page hold them: name, role and organisation in each language. */
 export interface ClaimantWords {
 	nameEn: string;

@@ -1,7 +1,7 @@
 // Builds the citation, BibTeX entry and fact box of a round or a claim page from its data.
 import { citeClaim, citeRound, roundFactBox, type CitedRoundStatement } from '../domain/citation';
 import { combinedCounted, countedFor, directions } from '../domain/round-figures';
-import { claimSpeaker } from '../format/data-words';
+import { claimSpeaker, mediatorNames } from '../format/data-words';
 import { countedLabel, formatDate, formatFigure, roundKindLabel, statementLabel, statusLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import type { ClaimView } from './db/queries/claims';
@@ -106,7 +106,7 @@ export function roundCitation(round: RoundListItem, claims: readonly ClaimView[]
 			: roundFactBox({
 					kind,
 					date: formatDate(round.date),
-					mediators: round.mediators,
+					mediators: mediatorNames(round),
 					exchangeNumber: round.kyivExchangeNumber,
 					directions: directions.map((direction) => {
 						const confirmation = round.figures[round.population][direction].confirmation;

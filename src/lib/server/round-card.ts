@@ -8,6 +8,7 @@ import RoundCard from '../components/RoundCard.svelte';
 import { partyOfSide } from '../design/tokens';
 import { formatStatedFigure, type Confirmation } from '../domain/confirmation';
 import { directions, type Direction } from '../domain/round-figures';
+import { mediatorNames } from '../format/data-words';
 import { formatDate, formatFigure, formatNumber, roundHeading, statusLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import { getLocale, type Locale } from '../paraglide/runtime.js';
@@ -83,7 +84,7 @@ function cardDirection(round: RoundListItem, direction: Direction): CardDirectio
 export function roundCardInput(round: RoundListItem, dataset: DatasetInfo): RoundCardInput {
 	const facts = [
 		round.kyivExchangeNumber ? m.round_exchange_number({ number: String(round.kyivExchangeNumber) }) : null,
-		round.mediators.length > 0 ? m.round_mediators({ names: round.mediators.join(', ') }) : null
+		round.mediators.length > 0 ? m.round_mediators({ names: mediatorNames(round).join(', ') }) : null
 	].filter((fact) => fact !== null);
 	return {
 		site: m.site_name(),

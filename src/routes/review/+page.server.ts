@@ -10,6 +10,7 @@ import { checkPackageAgainst, idsOnDataset, packageOf, possibleDuplicates } from
 import { previewPackage } from '$lib/server/corrections/exchange-preview';
 import { getDataset, type DatasetDatabase } from '$lib/server/db/dataset';
 import { getClaimant } from '$lib/server/db/queries/claimants';
+import { mediatorWordsOf } from '$lib/server/db/queries/rounds';
 import { recordCells } from '$lib/server/db/queries/records';
 import { getState } from '$lib/server/db/state';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -24,7 +25,14 @@ function exchangeReview(dataset: DatasetDatabase, proposal: Record<string, strin
 		duplicates: possibleDuplicates(dataset, pkg.round.kind, pkg.round.date),
 		ids,
 		preview:
-			Object.keys(problems).length === 0 ? previewPackage(pkg, ids, (id) => getClaimant(dataset, id) ?? null) : null
+			Object.keys(problems).length === 0
+				? previewPackage(
+						pkg,
+						ids,
+						(id) => getClaimant(dataset, id) ?? null,
+						(names) => mediatorWordsOf(dataset, names)
+					)
+				: null
 	};
 }
 

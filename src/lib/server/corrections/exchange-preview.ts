@@ -5,6 +5,7 @@ import { SourceRow } from '../../schemas/source';
 import { packageRows, type ExchangePackage } from '../../schemas/exchange';
 import { claimGroupsOf } from '../../domain/round-claims';
 import { headlinePopulation, roundFigures } from '../../domain/round-figures';
+import type { MediatorWords } from '../../format/data-words';
 import type { ClaimView, SourceRef } from '../db/queries/claims';
 import type { AssignedIds } from './exchange';
 
@@ -17,12 +18,18 @@ interface ClaimantNames {
 
 /**
  * The round's header, its derived figures and its claims grouped as on the round page; null if a part is invalid.
- * `claimantNames` gives a claimant's names on record (a new claimant has none yet: the names as given stand).
+ * `claimantNames` gives a claimant's names on record (a new claimant has none yet: the names as given stand), and
+ * `mediatorWords` the mediators' names in each language (a new mediator's name as given stands in each).
  */
 export function previewPackage(
 	pkg: ExchangePackage,
 	ids: AssignedIds,
-	claimantNames: (id: string) => ClaimantNames | null = () => null
+	claimantNames: (id: string) => ClaimantNames | null = () => null,
+	mediatorWords: (names: readonly string[]) => MediatorWords = (names) => ({
+		mediators: names,
+		mediatorsUk: names,
+		mediatorsRu: names
+	})
 ) {
 	const rows = packageRows(pkg, ids);
 	const round = RoundRow.safeParse(rows.round);
@@ -82,7 +89,7 @@ export function previewPackage(
 			endDate: round.data.end_date,
 			kind: round.data.kind,
 			kyivExchangeNumber: round.data.kyiv_exchange_number,
-			mediators: round.data.mediators,
+			...mediatorWords(round.data.mediators),
 			parentId: round.data.parent_id,
 			summary: round.data.summary,
 			population,

@@ -18,7 +18,7 @@ import type { DatasetEdit } from '../db/build';
 import type { DatasetDatabase } from '../db/dataset';
 import { preparedFor } from '../db/prepared';
 import { recordCells } from '../db/queries/records';
-import { listRounds } from '../db/queries/rounds';
+import { listRounds, recordedMediatorName } from '../db/queries/rounds';
 import type { StateDatabase } from '../db/state';
 import { nameKey, resolveClaimant } from './claimants';
 import { insertSuggestion, type SubmitContext } from './store';
@@ -149,7 +149,7 @@ export function checkPackageAgainst(
 	dataset: DatasetDatabase,
 	given: ExchangePackage
 ): { pkg: ExchangePackage; errors: PackageErrors } {
-	const resolved = resolvePackageClaimants(dataset, given);
+	const resolved = resolvePackageClaimants(dataset, withRecordedMediators(dataset, given));
 	const pkg = resolved.pkg;
 	const errors = { ...checkPackage(pkg), ...resolved.errors };
 	const parent = pkg.round.parent_id;
@@ -161,6 +161,19 @@ export function checkPackageAgainst(
 		if (pkg.round.kind === 'agreement') errors[parentField] = m.form_error_agreement_stage();
 	}
 	return { pkg, errors };
+}
+
+/**
+ * The round's mediators by the names the record gives them: a reader may type "ОАЕ" or "Туреччина" for the UAE or
+ * Turkey (data/mediators.csv). A mediator the record does not know stays as typed, for the reviewer to add.
+ */
+function withRecordedMediators(dataset: DatasetDatabase, pkg: ExchangePackage): ExchangePackage {
+	const mediators = pkg.round.mediators
+		.split(';')
+		.filter((name) => name.trim() !== '')
+		.map((name) => recordedMediatorName(dataset, name))
+		.join(';');
+	return { ...pkg, round: { ...pkg.round, mediators } };
 }
 
 /** Stores a package that passed every check, as one suggestion; returns its number. */

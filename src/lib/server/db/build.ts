@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { datasetEntities, type CorrectionKind, type DatasetEntity } from '../../schemas/correction';
 import { ClaimRow, claimColumns } from '../../schemas/claim';
 import { ClaimantRow, claimantColumns } from '../../schemas/claimant';
+import { MediatorRow, mediatorColumns } from '../../schemas/mediator';
 import { OfferRoundRow, offerRoundColumns } from '../../schemas/offer-round';
 import { RemovedRow, removedColumns } from '../../schemas/removed';
 import { RoundRow, roundColumns } from '../../schemas/round';
@@ -24,7 +25,8 @@ export const datasetFiles = {
 	sources: 'sources.csv',
 	rounds: 'rounds.csv',
 	claimants: 'claimants.csv',
-	claims: 'claims.csv'
+	claims: 'claims.csv',
+	mediators: 'mediators.csv'
 } as const;
 
 /** Tombstones of removed records; a dataset that never removed anything may leave the file out. */
@@ -439,6 +441,7 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 	yield;
 	const claims = checkRows(datasetFiles.claims, raw.claim, ClaimRow, problems);
 	const claimants = checkClaimants(raw.claimant, claims, problems);
+	const mediators = checkMediators(dataDir, rounds, problems);
 	yield;
 
 	checkDuplicateIds(datasetFiles.sources, sources, problems);
@@ -533,11 +536,39 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 		rounds: valid(rounds),
 		claims: valid(claims),
 		claimants: valid(claimants),
+		mediators: valid(mediators),
 		removed: valid(removed),
 		offerRounds: valid(offerRounds),
 		raw,
 		editOutcomes
 	};
+}
+
+/**
+ * Every mediator a round names has a row of mediators.csv (its names in Ukrainian and Russian), once; checked on the
+ * rounds' raw cells, so that a round with another problem still gets this one reported.
+ */
+function checkMediators(dataDir: string, rounds: CheckedRow<RoundRow>[], problems: ProblemList) {
+	const file = datasetFiles.mediators;
+	const mediators = checkRows(file, readRawRows(dataDir, file, mediatorColumns, problems), MediatorRow, problems);
+	const names = new Set<string>();
+	for (const mediator of mediators) {
+		const name = mediator.raw.name?.trim() ?? '';
+		if (names.has(name)) problems.addFor(file, mediator, 'name', `"${name}" is listed twice`);
+		names.add(name);
+	}
+	for (const round of rounds) {
+		for (const name of listCell(round.raw.mediators)) {
+			if (!names.has(name))
+				problems.addFor(
+					datasetFiles.rounds,
+					round,
+					'mediators',
+					`mediator "${name}" has no row in ${file}: add its names in Ukrainian and Russian, with the pages they were read on`
+				);
+		}
+	}
+	return mediators;
 }
 
 /**
@@ -664,6 +695,7 @@ export function contentHashOf(content: {
 	rounds: RoundRow[];
 	claims: ClaimRow[];
 	claimants?: ClaimantRow[];
+	mediators?: MediatorRow[];
 	removed?: RemovedRow[];
 	offerRounds?: OfferRoundRow[];
 }): string {
@@ -691,6 +723,12 @@ export function contentHashOf(content: {
 	hashRows('claims', byId(content.claims), claimColumns);
 	hash.update(',');
 	hashRows('claimants', byId(content.claimants ?? []), claimantColumns);
+	// Left out when empty, like the tombstones below.
+	if (content.mediators?.length) {
+		const byName = [...content.mediators].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		hash.update(',');
+		hashRows('mediators', byName, mediatorColumns);
+	}
 	// Left out when empty, so that a dataset without tombstones keeps the hash it always had.
 	if (content.removed?.length) {
 		const removed = [...content.removed]
@@ -749,7 +787,7 @@ type Copy = (from: string, to: string) => Promise<void> | void;
 
 /** The build as a generator: each `yield` is a point where a stepped build may pause (or a copy it waits for). */
 function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void> | void, BuildResult> {
-	const { problems, sources, rounds, claims, claimants, removed, offerRounds, raw, editOutcomes } =
+	const { problems, sources, rounds, claims, claimants, mediators, removed, offerRounds, raw, editOutcomes } =
 		yield* validationSteps(options.dataDir, options.today, options.edits ?? []);
 	if (problems.length > 0) return { ok: false, errors: problems, edits: editOutcomes };
 	const liveIds = { source: sources, round: rounds, claim: claims, claimant: claimants };
@@ -760,7 +798,7 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 	}
 
 	yield;
-	const contentHash = contentHashOf({ sources, rounds, claims, claimants, removed, offerRounds });
+	const contentHash = contentHashOf({ sources, rounds, claims, claimants, mediators, removed, offerRounds });
 	const datasetVersion = contentHash.slice(0, 12);
 	yield;
 	mkdirSync(dirname(options.outPath), { recursive: true });
@@ -784,11 +822,20 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		claimSources: claims.reduce((sum, claim) => sum + claim.source_ids.length, 0)
 	};
 	const claimantsById = new Map(claimants.map((claimant) => [claimant.id, claimant]));
+	const mediatorsByName = new Map(mediators.map((mediator) => [mediator.name, mediator]));
 	if (options.base) {
 		const changed = (options.edits ?? []).slice(options.base.edits);
 		yield copy(options.base.path, temporaryPath);
 		try {
-			writeChanges(temporaryPath, changed, editOutcomes, { sources, rounds, claims, claimantsById, raw, meta });
+			writeChanges(temporaryPath, changed, editOutcomes, {
+				sources,
+				rounds,
+				claims,
+				claimantsById,
+				mediatorsByName,
+				raw,
+				meta
+			});
 		} catch (error) {
 			rmSync(temporaryPath, { force: true });
 			throw error;
@@ -821,9 +868,14 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		const orderedRounds = [...rounds].sort((a, b) => Number(b.kind === 'agreement') - Number(a.kind === 'agreement'));
 		// Claims that answer another claim go after it, so that the reference is always to an existing row.
 		const orderedClaims = [...claims].sort((a, b) => Number(a.responds_to !== null) - Number(b.responds_to !== null));
+		const insertMediatorNames = db.prepare(
+			`INSERT INTO mediators (name, name_uk, name_ru, source_uk, source_ru, reason)
+			 VALUES (@name, @name_uk, @name_ru, @source_uk, @source_ru, @reason)`
+		);
 		// Each row is written when its turn comes (a generator, not a list of every write made up front: at 100× that
 		// list held half a million closures for the whole build).
 		function* writes(): Generator<void> {
+			for (const mediator of mediators) yield void insertMediatorNames.run(mediator);
 			for (const source of sources) yield void insertRecord.sources.run(source);
 			for (const round of orderedRounds) {
 				insertRecord.rounds.run(round);
@@ -843,7 +895,7 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 				...sources.map((source) => ({ rounds: [], claims: [], sources: [source] }))
 			];
 			for (const content of indexed) {
-				for (const document of searchDocuments(content, claimantsById))
+				for (const document of searchDocuments(content, claimantsById, mediatorsByName))
 					insertSearchDocument.run({ ...document, rowid: null });
 				yield;
 			}
@@ -983,6 +1035,7 @@ function writeChanges(
 		rounds: RoundRow[];
 		claims: ClaimRow[];
 		claimantsById: ReadonlyMap<string, ClaimantRow>;
+		mediatorsByName: ReadonlyMap<string, MediatorRow>;
 		raw: Record<DatasetEntity, RawRow[]>;
 		meta: [string, string][];
 	}
@@ -1032,7 +1085,11 @@ function writeChanges(
 					write('rounds', round);
 					deleteMediators.run(round.id);
 					round.mediators.forEach((mediator, position) => insert.insertMediator.run(round.id, mediator, position));
-					[document] = searchDocuments({ rounds: [round], claims: [], sources: [] }) as [SearchDocument];
+					[document] = searchDocuments(
+						{ rounds: [round], claims: [], sources: [] },
+						undefined,
+						content.mediatorsByName
+					) as [SearchDocument];
 				} else {
 					const claim = content.claims.find((row) => row.id === edit.recordId)!;
 					write('claims', claim);

@@ -4,7 +4,7 @@
  * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
  * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 9;
+export const DATASET_SCHEMA_VERSION = 10;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `
@@ -39,9 +39,19 @@ CREATE TABLE rounds (
 	summary_ru TEXT NOT NULL
 ) STRICT;
 
+-- data/mediators.csv: each mediator as rounds.csv records it, its names in Ukrainian and Russian and where they were read.
+CREATE TABLE mediators (
+	name TEXT PRIMARY KEY,
+	name_uk TEXT NOT NULL,
+	name_ru TEXT NOT NULL,
+	source_uk TEXT NOT NULL,
+	source_ru TEXT NOT NULL,
+	reason TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE round_mediators (
 	round_id TEXT NOT NULL REFERENCES rounds (id),
-	mediator TEXT NOT NULL,
+	mediator TEXT NOT NULL REFERENCES mediators (name),
 	position INTEGER NOT NULL,
 	PRIMARY KEY (round_id, mediator)
 ) STRICT;

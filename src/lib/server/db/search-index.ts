@@ -3,6 +3,7 @@ import { searchForms } from '../../domain/search-folding';
 import { dayToken, monthToken, normalisedTokens, withoutMatchMarks } from '../../domain/search-text';
 import type { ClaimRow } from '../../schemas/claim';
 import type { ClaimantRow } from '../../schemas/claimant';
+import type { MediatorRow } from '../../schemas/mediator';
 import type { RoundRow } from '../../schemas/round';
 import type { SearchKind } from '../../schemas/search';
 import type { SourceRow } from '../../schemas/source';
@@ -102,6 +103,17 @@ function claimantNames(claim: ClaimRow, claimant: ClaimantRow | undefined): stri
 	return given(claim.claimant, claimant?.name_en, claimant?.name_uk, claimant?.name_ru);
 }
 
+/**
+ * A round's mediators: as recorded (shown), then each one's names in Ukrainian and Russian (searched, not shown):
+ * "Туреччина" and "Турция" find the rounds Turkey mediated, "ОАЭ" those of the UAE.
+ */
+function mediatorNames(round: RoundRow, mediators: ReadonlyMap<string, MediatorRow>): string[] {
+	return [
+		round.mediators.join(', '),
+		...round.mediators.flatMap((name) => given(mediators.get(name)?.name_uk, mediators.get(name)?.name_ru))
+	];
+}
+
 /** The index rows of a validated dataset: one per round, claim and source. */
 export function searchDocuments(
 	content: {
@@ -109,12 +121,13 @@ export function searchDocuments(
 		claims: readonly ClaimRow[];
 		sources: readonly SourceRow[];
 	},
-	claimants: ReadonlyMap<string, ClaimantRow> = new Map()
+	claimants: ReadonlyMap<string, ClaimantRow> = new Map(),
+	mediators: ReadonlyMap<string, MediatorRow> = new Map()
 ): SearchDocument[] {
 	return [
 		...content.rounds.map((round) =>
 			indexRow('round', round.id, {
-				names: [round.mediators.join(', ')],
+				names: mediatorNames(round, mediators),
 				texts: [round.summary, round.summary_uk, round.summary_ru],
 				terms: [
 					codeWords(round.kind),

@@ -121,5 +121,7 @@ export function writeSyntheticDataset(options: SyntheticOptions): SyntheticCount
 	writeFileSync(join(toDir, REMOVED_FILE), formatCsv(removedColumns, readRows(fromDir, REMOVED_FILE)));
 	// Every copy's claims keep their claimant: the same people speak about a busier war.
 	copyFileSync(join(fromDir, datasetFiles.claimants), join(toDir, datasetFiles.claimants));
+	// And the rounds' mediators keep their names in Ukrainian and Russian.
+	copyFileSync(join(fromDir, datasetFiles.mediators), join(toDir, datasetFiles.mediators));
 	return { sources: out.sources.length, rounds: out.rounds.length, claims: out.claims.length };
 }

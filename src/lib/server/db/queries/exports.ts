@@ -81,6 +81,8 @@ export function toRoundExport(round: RoundListItem, origin: string): RoundExport
 		kind: round.kind,
 		kyiv_exchange_number: round.kyivExchangeNumber,
 		mediators: round.mediators.join(';'),
+		mediators_uk: round.mediatorsUk.join(';'),
+		mediators_ru: round.mediatorsRu.join(';'),
 		parent_id: round.parentId,
 		population: round.population,
 		kyiv_to_ukraine: toUkraine.kyiv,

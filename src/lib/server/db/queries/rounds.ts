@@ -11,6 +11,7 @@ import {
 	type Population
 } from '../../../domain/round-figures';
 import { totalsByYear } from '../../../domain/year-totals';
+import type { MediatorWords } from '../../../format/data-words';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
 
@@ -26,7 +27,10 @@ export interface RoundListItem {
 	summary: string;
 	summaryUk: string;
 	summaryRu: string;
+	/** The mediators as recorded (the data's schema, and the filter's values), and their names in Ukrainian and Russian. */
 	mediators: string[];
+	mediatorsUk: string[];
+	mediatorsRu: string[];
 	claimCount: number;
 	figures: ReturnType<typeof roundFigures>;
 	/** Whether the headline figures are people or bodies. */
@@ -63,6 +67,8 @@ interface RoundRecord {
 	summary_uk: string;
 	summary_ru: string;
 	mediators: string | null;
+	mediators_uk: string | null;
+	mediators_ru: string | null;
 }
 
 interface ClaimRecord {
@@ -80,7 +86,11 @@ interface ClaimRecord {
 const statements = preparedFor((db) => ({
 	rounds: db.prepare<[], RoundRecord>(
 		`SELECT r.id, r.date, r.end_date, r.kind, r.kyiv_exchange_number, r.parent_id, r.summary, r.summary_uk, r.summary_ru,
-		        (SELECT group_concat(mediator, ';') FROM (SELECT mediator FROM round_mediators m WHERE m.round_id = r.id ORDER BY position)) AS mediators
+		        (SELECT group_concat(mediator, ';') FROM (SELECT mediator FROM round_mediators m WHERE m.round_id = r.id ORDER BY position)) AS mediators,
+		        (SELECT group_concat(name_uk, ';') FROM (SELECT n.name_uk FROM round_mediators m JOIN mediators n ON n.name = m.mediator
+		                                                  WHERE m.round_id = r.id ORDER BY m.position)) AS mediators_uk,
+		        (SELECT group_concat(name_ru, ';') FROM (SELECT n.name_ru FROM round_mediators m JOIN mediators n ON n.name = m.mediator
+		                                                  WHERE m.round_id = r.id ORDER BY m.position)) AS mediators_ru
 		   FROM rounds r
 		  ORDER BY r.date DESC, r.id DESC`
 	),
@@ -90,8 +100,46 @@ const statements = preparedFor((db) => ({
 		                     WHERE cs.claim_id = c.id AND s.reliability <> 'copy') AS only_copies
 		   FROM claims c WHERE c.round_id IS NOT NULL ORDER BY c.round_id, c.id`
 	),
-	meta: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM meta')
+	meta: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM meta'),
+	mediators: db.prepare<[], { name: string; name_uk: string; name_ru: string }>(
+		'SELECT name, name_uk, name_ru FROM mediators'
+	)
 }));
+
+/** Each mediator's names in Ukrainian and Russian, by the name rounds.csv records (read once per dataset). */
+const mediatorTranslations = memoizedFor(
+	(db: DatasetDatabase) =>
+		new Map(
+			statements(db)
+				.mediators.all()
+				.map((row) => [row.name, { uk: row.name_uk, ru: row.name_ru }])
+		)
+);
+
+/**
+ * The recorded name of a mediator typed by any of its names, in any case ("оае", "Туреччина", "uae"); a name the
+ * dataset has no row for is given back as typed.
+ */
+export function recordedMediatorName(db: DatasetDatabase, typed: string): string {
+	const wanted = typed.trim().toLocaleLowerCase();
+	for (const [name, { uk, ru }] of mediatorTranslations(db)) {
+		if ([name, uk, ru].some((spelling) => spelling.toLocaleLowerCase() === wanted)) return name;
+	}
+	return typed.trim();
+}
+
+/**
+ * Mediators named as recorded, with their names in Ukrainian and Russian for the pages (see format/data-words.ts). A
+ * name the dataset has no row for (a suggested exchange's new mediator, before review) stands in every language.
+ */
+export function mediatorWordsOf(db: DatasetDatabase, names: readonly string[]): MediatorWords {
+	const translations = mediatorTranslations(db);
+	return {
+		mediators: names,
+		mediatorsUk: names.map((name) => translations.get(name)?.uk ?? name),
+		mediatorsRu: names.map((name) => translations.get(name)?.ru ?? name)
+	};
+}
 
 /** Every round, newest first, with each direction's figures and derived status (computed once per dataset). */
 export const listRounds = memoizedFor((db: DatasetDatabase): RoundListItem[] => {
@@ -125,6 +173,8 @@ export const listRounds = memoizedFor((db: DatasetDatabase): RoundListItem[] => 
 			summaryUk: round.summary_uk,
 			summaryRu: round.summary_ru,
 			mediators: round.mediators ? round.mediators.split(';') : [],
+			mediatorsUk: round.mediators_uk ? round.mediators_uk.split(';') : [],
+			mediatorsRu: round.mediators_ru ? round.mediators_ru.split(';') : [],
 			claimCount: claims.length,
 			figures: roundFigures(claims),
 			population,

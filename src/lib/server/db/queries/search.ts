@@ -2,8 +2,10 @@
 import { MATCH_CLOSE, MATCH_OPEN, NAME_COLUMNS, markedSegments, type TextSegment } from '../../../domain/search-text';
 import type { SearchKind, SearchSort } from '../../../schemas/search';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, StatementKind } from '../../../schemas/vocabulary';
+import type { MediatorWords } from '../../../format/data-words';
 import type { DatasetDatabase } from '../dataset';
 import { preparedFor } from '../prepared';
+import { getRound, mediatorWordsOf } from './rounds';
 import { verdictOf, type StatementVerdict } from './statements';
 
 /** Results of each kind shown when all kinds are listed together, with a link to the rest. */
@@ -20,7 +22,10 @@ export interface RoundHit {
 	endDate: string | null;
 	kind: RoundKind;
 	kyivExchangeNumber: number | null;
+	/** The mediators as recorded, with what was typed marked (an English page shows them so). */
 	mediators: TextSegment[];
+	/** The mediators' names in each language (a Ukrainian or Russian page shows its own, unmarked). */
+	mediatorWords: MediatorWords;
 	summary: TextSegment[];
 }
 
@@ -245,6 +250,7 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 						kind: record.kind,
 						kyivExchangeNumber: record.kyiv_exchange_number,
 						mediators: markedSegments(record.name),
+						mediatorWords: mediatorWordsOf(db, getRound(db, record.id)?.mediators ?? []),
 						summary: markedSegments(record.text)
 					})
 				)

@@ -18,7 +18,8 @@ import { verdictHref, verdictText, verdictTone, type VerdictTone } from '../../.
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor } from '../prepared';
 import { allClaims, offerRoundLinks, type ClaimView } from './claims';
-import { listRounds, type RoundListItem } from './rounds';
+import type { MediatorWords } from '../../../format/data-words';
+import { listRounds, mediatorWordsOf, type RoundListItem } from './rounds';
 
 /** A verdict with its sentence, the record it points to and how it is styled: the same everywhere it is shown. */
 export interface StatementVerdict {
@@ -47,6 +48,8 @@ export interface StatementContext {
 	verdict: StatementVerdict;
 	/** For a running total: the sums of rounds up to its date. */
 	sums: RecordSums | null;
+	/** The mediator whose rounds `sums` adds up, with its names in each language (none when it sums every round). */
+	sumsMediator: MediatorWords | null;
 	/** Statements by another side that agree with it. */
 	supporting: ClaimView[];
 	/** What it answers, nearest first, and every answer below it (see `threadOf`). */
@@ -191,10 +194,12 @@ export function statementContext(db: DatasetDatabase, id: string): StatementCont
 	const inThread = new Set(
 		[...thread.answers, ...thread.responses.map(({ claim: answer }) => answer)].map((c) => c.id)
 	);
+	const sums = claim.statement === 'running_total' ? recordSumsUpTo(listRounds(db), claim) : null;
 	return {
 		claim,
 		verdict: judged.verdict,
-		sums: claim.statement === 'running_total' ? recordSumsUpTo(listRounds(db), claim) : null,
+		sums,
+		sumsMediator: sums?.mediator ? mediatorWordsOf(db, [sums.mediator]) : null,
 		supporting: judged.supporting,
 		thread,
 		sameSubject: claim.statement === 'report' ? [] : sameSubject(claim, graph.claims, inThread),

@@ -12,6 +12,8 @@ import { headlineSentence } from '../../src/lib/format/headline';
 const total = (overrides: Partial<RunningTotal>): RunningTotal => ({
 	claimId: 'c1',
 	claimant: 'Coordination Headquarters',
+	claimantNameUk: 'Coordination Headquarters',
+	claimantNameRu: 'Coordination Headquarters',
 	side: 'ukraine',
 	statedOn: '2026-03-11',
 	counted: 'people_to_ukraine',

@@ -272,12 +272,6 @@ describe('no text of another language on a page', () => {
 		.map((name) => readFileSync(join(fixtureDir('valid-data'), name), 'utf8'))
 		.join('\n');
 
-	/**
-	 * Known and owned elsewhere: the BibTeX entry's note is still written in English in every language (the citations'
-	 * own wording is the generated-text work of issue 14, not the addresses'). Remove an entry once it is translated.
-	 */
-	const KNOWN_ENGLISH = new Set([', dataset version']);
-
 	/** What a reader meets: text and the attributes read aloud or shown, without markup, scripts or styles. */
 	function readable(html: string): string {
 		const attributes = [...html.matchAll(/\b(?:aria-label|title|alt|placeholder|content|value)="([^"]*)"/g)].map(
@@ -308,7 +302,6 @@ describe('no text of another language on a page', () => {
 			const foreign = LOCALES.filter((other) => other !== locale).flatMap((other) =>
 				[...fragmentsOf(other)]
 					.filter((fragment) => !own.includes(fragment) && !dataText.includes(fragment))
-					.filter((fragment) => !KNOWN_ENGLISH.has(fragment))
 					.map((fragment) => [other, fragment])
 			);
 			const text = readable(await (await app.fetch(address)).text());

@@ -2,7 +2,7 @@
 import type { DirectionHeadline } from '../domain/headline';
 import { m } from '../paraglide/messages.js';
 import { claimSpeaker } from './data-words';
-import { formatDate, formatFigure, formatNumber } from './figures';
+import { countInputs, formatDate, formatFigure, formatNumber } from './figures';
 
 /** Why nothing is confirmed in a direction, in words. */
 export function noneConfirmedText(reason: NonNullable<DirectionHeadline['noneConfirmedBecause']>): string {
@@ -33,9 +33,9 @@ export function headlineSentence(headline: DirectionHeadline): string {
 	const { byParty, confirmed } = headline.totals;
 	const sums = m.headline_sums({
 		kyiv: formatNumber(byParty.ukraine.sum),
-		kyivRounds: formatNumber(byParty.ukraine.rounds),
+		kyivRounds: m.headline_rounds(countInputs(byParty.ukraine.rounds)),
 		moscow: formatNumber(byParty.russia.sum),
-		moscowRounds: formatNumber(byParty.russia.rounds)
+		moscowRounds: m.headline_rounds(countInputs(byParty.russia.rounds))
 	});
 	const agreed = headline.noneConfirmedBecause
 		? m.headline_none_confirmed({ reason: noneConfirmedText(headline.noneConfirmedBecause) })

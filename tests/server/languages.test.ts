@@ -10,7 +10,8 @@ import { fixtureDir } from '../helpers/dataset';
 let app: RunningApp;
 
 beforeAll(async () => {
-	app = await startApp();
+	// Each form post below is its own client (X-Forwarded-For), so that the rate limits never answer before the form.
+	app = await startApp({ ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
 }, 240_000);
 
 afterAll(() => app?.stop());
@@ -279,8 +280,9 @@ describe('no text of another language on a page', () => {
 		);
 		const text = html
 			.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ')
-			// Text marked with its own language (the switcher's names, the suggestion of another language) is right.
-			.replace(/<(\w+)\b[^>]*\blang="[^"]*"[^>]*>[\s\S]*?<\/\1>/g, ' ')
+			// Text marked with its own language (the switcher's names, the suggestion of another language) is right; the
+			// page's own <html lang> marks everything, so it is left out.
+			.replace(/<((?!html\b)\w+)\b[^>]*\blang="[^"]*"[^>]*>[\s\S]*?<\/\1>/g, ' ')
 			.replace(/<!--[\s\S]*?-->/g, '')
 			.replace(/<[^>]+>/g, ' ');
 		return [text, ...attributes]
@@ -310,4 +312,114 @@ describe('no text of another language on a page', () => {
 			expect(found.map(([other, fragment]) => `${other}: ${fragment}`).join('\n')).toBe('');
 		}
 	);
+});
+
+let client = 0;
+
+/** The error summary of the page answered to a post, as text. */
+async function errorSummary(path: string, fields: Record<string, string>): Promise<string> {
+	const response = await app.fetch(path, {
+		method: 'POST',
+		body: new URLSearchParams(fields),
+		headers: {
+			origin: app.origin,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-forwarded-for': `10.1.0.${++client}`
+		}
+	});
+	expect(response.status).toBe(400);
+	const html = await response.text();
+	const summary = /<div class="error-summary[^"]*"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+	expect(summary).not.toBe('');
+	return summary
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&[a-z]+;|&#\d+;/g, ' ')
+		.replace(/\s+/g, ' ');
+}
+
+/** Latin-script words left in a text, leaving out web addresses' schemes (http, https) that a sentence names. */
+const latinWords = (text: string) => text.replace(/\bhttps?(?::\/\/)?/g, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+
+const suggestion = (overrides: Record<string, string>) => ({
+	kind: 'change',
+	entity: 'claim',
+	record_id: 'c2',
+	'field:number': '151',
+	reason: 'Міністерство виправило число наступного дня.',
+	evidence: 'https://example.org/correction',
+	contact_email: '',
+	website: '',
+	...overrides
+});
+
+const exchange = (overrides: Record<string, string>) => ({
+	'round.date': '2026-05-20',
+	'round.kind': 'pow_exchange',
+	'round.summary': 'Prisoner exchange of 205 for 205.',
+	'round.summary_uk': 'Обмін полоненими 205 на 205.',
+	'round.summary_ru': 'Обмен пленными 205 на 205.',
+	's1.claimant': 'Volodymyr Zelensky',
+	's1.claimant_side': 'ukraine',
+	's1.stated_on': '2026-05-20',
+	's1.counted': 'people_to_ukraine',
+	's1.counted_detail': 'повернулися додому',
+	's1.number': '205',
+	's1.qualifier': 'exact',
+	's1.source.url': 'https://example.org/kyiv-205',
+	's1.source.outlet': 'Укрінформ',
+	's1.source.published_on': '2026-05-20',
+	's1.source.kind': 'official_statement',
+	's1.source.language': 'uk',
+	's1.source.reliability': 'claimant_channel',
+	reason: 'Про це оголосили того ж дня.',
+	evidence: 'https://example.org/kyiv-205',
+	contact_email: '',
+	website: '',
+	...overrides
+});
+
+const suggestionCases: [string, Record<string, string>][] = [
+	['no record to change', { record_id: '' }],
+	['no reason, no evidence', { reason: ' ', evidence: '' }],
+	['evidence that is not a web address', { evidence: 'ftp://example.org/file' }],
+	['a bad contact email', { contact_email: 'not-an-address' }],
+	['a figure that is not a number', { 'field:number': 'about 150' }],
+	['a date that does not exist', { 'field:stated_on': '2024-02-30' }],
+	['a date in another format', { 'field:stated_on': '30.02.2024' }],
+	['an oversized note and reason', { 'field:note': 'x'.repeat(2001), reason: 'x'.repeat(2001) }],
+	['a field that cannot be corrected', { 'field:id': 'c7' }],
+	['a reference to an unknown round', { 'field:round_id': '1999-01-01-exchange' }],
+	['nothing changed', { 'field:number': '' }],
+	['the honeypot filled in', { website: 'http://spam.example' }]
+];
+
+const exchangeCases: [string, Record<string, string>][] = [
+	[
+		'an impossible date, a figure in words, an address that is not one, no evidence',
+		{ 'round.date': '2026-13-01', 's1.number': 'many', 's1.source.url': 'nope', evidence: '' }
+	],
+	['a figure without its qualifier', { 's1.qualifier': '' }],
+	['a qualifier without a figure', { 's1.number': '' }],
+	['an agreement that does not exist', { 'round.parent_id': '1999-01-01-agreement' }],
+	['a claimant not on record', { 's1.claimant': 'Nobody Known' }],
+	['no reason and an oversized cell', { reason: '', 'round.summary': 'x'.repeat(2001) }]
+];
+
+/*
+ * The suggestion and exchange forms' field errors: each problem in the page's language, each field by its public
+ * label, no English left (posted to the built app, as a reader posts the form).
+ */
+describe.each(['uk', 'ru'] as const)('field errors on the %s pages', (locale) => {
+	it.each(suggestionCases)('the suggestion form: %s', async (_name, overrides) => {
+		const text = await errorSummary(`/${locale}/corrections/new?entity=claim&id=c2`, suggestion(overrides));
+		// A record id the reader typed comes back as typed (ids are the same in every language).
+		expect(latinWords(text.replace('1999-01-01-exchange', ' '))).toEqual([]);
+	});
+
+	it.each(exchangeCases)('the exchange form: %s', async (_name, overrides) => {
+		const text = await errorSummary(`/${locale}/corrections/new-exchange?/send`, exchange(overrides));
+		// The name and the id the reader typed come back as typed; everything else is in the page's language.
+		expect(latinWords(text.replace('Nobody Known', ' ').replace('1999-01-01-agreement', ' '))).toEqual([]);
+	});
 });

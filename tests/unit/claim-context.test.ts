@@ -25,6 +25,8 @@ const figure = (
 ): ClaimFigure => ({
 	id: `${side}-${number}`,
 	claimant: side === 'mediator' ? 'UAE Ministry of Foreign Affairs' : side,
+	claimantNameUk: side === 'mediator' ? 'МЗС ОАЕ' : side,
+	claimantNameRu: side === 'mediator' ? 'МИД ОАЭ' : side,
 	claimantSide: side,
 	statement: 'report',
 	counted,
@@ -52,7 +54,14 @@ describe('recordSumsUpTo', () => {
 	it.each([
 		{
 			name: 'a Kyiv total is compared with every round up to its day',
-			claim: { counted: 'people_to_ukraine', statedOn: '2024-06-30', side: 'ukraine', claimant: 'Kyiv' },
+			claim: {
+				counted: 'people_to_ukraine',
+				statedOn: '2024-06-30',
+				side: 'ukraine',
+				claimant: 'Kyiv',
+				claimantNameUk: 'Kyiv',
+				claimantNameRu: 'Kyiv'
+			},
 			expected: { rounds: 3, mediator: null, kyiv: 315, confirmed: 75 }
 		},
 		{
@@ -61,7 +70,9 @@ describe('recordSumsUpTo', () => {
 				counted: 'people_both_ways',
 				statedOn: '2024-07-17',
 				side: 'mediator',
-				claimant: 'UAE Ministry of Foreign Affairs'
+				claimant: 'UAE Ministry of Foreign Affairs',
+				claimantNameUk: 'UAE Ministry of Foreign Affairs',
+				claimantNameRu: 'UAE Ministry of Foreign Affairs'
 			},
 			expected: { rounds: 3, mediator: 'UAE', kyiv: 305, confirmed: 75 }
 		}
@@ -222,6 +233,8 @@ describe('threadOf', () => {
 	const node = (id: string, statedOn: string, respondsTo: string | null = null): ThreadClaim => ({
 		id,
 		claimant: 'x',
+		claimantNameUk: 'x',
+		claimantNameRu: 'x',
 		side: 'russia',
 		statement: 'allegation',
 		statedOn,
@@ -263,6 +276,8 @@ describe('sameSubject', () => {
 	const claim = (overrides: Partial<ThreadClaim>): ThreadClaim => ({
 		id: 'a',
 		claimant: 'Vladimir Medinsky',
+		claimantNameUk: 'Володимир Мединський',
+		claimantNameRu: 'Владимир Мединский',
 		side: 'russia',
 		statement: 'allegation',
 		statedOn: '2025-08-06',
@@ -273,7 +288,16 @@ describe('sameSubject', () => {
 		{ name: 'same claimant, same kind, 8 days later', other: claim({ id: 'b', statedOn: '2025-08-14' }), found: true },
 		{ name: 'exactly 30 days before', other: claim({ id: 'b', statedOn: '2025-07-07' }), found: true },
 		{ name: '31 days later', other: claim({ id: 'b', statedOn: '2025-09-06' }), found: false },
-		{ name: 'another claimant', other: claim({ id: 'b', claimant: 'Maria Zakharova' }), found: false },
+		{
+			name: 'another claimant',
+			other: claim({
+				id: 'b',
+				claimant: 'Maria Zakharova',
+				claimantNameUk: 'Maria Zakharova',
+				claimantNameRu: 'Maria Zakharova'
+			}),
+			found: false
+		},
 		{ name: 'another kind of statement', other: claim({ id: 'b', statement: 'offer' }), found: false },
 		{ name: 'already in the thread', other: claim({ id: 'in-thread' }), found: false }
 	])('$name', ({ other, found }) => {

@@ -22,6 +22,8 @@ function claimant(side: ClaimantSide, name: string) {
 	return (number: number | null, qualifier: Qualifier = 'exact', scope: FigureScope = 'all'): StatedFigure => ({
 		claimId: `claim-${nextClaimId++}`,
 		claimant: name,
+		claimantNameUk: name,
+		claimantNameRu: name,
 		side,
 		number,
 		qualifier: number === null ? null : qualifier,
@@ -493,7 +495,12 @@ describe('deriveConfirmation', () => {
 	});
 
 	it('names the figures of other statements, never "no figure", when no report gives one', () => {
-		const offer = { ...moscow(300), claimant: 'Russian side' };
+		const offer = {
+			...moscow(300),
+			claimant: 'Russian side',
+			claimantNameUk: 'Russian side',
+			claimantNameRu: 'Russian side'
+		};
 		expect(deriveConfirmation([], { otherStatements: [offer] }).explanation).toBe(
 			'No report of what happened gives a figure; only statements made before or about it do: Moscow reported 300.'
 		);
@@ -506,15 +513,87 @@ describe('deriveConfirmation', () => {
 
 	it('sorts figures by number, then side, then claimant, keeping input order for full ties', () => {
 		const input: StatedFigure[] = [
-			{ claimId: 'a', claimant: 'LB.ua', side: 'independent', number: 150, qualifier: 'exact' },
-			{ claimId: 'b', claimant: 'UAE Ministry of Foreign Affairs', side: 'mediator', number: 150, qualifier: 'exact' },
-			{ claimId: 'c', claimant: 'Russian Ministry of Defence', side: 'russia', number: 189, qualifier: 'exact' },
-			{ claimId: 'd', claimant: 'President of Ukraine', side: 'ukraine', number: 150, qualifier: 'exact' },
-			{ claimId: 'e', claimant: 'Coordination Headquarters', side: 'ukraine', number: 150, qualifier: 'exact' },
-			{ claimId: 'f', claimant: 'Russian Ministry of Defence', side: 'russia', number: null, qualifier: null },
-			{ claimId: 'g', claimant: 'Russian Ministry of Defence', side: 'russia', number: 100, qualifier: 'at_least' },
-			{ claimId: 'h', claimant: 'Coordination Headquarters', side: 'ukraine', number: 150, qualifier: 'about' },
-			{ claimId: 'i', claimant: 'Qatar Ministry of Foreign Affairs', side: 'mediator', number: 150, qualifier: 'exact' }
+			{
+				claimId: 'a',
+				claimant: 'LB.ua',
+				claimantNameUk: 'LB.ua',
+				claimantNameRu: 'LB.ua',
+				side: 'independent',
+				number: 150,
+				qualifier: 'exact'
+			},
+			{
+				claimId: 'b',
+				claimant: 'UAE Ministry of Foreign Affairs',
+				claimantNameUk: 'UAE Ministry of Foreign Affairs',
+				claimantNameRu: 'UAE Ministry of Foreign Affairs',
+				side: 'mediator',
+				number: 150,
+				qualifier: 'exact'
+			},
+			{
+				claimId: 'c',
+				claimant: 'Russian Ministry of Defence',
+				claimantNameUk: 'Russian Ministry of Defence',
+				claimantNameRu: 'Russian Ministry of Defence',
+				side: 'russia',
+				number: 189,
+				qualifier: 'exact'
+			},
+			{
+				claimId: 'd',
+				claimant: 'President of Ukraine',
+				claimantNameUk: 'President of Ukraine',
+				claimantNameRu: 'President of Ukraine',
+				side: 'ukraine',
+				number: 150,
+				qualifier: 'exact'
+			},
+			{
+				claimId: 'e',
+				claimant: 'Coordination Headquarters',
+				claimantNameUk: 'Coordination Headquarters',
+				claimantNameRu: 'Coordination Headquarters',
+				side: 'ukraine',
+				number: 150,
+				qualifier: 'exact'
+			},
+			{
+				claimId: 'f',
+				claimant: 'Russian Ministry of Defence',
+				claimantNameUk: 'Russian Ministry of Defence',
+				claimantNameRu: 'Russian Ministry of Defence',
+				side: 'russia',
+				number: null,
+				qualifier: null
+			},
+			{
+				claimId: 'g',
+				claimant: 'Russian Ministry of Defence',
+				claimantNameUk: 'Russian Ministry of Defence',
+				claimantNameRu: 'Russian Ministry of Defence',
+				side: 'russia',
+				number: 100,
+				qualifier: 'at_least'
+			},
+			{
+				claimId: 'h',
+				claimant: 'Coordination Headquarters',
+				claimantNameUk: 'Coordination Headquarters',
+				claimantNameRu: 'Coordination Headquarters',
+				side: 'ukraine',
+				number: 150,
+				qualifier: 'about'
+			},
+			{
+				claimId: 'i',
+				claimant: 'Qatar Ministry of Foreign Affairs',
+				claimantNameUk: 'Qatar Ministry of Foreign Affairs',
+				claimantNameRu: 'Qatar Ministry of Foreign Affairs',
+				side: 'mediator',
+				number: 150,
+				qualifier: 'exact'
+			}
 		];
 		const snapshot = structuredClone(input);
 
@@ -528,6 +607,8 @@ describe('deriveConfirmation', () => {
 		const malformed: StatedFigure = {
 			claimId: 'x',
 			claimant: 'Russian Ministry of Defence',
+			claimantNameUk: 'Russian Ministry of Defence',
+			claimantNameRu: 'Russian Ministry of Defence',
 			side: 'russia',
 			number: 150,
 			qualifier: null

@@ -1,5 +1,5 @@
 // The overview headline: which official total is the latest, why nothing is confirmed, and the sentence a visitor repeats.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
 	directionHeadlines,
 	latestOfficialTotal,
@@ -8,10 +8,13 @@ import {
 } from '../../src/lib/domain/headline';
 import type { DirectionTotal } from '../../src/lib/domain/round-figures';
 import { headlineSentence } from '../../src/lib/format/headline';
+import { getLocale, overwriteGetLocale } from '../../src/lib/paraglide/runtime.js';
 
 const total = (overrides: Partial<RunningTotal>): RunningTotal => ({
 	claimId: 'c1',
 	claimant: 'Coordination Headquarters',
+	claimantNameUk: 'Координаційний штаб',
+	claimantNameRu: 'Координационный штаб',
 	side: 'ukraine',
 	statedOn: '2026-03-11',
 	counted: 'people_to_ukraine',
@@ -100,4 +103,35 @@ describe('headlineSentence', () => {
 			"No official running total of people returned to Russia is on record. The rounds on record add up to 6,738 by Kyiv's own figures (72 rounds) and 3,901 by Moscow's (32 rounds); none is confirmed: no two sides gave the same figure for any round."
 		);
 	});
+});
+
+describe('headlineSentence in Ukrainian and Russian', () => {
+	const original = getLocale;
+	afterEach(() => overwriteGetLocale(original));
+	const sentence = (locale: 'en' | 'uk' | 'ru', kyivRounds: number, moscowRounds: number) => {
+		overwriteGetLocale(() => locale);
+		const [toUkraine] = directionHeadlines([total({})], {
+			to_ukraine: sums({
+				byParty: { ukraine: { sum: 10, rounds: kyivRounds }, russia: { sum: 9, rounds: moscowRounds } }
+			}),
+			to_russia: sums({})
+		});
+		return toUkraine ? headlineSentence(toUkraine) : '';
+	};
+
+	it.each([
+		['en', 1, 2, '(1 round)', '(2 rounds)', 'Coordination Headquarters'],
+		['uk', 1, 3, '(1 раунд)', '(3 раунди)', 'Координаційний штаб'],
+		['uk', 21, 5, '(21 раунд)', '(5 раундів)', 'Координаційний штаб'],
+		['ru', 1, 2, '(1 раунд)', '(2 раунда)', 'Координационный штаб'],
+		['ru', 22, 11, '(22 раунда)', '(11 раундов)', 'Координационный штаб']
+	] as const)(
+		'%s: %i and %i rounds counted in their plural forms, the claimant named in the language',
+		(locale, kyiv, moscow, kyivText, moscowText, claimant) => {
+			const text = sentence(locale, kyiv, moscow);
+			expect(text).toContain(kyivText);
+			expect(text).toContain(moscowText);
+			expect(text).toContain(claimant);
+		}
+	);
 });

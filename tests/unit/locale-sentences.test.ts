@@ -81,6 +81,8 @@ const figure =
 	(number: number, qualifier: Qualifier = 'exact', scope: FigureScope = 'all'): StatedFigure => ({
 		claimId: `c${nextId++}`,
 		claimant,
+		claimantNameUk: claimant,
+		claimantNameRu: claimant,
 		side,
 		number,
 		qualifier,

@@ -7,6 +7,8 @@ import type { Qualifier } from '../../src/lib/schemas/vocabulary';
 const claim = (overrides: Partial<ClaimFigure>): ClaimFigure => ({
 	id: 'c',
 	claimant: 'Someone',
+	claimantNameUk: 'Someone',
+	claimantNameRu: 'Someone',
 	claimantSide: 'ukraine',
 	statement: 'report',
 	counted: 'people_to_ukraine',
@@ -79,7 +81,16 @@ describe('partyFigure', () => {
 		qualifier: Qualifier,
 		scope: FigureScope = 'all',
 		side: 'ukraine' | 'russia' = 'ukraine'
-	): StatedFigure => ({ claimId: `${side}-${scope}-${number}`, claimant: 'Someone', side, number, qualifier, scope });
+	): StatedFigure => ({
+		claimId: `${side}-${scope}-${number}`,
+		claimant: 'Someone',
+		claimantNameUk: 'Someone',
+		claimantNameRu: 'Someone',
+		side,
+		number,
+		qualifier,
+		scope
+	});
 	it.each([
 		{ name: 'no figure from the party', figures: [figure(5, 'exact', 'all', 'russia')], expected: null },
 		{

@@ -13,6 +13,8 @@ import { RoundFilters } from '../../src/lib/schemas/round-filters';
 const figure = (side: 'ukraine' | 'russia', number: number): ClaimFigure => ({
 	id: `${side}-${number}`,
 	claimant: side,
+	claimantNameUk: side,
+	claimantNameRu: side,
 	claimantSide: side,
 	statement: 'report',
 	counted: side === 'ukraine' ? 'people_to_ukraine' : 'people_each_way',

@@ -1,5 +1,5 @@
 // The verdict on a statement by kind, and its sentence: one table, every kind of verdict.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
 	deriveVerdict,
 	offerDelivery,
@@ -11,10 +11,13 @@ import {
 import { roundFigures, type ClaimFigure } from '../../src/lib/domain/round-figures';
 import { verdictHref, verdictText, verdictTone } from '../../src/lib/format/verdict';
 import type { Counted, Qualifier } from '../../src/lib/schemas/vocabulary';
+import { getLocale, overwriteGetLocale } from '../../src/lib/paraglide/runtime.js';
 
 const ref = (overrides: Partial<ClaimRef>): ClaimRef => ({
 	id: 'c1',
 	claimant: 'Coordination Headquarters',
+	claimantNameUk: 'Координаційний штаб',
+	claimantNameRu: 'Координационный штаб',
 	side: 'ukraine',
 	statement: 'running_total',
 	statedOn: '2026-03-11',
@@ -23,6 +26,8 @@ const ref = (overrides: Partial<ClaimRef>): ClaimRef => ({
 const medinsky = ref({
 	id: 'c381',
 	claimant: 'Vladimir Medinsky',
+	claimantNameUk: 'Володимир Мединський',
+	claimantNameRu: 'Владимир Мединский',
 	side: 'russia',
 	statement: 'allegation',
 	statedOn: '2025-08-06'
@@ -30,6 +35,8 @@ const medinsky = ref({
 const rebuttal = ref({
 	id: 'c384',
 	claimant: 'Centre for Countering Disinformation',
+	claimantNameUk: 'Центр протидії дезінформації',
+	claimantNameRu: 'Центр противодействия дезинформации',
 	side: 'ukraine',
 	statement: 'rebuttal',
 	statedOn: '2025-08-06'
@@ -46,6 +53,8 @@ const input = (overrides: Partial<VerdictInput> & { claim: VerdictInput['claim']
 const figure = (id: string, side: 'ukraine' | 'russia', counted: Counted, number: number): ClaimFigure => ({
 	id,
 	claimant: side,
+	claimantNameUk: side,
+	claimantNameRu: side,
 	claimantSide: side,
 	statement: 'report',
 	counted,
@@ -87,8 +96,22 @@ const rows = [
 		input: input({
 			claim: { ...ref({}), respondsTo: null, counted: 'people_to_ukraine' },
 			otherTotals: [
-				ref({ id: 'far', claimant: 'Far', side: 'independent', statedOn: '2026-02-12' }),
-				ref({ id: 'near', claimant: 'Near', side: 'independent', statedOn: '2026-03-09' })
+				ref({
+					id: 'far',
+					claimant: 'Far',
+					claimantNameUk: 'Далекий',
+					claimantNameRu: 'Дальний',
+					side: 'independent',
+					statedOn: '2026-02-12'
+				}),
+				ref({
+					id: 'near',
+					claimant: 'Near',
+					claimantNameUk: 'Близький',
+					claimantNameRu: 'Ближний',
+					side: 'independent',
+					statedOn: '2026-03-09'
+				})
 			]
 		}),
 		kind: 'own_total',
@@ -99,7 +122,16 @@ const rows = [
 	{
 		name: 'a total counting something unnamed is compared with nothing',
 		input: input({
-			claim: { ...ref({ side: 'russia', claimant: 'Russian MoD' }), respondsTo: null, counted: 'other' }
+			claim: {
+				...ref({
+					side: 'russia',
+					claimant: 'Russian MoD',
+					claimantNameUk: 'Міноборони РФ',
+					claimantNameRu: 'Минобороны РФ'
+				}),
+				respondsTo: null,
+				counted: 'other'
+			}
 		}),
 		kind: 'own_total',
 		text: "Moscow's own total; what it counts is not compared with other statements (see what it counts).",
@@ -109,7 +141,16 @@ const rows = [
 	{
 		name: 'a different total from another side the same day',
 		input: input({
-			claim: { ...ref({ side: 'russia', claimant: 'Russian MoD' }), respondsTo: null, counted: 'held_by_ukraine' },
+			claim: {
+				...ref({
+					side: 'russia',
+					claimant: 'Russian MoD',
+					claimantNameUk: 'Міноборони РФ',
+					claimantNameRu: 'Минобороны РФ'
+				}),
+				respondsTo: null,
+				counted: 'held_by_ukraine'
+			},
 			otherTotals: [ref({ id: 'c2' }), ref({ id: 'c3', statedOn: '2026-03-01' })]
 		}),
 		kind: 'own_total_differs',
@@ -120,7 +161,11 @@ const rows = [
 	{
 		name: "a mediator's total is stated by the mediator, not 'its own'",
 		input: input({
-			claim: { ...ref({ side: 'mediator', claimant: 'UAE' }), respondsTo: null, counted: 'people_both_ways' }
+			claim: {
+				...ref({ side: 'mediator', claimant: 'UAE', claimantNameUk: 'ОАЕ', claimantNameRu: 'ОАЭ' }),
+				respondsTo: null,
+				counted: 'people_both_ways'
+			}
 		}),
 		kind: 'own_total',
 		text: "A total stated by UAE; no other side's total of the same thing is on record within 30 days of it.",
@@ -131,7 +176,15 @@ const rows = [
 		name: 'a figure another side supports says who',
 		input: input({
 			claim: { ...ref({}), respondsTo: null, counted: 'people_to_ukraine' },
-			supporting: [ref({ id: 'c9', claimant: 'UAE Ministry of Foreign Affairs', side: 'mediator' })]
+			supporting: [
+				ref({
+					id: 'c9',
+					claimant: 'UAE Ministry of Foreign Affairs',
+					claimantNameUk: 'МЗС ОАЕ',
+					claimantNameRu: 'МИД ОАЭ',
+					side: 'mediator'
+				})
+			]
 		}),
 		kind: 'supported',
 		text: "Consistent with another side's figure: UAE Ministry of Foreign Affairs (mediator).",
@@ -142,7 +195,10 @@ const rows = [
 		name: 'several supporters and an answer',
 		input: input({
 			claim: { ...medinsky, respondsTo: null, counted: 'people_to_ukraine' },
-			supporting: [ref({ id: 'c9', claimant: 'A', side: 'mediator' }), ref({ id: 'c10', claimant: 'B' })],
+			supporting: [
+				ref({ id: 'c9', claimant: 'A', claimantNameUk: 'А', claimantNameRu: 'А', side: 'mediator' }),
+				ref({ id: 'c10', claimant: 'B', claimantNameUk: 'Б', claimantNameRu: 'Б' })
+			],
 			responses: [rebuttal]
 		}),
 		kind: 'supported',
@@ -276,5 +332,38 @@ describe('deriveVerdict and verdictText', () => {
 
 	it('the table covers every kind of verdict', () => {
 		expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(verdictKinds));
+	});
+});
+
+describe('verdictText on a Ukrainian or Russian page', () => {
+	const original = getLocale;
+	afterEach(() => overwriteGetLocale(original));
+
+	it.each(rows.flatMap((row) => (['uk', 'ru'] as const).map((locale) => ({ ...row, locale }))))(
+		'$locale: $name — no word in Latin script, claimants named in the language',
+		({ input, locale, ...row }) => {
+			overwriteGetLocale(() => locale);
+			const text = verdictText(deriveVerdict(input), 'offered' in row ? row.offered : noFigure);
+			expect(text).not.toMatch(/[A-Za-z]/);
+		}
+	);
+
+	it.each([
+		['uk', 'Володимир Мединський (Росія)', 'Центр протидії дезінформації'],
+		['ru', 'Владимир Мединский (Россия)', 'Центр противодействия дезинформации']
+	] as const)('%s: the answerer and the answered are named by the claimants table', (locale, who, answerer) => {
+		overwriteGetLocale(() => locale);
+		const answered = verdictText(
+			deriveVerdict(
+				input({ claim: { ...medinsky, respondsTo: null, counted: 'people_to_ukraine' }, responses: [rebuttal] })
+			),
+			noFigure
+		);
+		expect(answered).toContain(answerer);
+		const rebutted = verdictText(
+			deriveVerdict(input({ claim: { ...rebuttal, respondsTo: 'c381', counted: 'other' }, answers: medinsky })),
+			noFigure
+		);
+		expect(rebutted).toContain(who.split(' (')[0]);
 	});
 });

@@ -7,6 +7,8 @@ import { totalsByYear } from '../../src/lib/domain/year-totals';
 const report = (id: string, side: ClaimFigure['claimantSide'], number: number): ClaimFigure => ({
 	id,
 	claimant: side,
+	claimantNameUk: side,
+	claimantNameRu: side,
 	claimantSide: side,
 	statement: 'report',
 	counted: 'people_to_ukraine',

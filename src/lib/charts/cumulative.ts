@@ -3,6 +3,7 @@ import { bisector, max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
 import { partyColour, partyOfSide, type PartyKey } from '../design/tokens';
+import { claimSpeaker } from '../format/data-words';
 import { formatDate, formatFigure, formatNumber } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import {
@@ -288,9 +289,9 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 			colour: partyColour(party),
 			symbol: partySymbol(party, size.markerArea),
 			label: labels.get(total.claimId) ?? null,
-			description: [m.chart_stated_mark({ claimant: total.claimant, figure, date, kyivSum }), ...more].join(' '),
+			description: [m.chart_stated_mark({ claimant: claimSpeaker(total), figure, date, kyivSum }), ...more].join(' '),
 			tooltip: [
-				total.claimant,
+				claimSpeaker(total),
 				m.chart_stated_tooltip_total({ figure, date }),
 				m.chart_stated_tooltip_kyiv({ kyivSum }),
 				...more
@@ -391,7 +392,7 @@ export function summarizeCumulative(input: CumulativeInput): string {
 		return m.chart_cumulative_summary({
 			date: formatDate(latest.date),
 			kyivSum: formatNumber(valueOn(input.kyiv, latest.date)),
-			claimant: latest.claimant,
+			claimant: claimSpeaker(latest),
 			stated: formatFigure(latest.value, latest.qualifier)
 		});
 	}
@@ -443,7 +444,7 @@ export function statedTotalsTable(input: CumulativeInput): StatedTotalRow[] {
 		.map((total) => ({
 			key: total.claimId,
 			date: formatDate(total.date),
-			claimant: total.claimant,
+			claimant: claimSpeaker(total),
 			href: total.href,
 			figure: formatFigure(total.value, total.qualifier),
 			kyivSum: formatNumber(valueOn(input.kyiv, total.date))

@@ -1,6 +1,7 @@
 // Turns the derived round figures and stated totals into the plain inputs the charts draw.
 import { hasConfirmedPart, isConfirmed, type Confirmation } from '../domain/confirmation';
 import type { Direction, DirectionFigures, Population } from '../domain/round-figures';
+import { claimSpeaker } from '../format/data-words';
 import { m } from '../paraglide/messages.js';
 import type { RoundKind } from '../schemas/vocabulary';
 import type { CumulativeInput, DirectionMark, Discrepancy, StatedTotal, TimelineRound } from './types';
@@ -18,7 +19,7 @@ export interface ChartRound {
 export function speakerOf(figure: Confirmation['figures'][number]): string {
 	if (figure.side === 'ukraine') return m.party_ukraine();
 	if (figure.side === 'russia') return m.party_russia();
-	return figure.claimant;
+	return claimSpeaker(figure);
 }
 
 /** The mark for one direction: the confirmed figure, the disputed range, or the highest announced figure. */

@@ -1,4 +1,5 @@
 // The data each chart is drawn from: plain values prepared by the server from the dataset.
+import type { Speaker } from '../format/data-words';
 import type { ConfirmationStatus } from '../domain/confirmation';
 import type { ClaimantSide, Qualifier } from '../schemas/vocabulary';
 
@@ -35,12 +36,11 @@ export interface CumulativePoint {
 }
 
 /** A running total stated by an official, drawn as a labelled point beside the running sums. */
-export interface StatedTotal {
+export interface StatedTotal extends Speaker {
 	claimId: string;
 	date: string;
 	value: number;
 	qualifier: Qualifier;
-	claimant: string;
 	/** The claimant's side: the marker takes its party's shape and colour. */
 	side: ClaimantSide;
 	href: string;

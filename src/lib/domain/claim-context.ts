@@ -1,5 +1,8 @@
 // What the record says next to a statement: the sums of rounds up to its date, who supports or answers it, what followed an offer, and the verdict in one line.
 import type { ClaimantSide, Counted, Qualifier, StatementKind } from '../schemas/vocabulary';
+import type { Speaker } from '../format/data-words';
+
+export type { Speaker };
 import { isConsistentWith } from './confirmation';
 import {
 	headlinePopulation,
@@ -188,9 +191,8 @@ export function otherSidesTotals<T extends ComparableClaim>(claim: ComparableCla
 }
 
 /** A claim as a thread or a verdict names it. */
-export interface ClaimRef {
+export interface ClaimRef extends Speaker {
 	id: string;
-	claimant: string;
 	side: ClaimantSide;
 	statement: StatementKind;
 	statedOn: string;
@@ -363,13 +365,13 @@ export type Verdict =
 	| {
 			kind: 'own_total';
 			side: ClaimantSide;
-			claimant: string;
+			speaker: Speaker;
 			/** False when it counts `other`: it is then compared with nothing. */
 			comparable: boolean;
 			/** Another side's total of the same thing on another day within the window, the closest in time. */
 			nearest: ClaimRef | null;
 	  }
-	| { kind: 'own_total_differs'; side: ClaimantSide; claimant: string; others: ClaimRef[] }
+	| { kind: 'own_total_differs'; side: ClaimantSide; speaker: Speaker; others: ClaimRef[] }
 	| { kind: 'unsupported_allegation' }
 	| { kind: 'answered_allegation'; answeredBy: ClaimRef }
 	| { kind: 'follow_up'; of: ClaimRef; supported: boolean }
@@ -378,6 +380,12 @@ export type Verdict =
 	| { kind: 'offer_unlinked' }
 	| { kind: 'rebuttal'; of: ClaimRef }
 	| { kind: 'rebuttal_unlinked' };
+
+const speakerOf = (claim: Speaker): Speaker => ({
+	claimant: claim.claimant,
+	claimantNameUk: claim.claimantNameUk,
+	claimantNameRu: claim.claimantNameRu
+});
 
 /** Everything the verdict of one statement is derived from. */
 export interface VerdictInput {
@@ -425,7 +433,7 @@ export function deriveVerdict(input: VerdictInput): Verdict {
 	if (claim.statement === 'running_total') {
 		const sameDay = otherTotals.filter((other) => other.statedOn === claim.statedOn);
 		if (sameDay.length > 0)
-			return { kind: 'own_total_differs', side: claim.side, claimant: claim.claimant, others: sameDay };
+			return { kind: 'own_total_differs', side: claim.side, speaker: speakerOf(claim), others: sameDay };
 		const nearest =
 			[...otherTotals].sort(
 				(a, b) =>
@@ -434,7 +442,7 @@ export function deriveVerdict(input: VerdictInput): Verdict {
 		return {
 			kind: 'own_total',
 			side: claim.side,
-			claimant: claim.claimant,
+			speaker: speakerOf(claim),
 			comparable: isComparableCounted(claim.counted),
 			nearest
 		};

@@ -2,6 +2,7 @@
 import { m } from '../paraglide/messages.js';
 import { formatNumber } from '../format/locale-formats';
 import type { ClaimantSide, Qualifier } from '../schemas/vocabulary';
+import { claimSpeaker, type Speaker } from '../format/data-words';
 
 /**
  * What a figure counts within its direction: everyone returned (`all`), or a sub-count of servicemen or of civilians.
@@ -11,10 +12,8 @@ export const figureScopes = ['all', 'military', 'civilians'] as const;
 export type FigureScope = (typeof figureScopes)[number];
 
 /** One claim's figure for the thing being counted, as the claimant stated it. */
-export interface StatedFigure {
+export interface StatedFigure extends Speaker {
 	claimId: string;
-	/** Who made the statement, e.g. "Russian Ministry of Defence", "UAE Ministry of Foreign Affairs". */
-	claimant: string;
 	side: ClaimantSide;
 	/** `null`: a statement without a figure (withheld, rebuttal). */
 	number: number | null;
@@ -275,6 +274,8 @@ function withSums(scope: FigureScope, numbered: readonly NumberedFigure[]): Numb
 		sums.push({
 			claimId: `${military.claimId}+${civilians.claimId}`,
 			claimant: military.claimant,
+			claimantNameUk: military.claimantNameUk,
+			claimantNameRu: military.claimantNameRu,
 			side,
 			number: military.number + civilians.number,
 			qualifier: 'exact',
@@ -466,7 +467,7 @@ function isThirdParty(side: ClaimantSide): boolean {
 }
 
 function speakerLabel(figure: StatedFigure): string {
-	return isParty(figure.side) ? partyLabel(figure.side) : figure.claimant;
+	return isParty(figure.side) ? partyLabel(figure.side) : claimSpeaker(figure);
 }
 
 /** Compares strings by code unit rather than locale, so that the order is the same on every machine. */

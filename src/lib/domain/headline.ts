@@ -1,11 +1,11 @@
 // The overview's answer to "how many have come home?": each side's latest official total, the sums of the rounds on record, and the confirmed part.
 import type { ClaimantSide, Counted, Qualifier } from '../schemas/vocabulary';
+import type { Speaker } from '../format/data-words';
 import { parties, type Direction, type DirectionTotal, type Party } from './round-figures';
 
 /** A running total stated by someone, as the headline needs it. */
-export interface RunningTotal {
+export interface RunningTotal extends Speaker {
 	claimId: string;
-	claimant: string;
 	side: ClaimantSide;
 	statedOn: string;
 	counted: Counted;

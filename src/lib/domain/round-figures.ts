@@ -1,5 +1,6 @@
 // Per-round, per-direction figures and their confirmation, and the totals per direction built from them.
 import type { ClaimantSide, Counted, Qualifier, RoundKind, StatementKind } from '../schemas/vocabulary';
+import type { Speaker } from '../format/data-words';
 import {
 	deriveConfirmation,
 	hasConfirmedPart,
@@ -26,9 +27,8 @@ export function headlinePopulation(kind: RoundKind): Population {
 }
 
 /** The minimum a claim must carry for the figures of its round. */
-export interface ClaimFigure {
+export interface ClaimFigure extends Speaker {
 	id: string;
-	claimant: string;
 	claimantSide: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -114,6 +114,8 @@ function statedFigure(claim: ClaimFigure, scope: FigureScope): StatedFigure {
 	return {
 		claimId: claim.id,
 		claimant: claim.claimant,
+		claimantNameUk: claim.claimantNameUk,
+		claimantNameRu: claim.claimantNameRu,
 		side: claim.claimantSide,
 		number: claim.number,
 		qualifier: claim.qualifier,

@@ -86,14 +86,18 @@ export function claimantNameOf(
 	return inLanguage({ en: record.claimantName, uk: record.claimantNameUk, ru: record.claimantNameRu }, language);
 }
 
+/** Who made a statement: the name as the record gives it (English), and the claimant's name in Ukrainian and Russian. */
+export interface Speaker {
+	claimant: string;
+	claimantNameUk: string;
+	claimantNameRu: string;
+}
+
 /**
  * Who made a statement, as the pages show it: in English the name as the record gives it (with a relay or a joint
  * speaker, if any); in Ukrainian and Russian the claimant's name in that language.
  */
-export function claimSpeaker(
-	claim: { claimant: string; claimantNameUk: string; claimantNameRu: string },
-	language?: Language
-): string {
+export function claimSpeaker(claim: Speaker, language?: Language): string {
 	return inLanguage({ en: claim.claimant, uk: claim.claimantNameUk, ru: claim.claimantNameRu }, language);
 }
 

@@ -61,7 +61,8 @@ const labels: Record<CorrectionEntity, Record<string, () => string>> = {
 
 /** A column's label in the reader's words ("Who said it"); the stored name only when there is no label. */
 export function fieldLabel(entity: CorrectionEntity, column: string): string {
-	return labels[entity][column]?.() ?? column;
+	// A record's id is never corrected, but a form may still name it.
+	return labels[entity][column]?.() ?? (column === 'id' ? m.field_record_id() : column);
 }
 
 /** The hint under a field: "stored as claimant_side". */

@@ -1,6 +1,7 @@
 // Formatting of figures, dates and coded values for the pages, through the message catalog.
 import { m } from '../paraglide/messages.js';
 import { formatDate, formatDateRange, formatNumber } from './locale-formats';
+import { claimSpeaker } from './data-words';
 import { scopedFigure, type ConfirmationStatus, type StatedFigure } from '../domain/confirmation';
 import type { FigureComponent, PartyFigure } from '../domain/round-figures';
 import type {
@@ -56,7 +57,7 @@ export function partyFigureWithNote(figure: PartyFigure): string {
 export function combinedFigureText(figure: StatedFigure): string {
 	return figure.number === null || figure.qualifier === null
 		? ''
-		: m.party_figure_stated({ figure: formatFigure(figure.number, figure.qualifier), party: figure.claimant });
+		: m.party_figure_stated({ figure: formatFigure(figure.number, figure.qualifier), party: claimSpeaker(figure) });
 }
 
 /** "205 (185 servicemen + 20 civilians), as Kyiv reported": a party's figure with its derivation. */

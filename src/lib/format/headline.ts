@@ -1,7 +1,8 @@
 // The overview headline's sentences, one per direction, that a visitor can repeat without misleading anyone.
 import type { DirectionHeadline } from '../domain/headline';
 import { m } from '../paraglide/messages.js';
-import { formatDate, formatFigure, formatNumber } from './figures';
+import { claimSpeaker } from './data-words';
+import { countInputs, formatDate, formatFigure, formatNumber } from './figures';
 
 /** Why nothing is confirmed in a direction, in words. */
 export function noneConfirmedText(reason: NonNullable<DirectionHeadline['noneConfirmedBecause']>): string {
@@ -20,7 +21,7 @@ export function headlineSentence(headline: DirectionHeadline): string {
 		return official
 			? [
 					m.headline_official({
-						claimant: official.claimant,
+						claimant: claimSpeaker(official),
 						// What the total counts, in the words of the record: an official total often has its own scope.
 						detail: official.countedDetail,
 						figure: formatFigure(official.number, official.qualifier),
@@ -32,9 +33,9 @@ export function headlineSentence(headline: DirectionHeadline): string {
 	const { byParty, confirmed } = headline.totals;
 	const sums = m.headline_sums({
 		kyiv: formatNumber(byParty.ukraine.sum),
-		kyivRounds: formatNumber(byParty.ukraine.rounds),
+		kyivRounds: m.headline_rounds(countInputs(byParty.ukraine.rounds)),
 		moscow: formatNumber(byParty.russia.sum),
-		moscowRounds: formatNumber(byParty.russia.rounds)
+		moscowRounds: m.headline_rounds(countInputs(byParty.russia.rounds))
 	});
 	const agreed = headline.noneConfirmedBecause
 		? m.headline_none_confirmed({ reason: noneConfirmedText(headline.noneConfirmedBecause) })

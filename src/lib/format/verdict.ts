@@ -1,8 +1,15 @@
 // A statement's verdict in words, and the record it points to: the same sentence on the pages, in the downloads and the API.
-import { SUPPORT_WINDOW_DAYS, type ClaimRef, type OfferDelivery, type Verdict } from '../domain/claim-context';
+import {
+	SUPPORT_WINDOW_DAYS,
+	type ClaimRef,
+	type OfferDelivery,
+	type Speaker,
+	type Verdict
+} from '../domain/claim-context';
 import type { DirectionTotal, Party } from '../domain/round-figures';
 import type { ClaimantSide, Counted, Qualifier } from '../schemas/vocabulary';
 import { m } from '../paraglide/messages.js';
+import { claimSpeaker } from './data-words';
 import { formatDate, formatFigure, formatNumber, sideLabel, statementLabel } from './figures';
 
 /** How a verdict is shown: neutral facts, a caution (nobody supports it), or support from another side. */
@@ -15,7 +22,7 @@ export interface OfferedFigure {
 	qualifier: Qualifier | null;
 }
 
-const who = (claim: ClaimRef) => m.verdict_who({ claimant: claim.claimant, side: sideLabel(claim.side) });
+const who = (claim: ClaimRef) => m.verdict_who({ claimant: claimSpeaker(claim), side: sideLabel(claim.side) });
 
 function whoList(claims: readonly ClaimRef[]): string {
 	const first = claims[0];
@@ -28,14 +35,14 @@ function whoList(claims: readonly ClaimRef[]): string {
 const days = { days: SUPPORT_WINDOW_DAYS, daysText: formatNumber(SUPPORT_WINDOW_DAYS) };
 
 /** "Kyiv's own total", "Moscow's own total" or "UAE Ministry of Foreign Affairs's own total". */
-function owner(side: ClaimantSide, claimant: string): string {
+function owner(side: ClaimantSide, speaker: Speaker): string {
 	if (side === 'ukraine') return m.verdict_owner_ukraine();
 	if (side === 'russia') return m.verdict_owner_russia();
-	return m.verdict_owner_other({ claimant });
+	return m.verdict_owner_other({ claimant: claimSpeaker(speaker) });
 }
 
 function ownTotal(verdict: Extract<Verdict, { kind: 'own_total' }>): string {
-	const whose = owner(verdict.side, verdict.claimant);
+	const whose = owner(verdict.side, verdict.speaker);
 	if (!verdict.comparable) return m.verdict_own_total_uncompared({ owner: whose });
 	if (verdict.nearest) {
 		return m.verdict_own_total_nearest({
@@ -107,7 +114,7 @@ export function verdictText(verdict: Verdict, offered: OfferedFigure): string {
 			return ownTotal(verdict);
 		case 'own_total_differs':
 			return m.verdict_own_total_differs({
-				owner: owner(verdict.side, verdict.claimant),
+				owner: owner(verdict.side, verdict.speaker),
 				other: whoList(verdict.others)
 			});
 		case 'unsupported_allegation':
@@ -115,7 +122,7 @@ export function verdictText(verdict: Verdict, offered: OfferedFigure): string {
 		case 'answered_allegation':
 			return m.verdict_answered_allegation({ answerer: who(verdict.answeredBy) });
 		case 'follow_up': {
-			const inputs = { claimant: verdict.of.claimant, date: formatDate(verdict.of.statedOn) };
+			const inputs = { claimant: claimSpeaker(verdict.of), date: formatDate(verdict.of.statedOn) };
 			return verdict.supported ? m.verdict_follow_up(inputs) : m.verdict_follow_up_unsupported(inputs);
 		}
 		case 'offer_followed':
@@ -126,7 +133,7 @@ export function verdictText(verdict: Verdict, offered: OfferedFigure): string {
 			return m.verdict_offer_unlinked();
 		case 'rebuttal':
 			return m.verdict_rebuttal({
-				claimant: verdict.of.claimant,
+				claimant: claimSpeaker(verdict.of),
 				statement: statementLabel(verdict.of.statement).toLowerCase(),
 				date: formatDate(verdict.of.statedOn)
 			});

@@ -1,5 +1,6 @@
 // schema.org structured data built from the dataset: the Dataset (overview and /download) and each statement's Claim.
 import { countedLabel, formatDate, formatFigure, sideLabel, statementLabel } from '../format/figures';
+import { claimSpeaker } from '../format/data-words';
 import { m } from '../paraglide/messages.js';
 import type { ClaimantSide } from '../schemas/vocabulary';
 import { datasetDownloads } from './dataset-downloads';
@@ -91,7 +92,8 @@ function earliestSource(sources: readonly SourceRef[]): SourceRef | undefined {
  */
 export function claimJsonLd(claim: ClaimView, origin: string): JsonLd {
 	const base = {
-		claimant: claim.claimant,
+		// The sentence names the speaker in the page's language; the author below keeps the name as recorded.
+		claimant: claimSpeaker(claim),
 		side: sideLabel(claim.side),
 		date: formatDate(claim.statedOn),
 		detail: claim.countedDetail

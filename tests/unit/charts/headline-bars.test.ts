@@ -9,6 +9,8 @@ import { inLocale } from '../../helpers/locale';
 const total = (side: 'ukraine' | 'russia', number: number, qualifier: Qualifier): RunningTotal => ({
 	claimId: `c-${side}`,
 	claimant: side === 'ukraine' ? 'Coordination Headquarters' : 'Russian Ministry of Defence',
+	claimantNameUk: side === 'ukraine' ? 'Координаційний штаб' : 'Міністерство оборони Росії',
+	claimantNameRu: side === 'ukraine' ? 'Координационный штаб' : 'Министерство обороны России',
 	side,
 	statedOn: '2025-06-01',
 	counted: 'people_to_ukraine',

@@ -18,6 +18,8 @@ const claim = (
 ): ClaimFigure => ({
 	id,
 	claimant: side === 'mediator' ? 'UAE Ministry of Foreign Affairs' : side,
+	claimantNameUk: side === 'mediator' ? 'МЗС ОАЕ' : side,
+	claimantNameRu: side === 'mediator' ? 'МИД ОАЭ' : side,
 	claimantSide: side,
 	statement: 'report',
 	counted,

@@ -110,6 +110,8 @@ describe('every chart takes a party’s shape and colour from the tokens', () =>
 		const figure = (claimId: string, side: (typeof claimantSides)[number], number: number) => ({
 			claimId,
 			claimant: claimId,
+			claimantNameUk: claimId,
+			claimantNameRu: claimId,
 			side,
 			number,
 			qualifier: 'exact' as const

@@ -97,6 +97,8 @@ export function previewPackage(
 				views.map((claim) => ({
 					id: claim.id,
 					claimant: claim.claimant,
+					claimantNameUk: claim.claimantNameUk,
+					claimantNameRu: claim.claimantNameRu,
 					claimantSide: claim.side,
 					statement: claim.statement,
 					counted: claim.counted,

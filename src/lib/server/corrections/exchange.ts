@@ -42,6 +42,8 @@ export interface PossibleDuplicate {
 	id: string;
 	date: string;
 	summary: string;
+	summaryUk: string;
+	summaryRu: string;
 }
 
 const datasetStatements = preparedFor((db: DatasetDatabase) => ({
@@ -50,8 +52,8 @@ const datasetStatements = preparedFor((db: DatasetDatabase) => ({
 		'SELECT id FROM record_cells WHERE entity = ? UNION SELECT id FROM removed_records WHERE entity = ?'
 	),
 	sourceByUrl: db.prepare<[string], { id: string }>('SELECT id FROM sources WHERE url = ? ORDER BY id LIMIT 1'),
-	agreements: db.prepare<[], { id: string; date: string; summary: string }>(
-		"SELECT id, date, summary FROM rounds WHERE kind = 'agreement' ORDER BY date DESC, id DESC"
+	agreements: db.prepare<[], { id: string; date: string; summary: string; summaryUk: string; summaryRu: string }>(
+		"SELECT id, date, summary, summary_uk AS summaryUk, summary_ru AS summaryRu FROM rounds WHERE kind = 'agreement' ORDER BY date DESC, id DESC"
 	)
 }));
 
@@ -78,7 +80,13 @@ export function possibleDuplicates(dataset: DatasetDatabase, kind: string, date:
 			(round) =>
 				round.kind === kind && Math.abs(Date.parse(`${round.date}T00:00:00Z`) - day) <= DUPLICATE_WINDOW_DAYS * DAY
 		)
-		.map((round) => ({ id: round.id, date: round.date, summary: round.summary }))
+		.map((round) => ({
+			id: round.id,
+			date: round.date,
+			summary: round.summary,
+			summaryUk: round.summaryUk,
+			summaryRu: round.summaryRu
+		}))
 		.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }
 

@@ -1,4 +1,5 @@
 // The exchange form: one new round with each party's statement and its page, suggested as one; no account needed.
+import { formIssueTexts } from '$lib/format/form-issues';
 import { fail, redirect } from '@sveltejs/kit';
 import {
 	roundKinds,
@@ -45,7 +46,7 @@ export const actions: Actions = {
 		const problems = { ...checkPackageAgainst(dataset, pkg).errors, ...errors };
 		const duplicates = possibleDuplicates(dataset, pkg.round.kind, pkg.round.date);
 		if (!envelope || Object.keys(problems).length > 0) {
-			return fail(400, { values, errors: problems, duplicates, added: false });
+			return fail(400, { values, errors: formIssueTexts(problems), duplicates, added: false });
 		}
 		// A warning, not a refusal: the form shows the rounds it may duplicate once, and a second send goes through.
 		const seen = new Set(form.seenDuplicates.split(' '));
@@ -60,7 +61,7 @@ export const actions: Actions = {
 			submitterHash: submitterHash(cookies, url, now),
 			now
 		});
-		if (!stored.ok) return fail(400, { values, errors: stored.errors, duplicates, added: false });
+		if (!stored.ok) return fail(400, { values, errors: formIssueTexts(stored.errors), duplicates, added: false });
 		redirect(303, localHref(`/corrections/${stored.id}?submitted=1`));
 	}
 };

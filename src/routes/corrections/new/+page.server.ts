@@ -1,4 +1,5 @@
 // The suggestion form: a correction to one record (pre-filled with it) or a missing round or claim; no account needed.
+import { formIssueTexts } from '$lib/format/form-issues';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
@@ -59,7 +60,7 @@ export const actions: Actions = {
 		// Everything typed comes back to refill the form, except the honeypot.
 		const refill = { ...values, website: '' };
 		const parsed = parseSuggestionForm(values);
-		if (!parsed.ok) return fail(400, { values: refill, errors: parsed.errors });
+		if (!parsed.ok) return fail(400, { values: refill, errors: formIssueTexts(parsed.errors) });
 		const now = new Date();
 		const stored = submitCorrection(getState(), parsed.suggestion, {
 			dataset: getDataset(),
@@ -68,7 +69,7 @@ export const actions: Actions = {
 			submitterHash: submitterHash(cookies, url, now),
 			now
 		});
-		if (!stored.ok) return fail(400, { values: refill, errors: stored.errors });
+		if (!stored.ok) return fail(400, { values: refill, errors: formIssueTexts(stored.errors) });
 		redirect(303, localHref(`/corrections/${stored.id}?submitted=1`));
 	}
 };

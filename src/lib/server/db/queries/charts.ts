@@ -9,6 +9,7 @@ import type { StatedTotal } from '../../../charts/types';
 import { formatDate, roundKindLabel } from '../../../format/figures';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
+import { speakerNameColumns, speakerOf } from './claims';
 import { listRounds } from './rounds';
 
 /** The overview's charts, laid out on the server: the browser receives positions and text, never D3. */
@@ -29,12 +30,14 @@ const statements = preparedFor((db) => ({
 			number: number;
 			qualifier: StatedTotal['qualifier'];
 			claimant: string;
+			claimant_name_uk: string;
+			claimant_name_ru: string;
 			claimant_side: StatedTotal['side'];
 		}
 	>(
-		`SELECT id, stated_on, number, qualifier, claimant, claimant_side FROM claims
-		  WHERE statement = 'running_total' AND counted = 'people_to_ukraine' AND number IS NOT NULL
-		  ORDER BY stated_on, id`
+		`SELECT c.id, c.stated_on, c.number, c.qualifier, c.claimant, ${speakerNameColumns}, c.claimant_side FROM claims c
+		  WHERE c.statement = 'running_total' AND c.counted = 'people_to_ukraine' AND c.number IS NOT NULL
+		  ORDER BY c.stated_on, c.id`
 	)
 }));
 
@@ -63,7 +66,7 @@ export function chartsAt(db: DatasetDatabase, widths: readonly number[]): Overvi
 			date: row.stated_on,
 			value: row.number,
 			qualifier: row.qualifier,
-			claimant: row.claimant,
+			...speakerOf(row),
 			side: row.claimant_side,
 			href: `/claims/${row.id}`
 		}));

@@ -7,6 +7,7 @@ import type {
 	SourceReliability,
 	StatementKind
 } from '../../../schemas/vocabulary';
+import type { Speaker } from '../../../format/data-words';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
 
@@ -84,10 +85,17 @@ interface SourceRecord {
 	note: string | null;
 }
 
+/** The claimant's name in Ukrainian and Russian beside a claims row `c`: sentences name the speaker in the reader's language. */
+export const speakerNameColumns = `(SELECT k.name_uk FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name_uk,
+	(SELECT k.name_ru FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name_ru`;
+
+/** A claims row's speaker in the three languages (see {@link speakerNameColumns}). */
+export function speakerOf(row: { claimant: string; claimant_name_uk: string; claimant_name_ru: string }): Speaker {
+	return { claimant: row.claimant, claimantNameUk: row.claimant_name_uk, claimantNameRu: row.claimant_name_ru };
+}
+
 const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_id,
-	(SELECT k.name_en FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name,
-	(SELECT k.name_uk FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name_uk,
-	(SELECT k.name_ru FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name_ru, c.claimant_side, c.statement,
+	(SELECT k.name_en FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name, ${speakerNameColumns}, c.claimant_side, c.statement,
 	c.counted, c.counted_detail, c.number, c.qualifier, c.responds_to, c.note`;
 
 const statements = preparedFor((db) => ({

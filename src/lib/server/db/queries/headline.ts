@@ -3,6 +3,7 @@ import { directionHeadlines, type RunningTotal } from '../../../domain/headline'
 import type { ClaimantSide, Counted, Qualifier } from '../../../schemas/vocabulary';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
+import { speakerNameColumns, speakerOf } from './claims';
 import { listRounds, totalsOf } from './rounds';
 
 const statements = preparedFor((db) => ({
@@ -11,6 +12,8 @@ const statements = preparedFor((db) => ({
 		{
 			id: string;
 			claimant: string;
+			claimant_name_uk: string;
+			claimant_name_ru: string;
 			claimant_side: ClaimantSide;
 			stated_on: string;
 			counted: Counted;
@@ -19,10 +22,11 @@ const statements = preparedFor((db) => ({
 			qualifier: Qualifier;
 		}
 	>(
-		`SELECT id, claimant, claimant_side, stated_on, counted, counted_detail, number, qualifier FROM claims
-		  WHERE statement = 'running_total' AND counted IN ('people_to_ukraine', 'people_to_russia')
-		    AND claimant_side IN ('ukraine', 'russia') AND number IS NOT NULL
-		  ORDER BY stated_on, id`
+		`SELECT c.id, c.claimant, ${speakerNameColumns}, c.claimant_side, c.stated_on, c.counted, c.counted_detail, c.number, c.qualifier
+		   FROM claims c
+		  WHERE c.statement = 'running_total' AND c.counted IN ('people_to_ukraine', 'people_to_russia')
+		    AND c.claimant_side IN ('ukraine', 'russia') AND c.number IS NOT NULL
+		  ORDER BY c.stated_on, c.id`
 	)
 }));
 
@@ -32,7 +36,7 @@ export const overviewHeadlines = memoizedFor((db: DatasetDatabase) => {
 		.runningTotals.all()
 		.map((row) => ({
 			claimId: row.id,
-			claimant: row.claimant,
+			...speakerOf(row),
 			side: row.claimant_side,
 			statedOn: row.stated_on,
 			counted: row.counted,

@@ -11,8 +11,9 @@ import {
 	type Population
 } from '../../../domain/round-figures';
 import { totalsByYear } from '../../../domain/year-totals';
-import type { MediatorWords } from '../../../format/data-words';
+import type { MediatorWords, Speaker } from '../../../format/data-words';
 import type { DatasetDatabase } from '../dataset';
+import { speakerNameColumns, speakerOf } from './claims';
 import { memoizedFor, preparedFor } from '../prepared';
 
 /** A round as listed on the overview, with the figures derived from its claims. */
@@ -40,9 +41,8 @@ export interface RoundListItem {
 }
 
 /** A reported figure shown beside the headline figures, never compared with them. */
-export interface OtherFigure {
+export interface OtherFigure extends Speaker {
 	claimId: string;
-	claimant: string;
 	counted: Counted;
 	number: number;
 	qualifier: Qualifier;
@@ -75,6 +75,8 @@ interface ClaimRecord {
 	id: string;
 	round_id: string;
 	claimant: string;
+	claimant_name_uk: string;
+	claimant_name_ru: string;
 	claimant_side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
@@ -95,7 +97,7 @@ const statements = preparedFor((db) => ({
 		  ORDER BY r.date DESC, r.id DESC`
 	),
 	roundClaims: db.prepare<[], ClaimRecord>(
-		`SELECT c.id, c.round_id, c.claimant, c.claimant_side, c.statement, c.counted, c.number, c.qualifier,
+		`SELECT c.id, c.round_id, c.claimant, ${speakerNameColumns}, c.claimant_side, c.statement, c.counted, c.number, c.qualifier,
 		        NOT EXISTS (SELECT 1 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
 		                     WHERE cs.claim_id = c.id AND s.reliability <> 'copy') AS only_copies
 		   FROM claims c WHERE c.round_id IS NOT NULL ORDER BY c.round_id, c.id`
@@ -149,7 +151,7 @@ export const listRounds = memoizedFor((db: DatasetDatabase): RoundListItem[] => 
 		const list = claimsByRound.get(claim.round_id) ?? [];
 		list.push({
 			id: claim.id,
-			claimant: claim.claimant,
+			...speakerOf(claim),
 			claimantSide: claim.claimant_side,
 			statement: claim.statement,
 			counted: claim.counted,
@@ -187,6 +189,8 @@ export const listRounds = memoizedFor((db: DatasetDatabase): RoundListItem[] => 
 							{
 								claimId: claim.id,
 								claimant: claim.claimant,
+								claimantNameUk: claim.claimantNameUk,
+								claimantNameRu: claim.claimantNameRu,
 								counted: claim.counted,
 								number: claim.number,
 								qualifier: claim.qualifier

@@ -896,6 +896,8 @@ const tableColumns = {
 		'statement',
 		'counted',
 		'counted_detail',
+		'counted_detail_uk',
+		'counted_detail_ru',
 		'number',
 		'qualifier',
 		'responds_to',

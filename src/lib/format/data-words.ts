@@ -1,4 +1,4 @@
-// The data's own words in the reader's language: a round's summary, a claimant's name, role and organisation.
+// The data's own words in the reader's language: a round's summary, a claim's counted detail, a claimant's name, role and organisation.
 import { getLocale, locales } from '../paraglide/runtime.js';
 
 export type Language = (typeof locales)[number];
@@ -22,6 +22,14 @@ export function roundSummary(
 	language?: Language
 ): string {
 	return inLanguage({ en: round.summary, uk: round.summaryUk, ru: round.summaryRu }, language);
+}
+
+/** What a statement's figure counts (its `counted_detail`), in the words of the record, as the pages show it. */
+export function countedDetailOf(
+	claim: { countedDetail: string; countedDetailUk: string; countedDetailRu: string },
+	language?: Language
+): string {
+	return inLanguage({ en: claim.countedDetail, uk: claim.countedDetailUk, ru: claim.countedDetailRu }, language);
 }
 
 /** A claimant as the list and their page hold them: name, role and organisation in each language. */

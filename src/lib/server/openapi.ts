@@ -70,7 +70,7 @@ export function openApiDocument(serverUrl: string) {
 			description:
 				'What each party reported about Russia–Ukraine prisoner exchanges, and what is confirmed. Read-only JSON, the same fields as the .csv/.json downloads; every response names the dataset version, every list is paged (`limit`, at most ' +
 				API_LIMIT_MAX +
-				', and `cursor`), carries an ETag per version and allows cross-origin reads. Field names are English and stable: they are the data’s schema, whatever the language of the site. The data’s own words come in three languages: a round’s `summary` has `summary_uk` and `summary_ru` beside it, a claimant’s `name_en` has `name_uk` and `name_ru` (and `role_uk`, `role_ru`, `organisation_uk`, `organisation_ru` where there is a role or organisation), and a claim’s `claimant_name` has `claimant_name_uk` and `claimant_name_ru`. Notes and other free text are in English.'
+				', and `cursor`), carries an ETag per version and allows cross-origin reads. Field names are English and stable: they are the data’s schema, whatever the language of the site. The data’s own words come in three languages: a round’s `summary` has `summary_uk` and `summary_ru` beside it, a claimant’s `name_en` has `name_uk` and `name_ru` (and `role_uk`, `role_ru`, `organisation_uk`, `organisation_ru` where there is a role or organisation), a claim’s `claimant_name` has `claimant_name_uk` and `claimant_name_ru`, and its `counted_detail` (what the figure counts) has `counted_detail_uk` and `counted_detail_ru`. Notes and other free text are in English.'
 		},
 		servers: [{ url: `${serverUrl}/api/v1` }],
 		paths: {

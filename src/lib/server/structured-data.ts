@@ -1,4 +1,5 @@
 // schema.org structured data built from the dataset: the Dataset (overview and /download) and each statement's Claim.
+import { countedDetailOf } from '../format/data-words';
 import { countedLabel, formatDate, formatFigure, sideLabel, statementLabel } from '../format/figures';
 import { m } from '../paraglide/messages.js';
 import type { ClaimantSide } from '../schemas/vocabulary';
@@ -94,7 +95,7 @@ export function claimJsonLd(claim: ClaimView, origin: string): JsonLd {
 		claimant: claim.claimant,
 		side: sideLabel(claim.side),
 		date: formatDate(claim.statedOn),
-		detail: claim.countedDetail
+		detail: countedDetailOf(claim)
 	};
 	const firstSource = earliestSource(claim.sources);
 	return {

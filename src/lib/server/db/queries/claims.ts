@@ -41,7 +41,10 @@ export interface ClaimView {
 	side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
+	/** What the figure counts, in English, Ukrainian and Russian. */
 	countedDetail: string;
+	countedDetailUk: string;
+	countedDetailRu: string;
 	number: number | null;
 	qualifier: Qualifier | null;
 	respondsTo: string | null;
@@ -64,6 +67,8 @@ interface ClaimRecord {
 	statement: StatementKind;
 	counted: Counted;
 	counted_detail: string;
+	counted_detail_uk: string;
+	counted_detail_ru: string;
 	number: number | null;
 	qualifier: Qualifier | null;
 	responds_to: string | null;
@@ -88,7 +93,7 @@ const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_id,
 	(SELECT k.name_en FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name,
 	(SELECT k.name_uk FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name_uk,
 	(SELECT k.name_ru FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name_ru, c.claimant_side, c.statement,
-	c.counted, c.counted_detail, c.number, c.qualifier, c.responds_to, c.note`;
+	c.counted, c.counted_detail, c.counted_detail_uk, c.counted_detail_ru, c.number, c.qualifier, c.responds_to, c.note`;
 
 const statements = preparedFor((db) => ({
 	byRound: db.prepare<[string], ClaimRecord>(
@@ -184,6 +189,8 @@ function withSources(db: DatasetDatabase, records: ClaimRecord[]): ClaimView[] {
 			statement: record.statement,
 			counted: record.counted,
 			countedDetail: record.counted_detail,
+			countedDetailUk: record.counted_detail_uk,
+			countedDetailRu: record.counted_detail_ru,
 			number: record.number,
 			qualifier: record.qualifier,
 			respondsTo: record.responds_to,

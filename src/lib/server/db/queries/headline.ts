@@ -15,11 +15,14 @@ const statements = preparedFor((db) => ({
 			stated_on: string;
 			counted: Counted;
 			counted_detail: string;
+			counted_detail_uk: string;
+			counted_detail_ru: string;
 			number: number;
 			qualifier: Qualifier;
 		}
 	>(
-		`SELECT id, claimant, claimant_side, stated_on, counted, counted_detail, number, qualifier FROM claims
+		`SELECT id, claimant, claimant_side, stated_on, counted, counted_detail, counted_detail_uk,
+		        counted_detail_ru, number, qualifier FROM claims
 		  WHERE statement = 'running_total' AND counted IN ('people_to_ukraine', 'people_to_russia')
 		    AND claimant_side IN ('ukraine', 'russia') AND number IS NOT NULL
 		  ORDER BY stated_on, id`
@@ -37,6 +40,8 @@ export const overviewHeadlines = memoizedFor((db: DatasetDatabase) => {
 			statedOn: row.stated_on,
 			counted: row.counted,
 			countedDetail: row.counted_detail,
+			countedDetailUk: row.counted_detail_uk,
+			countedDetailRu: row.counted_detail_ru,
 			number: row.number,
 			qualifier: row.qualifier
 		}));

@@ -521,7 +521,12 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 	yield;
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
-	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
+	checkWithheldNames(
+		datasetFiles.claims,
+		claims,
+		['counted_detail', 'counted_detail_uk', 'counted_detail_ru', 'note'],
+		problems
+	);
 	yield;
 	checkPublicWords(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
 	checkPublicWords(datasetFiles.rounds, rounds, ['summary'], problems);

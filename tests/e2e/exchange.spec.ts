@@ -16,6 +16,8 @@ interface Statement {
 	side: string;
 	counted: string;
 	detail: string;
+	detailUk: string;
+	detailRu: string;
 	figure: string;
 	url: string;
 	outlet: string;
@@ -30,6 +32,8 @@ async function fillStatement(group: Locator, date: string, statement: Statement)
 	await group.getByLabel('When it was said').fill(date);
 	await group.getByLabel('What the figure counts').selectOption({ label: statement.counted });
 	await group.getByLabel("What it counts, in the claimant's words").fill(statement.detail);
+	await group.getByLabel('What it counts, in Ukrainian').fill(statement.detailUk);
+	await group.getByLabel('What it counts, in Russian').fill(statement.detailRu);
 	await group.getByLabel('Figure', { exact: true }).fill(statement.figure);
 	await group.getByLabel('How the figure was qualified').selectOption({ label: 'exactly' });
 	await group.getByLabel('Web address of the page').fill(statement.url);
@@ -45,6 +49,8 @@ const kyiv: Statement = {
 	side: 'Ukraine',
 	counted: 'people returned to Ukraine',
 	detail: 'defenders returned home (journey test)',
+	detailUk: 'захисники, що повернулися додому (тестовий сценарій)',
+	detailRu: 'защитники, вернувшиеся домой (тестовый сценарий)',
 	figure: '121',
 	url: 'https://example.org/e2e/kyiv-121',
 	outlet: 'Example Kyiv Daily',
@@ -57,6 +63,8 @@ const moscow: Statement = {
 	side: 'Russia',
 	counted: 'people each way',
 	detail: 'servicemen handed over by each side (journey test)',
+	detailUk: 'військовослужбовці, передані кожною стороною (тестовий сценарій)',
+	detailRu: 'военнослужащие, переданные каждой стороной (тестовый сценарий)',
 	url: 'https://example.org/e2e/moscow-121',
 	outlet: 'Example Moscow Wire',
 	language: 'ru'

@@ -156,6 +156,9 @@ describe('/api/v1', () => {
 		expect(Object.keys(fieldsOf('ClaimList'))).toEqual(
 			expect.arrayContaining(['claimant_name', 'claimant_name_uk', 'claimant_name_ru'])
 		);
+		expect(fieldsOf('ClaimList').counted_detail_uk?.description).toBe('What the figure counts, in Ukrainian.');
+		expect(fieldsOf('ClaimList').counted_detail_ru?.description).toBe('What the figure counts, in Russian.');
+		expect(body.info.description).toContain('`counted_detail` (what the figure counts) has `counted_detail_uk`');
 		expect(Object.keys(fieldsOf('ClaimantList'))).toEqual(
 			expect.arrayContaining([
 				'name_en',

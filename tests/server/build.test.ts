@@ -205,6 +205,19 @@ describe('building a broken copy of data/', () => {
 				error: 'rounds.csv:2: summary_ru: summary_ru is required: the summary in Russian (got "  ")'
 			},
 			{
+				file: 'claims.csv',
+				id: 'c5',
+				cells: { counted_detail_uk: '' },
+				error: 'claims.csv:6: counted_detail_uk: counted_detail_uk is required: what the figure counts, in Ukrainian'
+			},
+			{
+				file: 'claims.csv',
+				id: 'c12',
+				cells: { counted_detail_ru: ' ' },
+				error:
+					'claims.csv:13: counted_detail_ru: counted_detail_ru is required: what the figure counts, in Russian (got " ")'
+			},
+			{
 				file: 'claimants.csv',
 				id: 'k-ccd',
 				cells: { name_ru: '' },
@@ -227,6 +240,28 @@ describe('building a broken copy of data/', () => {
 		])('refuses $file without a translation: $error', ({ file, id, cells, error }) => {
 			const result = buildWithCells(file, id, cells);
 			expect(result.ok ? [] : result.errors).toEqual([error]);
+		});
+
+		it('refuses a claims file without the translated columns', () => {
+			const dataDir = temporaryDir();
+			cpSync(fixtureDir('valid-data'), dataDir, { recursive: true });
+			const path = join(dataDir, 'claims.csv');
+			const { header, rows } = parseCsv(readFileSync(path, 'utf8'));
+			const english = header.filter((column) => column !== 'counted_detail_uk' && column !== 'counted_detail_ru');
+			writeFileSync(
+				path,
+				formatCsv(
+					english,
+					rows.map(({ record }) => record)
+				)
+			);
+			const result = buildDataset({ dataDir, outPath: join(temporaryDir(), 'x.sqlite'), today: FIXED_TODAY });
+			expect(result.ok ? [] : result.errors).toEqual(
+				expect.arrayContaining([
+					'claims.csv:1: counted_detail_uk: column is missing from the header',
+					'claims.csv:1: counted_detail_ru: column is missing from the header'
+				])
+			);
 		});
 
 		it('refuses a rounds file without the translated columns', () => {
@@ -257,6 +292,13 @@ describe('building a broken copy of data/', () => {
 					summary: 'Fixture body repatriation reported by one side only.',
 					summary_uk: 'Тестова репатріація тіл, про яку повідомила лише одна сторона.',
 					summary_ru: 'Тестовая репатриация тел, о которой сообщила только одна сторона.'
+				});
+				expect(
+					db.prepare("SELECT counted_detail, counted_detail_uk, counted_detail_ru FROM claims WHERE id = 'c11'").get()
+				).toEqual({
+					counted_detail: 'POWs Kyiv allegedly refuses to take back',
+					counted_detail_uk: 'військовополонені, яких Київ нібито відмовляється забирати',
+					counted_detail_ru: 'военнопленные, которых Киев якобы отказывается забирать'
 				});
 				expect(
 					db

@@ -190,6 +190,8 @@ describe("a claim's claimant in the suggestion form", () => {
 		'field:statement': 'report',
 		'field:counted': 'people_each_way',
 		'field:counted_detail': 'servicemen per side',
+		'field:counted_detail_uk': 'військовослужбовці з кожного боку',
+		'field:counted_detail_ru': 'военнослужащие с каждой стороны',
 		'field:number': '150',
 		'field:qualifier': 'exact',
 		'field:source_ids': 's-moscow',
@@ -340,6 +342,8 @@ describe('reviewing', () => {
 			'field:statement': 'report',
 			'field:counted': 'people_to_ukraine',
 			'field:counted_detail': 'people returned',
+			'field:counted_detail_uk': 'повернуті люди',
+			'field:counted_detail_ru': 'возвращённые люди',
 			'field:number': '189',
 			'field:qualifier': 'exact',
 			'field:source:url': 'https://example.org/ombudsman',
@@ -478,7 +482,10 @@ describe('conflicts', () => {
 		const claimsPath = join(target.dataDir, 'claims.csv');
 		writeFileSync(
 			claimsPath,
-			readFileSync(claimsPath, 'utf8').replace(',servicemen per side,150,', ',servicemen per side,155,')
+			readFileSync(claimsPath, 'utf8').replace(
+				',военнослужащие с каждой стороны,150,',
+				',военнослужащие с каждой стороны,155,'
+			)
 		);
 		const outcome = await approveCorrection(state, target, id, {
 			maintainerId: alice.id,
@@ -504,7 +511,10 @@ describe('conflicts', () => {
 		const claimsPath = join(target.dataDir, 'claims.csv');
 		writeFileSync(
 			claimsPath,
-			readFileSync(claimsPath, 'utf8').replace(',servicemen per side,150,', ',servicemen per side,149,')
+			readFileSync(claimsPath, 'utf8').replace(
+				',военнослужащие с каждой стороны,150,',
+				',военнослужащие с каждой стороны,149,'
+			)
 		);
 		const rebuilt = republish(state, target);
 		expect(rebuilt.ok && rebuilt.conflicts.map((conflict) => conflict.correctionId)).toEqual([id]);

@@ -29,6 +29,7 @@ beforeAll(async () => {
 	handlers.sources = (await import('../../src/routes/sources.[format=download]/+server')).GET as unknown as Handler;
 	handlers.totals = (await import('../../src/routes/totals.[format=download]/+server')).GET as unknown as Handler;
 	handlers.apiRound = (await import('../../src/routes/api/v1/rounds/[id]/+server')).GET as unknown as Handler;
+	handlers.apiClaims = (await import('../../src/routes/api/v1/claims/+server')).GET as unknown as Handler;
 	handlers.apiClaimants = (await import('../../src/routes/api/v1/claimants/+server')).GET as unknown as Handler;
 	handlers.sqlite = (await import('../../src/routes/download/dataset.sqlite/+server')).GET as unknown as Handler;
 });
@@ -44,8 +45,8 @@ describe('CSV downloads', () => {
 		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="claims-[0-9a-f]{12}\.csv"$/);
 		expect(await response.text()).toBe(
-			'id,round_id,stated_on,claimant,claimant_id,claimant_name,claimant_name_uk,claimant_name_ru,claimant_side,statement,counted,counted_detail,number,qualifier,responds_to,source_ids,source_urls,only_copies,note,verdict,verdict_text,url\r\n' +
-				'c11,,2025-08-06,Vladimir Medinsky,k-medinsky,Vladimir Medinsky,Володимир Мединський,Владимир Мединский,russia,allegation,held_by_russia,POWs Kyiv allegedly refuses to take back,1000,more_than,,s-moscow,https://example.org/moscow-statement,false,,answered_allegation,Answered by Centre for Countering Disinformation (Ukraine); no statement by another side on record supports it.,https://example.org/claims/c11\r\n'
+			'id,round_id,stated_on,claimant,claimant_id,claimant_name,claimant_name_uk,claimant_name_ru,claimant_side,statement,counted,counted_detail,counted_detail_uk,counted_detail_ru,number,qualifier,responds_to,source_ids,source_urls,only_copies,note,verdict,verdict_text,url\r\n' +
+				'c11,,2025-08-06,Vladimir Medinsky,k-medinsky,Vladimir Medinsky,Володимир Мединський,Владимир Мединский,russia,allegation,held_by_russia,POWs Kyiv allegedly refuses to take back,"військовополонені, яких Київ нібито відмовляється забирати","военнопленные, которых Киев якобы отказывается забирать",1000,more_than,,s-moscow,https://example.org/moscow-statement,false,,answered_allegation,Answered by Centre for Countering Disinformation (Ukraine); no statement by another side on record supports it.,https://example.org/claims/c11\r\n'
 		);
 	});
 
@@ -148,6 +149,12 @@ describe('the translated words in every download', () => {
 		organisation_uk: 'Адміністрація Президента Росії',
 		organisation_ru: 'Администрация президента России'
 	};
+	/** What the allegation c11's figure counts, in the three languages. */
+	const counted = {
+		counted_detail: 'POWs Kyiv allegedly refuses to take back',
+		counted_detail_uk: 'військовополонені, яких Київ нібито відмовляється забирати',
+		counted_detail_ru: 'военнопленные, которых Киев якобы отказывается забирать'
+	};
 	/** The CSV's header and its data lines. */
 	const csvRecords = (text: string) => {
 		const [header = '', ...lines] = text.trimEnd().split('\r\n');
@@ -166,6 +173,12 @@ describe('the translated words in every download', () => {
 		);
 		const claims = csvRecords(await (await get('claims', 'csv')).text());
 		expect(claims.header).toEqual(expect.arrayContaining(['claimant_name', 'claimant_name_uk', 'claimant_name_ru']));
+		expect(
+			claims.header.slice(claims.header.indexOf('counted_detail'), claims.header.indexOf('counted_detail') + 3)
+		).toEqual(['counted_detail', 'counted_detail_uk', 'counted_detail_ru']);
+		expect(claims.lines.find((line) => line.startsWith('c11,'))).toContain(
+			`${counted.counted_detail},"${counted.counted_detail_uk}","${counted.counted_detail_ru}"`
+		);
 
 		const roundsJson = exportEnvelope(RoundExport).parse(await (await get('rounds', 'json')).json());
 		expect(roundsJson.columns).toEqual(expect.arrayContaining(['summary', 'summary_uk', 'summary_ru']));
@@ -174,8 +187,12 @@ describe('the translated words in every download', () => {
 		expect(claimsJson.rows.find((row) => row.claimant_id === 'k-medinsky')).toMatchObject({
 			claimant_name: medinsky.name_en,
 			claimant_name_uk: medinsky.name_uk,
-			claimant_name_ru: medinsky.name_ru
+			claimant_name_ru: medinsky.name_ru,
+			...counted
 		});
+		expect(claimsJson.columns).toEqual(
+			expect.arrayContaining(['counted_detail', 'counted_detail_uk', 'counted_detail_ru'])
+		);
 	});
 
 	it('gives them in the API records', async () => {
@@ -183,6 +200,9 @@ describe('the translated words in every download', () => {
 			(await (handlers[name] as Handler)({ params, url: new URL(`https://example.org/api/v1/${path}`) })).json();
 		const round = RoundDetailResponse.parse(await call('apiRound', `rounds/${roundId}`, { id: roundId }));
 		expect(round.round).toMatchObject(summaries);
+		const claims = apiListEnvelope(ClaimExport).parse(await call('apiClaims', 'claims'));
+		expect(claims.rows.find((row) => row.id === 'c11')).toMatchObject(counted);
+		expect(claims.columns).toEqual(expect.arrayContaining(['counted_detail_uk', 'counted_detail_ru']));
 		const claimants = apiListEnvelope(ClaimantExport).parse(await call('apiClaimants', 'claimants'));
 		expect(claimants.rows.find((row) => row.id === 'k-medinsky')).toMatchObject(medinsky);
 		expect(claimants.columns).toEqual(
@@ -217,6 +237,9 @@ describe('the translated words in every download', () => {
 					)
 					.get()
 			).toEqual(medinsky);
+			expect(
+				db.prepare("SELECT counted_detail, counted_detail_uk, counted_detail_ru FROM claims WHERE id = 'c11'").get()
+			).toEqual(counted);
 		} finally {
 			db.close();
 		}

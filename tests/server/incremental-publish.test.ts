@@ -115,6 +115,8 @@ describe('publishing an approval from the published file', () => {
 			'field:statement': 'report',
 			'field:counted': 'people_to_ukraine',
 			'field:counted_detail': 'people returned',
+			'field:counted_detail_uk': 'повернуті люди',
+			'field:counted_detail_ru': 'возвращённые люди',
 			'field:number': '189',
 			'field:qualifier': 'exact',
 			'field:source:url': 'https://example.org/ombudsman',

@@ -57,7 +57,8 @@ describe('coverage against official running totals', () => {
 	cpSync(fixtureDir('valid-data'), dir, { recursive: true });
 	appendFileSync(
 		join(dir, 'claims.csv'),
-		'c13,,2025-07-01,Coordination Headquarters for the Treatment of POWs,k-coordination-hq,ukraine,running_total,people_to_ukraine,people returned since 2022,8860,exact,s-kyiv,,\n'
+		'c13,,2025-07-01,Coordination Headquarters for the Treatment of POWs,k-coordination-hq,ukraine,running_total,people_to_ukraine,people returned since 2022,' +
+			'"люди, повернуті з 2022 року","люди, возвращённые с 2022 года",8860,exact,s-kyiv,,\n'
 	);
 	const report = coverageReport(openDataset(buildInto(dir)));
 

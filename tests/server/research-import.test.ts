@@ -7,6 +7,7 @@ import {
 	canonicalClaimant,
 	countedForRow,
 	importResearch,
+	keepTranslations,
 	parseResearchCsv,
 	previousImport,
 	researchFiles,
@@ -254,7 +255,8 @@ describe('importing the research file', () => {
 	});
 
 	it('matches the committed data/ files (the import has not been edited by hand since)', () => {
-		expect(result.claims).toEqual(records('claims.csv'));
+		// The translations of what each figure counts are curated: kept while the English is unchanged.
+		expect(keepTranslations(result.claims, records('claims.csv'), 'counted_detail')).toEqual(records('claims.csv'));
 		expect(result.log).toEqual(records('import-log.csv'));
 		expect(result.sources).toEqual(records('sources.csv'));
 	});

@@ -1,9 +1,10 @@
 // Search on a dataset built from fixtures by the real build: by claimant, outlet, number and date, ranked and paged, safe.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toMatchExpression } from '../../src/lib/domain/search-text';
 import { SEARCH_MAX_LENGTH } from '../../src/lib/schemas/search';
 import { openDataset, type DatasetDatabase } from '../../src/lib/server/db/dataset';
 import { SEARCH_PREVIEW_SIZE, searchDataset, type SearchOptions } from '../../src/lib/server/db/queries/search';
+import { getLocale, overwriteGetLocale, type Locale } from '../../src/lib/paraglide/runtime.js';
 import { buildInto, fixtureDir, realDataDir } from '../helpers/dataset';
 
 type Load = (event: { url: URL }) => unknown;
@@ -379,5 +380,24 @@ describe('ranking statements in the real dataset', () => {
 		await expect(
 			Promise.resolve().then(() => realLoad({ url: new URL('http://x/search?q=x&claimant=k-nobody') }))
 		).rejects.toMatchObject({ status: 400 });
+	});
+});
+
+describe('what a statement counts, in three languages', () => {
+	const defaultGetLocale = getLocale;
+	afterAll(() => overwriteGetLocale(defaultGetLocale));
+
+	it.each(['військовополонені', 'военнопленных', 'POWs'])('finds the allegation c11 by "%s"', (text) => {
+		expect(ids(search(text, { page: 1, kind: 'claim' }).claim)).toContain('c11');
+	});
+
+	it.each<{ locale: Locale; text: string }>([
+		{ locale: 'en', text: 'POWs Kyiv allegedly refuses to take back' },
+		{ locale: 'uk', text: 'військовополонені, яких Київ нібито відмовляється забирати' },
+		{ locale: 'ru', text: 'военнопленные, которых Киев якобы отказывается забирать' }
+	])("shows a found statement's count in the reader's language ($locale)", ({ locale, text }) => {
+		overwriteGetLocale(() => locale);
+		const hit = search('Medinsky', { page: 1, kind: 'claim' }).claim?.hits.find((found) => found.id === 'c11');
+		expect(hit?.snippet.map((segment) => segment.text).join('')).toBe(text);
 	});
 });

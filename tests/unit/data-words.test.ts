@@ -7,6 +7,7 @@ import {
 	claimantOrganisation,
 	claimantRole,
 	claimSpeaker,
+	countedDetailOf,
 	englishOnlyLang,
 	mediatorNames,
 	otherLanguages,
@@ -160,5 +161,28 @@ describe("a round's mediators, as the pages name them", () => {
 
 	it('takes an explicit language over the current one', () => {
 		expect(inCatalogLocale('ru', () => mediatorNames(mediated, 'uk'))).toEqual(['ОАЕ', 'США']);
+	});
+});
+
+/** A statement's figure and what it counts, in the three languages. */
+const counted = {
+	countedDetail: 'Ukrainian servicemen returned, 2 of them wounded',
+	countedDetailUk: 'повернуті українські військовослужбовці, 2 з них поранені',
+	countedDetailRu: 'возвращённые украинские военнослужащие, 2 из них ранены'
+};
+
+describe.each<{ locale: Language; detail: string }>([
+	{ locale: 'en', detail: counted.countedDetail },
+	{ locale: 'uk', detail: counted.countedDetailUk },
+	{ locale: 'ru', detail: counted.countedDetailRu }
+])("what a statement's figure counts, on a page in $locale", ({ locale, detail }) => {
+	it("is shown in the reader's language", () => {
+		overwriteGetLocale(() => locale);
+		expect(countedDetailOf(counted)).toBe(detail);
+	});
+
+	it('is given in the language asked for, whatever the page', () => {
+		overwriteGetLocale(() => baseLocale);
+		expect(countedDetailOf(counted, locale)).toBe(detail);
 	});
 });

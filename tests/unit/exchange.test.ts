@@ -14,6 +14,8 @@ const valid: Record<string, string> = {
 	's1.stated_on': '2026-05-20',
 	's1.counted': 'people_to_ukraine',
 	's1.counted_detail': 'people returned home',
+	's1.counted_detail_uk': 'люди, що повернулися додому',
+	's1.counted_detail_ru': 'люди, вернувшиеся домой',
 	's1.number': '205',
 	's1.qualifier': 'exact',
 	's1.source.url': 'https://example.org/kyiv',
@@ -78,6 +80,8 @@ describe('checkPackage', () => {
 				's2.stated_on': 'This field is required.',
 				's2.counted': 'This field is required.',
 				's2.counted_detail': 'This field is required.',
+				's2.counted_detail_uk': 'This field is required.',
+				's2.counted_detail_ru': 'This field is required.',
 				's2.qualifier': 'a number needs a qualifier',
 				's2.source.url': 'This field is required.',
 				's2.source.outlet': 'This field is required.',
@@ -85,6 +89,11 @@ describe('checkPackage', () => {
 				's2.source.language': 'This field is required.',
 				's2.source.reliability': 'This field is required.'
 			}
+		],
+		[
+			'a statement whose count is not translated into Russian',
+			{ 's1.counted_detail_ru': '' },
+			{ 's1.counted_detail_ru': 'This field is required.' }
 		],
 		['a new claimant with a role', { ...newClaimant, ...ombudsman }, {}],
 		[

@@ -19,6 +19,8 @@ const total = (overrides: Partial<RunningTotal>): RunningTotal => ({
 	statedOn: '2026-03-11',
 	counted: 'people_to_ukraine',
 	countedDetail: 'Ukrainians returned home',
+	countedDetailUk: 'українці, що повернулися додому',
+	countedDetailRu: 'украинцы, вернувшиеся домой',
 	number: 8050,
 	qualifier: 'exact',
 	...overrides

@@ -88,6 +88,8 @@ describe('claimJsonLd', () => {
 		statement: 'running_total',
 		counted: 'people_to_ukraine',
 		countedDetail: 'people returned since 2022',
+		countedDetailUk: 'люди, повернуті з 2022 року',
+		countedDetailRu: 'люди, возвращённые с 2022 года',
 		number: 3956,
 		qualifier: 'exact',
 		respondsTo: null,

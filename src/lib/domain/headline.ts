@@ -9,7 +9,10 @@ export interface RunningTotal extends Speaker {
 	side: ClaimantSide;
 	statedOn: string;
 	counted: Counted;
+	/** What the total counts, in English, Ukrainian and Russian. */
 	countedDetail: string;
+	countedDetailUk: string;
+	countedDetailRu: string;
 	number: number;
 	qualifier: Qualifier;
 }

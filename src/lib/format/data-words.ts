@@ -1,4 +1,4 @@
-// The data's own words in the reader's language: a round's summary, a claimant's name, role and organisation.
+// The data's own words in the reader's language: a round's summary, a claim's counted detail, a claimant's name, role and organisation.
 import { getLocale, locales } from '../paraglide/runtime.js';
 
 export type Language = (typeof locales)[number];
@@ -34,6 +34,14 @@ export interface MediatorWords {
 /** A round's mediators, as the pages name them: in English as recorded, in Ukrainian and Russian by their names there. */
 export function mediatorNames(round: MediatorWords, language?: Language): readonly string[] {
 	return inLanguage({ en: round.mediators, uk: round.mediatorsUk, ru: round.mediatorsRu }, language);
+}
+
+/** What a statement's figure counts (its `counted_detail`), in the words of the record, as the pages show it. */
+export function countedDetailOf(
+	claim: { countedDetail: string; countedDetailUk: string; countedDetailRu: string },
+	language?: Language
+): string {
+	return inLanguage({ en: claim.countedDetail, uk: claim.countedDetailUk, ru: claim.countedDetailRu }, language);
 }
 
 /** A claimant as the list and their page hold them: name, role and organisation in each language. */

@@ -39,6 +39,8 @@ const labels: Record<CorrectionEntity, Record<string, () => string>> = {
 		statement: m.field_claim_statement,
 		counted: m.field_claim_counted,
 		counted_detail: m.field_claim_counted_detail,
+		counted_detail_uk: m.field_claim_counted_detail_uk,
+		counted_detail_ru: m.field_claim_counted_detail_ru,
 		number: m.field_claim_number,
 		qualifier: m.field_claim_qualifier,
 		source_ids: m.field_claim_source_ids,

@@ -1,7 +1,7 @@
 // The overview headline's sentences, one per direction, that a visitor can repeat without misleading anyone.
 import type { DirectionHeadline } from '../domain/headline';
 import { m } from '../paraglide/messages.js';
-import { claimSpeaker } from './data-words';
+import { claimSpeaker, countedDetailOf } from './data-words';
 import { countInputs, formatDate, formatFigure, formatNumber } from './figures';
 
 /** Why nothing is confirmed in a direction, in words. */
@@ -23,7 +23,7 @@ export function headlineSentence(headline: DirectionHeadline): string {
 					m.headline_official({
 						claimant: claimSpeaker(official),
 						// What the total counts, in the words of the record: an official total often has its own scope.
-						detail: official.countedDetail,
+						detail: countedDetailOf(official),
 						figure: formatFigure(official.number, official.qualifier),
 						date: formatDate(official.statedOn)
 					})

@@ -86,6 +86,8 @@ const fieldInputs: Record<CorrectionEntity, Record<string, FieldInput>> = {
 		statement: { type: 'select', options: statementKinds },
 		counted: { type: 'select', options: countedValues },
 		counted_detail: { type: 'textarea' },
+		counted_detail_uk: { type: 'textarea' },
+		counted_detail_ru: { type: 'textarea' },
 		number: { type: 'number' },
 		qualifier: { type: 'select', options: qualifiers },
 		source_ids: { type: 'list' },

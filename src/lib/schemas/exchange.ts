@@ -34,6 +34,8 @@ export const packageClaimFields = [
 	'stated_on',
 	'counted',
 	'counted_detail',
+	'counted_detail_uk',
+	'counted_detail_ru',
 	'number',
 	'qualifier',
 	'note'

@@ -1,4 +1,5 @@
 // schema.org structured data built from the dataset: the Dataset (overview and /download) and each statement's Claim.
+import { countedDetailOf } from '../format/data-words';
 import { countedLabel, formatDate, formatFigure, sideLabel, statementLabel } from '../format/figures';
 import { claimSpeaker } from '../format/data-words';
 import { m } from '../paraglide/messages.js';
@@ -96,7 +97,7 @@ export function claimJsonLd(claim: ClaimView, origin: string): JsonLd {
 		claimant: claimSpeaker(claim),
 		side: sideLabel(claim.side),
 		date: formatDate(claim.statedOn),
-		detail: claim.countedDetail
+		detail: countedDetailOf(claim)
 	};
 	const firstSource = earliestSource(claim.sources);
 	return {

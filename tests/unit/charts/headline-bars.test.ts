@@ -15,6 +15,8 @@ const total = (side: 'ukraine' | 'russia', number: number, qualifier: Qualifier)
 	statedOn: '2025-06-01',
 	counted: 'people_to_ukraine',
 	countedDetail: 'people returned',
+	countedDetailUk: 'повернуті люди',
+	countedDetailRu: 'возвращённые люди',
 	number,
 	qualifier
 });

@@ -73,6 +73,8 @@ export function previewPackage(
 			statement: claim.statement,
 			counted: claim.counted,
 			countedDetail: claim.counted_detail,
+			countedDetailUk: claim.counted_detail_uk,
+			countedDetailRu: claim.counted_detail_ru,
 			number: claim.number,
 			qualifier: claim.qualifier,
 			respondsTo: claim.responds_to,

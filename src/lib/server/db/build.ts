@@ -524,7 +524,12 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 	yield;
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
-	checkWithheldNames(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
+	checkWithheldNames(
+		datasetFiles.claims,
+		claims,
+		['counted_detail', 'counted_detail_uk', 'counted_detail_ru', 'note'],
+		problems
+	);
 	yield;
 	checkPublicWords(datasetFiles.claims, claims, ['counted_detail', 'note'], problems);
 	checkPublicWords(datasetFiles.rounds, rounds, ['summary'], problems);
@@ -975,6 +980,8 @@ const tableColumns = {
 		'statement',
 		'counted',
 		'counted_detail',
+		'counted_detail_uk',
+		'counted_detail_ru',
 		'number',
 		'qualifier',
 		'responds_to',

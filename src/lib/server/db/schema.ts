@@ -4,7 +4,7 @@
  * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
  * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 10;
+export const DATASET_SCHEMA_VERSION = 11;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `
@@ -82,6 +82,8 @@ CREATE TABLE claims (
 	statement TEXT NOT NULL,
 	counted TEXT NOT NULL,
 	counted_detail TEXT NOT NULL,
+	counted_detail_uk TEXT NOT NULL,
+	counted_detail_ru TEXT NOT NULL,
 	number INTEGER,
 	qualifier TEXT,
 	responds_to TEXT REFERENCES claims (id),

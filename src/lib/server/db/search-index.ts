@@ -142,7 +142,7 @@ export function searchDocuments(
 		...content.claims.map((claim) =>
 			indexRow('claim', claim.id, {
 				names: claimantNames(claim, claimants.get(claim.claimant_id)),
-				texts: [given(claim.counted_detail, claim.note).join(' — ')],
+				texts: [given(claim.counted_detail, claim.note).join(' — '), claim.counted_detail_uk, claim.counted_detail_ru],
 				terms: [
 					claim.id,
 					claim.claimant_id,

@@ -7,7 +7,7 @@ import { claimColumns } from '../../schemas/claim';
 import { roundColumns } from '../../schemas/round';
 import { sourceColumns } from '../../schemas/source';
 import { readDecisions } from './decisions';
-import { importResearch, parseResearchCsv, previousImport, researchFiles } from './research';
+import { importResearch, keepTranslations, parseResearchCsv, previousImport, researchFiles } from './research';
 
 const force = process.argv.includes('--force');
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
@@ -28,22 +28,16 @@ const result = importResearch(
 	readDecisions(join(dataDir, 'decisions'))
 );
 writeFileSync(join(dataDir, 'sources.csv'), formatCsv(sourceColumns, result.sources));
-// Translations are curated, not imported: a round keeps its Ukrainian and Russian summaries while its English one is
-// unchanged; a changed summary gets none, and the build then asks for them.
-const translated = new Map(records('rounds.csv').map((round) => [round.id, round]));
-const rounds = result.rounds.map((round) => {
-	const before = translated.get(round.id ?? '');
-	return before && before.summary === round.summary
-		? { ...round, summary_uk: before.summary_uk ?? '', summary_ru: before.summary_ru ?? '' }
-		: round;
-});
+// Translations are curated, not imported: unchanged English keeps its Ukrainian and Russian (see keepTranslations).
+const rounds = keepTranslations(result.rounds, records('rounds.csv'), 'summary');
 writeFileSync(join(dataDir, 'rounds.csv'), formatCsv(roundColumns, rounds));
-writeFileSync(join(dataDir, 'claims.csv'), formatCsv(claimColumns, result.claims));
+const claims = keepTranslations(result.claims, records('claims.csv'), 'counted_detail');
+writeFileSync(join(dataDir, 'claims.csv'), formatCsv(claimColumns, claims));
 writeFileSync(
 	join(dataDir, 'import-log.csv'),
 	formatCsv(['research_id', 'claim_id', 'source_id', 'action', 'reason'], result.log)
 );
 const merged = result.log.filter((entry) => entry.action === 'merged').length;
 console.log(
-	`imported ${result.log.length} research rows from ${researchFiles.length} files: ${result.claims.length} claims (${merged} rows merged into an existing statement), ${result.rounds.length} rounds, ${result.sources.length} sources`
+	`imported ${result.log.length} research rows from ${researchFiles.length} files: ${claims.length} claims (${merged} rows merged into an existing statement), ${result.rounds.length} rounds, ${result.sources.length} sources`
 );

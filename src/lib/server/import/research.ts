@@ -47,6 +47,28 @@ export interface ResearchRow {
 /** Rows of the dataset files, as plain strings in column order (what the CSV holds). */
 export type CsvRecord = Record<string, string>;
 
+/**
+ * Translations are curated, not imported: an imported record keeps the Ukrainian and Russian translations of `column`
+ * (`<column>_uk`, `<column>_ru`) that the curated file gives it while its English text is unchanged; a changed text gets
+ * none, and the build then asks for them.
+ */
+export function keepTranslations(
+	imported: readonly CsvRecord[],
+	curated: readonly CsvRecord[],
+	column: string
+): CsvRecord[] {
+	const before = new Map(curated.map((record) => [record.id, record]));
+	return imported.map((record) => {
+		const earlier = before.get(record.id);
+		const kept = earlier !== undefined && earlier[column] === record[column];
+		return {
+			...record,
+			[`${column}_uk`]: kept ? (earlier[`${column}_uk`] ?? '') : '',
+			[`${column}_ru`]: kept ? (earlier[`${column}_ru`] ?? '') : ''
+		};
+	});
+}
+
 export interface ImportResult {
 	sources: CsvRecord[];
 	rounds: CsvRecord[];

@@ -6,6 +6,7 @@ import { discrepancyModel, type DiscrepancyModel } from '../../../charts/discrep
 import { MODEL_WIDTHS } from '../../../charts/sizing';
 import { timelineModel, type TimelineModel } from '../../../charts/timeline';
 import type { StatedTotal } from '../../../charts/types';
+import { countedDetailOf } from '../../../format/data-words';
 import { formatDate, roundKindLabel } from '../../../format/figures';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
@@ -21,7 +22,10 @@ export interface OverviewCharts {
 }
 
 const statements = preparedFor((db) => ({
-	countedDetails: db.prepare<[], { id: string; counted_detail: string }>('SELECT id, counted_detail FROM claims'),
+	countedDetails: db.prepare<
+		[],
+		{ id: string; counted_detail: string; counted_detail_uk: string; counted_detail_ru: string }
+	>('SELECT id, counted_detail, counted_detail_uk, counted_detail_ru FROM claims'),
 	statedTotals: db.prepare<
 		[],
 		{
@@ -46,8 +50,8 @@ function describe(round: ChartRound): string {
 }
 
 /**
- * The data of the overview's charts, computed once per dataset. Its text is in the base locale: when a second
- * locale is added, this must be keyed by locale as well.
+ * The data of the overview's charts, computed once per dataset and language (memoizedFor keeps one per locale): their
+ * dates and what each figure counts are in the reader's language.
  */
 export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts => chartsAt(db, MODEL_WIDTHS));
 
@@ -57,7 +61,14 @@ export function chartsAt(db: DatasetDatabase, widths: readonly number[]): Overvi
 	const details = new Map(
 		statements(db)
 			.countedDetails.all()
-			.map((row) => [row.id, row.counted_detail])
+			.map((row) => [
+				row.id,
+				countedDetailOf({
+					countedDetail: row.counted_detail,
+					countedDetailUk: row.counted_detail_uk,
+					countedDetailRu: row.counted_detail_ru
+				})
+			])
 	);
 	const statedTotals = statements(db)
 		.statedTotals.all()

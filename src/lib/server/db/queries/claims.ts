@@ -42,7 +42,10 @@ export interface ClaimView {
 	side: ClaimantSide;
 	statement: StatementKind;
 	counted: Counted;
+	/** What the figure counts, in English, Ukrainian and Russian. */
 	countedDetail: string;
+	countedDetailUk: string;
+	countedDetailRu: string;
 	number: number | null;
 	qualifier: Qualifier | null;
 	respondsTo: string | null;
@@ -65,6 +68,8 @@ interface ClaimRecord {
 	statement: StatementKind;
 	counted: Counted;
 	counted_detail: string;
+	counted_detail_uk: string;
+	counted_detail_ru: string;
 	number: number | null;
 	qualifier: Qualifier | null;
 	responds_to: string | null;
@@ -96,7 +101,7 @@ export function speakerOf(row: { claimant: string; claimant_name_uk: string; cla
 
 const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_id,
 	(SELECT k.name_en FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name, ${speakerNameColumns}, c.claimant_side, c.statement,
-	c.counted, c.counted_detail, c.number, c.qualifier, c.responds_to, c.note`;
+	c.counted, c.counted_detail, c.counted_detail_uk, c.counted_detail_ru, c.number, c.qualifier, c.responds_to, c.note`;
 
 const statements = preparedFor((db) => ({
 	byRound: db.prepare<[string], ClaimRecord>(
@@ -192,6 +197,8 @@ function withSources(db: DatasetDatabase, records: ClaimRecord[]): ClaimView[] {
 			statement: record.statement,
 			counted: record.counted,
 			countedDetail: record.counted_detail,
+			countedDetailUk: record.counted_detail_uk,
+			countedDetailRu: record.counted_detail_ru,
 			number: record.number,
 			qualifier: record.qualifier,
 			respondsTo: record.responds_to,

@@ -125,6 +125,8 @@ export function toClaimExport(claim: ClaimView, verdict: StatementVerdict, origi
 		statement: claim.statement,
 		counted: claim.counted,
 		counted_detail: claim.countedDetail,
+		counted_detail_uk: claim.countedDetailUk,
+		counted_detail_ru: claim.countedDetailRu,
 		number: claim.number,
 		qualifier: claim.qualifier,
 		responds_to: claim.respondsTo,

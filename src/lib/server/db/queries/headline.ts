@@ -18,11 +18,13 @@ const statements = preparedFor((db) => ({
 			stated_on: string;
 			counted: Counted;
 			counted_detail: string;
+			counted_detail_uk: string;
+			counted_detail_ru: string;
 			number: number;
 			qualifier: Qualifier;
 		}
 	>(
-		`SELECT c.id, c.claimant, ${speakerNameColumns}, c.claimant_side, c.stated_on, c.counted, c.counted_detail, c.number, c.qualifier
+		`SELECT c.id, c.claimant, ${speakerNameColumns}, c.claimant_side, c.stated_on, c.counted, c.counted_detail, c.counted_detail_uk, c.counted_detail_ru, c.number, c.qualifier
 		   FROM claims c
 		  WHERE c.statement = 'running_total' AND c.counted IN ('people_to_ukraine', 'people_to_russia')
 		    AND c.claimant_side IN ('ukraine', 'russia') AND c.number IS NOT NULL
@@ -41,6 +43,8 @@ export const overviewHeadlines = memoizedFor((db: DatasetDatabase) => {
 			statedOn: row.stated_on,
 			counted: row.counted,
 			countedDetail: row.counted_detail,
+			countedDetailUk: row.counted_detail_uk,
+			countedDetailRu: row.counted_detail_ru,
 			number: row.number,
 			qualifier: row.qualifier
 		}));

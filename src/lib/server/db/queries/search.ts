@@ -1,5 +1,7 @@
 // Full-text search over the dataset's index: how many rounds, claims and sources match, and one ranked page of each.
 import { MATCH_CLOSE, MATCH_OPEN, NAME_COLUMNS, markedSegments, type TextSegment } from '../../../domain/search-text';
+import { countedDetailOf } from '../../../format/data-words';
+import { getLocale } from '../../../paraglide/runtime.js';
 import type { SearchKind, SearchSort } from '../../../schemas/search';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, StatementKind } from '../../../schemas/vocabulary';
 import type { MediatorWords } from '../../../format/data-words';
@@ -31,7 +33,8 @@ export interface RoundHit {
 
 /**
  * A claim found: who said what and when, with the claimant and a snippet of what it counts and its note marked, and
- * what the record says about it (its verdict, as on its page).
+ * what the record says about it (its verdict, as on its page). On a Ukrainian or Russian page the snippet is what the
+ * figure counts in that language, unmarked: the index's snippets are cut from the English text.
  */
 export interface ClaimHit {
 	id: string;
@@ -117,6 +120,9 @@ interface ClaimRecord {
 	counted: Counted;
 	number: number | null;
 	qualifier: Qualifier | null;
+	counted_detail: string;
+	counted_detail_uk: string;
+	counted_detail_ru: string;
 	name: string;
 	text: string;
 }
@@ -165,6 +171,7 @@ const statements = preparedFor((db) => ({
 	),
 	claims: db.prepare<PageParameters, ClaimRecord>(
 		`SELECT c.id, c.stated_on, c.claimant_id, c.claimant_side, c.statement, c.counted, c.number, c.qualifier,
+		        c.counted_detail, c.counted_detail_uk, c.counted_detail_ru,
 		        highlight(search_index, 2, @open, @close) AS name,
 		        snippet(search_index, 3, @open, @close, '…', ${SNIPPET_WORDS}) AS text
 		   FROM search_index JOIN claims c ON c.id = search_index.record_id
@@ -182,6 +189,17 @@ const statements = preparedFor((db) => ({
 		  LIMIT @limit OFFSET @offset`
 	)
 }));
+
+/** A claim's snippet: the index's, marked, in English; what its figure counts in the reader's language otherwise. */
+function claimSnippet(record: ClaimRecord): TextSegment[] {
+	if (getLocale() === 'en') return markedSegments(record.text);
+	const detail = countedDetailOf({
+		countedDetail: record.counted_detail,
+		countedDetailUk: record.counted_detail_uk,
+		countedDetailRu: record.counted_detail_ru
+	});
+	return [{ text: detail, match: false }];
+}
 
 /** One page of one kind: a page past the end shows the last. */
 function groupOf<R, T>(
@@ -273,7 +291,7 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 						counted: record.counted,
 						number: record.number,
 						qualifier: record.qualifier,
-						snippet: markedSegments(record.text)
+						snippet: claimSnippet(record)
 					})
 				)
 			: null,

@@ -198,3 +198,51 @@ describe('no label overprints another label or a mark', () => {
 		expect(collisions(svg, 12, [])).toEqual(['"Kyiv: 6,507" overlaps a mark at 25,11']);
 	});
 });
+
+/** The segments of a step line as d3 draws it (absolute M and L commands), as thin boxes. */
+function lineSegments(d: string): Box[] {
+	const corners = [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map(([, x = '0', y = '0']) => ({ x: +x, y: +y }));
+	return corners.slice(1).map((corner, index) => {
+		const from = corners[index] as { x: number; y: number };
+		return {
+			x: Math.min(from.x, corner.x) - 1,
+			y: Math.min(from.y, corner.y) - 1,
+			width: Math.abs(corner.x - from.x) + 2,
+			height: Math.abs(corner.y - from.y) + 2
+		};
+	});
+}
+
+/** Every direct label (a running sum's name and figure at its line's end) that a drawn line passes through. */
+function labelsOnLines(svg: string, fontSize: number): string[] {
+	const lines = [...svg.matchAll(/<path class="series[^"]*" d="([^"]+)"/g)].flatMap(([, d = '']) => lineSegments(d));
+	const labels = textBoxes(
+		[...svg.matchAll(/<text class="series-label[^>]*>[\s\S]*?<\/text>/g)].map(([tag]) => tag).join(''),
+		fontSize,
+		['series-label']
+	);
+	return labels.flatMap((label) =>
+		lines.some((segment) => boxesOverlap(shrink(label), segment)) ? [`"${label.text}" is drawn through`] : []
+	);
+}
+
+describe('no line is drawn through a direct label', () => {
+	it('in the cumulative chart from the fixtures and the real dataset, at every width', () => {
+		const cumulative = [
+			...chartCases('fixtures', fixtureCharts),
+			...chartCases('fixtures', fixtureChartsAtScreenWidths),
+			...realCases
+		].filter((item) => item.name.includes(' cumulative '));
+		expect(cumulative.length).toBeGreaterThan(2);
+		const found = cumulative.flatMap(({ name, svg, fontSize }) =>
+			labelsOnLines(svg, fontSize).map((problem) => `${name}: ${problem}`)
+		);
+		expect(found).toEqual([]);
+	});
+
+	it('finds a label a line is drawn through (the check itself)', () => {
+		const svg =
+			'<svg><path class="series series-moscow" d="M0,30L100,30L100,10"/><text class="series-label" x="110" y="20" text-anchor="end">Moscow: 3,901</text></svg>';
+		expect(labelsOnLines(svg, 12)).toEqual(['"Moscow: 3,901" is drawn through']);
+	});
+});

@@ -36,10 +36,29 @@ const here = dirname(fileURLToPath(import.meta.url));
 registerBuildWorker({ path: join(here, 'build-worker.js') });
 const { handler } = (await import(pathToFileURL(join(here, 'handler.js')).href)) as { handler: NodeHandler };
 
+/**
+ * The page cache is a shortcut: whatever fails in it (a dataset file of an older schema, say) is logged and the
+ * request left to the router, which answers it as any other, instead of the exception ending the process.
+ */
+function answeredFromCache(
+	request: IncomingMessage,
+	response: ServerResponse,
+	to: Parameters<typeof answerFromCache>[2]
+) {
+	try {
+		return answerFromCache(request, response, to);
+	} catch (error) {
+		console.error('the page cache could not answer; the router will', error);
+		if (!response.headersSent) return false;
+		response.destroy();
+		return true;
+	}
+}
+
 const server = createServer((request, response) => {
 	const to = { embed: isEmbedPath((request.url ?? '/').split('?')[0] ?? ''), https: servedOverHttps(request) };
 	// A hit is written whole, its security headers included; everything else gets them as its head is written.
-	if (answerFromCache(request, response, to)) return;
+	if (answeredFromCache(request, response, to)) return;
 	secureResponse(response, to);
 	handler(request, response);
 });

@@ -202,23 +202,8 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 			height: 2 * markerRadius
 		}
 	}));
-	// The lines as they are drawn, each step as two thin boxes (along, then up or down): a direct label must not sit on
-	// any of them, its own included, or the line would be drawn through its words.
-	const lineBoxes: Box[] = drawn.flatMap((key) => {
-		const corners = thinned(stepPoints(input[key], lastDate)).map((point) => ({
-			x: x(parseIsoDate(point.date)),
-			y: y(point.value)
-		}));
-		return corners.slice(1).flatMap((corner, index) => {
-			const from = corners[index] as { x: number; y: number };
-			return [
-				{ x: from.x, y: from.y - 1.5, width: corner.x - from.x, height: 3 },
-				{ x: corner.x - 1.5, y: Math.min(from.y, corner.y), width: 3, height: Math.abs(corner.y - from.y) }
-			];
-		});
-	});
-	// A direct label keeps clear of the lines, the markers and the labels above it: where its place is taken it moves
-	// up or down a line at a time, as little as it can, and stays at its place only when nowhere in the plot is free.
+	// A direct label keeps clear of the markers and the labels above it: where its place is taken it moves up or down
+	// a line at a time, as little as it can, and stays at its place only when nowhere in the plot is free.
 	const seriesBoxes: Box[] = [];
 	const lines: CumulativeLine[] = drawn.map((key, index) => {
 		const text = m.chart_series_end({ series: seriesLabel(key), value: formatNumber(valueOn(input[key], lastDate)) });
@@ -234,9 +219,7 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		const free = (labelY: number) =>
 			labelY - fontSize >= 0 &&
 			labelY + 2 <= plot.bottom &&
-			![...markerBoxes.map((item) => item.box), ...seriesBoxes, ...lineBoxes].some((other) =>
-				boxesOverlap(boxAt(labelY), other)
-			);
+			![...markerBoxes.map((item) => item.box), ...seriesBoxes].some((other) => boxesOverlap(boxAt(labelY), other));
 		const steps = Array.from(
 			{ length: 40 },
 			(_, step) => ((step % 2 === 0 ? 1 : -1) * Math.ceil(step / 2) * fontSize) / 2

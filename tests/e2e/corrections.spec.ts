@@ -32,9 +32,11 @@ test.describe('a correction is suggested, approved, published and reverted', () 
 		await page.getByLabel('Why should this change?').fill('The ministry page itself says 95, not 94.');
 		await page.getByLabel('Links to evidence').fill('ftp://example.org/ministry-statement');
 		await page.getByRole('button', { name: 'Send the suggestion' }).click();
-		await expect(page.getByRole('alert')).toContainText('evidence: expected an absolute http(s) URL');
+		await expect(page.getByRole('alert')).toContainText(
+			'Links to evidence (required): Give a full web address starting with http:// or https://.'
+		);
 		await expect(page.getByLabel('Links to evidence')).toHaveAccessibleDescription(
-			/expected an absolute http\(s\) URL/
+			/Give a full web address starting with http:\/\/ or https:\/\//
 		);
 		await expect(page.getByLabel('Figure', { exact: true })).toHaveValue('95');
 		await expect(page.getByLabel('Why should this change?')).toHaveValue('The ministry page itself says 95, not 94.');

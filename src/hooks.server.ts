@@ -6,7 +6,7 @@ import { version as appVersion } from '$app/environment';
 import { SESSION_COOKIE, maintainerForSession } from '$lib/server/auth/maintainers';
 import { pageCacheBytes, todayIso } from '$lib/server/config';
 import { guardSuggestion } from '$lib/server/corrections/guard';
-import { ensurePublished, publishTarget } from '$lib/server/corrections/publishing';
+import { ensurePublished, hasCurrentSchema, publishTarget } from '$lib/server/corrections/publishing';
 import { getState } from '$lib/server/db/state';
 import { getDataset, type DatasetDatabase } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
@@ -26,7 +26,11 @@ export const init: ServerInit = () => {
 	if (repair.removed.length > 0) console.warn(`removed files of interrupted builds: ${repair.removed.join(', ')}`);
 	if (repair.republished && repair.ok) console.warn('the published dataset was behind the decisions: republished');
 	if (repair.republished && !repair.ok) {
-		console.error(`the published dataset is behind the decisions and cannot be rebuilt:\n${repair.errors.join('\n')}`);
+		const problem = `the published dataset is behind the decisions and cannot be rebuilt:\n${repair.errors.join('\n')}`;
+		// A file of an older schema cannot be served at all (its tables are not the ones the pages query): refuse to
+		// start rather than answer every request with an error. A file merely behind the decisions is still served.
+		if (!hasCurrentSchema(publishTarget().outPath)) throw new Error(problem);
+		console.error(problem);
 	}
 };
 
@@ -79,4 +83,24 @@ const checkPosts: Handle = async ({ event, resolve }) => {
 // sets the security headers on every response, these hooks' included.
 sharePageCache({ cache, version: cacheVersion, sessionCookie: SESSION_COOKIE });
 
-export const handle: Handle = sequence(language, servePages(cache, cacheVersion), authenticate, checkPosts);
+/**
+ * SvelteKit lists a hydrated page's scripts and styles in a `link` preload response header. On the maintainers' pages
+ * (/review, whose client carries three catalogs' chunks) that header alone is about 3.5 kB, and with the session cookies
+ * it outgrows a proxy's default 4 kB header buffer (nginx: 502 "upstream sent too big header"), so it is not sent: the
+ * browser finds the same modules through the entry script's imports, a round trip or two later, and the stylesheets
+ * through the head's links. Public pages are never hydrated and lose nothing. Innermost, so the page cache never
+ * stores the header either.
+ */
+const withoutPreloadHeader: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (response.headers.has('link')) response.headers.delete('link');
+	return response;
+};
+
+export const handle: Handle = sequence(
+	language,
+	servePages(cache, cacheVersion),
+	authenticate,
+	checkPosts,
+	withoutPreloadHeader
+);

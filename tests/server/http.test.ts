@@ -236,6 +236,16 @@ describe('security headers', () => {
 		expectSecurityHeaders((await app.fetch('/login', { headers: { cookie } })).headers, "'none'");
 	});
 
+	it('without a preload header a proxy could not buffer: a hydrated maintainer page answers in well under 4 kB of headers', async () => {
+		const cookie = await logIn();
+		const review = await app.fetch('/review', { headers: { cookie } });
+		expect(review.status).toBe(200);
+		expect(await review.text()).toContain('/_app/immutable/entry/start.');
+		expect(review.headers.get('link')).toBeNull();
+		const headerBytes = [...review.headers].reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
+		expect(headerBytes).toBeLessThan(2048);
+	});
+
 	/** A file of the client build, named in a page. */
 	const immutableAsset = async () =>
 		/\/_app\/immutable\/[^"]+\.(js|css)/.exec((await app.raw('/rounds')).body.toString())?.[0] ?? '/_app/none';

@@ -1,14 +1,22 @@
 // A crash between an approval's commit and the rename of its dataset: the next start publishes the approved value.
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMaintainer } from '../../src/lib/server/auth/maintainers';
-import { isPublished, removeLeftovers } from '../../src/lib/server/corrections/publishing';
+import {
+	ensurePublished,
+	hasCurrentSchema,
+	isPublished,
+	publishTarget,
+	removeLeftovers
+} from '../../src/lib/server/corrections/publishing';
 import { latestRevision } from '../../src/lib/server/corrections/review';
 import { getCorrection } from '../../src/lib/server/corrections/store';
 import { buildDataset } from '../../src/lib/server/db/build';
-import { getDataset } from '../../src/lib/server/db/dataset';
+import { datasetMetaOf, getDataset } from '../../src/lib/server/db/dataset';
+import { DATASET_SCHEMA_VERSION } from '../../src/lib/server/db/schema';
 import { recordCells } from '../../src/lib/server/db/queries/records';
 import { getState } from '../../src/lib/server/db/state';
 import { suggestClaimChange } from '../helpers/suggestions';
@@ -103,4 +111,32 @@ describe('removing what interrupted builds left', () => {
 		expect(removeLeftovers(outPath).sort()).toEqual(names.slice(0, 5).sort());
 		expect(readdirSync(dir).sort()).toEqual(names.slice(5).sort());
 	});
+});
+
+describe('a published file written by an older schema', () => {
+	/** Marks the published file as written by the schema before this one, as a file left by an older release is. */
+	function ageSchema(path: string) {
+		const db = new Database(path);
+		db.prepare("UPDATE meta SET value = ? WHERE key = 'schema_version'").run(String(DATASET_SCHEMA_VERSION - 1));
+		db.close();
+	}
+
+	it('is not published, and the start-up repair rebuilds it with the current schema', async () => {
+		const { state } = await instanceWithSuggestion();
+		ageSchema(outPath);
+		expect(hasCurrentSchema(outPath)).toBe(false);
+		expect(isPublished(state, outPath)).toBe(false);
+		expect(ensurePublished(state, publishTarget())).toMatchObject({ republished: true, ok: true });
+		expect(datasetMetaOf(outPath)?.schema_version).toBe(String(DATASET_SCHEMA_VERSION));
+		expect(isPublished(state, outPath)).toBe(true);
+	});
+
+	it('stops the server at start-up when it cannot be rebuilt, rather than failing every request', async () => {
+		await instanceWithSuggestion();
+		ageSchema(outPath);
+		process.env.DATA_DIR = join(dir, 'missing-data');
+		const { init } = await import('../../src/hooks.server');
+		await expect(async () => init()).rejects.toThrow(/cannot be rebuilt/);
+		expect(hasCurrentSchema(outPath)).toBe(false);
+	}, 30_000);
 });

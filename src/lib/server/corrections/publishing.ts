@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { buildDay, dataDir, datasetDbPath } from '../config';
 import { ACCEPTED_META_KEY, acceptedList } from '../db/build';
 import { datasetMetaOf } from '../db/dataset';
+import { DATASET_SCHEMA_VERSION } from '../db/schema';
 import type { StateDatabase } from '../db/state';
 import { acceptedEdits, latestRevision, republish, type PublishTarget } from './review';
 
@@ -12,17 +13,33 @@ export function publishTarget(): PublishTarget {
 	return { dataDir: dataDir(), outPath: datasetDbPath(), today: buildDay() };
 }
 
-/** What a published file says it was built from; null when it is missing or unreadable. */
-function publishedFrom(outPath: string): { revision: string; accepted: string } | null {
+/** What a published file says it was built from, and by which schema; null when it is missing or unreadable. */
+function publishedFrom(outPath: string): { revision: string; accepted: string; schemaVersion: string } | null {
 	const meta = datasetMetaOf(outPath);
-	return meta && { revision: meta.revision ?? '', accepted: meta[ACCEPTED_META_KEY] ?? '' };
+	return (
+		meta && {
+			revision: meta.revision ?? '',
+			accepted: meta[ACCEPTED_META_KEY] ?? '',
+			schemaVersion: meta.schema_version ?? ''
+		}
+	);
 }
 
-/** Whether the published file was built from the state database as it is: the same revision and accepted corrections. */
+/** Whether the file at `outPath` was written by this application's schema (false when it is missing or unreadable). */
+export function hasCurrentSchema(outPath: string): boolean {
+	return publishedFrom(outPath)?.schemaVersion === String(DATASET_SCHEMA_VERSION);
+}
+
+/**
+ * Whether the published file was built by this application's schema from the state database as it is: the same
+ * revision and accepted corrections. A file of an older schema (a release that changed its tables) is not published:
+ * the pages' queries would fail on it.
+ */
 export function isPublished(state: StateDatabase, outPath: string): boolean {
 	const published = publishedFrom(outPath);
 	return (
 		published !== null &&
+		published.schemaVersion === String(DATASET_SCHEMA_VERSION) &&
 		published.revision === String(latestRevision(state)) &&
 		published.accepted === acceptedList(acceptedEdits(state))
 	);
@@ -72,7 +89,8 @@ export type StartupRepair =
 
 /**
  * Run at start-up, before the first request: removes what interrupted builds left, and republishes when the published
- * file does not reflect the state database (a crash between a decision's commit and its rename leaves it one behind).
+ * file does not reflect the state database (a crash between a decision's commit and its rename leaves it one behind)
+ * or was written by an older schema.
  */
 export function ensurePublished(state: StateDatabase, target: PublishTarget): StartupRepair {
 	const removed = removeLeftovers(target.outPath);

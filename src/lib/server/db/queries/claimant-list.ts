@@ -1,22 +1,12 @@
 // The list of claimants with their statement counts, kept apart from the claimant pages' queries (which carry page text) for the corrections forms.
+import type { ClaimantWords } from '../../../format/data-words';
 import type { ClaimantSide } from '../../../schemas/vocabulary';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
 
-/** A person or body that stated figures, with how many statements the record holds and over which dates. */
-export interface ClaimantListItem {
+/** A person or body that stated figures (names in three languages: see data/decisions/claimant-spellings.csv for where each was read), with how many statements the record holds and over which dates. */
+export interface ClaimantListItem extends ClaimantWords {
 	id: string;
-	/** The name in English, Ukrainian and Russian (see data/decisions/claimant-spellings.csv for where each was read). */
-	nameEn: string;
-	nameUk: string;
-	nameRu: string;
-	/** Role and organisation in the three languages; null where the record gives none. */
-	role: string | null;
-	roleUk: string | null;
-	roleRu: string | null;
-	organisation: string | null;
-	organisationUk: string | null;
-	organisationRu: string | null;
 	side: ClaimantSide;
 	statementCount: number;
 	firstStatedOn: string;

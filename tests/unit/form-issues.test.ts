@@ -10,7 +10,7 @@ afterEach(() => overwriteGetLocale(original));
 describe('formIssueText', () => {
 	it.each([
 		['en', 'expected an absolute http(s) URL', 'Give a full web address starting with http:// or https://.'],
-		['uk', 'a qualifier needs a number', 'Уточнення потребує числа: вкажіть число або залиште уточнення порожнім.'],
+		['uk', 'a qualifier needs a number', 'Для уточнення потрібне число: укажіть його або залиште уточнення порожнім.'],
 		['ru', 'Which record should change?', 'Какую запись следует изменить?'],
 		['uk', 'expected one of: exact, about', 'Виберіть одне зі значень: exact, about.'],
 		['uk', 'at most 2000 characters', 'Не більше 2 000 символів.'],
@@ -20,7 +20,7 @@ describe('formIssueText', () => {
 		[
 			'uk',
 			'name_uk is required when name_en is given: the name_en in Ukrainian',
-			'Додайте й переклад: текст англійською потребує українського та російського.'
+			'Додайте й переклад: до тексту англійською потрібен український і російський.'
 		],
 		['ru', 'Too big: expected string to have <=100 characters', 'Не более 100 символов.'],
 		['ru', 'Invalid input: expected string, received undefined', 'Это значение здесь не подходит.'],

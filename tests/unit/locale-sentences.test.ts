@@ -335,7 +335,7 @@ describe('a figure with what it counts, as a statement’s title', () => {
 	it.each([
 		['en', 8050, 'exact', 'people_to_ukraine', '8,050 people returned to Ukraine'],
 		['uk', 8050, 'exact', 'people_to_ukraine', '8 050 (люди, повернуті в Україну)'],
-		['uk', 6691, 'exact', 'people_both_ways', '6 691 (люди, в обох напрямках разом)'],
+		['uk', 6691, 'exact', 'people_both_ways', '6 691 (люди в обох напрямках разом)'],
 		['ru', 20, 'more_than', 'held_by_ukraine', 'более 20 (удерживаемые Украиной)']
 	] as const)('%s: %d %s %s', (locale, number, qualifier, counted, expected) => {
 		expect(inLocale(locale, () => figureCounted(number, qualifier, counted)).replace(/\u00a0/g, ' ')).toBe(expected);

@@ -1,5 +1,5 @@
 // Search text as readers type it in English, Ukrainian or Russian: numbers and dates read as one token, words matched as typed or by their search form, and a MATCH expression that is never FTS5 syntax.
-import { searchForm, searchWordPattern } from './search-folding';
+import { foldWord, searchForm, searchWordPattern } from './search-folding';
 
 /** A piece of search text: a word, a number (and whether it was written in digit groups, "1,200"), a day or a month. */
 export type SearchPiece =
@@ -193,13 +193,23 @@ function wordTerm(text: string, isLast: boolean): string {
 	return isLast && text.length >= PREFIX_MIN_LENGTH ? `${quoted(text)}*` : quoted(text);
 }
 
+/**
+ * A word's match in the columns of forms: its search form, and, when it is the last word and long enough, its folded
+ * spelling as a prefix too, since a word still being typed has no ending to remove ("Medin" is "medin", not "medon").
+ */
+function formTerm(text: string, form: string, isLast: boolean): string {
+	const folded = foldWord(text);
+	if (!isLast || folded.length < PREFIX_MIN_LENGTH) return quoted(form);
+	return folded === form ? `${quoted(form)}*` : `(${quoted(folded)}* OR ${quoted(form)})`;
+}
+
 function termOf(piece: SearchPiece, isLast: boolean): string {
 	switch (piece.kind) {
 		case 'word': {
-			// As typed (so that the words shown are marked), or by its search form in the columns of forms.
+			// As typed (so that FTS5 can find the words as written), or by its search form in the columns of forms.
 			const form = searchForm(piece.text);
 			const typed = wordTerm(piece.text, isLast);
-			return form === '' ? typed : `(${typed} OR ${FORM_COLUMNS} : ${wordTerm(form, isLast)})`;
+			return form === '' ? typed : `(${typed} OR ${FORM_COLUMNS} : ${formTerm(piece.text, form, isLast)})`;
 		}
 		case 'number':
 			return quoted(piece.digits);

@@ -1,9 +1,10 @@
 // Search on a dataset built from fixtures by the real build: by claimant, outlet, number and date, ranked and paged, safe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toMatchExpression } from '../../src/lib/domain/search-text';
+import { searchMarks, toMatchExpression } from '../../src/lib/domain/search-text';
 import { SEARCH_MAX_LENGTH } from '../../src/lib/schemas/search';
 import { openDataset, type DatasetDatabase } from '../../src/lib/server/db/dataset';
 import { SEARCH_PREVIEW_SIZE, searchDataset, type SearchOptions } from '../../src/lib/server/db/queries/search';
+import type { TextSegment } from '../../src/lib/domain/search-text';
 import { getLocale, overwriteGetLocale, type Locale } from '../../src/lib/paraglide/runtime.js';
 import { buildInto, fixtureDir, realDataDir } from '../helpers/dataset';
 
@@ -19,10 +20,11 @@ beforeAll(async () => {
 	load = (await import('../../src/routes/search/+page.server')).load as unknown as Load;
 });
 
+/** What a reader typing `text` is shown, with what they typed marked. */
 function search(text: string, options: SearchOptions = { page: 1 }) {
 	const match = toMatchExpression(text);
 	if (match === null) throw new Error(`nothing to search in "${text}"`);
-	return searchDataset(db, match, options);
+	return searchDataset(db, match, { marks: searchMarks(text), ...options });
 }
 
 const ids = (group: { hits: { id: string }[] } | null) => group?.hits.map((hit) => hit.id) ?? [];
@@ -94,10 +96,18 @@ describe('searching the dataset', () => {
 		expect(ids(search(typed).round).sort()).toEqual([...rounds].sort());
 	});
 
-	it("shows a round hit's mediators as recorded, marked, and gives their names in each language", () => {
-		const [hit] = search('Турция').round?.hits ?? [];
-		expect(hit?.mediators).toEqual([{ text: 'Turkey', match: false }]);
-		expect(hit?.mediatorWords).toEqual({ mediators: ['Turkey'], mediatorsUk: ['Туреччина'], mediatorsRu: ['Турция'] });
+	it("shows a round hit's mediators in the reader's language, marked when they match what was typed", () => {
+		const defaultGetLocale = getLocale;
+		try {
+			expect(search('Турция').round?.hits[0]?.mediators).toEqual([{ text: 'Turkey', match: false }]);
+			expect(search('Turkey').round?.hits[0]?.mediators).toEqual([{ text: 'Turkey', match: true }]);
+			overwriteGetLocale(() => 'uk');
+			expect(search('Туреччини').round?.hits[0]?.mediators).toEqual([{ text: 'Туреччина', match: true }]);
+			overwriteGetLocale(() => 'ru');
+			expect(search('Турции').round?.hits[0]?.mediators).toEqual([{ text: 'Турция', match: true }]);
+		} finally {
+			overwriteGetLocale(defaultGetLocale);
+		}
 	});
 
 	it(`shows ${SEARCH_PREVIEW_SIZE} of each kind at once, and pages through one kind`, () => {
@@ -201,10 +211,61 @@ describe('searching in Ukrainian, Russian and English, however a name or a date 
 		expect(byName('Зеленського 2025')).toBe(byName('Zelensky 2025'));
 	});
 
-	it('marks the name as recorded when it is typed so, and marks nothing it did not match', () => {
-		const [hit] = search('Мединский').claim?.hits ?? [];
-		expect(hit?.claimant).toEqual([{ text: 'Vladimir Medinsky', match: false }]);
-		expect(search('Medinskiy').claim?.hits[0]?.claimant).toEqual([{ text: 'Vladimir Medinsky', match: false }]);
+	it.each(['Medinsky', 'Мединский', 'Мединского', 'Medinskiy', 'Мединському', 'Медин'])(
+		'marks the claimant’s name on an English page whatever script or case "%s" is typed in',
+		(text) => {
+			const [hit] = search(text).claim?.hits ?? [];
+			expect(hit?.claimant).toEqual([
+				{ text: 'Vladimir ', match: false },
+				{ text: 'Medinsky', match: true }
+			]);
+		}
+	);
+
+	it.each<{ locale: Locale; text: string; claimant: TextSegment[]; marked: string[] }>([
+		{
+			locale: 'uk',
+			text: 'Medinskiy',
+			claimant: [
+				{ text: 'Володимир ', match: false },
+				{ text: 'Мединський', match: true }
+			],
+			marked: []
+		},
+		{
+			locale: 'ru',
+			text: 'Мединского военнопленных',
+			claimant: [
+				{ text: 'Владимир ', match: false },
+				{ text: 'Мединский', match: true }
+			],
+			marked: ['военнопленные']
+		},
+		{
+			locale: 'uk',
+			text: 'військовополонених',
+			claimant: [{ text: 'Володимир Мединський', match: false }],
+			marked: ['військовополонені']
+		}
+	])(
+		'marks what matched in the claimant and the snippet on a $locale page: "$text"',
+		({ locale, text, claimant, marked }) => {
+			const defaultGetLocale = getLocale;
+			overwriteGetLocale(() => locale);
+			try {
+				const hit = search(text, { page: 1, kind: 'claim' }).claim?.hits.find((found) => found.id === 'c11');
+				expect(hit?.claimant).toEqual(claimant);
+				expect(hit?.snippet.filter((segment) => segment.match).map((segment) => segment.text)).toEqual(marked);
+			} finally {
+				overwriteGetLocale(defaultGetLocale);
+			}
+		}
+	);
+
+	it('marks nothing it did not match', () => {
+		const [hit] = search('Мединский 2025').claim?.hits ?? [];
+		expect(hit?.snippet.some((segment) => segment.match)).toBe(false);
+		expect(search('Медведев').claim?.hits).toEqual([]);
 	});
 
 	it.each(['Медведев', 'Мединский Медведев', 'Zelenin', 'абвгд', 'Ωμέγα', 'Мединский 1999'])(

@@ -1,14 +1,12 @@
 // Search text: numbers and dates read as readers mean them, and user text that never becomes FTS5 syntax.
 import { describe, expect, it } from 'vitest';
 import {
-	MATCH_CLOSE,
-	MATCH_OPEN,
 	MAX_SEARCH_PIECES,
-	markedSegments,
+	markMatches,
 	normalisedTokens,
 	readSearchText,
-	toMatchExpression,
-	withoutMatchMarks
+	searchMarks,
+	toMatchExpression
 } from '../../src/lib/domain/search-text';
 import { SEARCH_MAX_LENGTH, SearchParams } from '../../src/lib/schemas/search';
 
@@ -198,30 +196,64 @@ describe('the tokens indexed beside a text', () => {
 	});
 });
 
-describe('highlighted text', () => {
+describe('marking what matched in a shown text', () => {
+	/** The words marked in a text, in order, for what was typed. */
+	const marked = (typed: string, text: string, isName: boolean) =>
+		markMatches(text, searchMarks(typed), isName)
+			.filter((segment) => segment.match)
+			.map((segment) => segment.text);
+
 	it.each([
-		{ marked: 'plain', expected: [{ text: 'plain', match: false }] },
+		{ typed: 'Medinsky', text: 'Vladimir Medinsky', isName: true, expected: ['Medinsky'] },
+		{ typed: 'Мединского', text: 'Vladimir Medinsky', isName: true, expected: ['Medinsky'] },
+		{ typed: 'Medinskiy', text: 'Володимир Мединський', isName: true, expected: ['Мединський'] },
+		{ typed: 'Мединский', text: 'Владимир Мединский', isName: true, expected: ['Мединский'] },
+		{ typed: 'Медин', text: 'Vladimir Medinsky', isName: true, expected: ['Medinsky'] },
+		{ typed: 'Vladimir Medin', text: 'Владимир Мединский', isName: true, expected: ['Владимир', 'Мединский'] },
+		{ typed: 'Єрмакові', text: 'Andriy Yermak', isName: true, expected: ['Yermak'] },
+		{ typed: 'Єрмакові', text: 'Андрій Єрмак і Міністерство оборони Росії', isName: true, expected: ['Єрмак'] },
+		{ typed: 'Лубінцю', text: 'Дмитрий Лубинец', isName: true, expected: ['Лубинец'] },
+		{ typed: 'Буданові', text: 'Kyrylo Budanov', isName: true, expected: ['Budanov'] },
+		{ typed: 'Будано', text: 'Kyrylo Budanov', isName: true, expected: ['Budanov'] },
+		{ typed: 'Москальковой', text: 'Тетяна Москалькова', isName: true, expected: ['Москалькова'] },
+		{ typed: 'ОАЭ', text: 'Туреччина, ОАЕ', isName: true, expected: ['ОАЕ'] },
 		{
-			marked: `Vladimir ${MATCH_OPEN}Medinsky${MATCH_CLOSE}`,
-			expected: [
-				{ text: 'Vladimir ', match: false },
-				{ text: 'Medinsky', match: true }
-			]
+			typed: 'обмін полонених',
+			text: 'Обмен пленными: 84 военнопленных, обмін полоненими',
+			isName: false,
+			expected: ['Обмен', 'обмін', 'полоненими']
 		},
 		{
-			marked: `${MATCH_OPEN}<b>${MATCH_CLOSE} & ${MATCH_OPEN}</script>${MATCH_CLOSE}`,
-			expected: [
-				{ text: '<b>', match: true },
-				{ text: ' & ', match: false },
-				{ text: '</script>', match: true }
-			]
+			typed: 'Zelensky',
+			text: 'Зеленський заявив, що Україна повернула 390 людей',
+			isName: false,
+			expected: ['Зеленський']
 		},
-		{ marked: '', expected: [] }
-	])('$marked', ({ marked, expected }) => {
-		expect(markedSegments(marked)).toEqual(expected);
+		{ typed: 'Стамбулі', text: 'talks in Istanbul; переговори у Стамбулі', isName: false, expected: ['Стамбулі'] },
+		{ typed: '390 people', text: 'Kyiv said 390 people came home', isName: false, expected: ['390', 'people'] },
+		{ typed: 'data', text: 'the date and the data', isName: false, expected: ['data'] },
+		{ typed: 'Медведев', text: 'Vladimir Medinsky', isName: true, expected: [] },
+		{ typed: '', text: 'Vladimir Medinsky', isName: true, expected: [] }
+	])('$typed marks $expected in "$text"', ({ typed, text, isName, expected }) => {
+		expect(marked(typed, text, isName)).toEqual(expected);
 	});
 
-	it('strips the marks from data before it is indexed', () => {
-		expect(withoutMatchMarks(`a${MATCH_OPEN}b${MATCH_CLOSE}c`)).toBe('abc');
+	it('keeps every character of the text, in order, with markup as text', () => {
+		const text = '<b>Мединский</b> & «Зеленский» — 1,200';
+		const segments = markMatches(text, searchMarks('Зеленского <b>'), false);
+		expect(segments.map((segment) => segment.text).join('')).toBe(text);
+		expect(segments).toEqual([
+			{ text: '<', match: false },
+			{ text: 'b', match: true },
+			{ text: '>Мединский</', match: false },
+			{ text: 'b', match: true },
+			{ text: '> & «', match: false },
+			{ text: 'Зеленский', match: true },
+			{ text: '» — 1,200', match: false }
+		]);
+	});
+
+	it('marks nothing in an empty text', () => {
+		expect(markMatches('', searchMarks('Medinsky'), true)).toEqual([]);
 	});
 });

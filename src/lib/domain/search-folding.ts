@@ -189,6 +189,11 @@ export const searchWordPattern =
 const textWordPattern =
 	/(?<![\p{L}\p{N}\p{M}'’])(?:\p{Lu}|\p{Script=Cyrillic})[\p{L}\p{N}\p{M}]*(?:(?<=\p{Script=Cyrillic})['’](?=\p{Script=Cyrillic})[\p{L}\p{M}]+)*/gu;
 
+/** Whether a word of a text (not a name) has a search form in the index: the rule of {@link textWordPattern}. */
+export function hasFormInText(word: string): boolean {
+	return /^(?:\p{Lu}|\p{Script=Cyrillic})/u.test(word);
+}
+
 /** Most words whose search forms are remembered; past it the memory starts again, so that it stays bounded. */
 const FORM_CACHE_SIZE = 50_000;
 const formCache = new Map<string, string>();
@@ -207,6 +212,8 @@ function cachedSearchForm(word: string): string {
 /**
  * The search forms of texts' words, once each, space separated, for the index: of every word of names (`allWords`:
  * a claimant's, an outlet's, mediators'), of the Cyrillic and capitalised words of other texts ({@link textWordPattern}).
+ * A name's words are held by their folded spelling too, so that a name typed in part still finds it past the end of
+ * its stem ("Будано" finds Буданов, whose search form is "budan").
  */
 export function searchForms(texts: readonly string[], allWords: boolean): string {
 	const forms = new Set<string>();
@@ -215,7 +222,9 @@ export function searchForms(texts: readonly string[], allWords: boolean): string
 		words.lastIndex = 0;
 		for (let match = words.exec(text); match !== null; match = words.exec(text)) {
 			const form = cachedSearchForm(match[0]);
-			if (form !== '') forms.add(form);
+			if (form === '') continue;
+			forms.add(form);
+			if (allWords) forms.add(foldWord(match[0]));
 		}
 	}
 	return [...forms].join(' ');

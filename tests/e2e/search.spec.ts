@@ -71,6 +71,19 @@ test.describe('search without JavaScript', () => {
 		});
 	}
 
+	test('a day typed in Ukrainian marks the date of the rounds and statements it finds', async ({ page }) => {
+		await page.goto(`/search?q=${encodeURIComponent('23 травня 2025')}`);
+		const round = page.getByRole('link', { name: 'Prisoner exchange, 23 May 2025' });
+		await expect(round.locator('mark')).toHaveText('23 May 2025');
+		await page.goto(`/uk/search?q=${encodeURIComponent('23 травня 2025')}`);
+		await expect(
+			page
+				.getByRole('region', { name: /^Заяви/ })
+				.locator('mark')
+				.first()
+		).toHaveText('23 травня 2025 р.');
+	});
+
 	test('says so when nothing matches, and explains what can be searched', async ({ page }) => {
 		await page.goto('/search?q=zzzqqqxxx');
 		await expect(page.getByText('Nothing matches “zzzqqqxxx”.')).toBeVisible();

@@ -192,6 +192,14 @@ describe('searching in Ukrainian, Russian and English, however a name or a date 
 		}
 	);
 
+	it('marks the date of what a day typed in any language found, and of nothing else', () => {
+		const results = search('23 травня 2025');
+		const found = [...(results.round?.hits ?? []), ...(results.claim?.hits ?? [])];
+		expect(found.length).toBeGreaterThan(0);
+		expect(found.every((hit) => hit.dateMatched)).toBe(true);
+		expect(search('Medinsky').claim?.hits.map((hit) => hit.dateMatched)).toEqual([false]);
+	});
+
 	it('finds a name and a date together, in either script', () => {
 		expect(ids(search('Зеленський 23 травня 2025').claim)).toEqual(['c5']);
 		expect(ids(search('Zelensky 24 мая 2025').claim)).toEqual(['c7']);

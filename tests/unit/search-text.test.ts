@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	MAX_SEARCH_PIECES,
+	dateMatches,
+	markedPart,
 	markMatches,
 	normalisedTokens,
 	readSearchText,
@@ -255,5 +257,57 @@ describe('marking what matched in a shown text', () => {
 
 	it('marks nothing in an empty text', () => {
 		expect(markMatches('', searchMarks('Medinsky'), true)).toEqual([]);
+	});
+});
+
+describe('marking a record’s date when it is what was typed', () => {
+	it.each([
+		{ typed: '23 травня 2025', date: '2025-05-23', expected: true },
+		{ typed: '23 мая 2025', date: '2025-05-23', expected: true },
+		{ typed: '2025-05-23', date: '2025-05-24', expected: false },
+		{ typed: 'травень 2025', date: '2025-05-24', expected: true },
+		{ typed: 'May 2025', date: '2024-05-24', expected: false },
+		{ typed: 'Medinsky 2025', date: '2025-08-06', expected: true },
+		{ typed: 'Medinsky 1000', date: '2025-08-06', expected: false },
+		{ typed: 'Medinsky', date: '2025-08-06', expected: false },
+		{ typed: '23 травня 2025', date: null, expected: false }
+	])('$typed, dated $date: $expected', ({ typed, date, expected }) => {
+		expect(dateMatches(date, searchMarks(typed))).toBe(expected);
+	});
+
+	it.each([
+		{
+			text: '(Україна), Повідомлення, 23 травня 2025 р.',
+			part: '23 травня 2025 р.',
+			match: true,
+			expected: [
+				{ text: '(Україна), Повідомлення, ', match: false },
+				{ text: '23 травня 2025 р.', match: true }
+			]
+		},
+		{
+			text: 'Prisoner exchange, 23 May 2025',
+			part: '23 May 2025',
+			match: false,
+			expected: [{ text: 'Prisoner exchange, 23 May 2025', match: false }]
+		},
+		{
+			text: 'undated, language: en',
+			part: '',
+			match: true,
+			expected: [{ text: 'undated, language: en', match: false }]
+		},
+		{
+			text: '23 May 2025, language: en',
+			part: '23 May 2025',
+			match: true,
+			expected: [
+				{ text: '23 May 2025', match: true },
+				{ text: ', language: en', match: false }
+			]
+		},
+		{ text: '', part: 'x', match: true, expected: [] }
+	])('marks "$part" in "$text" when $match', ({ text, part, match, expected }) => {
+		expect(markedPart(text, part, match)).toEqual(expected);
 	});
 });

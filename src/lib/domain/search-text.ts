@@ -252,10 +252,13 @@ interface TypedWord {
 	prefix: boolean;
 }
 
-/** What a reader typed, as {@link markMatches} compares the words of a shown text with it. */
+/** What a reader typed, as {@link markMatches} compares the words of a shown text with it, and {@link dateMatches} a date. */
 export interface SearchMarks {
 	words: readonly TypedWord[];
 	numbers: ReadonlySet<string>;
+	/** The days and months typed, as tokens (see `dayToken`, `monthToken`). */
+	days: ReadonlySet<string>;
+	months: ReadonlySet<string>;
 }
 
 /** The words and numbers of what a reader typed, read as `toMatchExpression` reads them, to mark them where shown. */
@@ -263,8 +266,12 @@ export function searchMarks(input: string): SearchMarks {
 	const pieces = readSearchText(input).slice(0, MAX_SEARCH_PIECES);
 	const words: TypedWord[] = [];
 	const numbers = new Set<string>();
+	const days = new Set<string>();
+	const months = new Set<string>();
 	pieces.forEach((piece, index) => {
 		if (piece.kind === 'number') numbers.add(piece.digits);
+		if (piece.kind === 'day') days.add(piece.token);
+		if (piece.kind === 'month') months.add(piece.token);
 		if (piece.kind !== 'word') return;
 		const isLast = index === pieces.length - 1;
 		const folded = foldWord(piece.text);
@@ -275,7 +282,29 @@ export function searchMarks(input: string): SearchMarks {
 			prefix: isLast && piece.text.length >= PREFIX_MIN_LENGTH
 		});
 	});
-	return { words, numbers };
+	return { words, numbers, days, months };
+}
+
+/**
+ * Whether a record's date (a round's, a statement's, a source's) is what was typed: its day, its month, or its year
+ * (a number of four digits), the tokens the index holds for it.
+ */
+export function dateMatches(isoDate: string | null, marks: SearchMarks): boolean {
+	if (isoDate === null) return false;
+	return (
+		marks.days.has(dayToken(isoDate)) || marks.months.has(monthToken(isoDate)) || marks.numbers.has(isoDate.slice(0, 4))
+	);
+}
+
+/** A text with one part of it (its first occurrence) marked when `match`: a date in a result's heading or details. */
+export function markedPart(text: string, part: string, match: boolean): TextSegment[] {
+	const at = part === '' ? -1 : text.indexOf(part);
+	if (!match || at === -1) return text === '' ? [] : [{ text, match: false }];
+	return [
+		{ text: text.slice(0, at), match: false },
+		{ text: part, match: true },
+		{ text: text.slice(at + part.length), match: false }
+	].filter((segment) => segment.text !== '');
 }
 
 /**

@@ -1,5 +1,11 @@
 // Full-text search over the dataset's index: how many rounds, claims and sources match, and one ranked page of each.
-import { NAME_COLUMNS, markMatches, type SearchMarks, type TextSegment } from '../../../domain/search-text';
+import {
+	NAME_COLUMNS,
+	dateMatches,
+	markMatches,
+	type SearchMarks,
+	type TextSegment
+} from '../../../domain/search-text';
 import { claimSpeaker, countedDetailOf, mediatorNames, roundSummary } from '../../../format/data-words';
 import { getLocale } from '../../../paraglide/runtime.js';
 import type { SearchKind, SearchSort } from '../../../schemas/search';
@@ -23,6 +29,8 @@ export interface RoundHit {
 	endDate: string | null;
 	kind: RoundKind;
 	kyivExchangeNumber: number | null;
+	/** Whether its date, or its last day, is the day, month or year typed. */
+	dateMatched: boolean;
 	mediators: TextSegment[];
 	summary: TextSegment[];
 }
@@ -35,6 +43,8 @@ export interface RoundHit {
 export interface ClaimHit {
 	id: string;
 	statedOn: string;
+	/** Whether the day it was stated on is in the day, month or year typed. */
+	dateMatched: boolean;
 	claimant: TextSegment[];
 	claimantId: string;
 	verdict: Pick<StatementVerdict, 'text' | 'href' | 'tone'>;
@@ -50,6 +60,8 @@ export interface ClaimHit {
 export interface SourceHit {
 	id: string;
 	publishedOn: string | null;
+	/** Whether it was published on the day, in the month or the year typed. */
+	dateMatched: boolean;
 	language: string;
 	outlet: TextSegment[];
 	titleAndHost: TextSegment[];
@@ -199,7 +211,7 @@ function claimSnippet(record: ClaimRecord): string {
 }
 
 /** Marks nothing: a search made without what was typed. */
-const NO_MARKS: SearchMarks = { words: [], numbers: new Set() };
+const NO_MARKS: SearchMarks = { words: [], numbers: new Set(), days: new Set(), months: new Set() };
 
 /** One page of one kind: a page past the end shows the last. */
 function groupOf<R, T>(
@@ -266,6 +278,7 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 						endDate: record.end_date,
 						kind: record.kind,
 						kyivExchangeNumber: record.kyiv_exchange_number,
+						dateMatched: dateMatches(record.date, marks) || dateMatches(record.end_date, marks),
 						mediators: markMatches(
 							mediatorNames(mediatorWordsOf(db, getRound(db, record.id)?.mediators ?? [])).join(', '),
 							marks,
@@ -293,6 +306,7 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 					(record): ClaimHit => ({
 						id: record.id,
 						statedOn: record.stated_on,
+						dateMatched: dateMatches(record.stated_on, marks),
 						claimant: markMatches(
 							claimSpeaker({
 								claimant: record.claimant,
@@ -323,6 +337,7 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 					(record): SourceHit => ({
 						id: record.id,
 						publishedOn: record.published_on,
+						dateMatched: dateMatches(record.published_on, marks),
 						language: record.language,
 						outlet: markMatches(record.name, marks, true),
 						titleAndHost: markMatches(record.text, marks, false)

@@ -57,6 +57,33 @@ test.describe('search without JavaScript', () => {
 		);
 	});
 
+	for (const { path, typed, marked } of [
+		{ path: '/uk/search', typed: 'Єрмакові', marked: 'Єрмак' },
+		{ path: '/ru/search', typed: 'Мединского', marked: 'Мединский' },
+		{ path: '/search', typed: 'Medinskiy', marked: 'Medinsky' },
+		{ path: '/uk/search', typed: 'Medinskiy', marked: 'Мединський' }
+	]) {
+		test(`${path} finds and marks the claimant typed as "${typed}"`, async ({ page }) => {
+			await page.goto(`${path}?q=${encodeURIComponent(typed)}&kind=claim`);
+			const statements = page.getByRole('region').filter({ has: page.getByRole('heading', { level: 2 }) });
+			const hit = statements.getByRole('listitem').filter({ hasText: marked }).first();
+			await expect(hit.locator('mark').filter({ hasText: marked }).first()).toHaveText(marked);
+		});
+	}
+
+	test('a day typed in Ukrainian marks the date of the rounds and statements it finds', async ({ page }) => {
+		await page.goto(`/search?q=${encodeURIComponent('23 травня 2025')}`);
+		const round = page.getByRole('link', { name: 'Prisoner exchange, 23 May 2025' });
+		await expect(round.locator('mark')).toHaveText('23 May 2025');
+		await page.goto(`/uk/search?q=${encodeURIComponent('23 травня 2025')}`);
+		await expect(
+			page
+				.getByRole('region', { name: /^Заяви/ })
+				.locator('mark')
+				.first()
+		).toHaveText('23 травня 2025 р.');
+	});
+
 	test('says so when nothing matches, and explains what can be searched', async ({ page }) => {
 		await page.goto('/search?q=zzzqqqxxx');
 		await expect(page.getByText('Nothing matches “zzzqqqxxx”.')).toBeVisible();

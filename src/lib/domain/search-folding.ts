@@ -64,12 +64,12 @@ const latinFolds: [RegExp, string][] = [
 const MIN_STEM_LENGTH = 3;
 
 /**
- * Ukrainian and Russian endings, as folded, removed from the end of a word (the longest that leaves a stem of at
- * least {@link MIN_STEM_LENGTH} letters), so that a name in another grammatical case meets its nominative:
- * Мединского, Мединському, Мединським, Мединская, Мединской, Мединскую all become "medinsk", as do Мединский and
- * Medinsky. Adjectival endings (-ого, -ому, -им, -ая, -ой, -ую, -ые, -их, -ими), noun endings (-а, -у, -е, -ом,
- * -ем, -ою, -ею, -ам, -ами, -ах, -я, -ю) and the vowels a nominative can end in. Not removed: -ов, -ев, -ин (they
- * end surnames: Буданов), nor the Ukrainian dative -ові (Єрмакові stays apart from Єрмак).
+ * Ukrainian and Russian endings, as folded, removed from the end of a word (the first in this list, longest first,
+ * that leaves a stem of at least {@link MIN_STEM_LENGTH} letters), so that a name in another grammatical case meets
+ * its nominative: Мединского, Мединському, Мединським, Мединская, Мединской, Мединскую all become "medinsk", as do
+ * Мединский and Medinsky. Adjectival endings (-ого, -ому, -им, -ая, -ой, -ую, -ые, -их, -ими), noun endings (-а,
+ * -у, -е, -ом, -ем, -ою, -ею, -ам, -ами, -ах, -я, -ю), the Ukrainian dative and locative -ові, -еві, -єві
+ * (Єрмакові) and the vowels a nominative can end in.
  */
 const endings = [
 	'iami',
@@ -87,6 +87,8 @@ const endings = [
 	'oiu',
 	'eiu',
 	'iam',
+	'ovi',
+	'evi',
 	'am',
 	'om',
 	'em',
@@ -101,6 +103,32 @@ const endings = [
 	'o',
 	'u'
 ];
+
+/**
+ * The suffix of a surname or place name made from another word, removed once the ending is: Буданов, Буданова,
+ * Буданові and Будановим all become "budan", as Єрмакові becomes "ermak" (-ові is an ending there, and the two
+ * cannot be told apart by their letters); Russian -ов, -ев (Песков, Медведев), Ukrainian -ів, -їв (Харків, Миколаїв)
+ * and the Russian and Ukrainian genitive plural (обменов, обмінів). The price: Иванов and Иван meet, as do Песков
+ * and песок (sand).
+ */
+const derivingSuffix = /(?:ov|ev|iv)$/;
+
+/**
+ * The Ukrainian alternation of i with o or e in a word's last, closed syllable: Харків, Харкова and Харьков; Львів,
+ * Львова and Львов; Київ, Києва and Киев; обмін and обмен. The vowel before a final consonant becomes o whatever it
+ * was, so that every form meets.
+ */
+const closedSyllable = /[ie](?=[^aeiou]$)/;
+
+/**
+ * A fleeting vowel (e, or o once {@link closedSyllable} has made it one) between a consonant and a final n, k, l or
+ * ts, which the oblique cases drop: Лубінець and Лубінця ("lubints"), травень and травня ("travn"), Павел, Павла and
+ * Павло ("pavl"). Dropped in every form, so that the forms meet even where the vowel is not a fleeting one.
+ */
+const fleetingVowel = /(?<=[^aeiou])[eo](?=(?:n|k|l|ts)$)/;
+
+/** The shortest stem the alternation is looked for in ("kiv" is Київ); a fleeting vowel leaves at least this many. */
+const MIN_ALTERNATION_LENGTH = 3;
 
 /** Letters and digits only once folded: anything else (an apostrophe, a stray mark) is dropped. */
 const foldedLetters = /[^\p{L}\p{N}]/gu;
@@ -123,8 +151,9 @@ export function foldWord(word: string): string {
 }
 
 /**
- * A folded word without its Ukrainian or Russian ending (see {@link endings}); a fleeting e before a final ts is
- * dropped too, as the oblique cases drop it (Лубінець, Лубінця: "lubints").
+ * A folded word without its Ukrainian or Russian ending (see {@link endings}) and deriving suffix (see
+ * {@link derivingSuffix}), with the vowel of a closed last syllable made one (see {@link closedSyllable}) and a fleeting
+ * vowel dropped (see {@link fleetingVowel}).
  */
 export function stemFolded(folded: string): string {
 	let stem = folded;
@@ -134,7 +163,10 @@ export function stemFolded(folded: string): string {
 			break;
 		}
 	}
-	return stem.length > MIN_STEM_LENGTH && stem.endsWith('ets') ? `${stem.slice(0, -3)}ts` : stem;
+	if (derivingSuffix.test(stem) && stem.length - 2 >= MIN_STEM_LENGTH) stem = stem.slice(0, -2);
+	if (stem.length < MIN_ALTERNATION_LENGTH) return stem;
+	stem = stem.replace(closedSyllable, 'o');
+	return stem.length > MIN_ALTERNATION_LENGTH ? stem.replace(fleetingVowel, '') : stem;
 }
 
 /**
@@ -157,6 +189,11 @@ export const searchWordPattern =
 const textWordPattern =
 	/(?<![\p{L}\p{N}\p{M}'’])(?:\p{Lu}|\p{Script=Cyrillic})[\p{L}\p{N}\p{M}]*(?:(?<=\p{Script=Cyrillic})['’](?=\p{Script=Cyrillic})[\p{L}\p{M}]+)*/gu;
 
+/** Whether a word of a text (not a name) has a search form in the index: the rule of {@link textWordPattern}. */
+export function hasFormInText(word: string): boolean {
+	return /^(?:\p{Lu}|\p{Script=Cyrillic})/u.test(word);
+}
+
 /** Most words whose search forms are remembered; past it the memory starts again, so that it stays bounded. */
 const FORM_CACHE_SIZE = 50_000;
 const formCache = new Map<string, string>();
@@ -175,6 +212,8 @@ function cachedSearchForm(word: string): string {
 /**
  * The search forms of texts' words, once each, space separated, for the index: of every word of names (`allWords`:
  * a claimant's, an outlet's, mediators'), of the Cyrillic and capitalised words of other texts ({@link textWordPattern}).
+ * A name's words are held by their folded spelling too, so that a name typed in part still finds it past the end of
+ * its stem ("Будано" finds Буданов, whose search form is "budan").
  */
 export function searchForms(texts: readonly string[], allWords: boolean): string {
 	const forms = new Set<string>();
@@ -183,7 +222,9 @@ export function searchForms(texts: readonly string[], allWords: boolean): string
 		words.lastIndex = 0;
 		for (let match = words.exec(text); match !== null; match = words.exec(text)) {
 			const form = cachedSearchForm(match[0]);
-			if (form !== '') forms.add(form);
+			if (form === '') continue;
+			forms.add(form);
+			if (allWords) forms.add(foldWord(match[0]));
 		}
 	}
 	return [...forms].join(' ');

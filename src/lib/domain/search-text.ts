@@ -1,5 +1,5 @@
 // Search text as readers type it in English, Ukrainian or Russian: numbers and dates read as one token, words matched as typed or by their search form, and a MATCH expression that is never FTS5 syntax.
-import { searchForm, searchWordPattern } from './search-folding';
+import { foldWord, hasFormInText, searchForm, searchWordPattern } from './search-folding';
 
 /** A piece of search text: a word, a number (and whether it was written in digit groups, "1,200"), a day or a month. */
 export type SearchPiece =
@@ -193,13 +193,23 @@ function wordTerm(text: string, isLast: boolean): string {
 	return isLast && text.length >= PREFIX_MIN_LENGTH ? `${quoted(text)}*` : quoted(text);
 }
 
+/**
+ * A word's match in the columns of forms: its search form, and, when it is the last word and long enough, its folded
+ * spelling as a prefix too, since a word still being typed has no ending to remove ("Medin" is "medin", not "medon").
+ */
+function formTerm(text: string, form: string, isLast: boolean): string {
+	const folded = foldWord(text);
+	if (!isLast || folded.length < PREFIX_MIN_LENGTH) return quoted(form);
+	return folded === form ? `${quoted(form)}*` : `(${quoted(folded)}* OR ${quoted(form)})`;
+}
+
 function termOf(piece: SearchPiece, isLast: boolean): string {
 	switch (piece.kind) {
 		case 'word': {
-			// As typed (so that the words shown are marked), or by its search form in the columns of forms.
+			// As typed (so that FTS5 can find the words as written), or by its search form in the columns of forms.
 			const form = searchForm(piece.text);
 			const typed = wordTerm(piece.text, isLast);
-			return form === '' ? typed : `(${typed} OR ${FORM_COLUMNS} : ${wordTerm(form, isLast)})`;
+			return form === '' ? typed : `(${typed} OR ${FORM_COLUMNS} : ${formTerm(piece.text, form, isLast)})`;
 		}
 		case 'number':
 			return quoted(piece.digits);
@@ -228,23 +238,116 @@ export interface TextSegment {
 	match: boolean;
 }
 
-/** Marks FTS5's highlight() and snippet() put around a match: control characters that never occur in the data. */
-export const MATCH_OPEN = '\u0002';
-export const MATCH_CLOSE = '\u0003';
-
-/** Removes the match marks from text before it is indexed, so that data can never fake a highlight. */
-export function withoutMatchMarks(text: string): string {
-	return text.replaceAll(MATCH_OPEN, '').replaceAll(MATCH_CLOSE, '');
+/** A word as FTS5's unicode61 tokenizer compares it: lower case, without diacritics. */
+function plain(word: string): string {
+	return word.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
-/** Splits text marked by FTS5 into plain and matched runs, for rendering as markup rather than HTML. */
-export function markedSegments(marked: string): TextSegment[] {
+/** One typed word as shown words are compared with it: as typed, folded, and by its search form. */
+interface TypedWord {
+	plain: string;
+	folded: string;
+	form: string;
+	/** Whether it is matched as a prefix (the last word, long enough; see `toMatchExpression`). */
+	prefix: boolean;
+}
+
+/** What a reader typed, as {@link markMatches} compares the words of a shown text with it, and {@link dateMatches} a date. */
+export interface SearchMarks {
+	words: readonly TypedWord[];
+	numbers: ReadonlySet<string>;
+	/** The days and months typed, as tokens (see `dayToken`, `monthToken`). */
+	days: ReadonlySet<string>;
+	months: ReadonlySet<string>;
+}
+
+/** The words and numbers of what a reader typed, read as `toMatchExpression` reads them, to mark them where shown. */
+export function searchMarks(input: string): SearchMarks {
+	const pieces = readSearchText(input).slice(0, MAX_SEARCH_PIECES);
+	const words: TypedWord[] = [];
+	const numbers = new Set<string>();
+	const days = new Set<string>();
+	const months = new Set<string>();
+	pieces.forEach((piece, index) => {
+		if (piece.kind === 'number') numbers.add(piece.digits);
+		if (piece.kind === 'day') days.add(piece.token);
+		if (piece.kind === 'month') months.add(piece.token);
+		if (piece.kind !== 'word') return;
+		const isLast = index === pieces.length - 1;
+		const folded = foldWord(piece.text);
+		words.push({
+			plain: plain(piece.text),
+			folded: isLast && folded.length >= PREFIX_MIN_LENGTH ? folded : '',
+			form: searchForm(piece.text),
+			prefix: isLast && piece.text.length >= PREFIX_MIN_LENGTH
+		});
+	});
+	return { words, numbers, days, months };
+}
+
+/**
+ * Whether a record's date (a round's, a statement's, a source's) is what was typed: its day, its month, or its year
+ * (a number of four digits), the tokens the index holds for it.
+ */
+export function dateMatches(isoDate: string | null, marks: SearchMarks): boolean {
+	if (isoDate === null) return false;
+	return (
+		marks.days.has(dayToken(isoDate)) || marks.months.has(monthToken(isoDate)) || marks.numbers.has(isoDate.slice(0, 4))
+	);
+}
+
+/** A text with one part of it (its first occurrence) marked when `match`: a date in a result's heading or details. */
+export function markedPart(text: string, part: string, match: boolean): TextSegment[] {
+	const at = part === '' ? -1 : text.indexOf(part);
+	if (!match || at === -1) return text === '' ? [] : [{ text, match: false }];
+	return [
+		{ text: text.slice(0, at), match: false },
+		{ text: part, match: true },
+		{ text: text.slice(at + part.length), match: false }
+	].filter((segment) => segment.text !== '');
+}
+
+/**
+ * Whether a shown word matches what was typed, as the index matched it: as typed (a prefix for the last word), or,
+ * when the word has a search form there (every word of a name, `hasFormInText` of a text), by its search form, or
+ * for the last word typed by the start of its search form (or of a name's folded spelling, which the index holds too).
+ */
+function matches(word: string, marks: SearchMarks, isName: boolean): boolean {
+	if (marks.numbers.has(word)) return true;
+	const shown = plain(word);
+	const formed = isName || hasFormInText(word);
+	const form = formed ? searchForm(word) : '';
+	return marks.words.some(
+		(typed) =>
+			shown === typed.plain ||
+			(typed.prefix && shown.startsWith(typed.plain)) ||
+			(form !== '' && form === typed.form) ||
+			(form !== '' &&
+				typed.folded !== '' &&
+				(form.startsWith(typed.folded) || (isName && foldWord(word).startsWith(typed.folded))))
+	);
+}
+
+/**
+ * A shown text split into plain and matched runs, for rendering as markup (never HTML): every word that matches what
+ * was typed, whatever script, case form or transliteration it was typed in ("Мединского" marks "Medinsky" and
+ * "Мединський"). `isName` when the text is a name (a claimant, an outlet, mediators), every word of which the
+ * index holds by its search form.
+ */
+export function markMatches(text: string, marks: SearchMarks, isName: boolean): TextSegment[] {
 	const segments: TextSegment[] = [];
-	let match = false;
-	for (const part of marked.split(new RegExp(`([${MATCH_OPEN}${MATCH_CLOSE}])`))) {
-		if (part === MATCH_OPEN) match = true;
-		else if (part === MATCH_CLOSE) match = false;
-		else if (part !== '') segments.push({ text: part, match });
+	const push = (part: string, match: boolean) => {
+		if (part === '') return;
+		const previous = segments.at(-1);
+		if (previous && previous.match === match && !match) previous.text += part;
+		else segments.push({ text: part, match });
+	};
+	let position = 0;
+	for (const found of text.matchAll(searchWordPattern)) {
+		push(text.slice(position, found.index), false);
+		push(found[0], matches(found[0], marks, isName));
+		position = found.index + found[0].length;
 	}
+	push(text.slice(position), false);
 	return segments;
 }

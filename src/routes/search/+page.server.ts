@@ -1,6 +1,6 @@
 // /search: one box over rounds, claims and sources; what was typed becomes a safe full-text query, never FTS5 syntax.
 import { claimantName } from '$lib/format/data-words';
-import { namesNumber, toMatchExpression } from '$lib/domain/search-text';
+import { namesNumber, searchMarks, toMatchExpression } from '$lib/domain/search-text';
 import { parseQueryOr400 } from '$lib/schemas/query';
 import { SearchParams } from '$lib/schemas/search';
 import { getDataset } from '$lib/server/db/dataset';
@@ -24,7 +24,8 @@ export const load: PageServerLoad = ({ url }) => {
 						page: params.page,
 						sort: params.sort,
 						namesNumber: namesNumber(params.q),
-						claimant: claimant?.id
+						claimant: claimant?.id,
+						marks: searchMarks(params.q)
 					})
 	};
 };

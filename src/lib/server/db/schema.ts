@@ -1,10 +1,11 @@
 // The SQLite schema of the published dataset, with an index for every lookup the pages make and a full-text index.
 
 /**
- * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
- * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
+ * The version of what the build writes: raise it whenever the schema, the meta keys or the search forms the index holds
+ * (search-folding.ts) change, so that `data:build --if-stale` rebuilds a file written by an older build even when
+ * data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 11;
+export const DATASET_SCHEMA_VERSION = 12;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `

@@ -1,6 +1,6 @@
 // What each round, claim and source is found by: the rows of the full-text index the dataset build writes.
 import { searchForms } from '../../domain/search-folding';
-import { dayToken, monthToken, normalisedTokens, withoutMatchMarks } from '../../domain/search-text';
+import { dayToken, monthToken, normalisedTokens } from '../../domain/search-text';
 import type { ClaimRow } from '../../schemas/claim';
 import type { ClaimantRow } from '../../schemas/claimant';
 import type { MediatorRow } from '../../schemas/mediator';
@@ -83,8 +83,8 @@ function indexRow(kind: SearchKind, recordId: string, { names, texts, terms }: R
 	return {
 		kind,
 		recordId,
-		name: withoutMatchMarks(name),
-		text: withoutMatchMarks(text),
+		name,
+		text,
 		terms: [...terms, ...names.flatMap(normalisedTokens), ...texts.flatMap(normalisedTokens)].join(' '),
 		nameForms: nameForms(names),
 		textForms: searchForms(texts, false)

@@ -1,10 +1,15 @@
 // Full-text search over the dataset's index: how many rounds, claims and sources match, and one ranked page of each.
-import { MATCH_CLOSE, MATCH_OPEN, NAME_COLUMNS, markedSegments, type TextSegment } from '../../../domain/search-text';
-import { countedDetailOf } from '../../../format/data-words';
+import {
+	NAME_COLUMNS,
+	dateMatches,
+	markMatches,
+	type SearchMarks,
+	type TextSegment
+} from '../../../domain/search-text';
+import { claimSpeaker, countedDetailOf, mediatorNames, roundSummary } from '../../../format/data-words';
 import { getLocale } from '../../../paraglide/runtime.js';
 import type { SearchKind, SearchSort } from '../../../schemas/search';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, StatementKind } from '../../../schemas/vocabulary';
-import type { MediatorWords } from '../../../format/data-words';
 import type { DatasetDatabase } from '../dataset';
 import { preparedFor } from '../prepared';
 import { getRound, mediatorWordsOf } from './rounds';
@@ -17,28 +22,29 @@ export const SEARCH_PAGE_SIZE = 20;
 /** Words of context a claim's snippet shows around its matches. */
 const SNIPPET_WORDS = 24;
 
-/** A round found: when, what, and its mediators and summary with the matches marked. */
+/** A round found: when, what, and its mediators and summary in the reader's language with the matches marked. */
 export interface RoundHit {
 	id: string;
 	date: string;
 	endDate: string | null;
 	kind: RoundKind;
 	kyivExchangeNumber: number | null;
-	/** The mediators as recorded, with what was typed marked (an English page shows them so). */
+	/** Whether its date, or its last day, is the day, month or year typed. */
+	dateMatched: boolean;
 	mediators: TextSegment[];
-	/** The mediators' names in each language (a Ukrainian or Russian page shows its own, unmarked). */
-	mediatorWords: MediatorWords;
 	summary: TextSegment[];
 }
 
 /**
- * A claim found: who said what and when, with the claimant and a snippet of what it counts and its note marked, and
- * what the record says about it (its verdict, as on its page). On a Ukrainian or Russian page the snippet is what the
- * figure counts in that language, unmarked: the index's snippets are cut from the English text.
+ * A claim found: who said what and when, with the claimant (in the reader's language) and a snippet of what it counts
+ * and its note marked, and what the record says about it (its verdict, as on its page). On a Ukrainian or Russian page
+ * the snippet is what the figure counts in that language: the index's snippets are cut from the English text.
  */
 export interface ClaimHit {
 	id: string;
 	statedOn: string;
+	/** Whether the day it was stated on is in the day, month or year typed. */
+	dateMatched: boolean;
 	claimant: TextSegment[];
 	claimantId: string;
 	verdict: Pick<StatementVerdict, 'text' | 'href' | 'tone'>;
@@ -54,6 +60,8 @@ export interface ClaimHit {
 export interface SourceHit {
 	id: string;
 	publishedOn: string | null;
+	/** Whether it was published on the day, in the month or the year typed. */
+	dateMatched: boolean;
 	language: string;
 	outlet: TextSegment[];
 	titleAndHost: TextSegment[];
@@ -85,14 +93,14 @@ export interface SearchOptions {
 	sort?: SearchSort;
 	namesNumber?: boolean;
 	claimant?: string;
+	/** What the reader typed (see `searchMarks`), marked wherever the results show it; nothing is marked without it. */
+	marks?: SearchMarks;
 }
 
 interface PageParameters {
 	match: string;
 	/** The same expression limited to who it is: who said it, the outlet, the mediators, in any language. */
 	nameMatch: string;
-	open: string;
-	close: string;
 	limit: number;
 	offset: number;
 	sort: SearchSort;
@@ -107,8 +115,9 @@ interface RoundRecord {
 	end_date: string | null;
 	kind: RoundKind;
 	kyiv_exchange_number: number | null;
-	name: string;
-	text: string;
+	summary: string;
+	summary_uk: string;
+	summary_ru: string;
 }
 
 interface ClaimRecord {
@@ -123,7 +132,9 @@ interface ClaimRecord {
 	counted_detail: string;
 	counted_detail_uk: string;
 	counted_detail_ru: string;
-	name: string;
+	claimant: string;
+	claimant_name_uk: string;
+	claimant_name_ru: string;
 	text: string;
 }
 
@@ -162,8 +173,7 @@ const statements = preparedFor((db) => ({
 		  WHERE search_index MATCH ? AND search_index.kind = 'claim' AND c.claimant_id = ?`
 	),
 	rounds: db.prepare<PageParameters, RoundRecord>(
-		`SELECT r.id, r.date, r.end_date, r.kind, r.kyiv_exchange_number,
-		        highlight(search_index, 2, @open, @close) AS name, highlight(search_index, 3, @open, @close) AS text
+		`SELECT r.id, r.date, r.end_date, r.kind, r.kyiv_exchange_number, r.summary, r.summary_uk, r.summary_ru
 		   FROM search_index JOIN rounds r ON r.id = search_index.record_id
 		  WHERE search_index MATCH @match AND search_index.kind = 'round'
 		  ${orderBy('round', 'r.date', 'r.id')}
@@ -172,17 +182,17 @@ const statements = preparedFor((db) => ({
 	claims: db.prepare<PageParameters, ClaimRecord>(
 		`SELECT c.id, c.stated_on, c.claimant_id, c.claimant_side, c.statement, c.counted, c.number, c.qualifier,
 		        c.counted_detail, c.counted_detail_uk, c.counted_detail_ru,
-		        highlight(search_index, 2, @open, @close) AS name,
-		        snippet(search_index, 3, @open, @close, '…', ${SNIPPET_WORDS}) AS text
+		        c.claimant, k.name_uk AS claimant_name_uk, k.name_ru AS claimant_name_ru,
+		        snippet(search_index, 3, '', '', '…', ${SNIPPET_WORDS}) AS text
 		   FROM search_index JOIN claims c ON c.id = search_index.record_id
+		   JOIN claimants k ON k.id = c.claimant_id
 		  WHERE search_index MATCH @match AND search_index.kind = 'claim'
 		    AND (@claimant IS NULL OR c.claimant_id = @claimant)
 		  ${orderBy('claim', 'c.stated_on', 'c.id', kindTier)}
 		  LIMIT @limit OFFSET @offset`
 	),
 	sources: db.prepare<PageParameters, SourceRecord>(
-		`SELECT s.id, s.published_on, s.language,
-		        highlight(search_index, 2, @open, @close) AS name, highlight(search_index, 3, @open, @close) AS text
+		`SELECT s.id, s.published_on, s.language, search_index.name AS name, search_index.text AS text
 		   FROM search_index JOIN sources s ON s.id = search_index.record_id
 		  WHERE search_index MATCH @match AND search_index.kind = 'source'
 		  ${orderBy('source', 's.published_on', 's.id')}
@@ -190,23 +200,25 @@ const statements = preparedFor((db) => ({
 	)
 }));
 
-/** A claim's snippet: the index's, marked, in English; what its figure counts in the reader's language otherwise. */
-function claimSnippet(record: ClaimRecord): TextSegment[] {
-	if (getLocale() === 'en') return markedSegments(record.text);
-	const detail = countedDetailOf({
+/** A claim's snippet: the index's in English; what its figure counts in the reader's language otherwise. */
+function claimSnippet(record: ClaimRecord): string {
+	if (getLocale() === 'en') return record.text;
+	return countedDetailOf({
 		countedDetail: record.counted_detail,
 		countedDetailUk: record.counted_detail_uk,
 		countedDetailRu: record.counted_detail_ru
 	});
-	return [{ text: detail, match: false }];
 }
+
+/** Marks nothing: a search made without what was typed. */
+const NO_MARKS: SearchMarks = { words: [], numbers: new Set(), days: new Set(), months: new Set() };
 
 /** One page of one kind: a page past the end shows the last. */
 function groupOf<R, T>(
 	total: number,
 	requestedPage: number,
 	pageSize: number,
-	query: Pick<PageParameters, 'match' | 'nameMatch' | 'sort' | 'byKind' | 'claimant'>,
+	query: Omit<PageParameters, 'limit' | 'offset'>,
 	fetch: (parameters: PageParameters) => R[],
 	toHit: (record: R) => T
 ): SearchGroup<T> {
@@ -217,8 +229,6 @@ function groupOf<R, T>(
 			? []
 			: fetch({
 					...query,
-					open: MATCH_OPEN,
-					close: MATCH_CLOSE,
 					limit: pageSize,
 					offset: (page - 1) * pageSize
 				}).map(toHit);
@@ -247,6 +257,7 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 	const shown = (kind: SearchKind) =>
 		(options.kind === undefined || options.kind === kind) && (claimant === null || kind === 'claim');
 	const pageSize = options.kind === undefined ? SEARCH_PREVIEW_SIZE : SEARCH_PAGE_SIZE;
+	const marks = options.marks ?? NO_MARKS;
 	const verdictFor = (id: string) => {
 		const { text, href, tone } = verdictOf(db, id)!;
 		return { text, href, tone };
@@ -267,9 +278,21 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 						endDate: record.end_date,
 						kind: record.kind,
 						kyivExchangeNumber: record.kyiv_exchange_number,
-						mediators: markedSegments(record.name),
-						mediatorWords: mediatorWordsOf(db, getRound(db, record.id)?.mediators ?? []),
-						summary: markedSegments(record.text)
+						dateMatched: dateMatches(record.date, marks) || dateMatches(record.end_date, marks),
+						mediators: markMatches(
+							mediatorNames(mediatorWordsOf(db, getRound(db, record.id)?.mediators ?? [])).join(', '),
+							marks,
+							true
+						),
+						summary: markMatches(
+							roundSummary({
+								summary: record.summary,
+								summaryUk: record.summary_uk,
+								summaryRu: record.summary_ru
+							}),
+							marks,
+							false
+						)
 					})
 				)
 			: null,
@@ -283,7 +306,16 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 					(record): ClaimHit => ({
 						id: record.id,
 						statedOn: record.stated_on,
-						claimant: markedSegments(record.name),
+						dateMatched: dateMatches(record.stated_on, marks),
+						claimant: markMatches(
+							claimSpeaker({
+								claimant: record.claimant,
+								claimantNameUk: record.claimant_name_uk,
+								claimantNameRu: record.claimant_name_ru
+							}),
+							marks,
+							true
+						),
 						claimantId: record.claimant_id,
 						verdict: verdictFor(record.id),
 						side: record.claimant_side,
@@ -291,7 +323,7 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 						counted: record.counted,
 						number: record.number,
 						qualifier: record.qualifier,
-						snippet: claimSnippet(record)
+						snippet: markMatches(claimSnippet(record), marks, false)
 					})
 				)
 			: null,
@@ -305,9 +337,10 @@ export function searchDataset(db: DatasetDatabase, match: string, options: Searc
 					(record): SourceHit => ({
 						id: record.id,
 						publishedOn: record.published_on,
+						dateMatched: dateMatches(record.published_on, marks),
 						language: record.language,
-						outlet: markedSegments(record.name),
-						titleAndHost: markedSegments(record.text)
+						outlet: markMatches(record.name, marks, true),
+						titleAndHost: markMatches(record.text, marks, false)
 					})
 				)
 			: null

@@ -669,3 +669,39 @@ describe('mediators in suggestions', () => {
 		expect(json.round).toMatchObject({ mediators: 'UAE', mediators_uk: 'ОАЕ', mediators_ru: 'ОАЭ' });
 	});
 });
+
+/*
+ * The read API's documentation in each language: the page and the OpenAPI document it links to have an address per
+ * language and are described in it; the API's answers keep one address.
+ */
+describe('the API documentation in every language', () => {
+	it.each([
+		['en', 'Prisoner Exchange Monitor read API', 'Rows per answer, at most 500.'],
+		['uk', 'API для читання Монітора обмінів полоненими', 'Рядків у відповіді, щонайбільше 500.'],
+		['ru', 'API для чтения Монитора обменов пленными', 'Строк в ответе, не более 500.']
+	] as const)('%s: the page links to the OpenAPI document in its language', async (locale, title, limit) => {
+		const page = await app.fetch(inLocale(locale, '/api/v1'));
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		const address = `${prefix(locale)}/api/v1/openapi.json`;
+		expect(html).toContain(`href="${address}"`);
+		expect(html).toContain(limit);
+		// Field names stay the schema's, described in the page's language.
+		expect(html).toContain('<code>summary_uk</code>');
+
+		const response = await app.fetch(address);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+		const document = (await response.json()) as {
+			info: { title: string };
+			servers: { url: string }[];
+			paths: Record<string, { get: { parameters: { name: string; description: string }[] } }>;
+		};
+		expect(document.info.title).toBe(title);
+		// The API it describes is the one API, whatever the language of the description.
+		expect(document.servers[0]?.url).toBe(`${app.origin}/api/v1`);
+		expect(document.paths['/rounds']?.get.parameters.find((parameter) => parameter.name === 'limit')?.description).toBe(
+			limit
+		);
+	});
+});

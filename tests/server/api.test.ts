@@ -1,4 +1,5 @@
 // The read API called as the server calls it, on a fixture dataset: output checked against the zod schemas, and its errors.
+import { openApiDocument } from '../../src/lib/server/openapi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	ApiError,
@@ -144,7 +145,7 @@ describe('/api/v1', () => {
 
 	it('documents the translated fields beside the English ones', async () => {
 		const { body } = await call('openapi', 'openapi.json');
-		expect(body.info.description).toContain('Field names are English and stable');
+		expect(body.info.description).toContain('field names, enum values and schema names are English and stable');
 		const fieldsOf = (schema: string, list = true) => {
 			const component = body.components.schemas[schema];
 			const row = list ? component.properties.rows.items : component;
@@ -158,7 +159,8 @@ describe('/api/v1', () => {
 		);
 		expect(fieldsOf('ClaimList').counted_detail_uk?.description).toBe('What the figure counts, in Ukrainian.');
 		expect(fieldsOf('ClaimList').counted_detail_ru?.description).toBe('What the figure counts, in Russian.');
-		expect(body.info.description).toContain('`counted_detail` (what the figure counts) has `counted_detail_uk`');
+		expect(body.info.description).toContain('its `counted_detail` (what the figure counts) `counted_detail_uk`');
+		expect(body.info.description).toContain('in the API and in the downloads alike');
 		expect(Object.keys(fieldsOf('ClaimantList'))).toEqual(
 			expect.arrayContaining([
 				'name_en',
@@ -171,4 +173,50 @@ describe('/api/v1', () => {
 			])
 		);
 	});
+
+	/** Every description in a document, by where it is, and the document without them. */
+	function split(document: unknown): { texts: Map<string, string>; skeleton: string } {
+		const texts = new Map<string, string>();
+		const strip = (node: unknown, at: string): unknown => {
+			if (Array.isArray(node)) return node.map((item, index) => strip(item, `${at}/${index}`));
+			if (!node || typeof node !== 'object') return node;
+			return Object.fromEntries(
+				Object.entries(node).map(([key, value]) => {
+					if (['description', 'summary', 'title'].includes(key) && typeof value === 'string') {
+						texts.set(`${at}/${key}`, value);
+						return [key, '…'];
+					}
+					return [key, strip(value, `${at}/${key}`)];
+				})
+			);
+		};
+		return { texts, skeleton: JSON.stringify(strip(document, '')) };
+	}
+
+	it.each(['uk', 'ru'] as const)(
+		'in %s: the same paths, parameters, fields, values and schemas, every description translated',
+		(locale) => {
+			const english = split(openApiDocument('https://example.org', 'en'));
+			const translated = split(openApiDocument('https://example.org', locale));
+			expect(translated.skeleton).toBe(english.skeleton);
+			expect([...translated.texts.keys()]).toEqual([...english.texts.keys()]);
+			for (const [at, text] of translated.texts) {
+				// Field names, paths and codes stay as they are; the words around them are the language's.
+				const words = text.replace(
+					/`[^`]*`|\/[\w/{}.#-]+|\b[a-z]+(?:_[a-z]+)+\b|\b(?:null|same|different|none|UAE|ETag|JSON|API|k-medinsky)\b|\.csv|\.json|data\/[\w/.-]+/g,
+					' '
+				);
+				expect(words.match(/[A-Za-z]{3,}/g) ?? [], at).toEqual([]);
+				expect(text, at).not.toBe(english.texts.get(at));
+			}
+			const rounds = translated.texts.get(
+				'/components/schemas/RoundList/properties/rows/items/properties/summary_uk/description'
+			);
+			expect(rounds).toBe(
+				locale === 'uk'
+					? 'Короткий опис українською (наші власні слова, перекладені).'
+					: 'Краткое описание на украинском (наши собственные слова, переведённые).'
+			);
+		}
+	);
 });

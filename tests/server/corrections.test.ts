@@ -130,6 +130,19 @@ describe('the state database', () => {
 });
 
 describe('suggesting a correction', () => {
+	it("proposes a round's mediators by the record's names when typed in Ukrainian or Russian", async () => {
+		const { 'field:number': _figure, ...envelope } = validForm();
+		const { redirect } = await submit({
+			...envelope,
+			entity: 'round',
+			record_id: '2024-12-30-exchange',
+			'field:mediators': 'ОАЕ; турция'
+		});
+		const stored = getCorrection(state, idFrom(redirect ?? ''));
+		expect(stored?.proposal).toEqual({ mediators: 'UAE;Turkey' });
+		expect(stored?.snapshot).toEqual({ mediators: 'UAE' });
+	});
+
 	it.each<{ name: string; fields: Record<string, string>; field: string }>([
 		{ name: 'missing reason', fields: { reason: '  ' }, field: 'reason' },
 		{ name: 'evidence that is not http(s)', fields: { evidence: 'ftp://example.org/file' }, field: 'evidence' },

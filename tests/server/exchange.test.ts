@@ -200,9 +200,18 @@ describe("a statement's claimant", () => {
 	});
 
 	it("records the round's mediators by the record's names when typed in Ukrainian or Russian", async () => {
-		const { redirect } = await post('send', exchangeForm({ 'round.mediators': 'оае; Турция; Qatar' }));
+		const { redirect } = await post('send', exchangeForm({ 'round.mediators': 'оае; Турция' }));
 		const stored = getCorrection(state, Number(/\/corrections\/(\d+)/.exec(redirect ?? '')?.[1]));
-		expect(stored?.proposal).toMatchObject({ 'round.mediators': 'UAE;Turkey;Qatar' });
+		expect(stored?.proposal).toMatchObject({ 'round.mediators': 'UAE;Turkey' });
+	});
+
+	it('refuses a mediator not on record, naming it and the ones on record, and stores nothing', async () => {
+		const before = correctionCount();
+		expect(await errorsOf({ 'round.mediators': 'оае; Qatar' })).toEqual({
+			'round.mediators':
+				'Not a mediator on record: “Qatar”. A round can credit only the mediators on record, whose names are kept in English, Ukrainian and Russian: “Turkey” and “UAE”. To credit another, leave it out here and name it in your reason, with a link to the page that credits it: a maintainer records its names first, then adds it to the round.'
+		});
+		expect(correctionCount()).toBe(before);
 	});
 
 	it("refuses a side other than the claimant's on record, and a posted id that the name does not give", async () => {
@@ -350,6 +359,29 @@ describe('approving a package', () => {
 			sources: ['s0003', 's0004']
 		});
 	}, 60_000);
+});
+
+describe('a package crediting a mediator not on record (stored before the form refused one)', () => {
+	it('is refused at approval with the way on, stays pending, and publishes nothing', async () => {
+		const { redirect } = await post(
+			'send',
+			exchangeForm({ 'round.date': '2026-05-27', 's1.stated_on': '2026-05-27', 's2.stated_on': '2026-05-27' })
+		);
+		const id = Number(/\/corrections\/(\d+)/.exec(redirect ?? '')?.[1]);
+		// As the form stored it before: the name as typed.
+		state
+			.prepare('UPDATE corrections SET proposal = json_set(proposal, ?, ?) WHERE id = ?')
+			.run('$."round.mediators"', 'UAE;Qatar', id);
+		const versionBefore = datasetInfo(getDataset()).contentHash;
+		const result = await approveCorrection(state, target, id, context(bob, 'Checked both pages.'));
+		expect(result).toEqual({
+			ok: false,
+			message:
+				"This suggestion credits a mediator not on record: “Qatar”. Approving it would fail the build. Add the mediator's row to data/mediators.csv (its names in Ukrainian and Russian, the page each was read on, and why) and deploy, then approve; or reject the suggestion with your reason."
+		});
+		expect(getCorrection(state, id)?.status).toBe('pending');
+		expect(datasetInfo(getDataset()).contentHash).toBe(versionBefore);
+	});
 });
 
 describe('a package with a new claimant', () => {

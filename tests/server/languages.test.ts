@@ -3,9 +3,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLanguageNeutral } from '../../src/lib/i18n/addresses';
-import { startApp, type RunningApp } from '../helpers/app-server';
+import { MAINTAINER, startApp, type RunningApp } from '../helpers/app-server';
 import { fixtureDir } from '../helpers/dataset';
 
 let app: RunningApp;
@@ -512,4 +513,195 @@ describe('no English left over on the Ukrainian and Russian pages', () => {
 			expect(latinRuns(text).join('\n')).toBe('');
 		}
 	);
+});
+
+/** How many suggestions the server's state database holds. */
+function storedCorrections(): number {
+	const state = new Database(app.statePath, { readonly: true });
+	try {
+		return (state.prepare('SELECT count(*) AS n FROM corrections').get() as { n: number }).n;
+	} finally {
+		state.close();
+	}
+}
+
+/*
+ * A hand-made post with a coded value no list offers: a 400 that stores nothing, whose message names the choices as
+ * the form's list and the public pages do, in the page's language (never the stored codes).
+ */
+describe('a value no list offers, in every language', () => {
+	const cases: {
+		locale: Locale;
+		form: 'suggestion' | 'exchange';
+		field: string;
+		value: string;
+		names: string[];
+	}[] = [
+		{ locale: 'en', form: 'suggestion', field: 'field:qualifier', value: 'roughly', names: ['“exactly”', '“about”'] },
+		{ locale: 'uk', form: 'suggestion', field: 'field:qualifier', value: 'roughly', names: ['«точно»', '«близько»'] },
+		{ locale: 'ru', form: 'suggestion', field: 'field:qualifier', value: 'roughly', names: ['«точно»', '«около»'] },
+		{
+			locale: 'en',
+			form: 'exchange',
+			field: 's1.source.reliability',
+			value: 'tabloid',
+			names: ['“copy (mirror, aggregator or re-post)”']
+		},
+		{
+			locale: 'uk',
+			form: 'exchange',
+			field: 's1.source.reliability',
+			value: 'tabloid',
+			names: ['«копія (дзеркало, агрегатор або репост)»']
+		},
+		{
+			locale: 'ru',
+			form: 'exchange',
+			field: 's1.source.reliability',
+			value: 'tabloid',
+			names: ['«копия (зеркало, агрегатор или репост)»']
+		}
+	];
+	it.each(cases)('$locale, the $form form: $field=$value', async ({ locale, form, field, value, names }) => {
+		const before = storedCorrections();
+		const text =
+			form === 'suggestion'
+				? await errorSummary(`${prefix(locale)}/corrections/new?entity=claim&id=c2`, suggestion({ [field]: value }))
+				: await errorSummary(`${prefix(locale)}/corrections/new-exchange?/send`, exchange({ [field]: value }));
+		for (const name of names) expect(text).toContain(name);
+		// No stored code is named: neither the one posted nor the ones allowed.
+		expect(text).not.toMatch(/\b(?:roughly|tabloid|at_least|more_than|claimant_channel|major_outlet|other_outlet)\b/);
+		expect(storedCorrections()).toBe(before);
+	});
+});
+
+/** A complete new exchange the forms accept, crediting `mediators` (typed in any language). */
+const validExchange = (mediators: string) =>
+	exchange({
+		'round.date': '2026-05-27',
+		'round.mediators': mediators,
+		's1.stated_on': '2026-05-27',
+		's1.counted_detail': 'defenders returned home',
+		's1.counted_detail_uk': 'захисники, що повернулися додому',
+		's1.counted_detail_ru': 'защитники, вернувшиеся домой',
+		's1.source.url': 'https://example.org/kyiv-27-may',
+		's1.source.published_on': '2026-05-27',
+		evidence: 'https://example.org/kyiv-27-may'
+	});
+
+async function send(path: string, fields: Record<string, string>, cookie = '') {
+	return app.fetch(path, {
+		method: 'POST',
+		body: new URLSearchParams(fields),
+		headers: {
+			origin: app.origin,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-forwarded-for': `10.2.0.${++client}`,
+			...(cookie ? { cookie } : {})
+		}
+	});
+}
+
+/*
+ * A round's mediators: a mediator on record may be typed in any language and is published with its names in the
+ * three; one not on record is refused at submission, in the page's language, saying how to credit it.
+ */
+describe('mediators in suggestions', () => {
+	it.each([
+		['en', ['“Turkey” and “UAE”']],
+		['uk', ['«ОАЕ» і «Туреччина»']],
+		['ru', ['«ОАЭ» и «Турция»']]
+	] as const)(
+		'%s: a mediator not on record is refused with the ones on record, nothing stored',
+		async (locale, known) => {
+			const before = storedCorrections();
+			const exchangeText = await errorSummary(
+				`${prefix(locale)}/corrections/new-exchange?/send`,
+				validExchange('Qatar')
+			);
+			// The single-record form: a change to a round's mediators.
+			const { 'field:number': _figure, ...envelope } = suggestion({});
+			const roundText = await errorSummary(`${prefix(locale)}/corrections/new?entity=round&id=2024-12-30-exchange`, {
+				...envelope,
+				entity: 'round',
+				record_id: '2024-12-30-exchange',
+				'field:mediators': 'UAE; Qatar'
+			});
+			for (const text of [exchangeText, roundText]) {
+				expect(text).toContain(locale === 'en' ? '“Qatar”' : '«Qatar»');
+				for (const names of known) expect(text).toContain(names);
+				if (locale !== 'en') expect(latinWords(text.replace('Qatar', ' '))).toEqual([]);
+			}
+			expect(storedCorrections()).toBe(before);
+		}
+	);
+
+	it('a mediator typed in Ukrainian is approved through /review and published with its name in each language', async () => {
+		const sent = await send('/uk/corrections/new-exchange?/send', validExchange('ОАЕ'));
+		expect(sent.status).toBe(303);
+		const id = /\/corrections\/(\d+)/.exec(sent.headers.get('location') ?? '')?.[1];
+		expect(id).toBeDefined();
+
+		const login = await send('/login', { ...MAINTAINER, next: '/review' });
+		expect(login.status).toBe(303);
+		const cookie = login.headers
+			.getSetCookie()
+			.map((set) => set.split(';')[0])
+			.join('; ');
+		const approved = await send(
+			'/uk/review?/approve',
+			{ correction_id: id!, reason: 'Перевірено за сторінкою.' },
+			cookie
+		);
+		expect(approved.status).toBe(200);
+		expect((await approved.text()).replace(/\u00a0/g, ' ')).toContain(`Пропозицію № ${id} схвалено`);
+
+		const names = { en: 'UAE', uk: 'ОАЕ', ru: 'ОАЭ' } as const;
+		for (const locale of LOCALES) {
+			const page = await app.fetch(`${prefix(locale)}/rounds/2026-05-27-exchange`);
+			expect(page.status).toBe(200);
+			expect((await page.text()).replace(/<[^>]+>/g, ' ')).toContain(names[locale]);
+		}
+		const json = (await (await app.fetch('/rounds/2026-05-27-exchange.json')).json()) as {
+			round: { mediators: string; mediators_uk: string; mediators_ru: string };
+		};
+		expect(json.round).toMatchObject({ mediators: 'UAE', mediators_uk: 'ОАЕ', mediators_ru: 'ОАЭ' });
+	});
+});
+
+/*
+ * The read API's documentation in each language: the page and the OpenAPI document it links to have an address per
+ * language and are described in it; the API's answers keep one address.
+ */
+describe('the API documentation in every language', () => {
+	it.each([
+		['en', 'Prisoner Exchange Monitor read API', 'Rows per answer, at most 500.'],
+		['uk', 'API для читання Монітора обмінів полоненими', 'Рядків у відповіді, щонайбільше 500.'],
+		['ru', 'API для чтения Монитора обменов пленными', 'Строк в ответе, не более 500.']
+	] as const)('%s: the page links to the OpenAPI document in its language', async (locale, title, limit) => {
+		const page = await app.fetch(inLocale(locale, '/api/v1'));
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		const address = `${prefix(locale)}/api/v1/openapi.json`;
+		expect(html).toContain(`href="${address}"`);
+		expect(html).toContain(limit);
+		// Field names stay the schema's, described in the page's language.
+		expect(html).toContain('<code>summary_uk</code>');
+
+		const response = await app.fetch(address);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+		const document = (await response.json()) as {
+			info: { title: string };
+			servers: { url: string }[];
+			paths: Record<string, { get: { parameters: { name: string; description: string }[] } }>;
+		};
+		expect(document.info.title).toBe(title);
+		// The API it describes is the one API, whatever the language of the description.
+		expect(document.servers[0]?.url).toBe(`${app.origin}/api/v1`);
+		expect(document.paths['/rounds']?.get.parameters.find((parameter) => parameter.name === 'limit')?.description).toBe(
+			limit
+		);
+	});
 });

@@ -12,7 +12,16 @@ describe('formIssueText', () => {
 		['en', 'expected an absolute http(s) URL', 'Give a full web address starting with http:// or https://.'],
 		['uk', 'a qualifier needs a number', 'Для уточнення потрібне число: укажіть його або залиште уточнення порожнім.'],
 		['ru', 'Which record should change?', 'Какую запись следует изменить?'],
-		['uk', 'expected one of: exact, about', 'Виберіть одне зі значень: exact, about.'],
+		// The allowed codes are named as the form's list names them, in the page's language.
+		['uk', 'expected one of: exact, about', 'Виберіть одне зі значень: «точно» або «близько».'],
+		['en', 'expected one of: exact, about', 'Choose one of: “exactly” or “about”.'],
+		[
+			'ru',
+			'expected one of: copy, major_outlet',
+			'Выберите одно из значений: «копия (зеркало, агрегатор или репост)» или «крупное издание или информационное агентство».'
+		],
+		// Codes no coded column has stay as they are rather than be named wrongly.
+		['ru', 'expected one of: x, y', 'Выберите одно из значений: «x» или «y».'],
 		['uk', 'at most 2000 characters', 'Не більше 2 000 символів.'],
 		['ru', 'At most 2000 characters.', 'Не более 2 000 символов.'],
 		['ru', 'At most 1 links.', 'Не более 1 ссылки.'],

@@ -1,6 +1,6 @@
 // The corrections forms in the reader's language: each column's label and each coded value's name, as the public pages say them.
 import { m } from '../paraglide/messages.js';
-import type { CorrectionEntity } from '../schemas/correction';
+import { correctionEntities, editableFields, fieldInput, type CorrectionEntity } from '../schemas/correction';
 import type {
 	ClaimantSide,
 	Counted,
@@ -92,6 +92,22 @@ export function valueLabel(entity: CorrectionEntity, column: string, value: stri
 		if (column === 'reliability') return sourceReliabilityLabel(value as SourceReliability);
 	}
 	return value;
+}
+
+/**
+ * The names of the coded values a problem lists ("exact, about" → "exact", "about" as the public pages name them):
+ * the coded column whose choices hold them all, so a form's error speaks of what its list shows. Null when none does.
+ */
+export function choiceNames(values: readonly string[]): string[] | null {
+	for (const entity of correctionEntities) {
+		for (const column of editableFields(entity)) {
+			const input = fieldInput(entity, column);
+			if (input.type === 'select' && values.every((value) => input.options.includes(value))) {
+				return values.map((value) => valueLabel(entity, column, value));
+			}
+		}
+	}
+	return null;
 }
 
 /**

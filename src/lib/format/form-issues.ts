@@ -1,7 +1,8 @@
 // A form field's problem in the reader's language: the schemas keep their English words (the data build prints them
 // for maintainers); the suggestion and exchange forms show each as its catalog sentence.
 import { m } from '../paraglide/messages.js';
-import { countInputs } from './locale-formats';
+import { choiceNames } from './fields';
+import { countInputs, formatChoices } from './locale-formats';
 
 /** The schemas' fixed problems, by their English words (src/lib/schemas/*.ts), and their catalog sentences. */
 const fixed: Record<string, () => string> = {
@@ -33,7 +34,14 @@ const fixed: Record<string, () => string> = {
 
 /** The schemas' problems that carry a value (a limit, the allowed codes), read back from their English words. */
 const patterns: [RegExp, (found: RegExpExecArray) => string][] = [
-	[/^expected one of: (.+)$/, ([, values = '']) => m.form_issue_one_of({ values })],
+	// The allowed codes are named as the form's list and the public pages name them, never as stored.
+	[
+		/^expected one of: (.+)$/,
+		([, values = '']) => {
+			const codes = values.split(', ');
+			return m.form_issue_one_of({ values: formatChoices(choiceNames(codes) ?? codes) });
+		}
+	],
 	[/^at most (\d+) characters\.?$/i, ([, limit]) => m.form_issue_at_most_characters(countInputs(Number(limit)))],
 	[
 		/^Too big: expected string to have <=(\d+) characters$/,

@@ -37,6 +37,23 @@ export function countInputs(count: number, locale: string = getLocale()): { coun
 	return { count, countText: formatNumber(count, locale) };
 }
 
+/** Quotation marks around a name in running text: “…” in English, «…» in Ukrainian and Russian. */
+const QUOTES: Record<string, [string, string]> = { en: ['“', '”'] };
+
+/**
+ * Names quoted as one phrase: choices "“exact”, “about” or “up to”" («точно», «близько» або «до»), or, as a
+ * conjunction, "“Qatar” and “Vatican”".
+ */
+export function formatChoices(
+	names: readonly string[],
+	locale: string = getLocale(),
+	type: 'disjunction' | 'conjunction' = 'disjunction'
+): string {
+	const [open, close] = QUOTES[locale] ?? ['«', '»'];
+	const list = cached(`${type}:${locale}`, () => new Intl.ListFormat(intlLocale(locale), { type, style: 'long' }));
+	return list.format(names.map((name) => open + name + close));
+}
+
 /** The plural category of a count in a locale ("one", "few", "many", "other"), for code that picks a form itself. */
 export function pluralCategory(count: number, locale: string = getLocale()): Intl.LDMLPluralRule {
 	return cached(`plural:${locale}`, () => new Intl.PluralRules(intlLocale(locale))).select(count);

@@ -5,15 +5,17 @@ import { baseLocale, getLocale, locales, type Locale } from '../paraglide/runtim
 const PREFIXED: readonly Locale[] = locales.filter((locale) => locale !== baseLocale);
 
 /**
- * Addresses whose answer is the same in every language, so they have one address only: the JSON API and its OpenAPI
- * document, the downloads (CSV, JSON, SQLite: their columns are the data's schema) and the records' JSON, and the
- * health check. Under a language prefix they are not found. The API's documentation page (`/api/v1`) is text, so it
- * has one address per language.
+ * Addresses whose answer is the same in every language, so they have one address only: the JSON API, the downloads
+ * (CSV, JSON, SQLite: their columns are the data's schema) and the records' JSON, and the health check. Under a
+ * language prefix they are not found. The API's documentation page (`/api/v1`) and its OpenAPI document are text, so
+ * they have one address per language (the document's paths, names and values stay the same: only its descriptions
+ * are translated).
  */
 const LANGUAGE_NEUTRAL = /^\/(?:api\/v1\/.+|healthz|download\/dataset\.sqlite|[^?#]*\.(?:csv|json))$/;
+const OPENAPI_DOCUMENT = '/api/v1/openapi.json';
 
 export function isLanguageNeutral(path: string): boolean {
-	return LANGUAGE_NEUTRAL.test(path);
+	return path !== OPENAPI_DOCUMENT && LANGUAGE_NEUTRAL.test(path);
 }
 
 /** The language prefix a path starts with (`/uk`, `/uk/…`), or null for the base language's addresses. */

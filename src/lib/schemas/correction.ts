@@ -129,8 +129,14 @@ export function checkCell(entity: CorrectionEntity, field: string, cell: string)
 export function issueMessage(issue: z.core.$ZodIssue): string {
 	if (issue.code === 'invalid_union') {
 		// Optional columns are "empty, or valid": report why the non-empty value is not valid.
-		const inner = issue.errors.flat().find((candidate) => candidate.code !== 'invalid_value');
-		if (inner) return issueMessage(inner);
+		const inner = issue.errors.flat();
+		const other = inner.find((candidate) => candidate.code !== 'invalid_value');
+		if (other) return issueMessage(other);
+		// An optional coded column ("empty, or one of these"): the problem is the value, so name the choices.
+		const choices = inner.flatMap((candidate) =>
+			candidate.code === 'invalid_value' ? candidate.values.filter((value) => value !== '') : []
+		);
+		if (choices.length > 0) return `expected one of: ${choices.join(', ')}`;
 	}
 	if (issue.code === 'invalid_value') return `expected one of: ${issue.values.join(', ')}`;
 	return issue.message;

@@ -23,9 +23,9 @@ export const RoundExport = z.object({
 	end_date: z.string().nullable(),
 	kind: RoundKind,
 	kyiv_exchange_number: z.number().int().positive().nullable(),
-	mediators: z.string().describe('The mediators as recorded (English names), separated by ";".'),
-	mediators_uk: z.string().describe('The same mediators named in Ukrainian, in the same order (data/mediators.csv).'),
-	mediators_ru: z.string().describe('The same mediators named in Russian, in the same order (data/mediators.csv).'),
+	mediators: z.string(),
+	mediators_uk: z.string(),
+	mediators_ru: z.string(),
 	parent_id: z.string().nullable(),
 	population: z.enum(['people', 'bodies']),
 	kyiv_to_ukraine: nullableCount,
@@ -46,8 +46,8 @@ export const RoundExport = z.object({
 	explanation_to_russia: z.string(),
 	combined_both_ways: z.string(),
 	summary: z.string(),
-	summary_uk: z.string().describe('The summary in Ukrainian (our own words, translated).'),
-	summary_ru: z.string().describe('The summary in Russian (our own words, translated).'),
+	summary_uk: z.string(),
+	summary_ru: z.string(),
 	url: z.string()
 });
 export type RoundExport = z.infer<typeof RoundExport>;
@@ -57,17 +57,17 @@ export const ClaimExport = z.object({
 	id: z.string(),
 	round_id: z.string().nullable(),
 	stated_on: z.string(),
-	claimant: z.string().describe('The speaker as the record names them (with a relay or a joint speaker, if any).'),
-	claimant_id: z.string().describe('The claimant in data/claimants.csv; their page is /claimants/{claimant_id}.'),
-	claimant_name: z.string().describe('The claimant’s name in English.'),
-	claimant_name_uk: z.string().describe('The claimant’s name in Ukrainian.'),
-	claimant_name_ru: z.string().describe('The claimant’s name in Russian.'),
+	claimant: z.string(),
+	claimant_id: z.string(),
+	claimant_name: z.string(),
+	claimant_name_uk: z.string(),
+	claimant_name_ru: z.string(),
 	claimant_side: ClaimantSide,
 	statement: StatementKind,
 	counted: Counted,
-	counted_detail: z.string().describe('What the figure counts, in the words of the record (English).'),
-	counted_detail_uk: z.string().describe('What the figure counts, in Ukrainian.'),
-	counted_detail_ru: z.string().describe('What the figure counts, in Russian.'),
+	counted_detail: z.string(),
+	counted_detail_uk: z.string(),
+	counted_detail_ru: z.string(),
 	number: nullableCount,
 	qualifier: Qualifier.nullable(),
 	responds_to: z.string().nullable(),
@@ -75,10 +75,8 @@ export const ClaimExport = z.object({
 	source_urls: z.string(),
 	only_copies: z.boolean(),
 	note: z.string(),
-	verdict: z
-		.enum(verdictKinds)
-		.describe('What the record says about the statement, by kind (see the README, "Statements in their context").'),
-	verdict_text: z.string().describe('The verdict as the sentence the pages show.'),
+	verdict: z.enum(verdictKinds),
+	verdict_text: z.string(),
 	url: z.string()
 });
 export type ClaimExport = z.infer<typeof ClaimExport>;
@@ -87,14 +85,14 @@ export type ClaimExport = z.infer<typeof ClaimExport>;
 export const ClaimantExport = z.object({
 	id: z.string(),
 	name_en: z.string(),
-	name_uk: z.string().describe('The name in Ukrainian (data/decisions/claimant-spellings.csv says where it was read).'),
-	name_ru: z.string().describe('The name in Russian (data/decisions/claimant-spellings.csv says where it was read).'),
+	name_uk: z.string(),
+	name_ru: z.string(),
 	role: z.string().nullable(),
-	role_uk: z.string().nullable().describe('The role in Ukrainian; null when there is no role.'),
-	role_ru: z.string().nullable().describe('The role in Russian; null when there is no role.'),
+	role_uk: z.string().nullable(),
+	role_ru: z.string().nullable(),
 	organisation: z.string().nullable(),
-	organisation_uk: z.string().nullable().describe('The organisation in Ukrainian; null when there is none.'),
-	organisation_ru: z.string().nullable().describe('The organisation in Russian; null when there is none.'),
+	organisation_uk: z.string().nullable(),
+	organisation_ru: z.string().nullable(),
 	side: ClaimantSide,
 	statement_count: z.number().int().nonnegative(),
 	first_stated_on: z.string(),
@@ -114,24 +112,18 @@ export const TrackRecordExport = z.object({
 	scope: z.enum(figureScopes),
 	number: z.number().int().nonnegative(),
 	qualifier: Qualifier,
-	outcome: z
-		.enum(trackOutcomes)
-		.describe(
-			'same: another side gave the same figure counting the same thing; different: another side gave a figure counting the same thing, but none the same; other_scope: other sides gave figures counting something else only; none: no other side gave a figure.'
-		),
-	other_figures: z
-		.array(
-			z.object({
-				claim_id: z.string(),
-				claimant_id: z.string(),
-				side: ClaimantSide,
-				number: z.number().int().nonnegative(),
-				qualifier: Qualifier,
-				scope: z.enum(figureScopes),
-				direction: z.enum(['to_ukraine', 'to_russia', 'both_ways'])
-			})
-		)
-		.describe('The other sides’ figures it was compared with (or, for other_scope, what they gave instead).')
+	outcome: z.enum(trackOutcomes),
+	other_figures: z.array(
+		z.object({
+			claim_id: z.string(),
+			claimant_id: z.string(),
+			side: ClaimantSide,
+			number: z.number().int().nonnegative(),
+			qualifier: Qualifier,
+			scope: z.enum(figureScopes),
+			direction: z.enum(['to_ukraine', 'to_russia', 'both_ways'])
+		})
+	)
 });
 export type TrackRecordExport = z.infer<typeof TrackRecordExport>;
 

@@ -18,9 +18,10 @@ import type { DatasetEdit } from '../db/build';
 import type { DatasetDatabase } from '../db/dataset';
 import { preparedFor } from '../db/prepared';
 import { recordCells } from '../db/queries/records';
-import { listRounds, recordedMediatorName } from '../db/queries/rounds';
+import { listRounds } from '../db/queries/rounds';
 import type { StateDatabase } from '../db/state';
 import { nameKey, resolveClaimant } from './claimants';
+import { resolveMediators, unknownMediatorsMessage } from './mediators';
 import { insertSuggestion, type SubmitContext } from './store';
 
 /** The ids a package's records got at approval; a statement citing a page already in the dataset keeps that source. */
@@ -151,15 +152,21 @@ export function resolvePackageClaimants(
 
 /**
  * A package checked against the published dataset: its claimants resolved, and every problem, the schema's and the
- * dataset's (each claimant must be one on record, the agreement it names must be one).
+ * dataset's (each claimant must be one on record, or said to be new; each mediator and the agreement must be on record).
  */
 export function checkPackageAgainst(
 	dataset: DatasetDatabase,
 	given: ExchangePackage
 ): { pkg: ExchangePackage; errors: PackageErrors } {
-	const resolved = resolvePackageClaimants(dataset, withRecordedMediators(dataset, given));
+	// A reader may type a mediator by its Ukrainian or Russian name ("ОАЕ"): it is stored by the record's ("UAE").
+	const mediators = resolveMediators(dataset, given.round.mediators);
+	const resolved = resolvePackageClaimants(dataset, { ...given, round: { ...given.round, mediators: mediators.cell } });
 	const pkg = resolved.pkg;
 	const errors = { ...checkPackage(pkg), ...resolved.errors };
+	const mediatorsField = packageField.round('mediators');
+	if (mediators.unknown.length > 0) {
+		errors[mediatorsField] ??= unknownMediatorsMessage(dataset, mediators.unknown);
+	}
 	const parent = pkg.round.parent_id;
 	const parentField = packageField.round('parent_id');
 	if (parent !== '' && !errors[parentField]) {
@@ -169,19 +176,6 @@ export function checkPackageAgainst(
 		if (pkg.round.kind === 'agreement') errors[parentField] = m.form_error_agreement_stage();
 	}
 	return { pkg, errors };
-}
-
-/**
- * The round's mediators by the names the record gives them: a reader may type "ОАЕ" or "Туреччина" for the UAE or
- * Turkey (data/mediators.csv). A mediator the record does not know stays as typed, for the reviewer to add.
- */
-function withRecordedMediators(dataset: DatasetDatabase, pkg: ExchangePackage): ExchangePackage {
-	const mediators = pkg.round.mediators
-		.split(';')
-		.filter((name) => name.trim() !== '')
-		.map((name) => recordedMediatorName(dataset, name))
-		.join(';');
-	return { ...pkg, round: { ...pkg.round, mediators } };
 }
 
 /** Stores a package that passed every check, as one suggestion; returns its number. */

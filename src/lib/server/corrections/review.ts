@@ -17,6 +17,10 @@ import { DATASET_SCHEMA_VERSION } from '../db/schema';
 import { preparedFor } from '../db/prepared';
 import type { StateDatabase } from '../db/state';
 import { getCorrection, isOwnSuggestion, splitProposal } from './store';
+import { unknownMediatorsOf } from './mediators';
+import { formatChoices } from '../../format/locale-formats';
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
 import {
 	assignedIdsOf,
 	idsOnDataset,
@@ -466,6 +470,22 @@ export async function approveCorrection(
 	if (!correction || correction.status !== 'pending') return { ok: false, message: 'This correction is not pending.' };
 	if (!context.singleMaintainer && isOwnSuggestion(state, correctionId, context.maintainerId)) {
 		return { ok: false, message: 'Another maintainer must review your own suggestion.' };
+	}
+	// A mediator with no names on record would fail the build: said at once, in the reviewer's language, with the way on.
+	if (correction.package || correction.entity === 'round') {
+		const dataset = openDataset(target.outPath);
+		let unknown: string[];
+		try {
+			unknown = unknownMediatorsOf(dataset, correction.proposal);
+		} finally {
+			dataset.close();
+		}
+		if (unknown.length > 0) {
+			return {
+				ok: false,
+				message: m.review_error_unknown_mediator({ names: formatChoices(unknown, getLocale(), 'conjunction') })
+			};
+		}
 	}
 	// A package's ids are taken from the dataset as published when the decision runs (decisions run one at a time),
 	// once: planning and committing the decision must give the same ids.

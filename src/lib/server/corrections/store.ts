@@ -15,6 +15,7 @@ import type { DatasetDatabase } from '../db/dataset';
 import { preparedFor } from '../db/prepared';
 import { recordCells } from '../db/queries/records';
 import { resolveClaimant } from './claimants';
+import { resolveMediators, unknownMediatorsMessage } from './mediators';
 import type { StateDatabase } from '../db/state';
 
 /** Form-field name → message, for the form to show beside each field. */
@@ -135,7 +136,11 @@ function checkReferences(
 		if (missing.length > 0)
 			errors[`field:${field}`] = m.form_error_no_reference({ entity: target, ids: missing.join(', ') });
 	};
-	if (entity === 'round') mustExist('parent_id', 'round', listCell(cells.parent_id));
+	if (entity === 'round') {
+		mustExist('parent_id', 'round', listCell(cells.parent_id));
+		const { unknown } = resolveMediators(dataset, cells.mediators ?? '');
+		if (unknown.length > 0) errors['field:mediators'] = unknownMediatorsMessage(dataset, unknown);
+	}
 	if (entity === 'claim') {
 		mustExist('round_id', 'round', listCell(cells.round_id));
 		mustExist('responds_to', 'claim', listCell(cells.responds_to));
@@ -226,6 +231,10 @@ export function submitCorrection(
 	const errors: FieldErrors = {};
 	let proposal: Record<string, string> = { ...suggestion.proposal };
 	let snapshot: Record<string, string> = {};
+	// A mediator typed by its Ukrainian or Russian name ("ОАЕ") is proposed by the record's ("UAE").
+	if (suggestion.entity === 'round' && proposal.mediators !== undefined) {
+		proposal.mediators = resolveMediators(context.dataset, proposal.mediators).cell;
+	}
 
 	if (suggestion.kind === 'change') {
 		const current = recordCells(context.dataset, suggestion.entity, suggestion.record_id ?? '');

@@ -130,6 +130,11 @@ export function recordedMediatorName(db: DatasetDatabase, typed: string): string
 	return typed.trim();
 }
 
+/** The mediators on record (data/mediators.csv), by the names rounds.csv records. */
+export function recordedMediators(db: DatasetDatabase): string[] {
+	return [...mediatorTranslations(db).keys()];
+}
+
 /**
  * Mediators named as recorded, with their names in Ukrainian and Russian for the pages (see format/data-words.ts). A
  * name the dataset has no row for (a suggested exchange's new mediator, before review) stands in every language.

@@ -656,6 +656,15 @@ describe('mediators in suggestions', () => {
 		);
 		expect(approved.status).toBe(200);
 		expect((await approved.text()).replace(/\u00a0/g, ' ')).toContain(`Пропозицію № ${id} схвалено`);
+		// A second decision on it is refused in the reviewer's language, whichever page it comes from.
+		for (const [path, refusal] of [
+			['/ru/review?/approve', 'Это исправление уже не ждёт рассмотрения.'],
+			['/uk/review?/reject', 'Це виправлення вже не чекає на розгляд.']
+		] as const) {
+			const again = await send(path, { correction_id: id!, reason: 'Повторное решение.' }, cookie);
+			expect(again.status).toBe(409);
+			expect(await again.text()).toContain(refusal);
+		}
 
 		const names = { en: 'UAE', uk: 'ОАЕ', ru: 'ОАЭ' } as const;
 		for (const locale of LOCALES) {

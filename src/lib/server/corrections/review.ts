@@ -400,7 +400,7 @@ function decide(
 			renameSync(staged, target.outPath);
 			return { ok: true, revision, incremental: result.ok && result.incremental };
 		}
-		return { ok: false, message: 'The corrections changed while this was being published; please try again.' };
+		return { ok: false, message: m.review_error_changed_meanwhile() };
 	});
 }
 
@@ -467,9 +467,9 @@ export async function approveCorrection(
 	context: DecisionContext
 ): Promise<DecisionResult> {
 	const correction = getCorrection(state, correctionId);
-	if (!correction || correction.status !== 'pending') return { ok: false, message: 'This correction is not pending.' };
+	if (!correction || correction.status !== 'pending') return { ok: false, message: m.review_error_not_pending() };
 	if (!context.singleMaintainer && isOwnSuggestion(state, correctionId, context.maintainerId)) {
-		return { ok: false, message: 'Another maintainer must review your own suggestion.' };
+		return { ok: false, message: m.review_error_own_suggestion() };
 	}
 	// A mediator with no names on record would fail the build: said at once, in the reviewer's language, with the way on.
 	if (correction.package || correction.entity === 'round') {
@@ -536,7 +536,7 @@ export async function approveCorrection(
 				mainRecord,
 				correctionId
 			);
-			if (accepted.changes !== 1) throw new DecisionRefused('This correction is not pending.');
+			if (accepted.changes !== 1) throw new DecisionRefused(m.review_error_not_pending());
 			if (correction.package) recordAssignedIds(state, correctionId, idsOfPackage());
 			return recordRevisions(state, correction, 'apply', recordParts, context);
 		},
@@ -552,9 +552,7 @@ export function rejectCorrection(state: StateDatabase, correctionId: number, con
 		context.reason,
 		correctionId
 	);
-	return result.changes === 1
-		? { ok: true, revision: null }
-		: { ok: false, message: 'This correction is not pending.' };
+	return result.changes === 1 ? { ok: true, revision: null } : { ok: false, message: m.review_error_not_pending() };
 }
 
 /**
@@ -570,12 +568,12 @@ export async function revertCorrection(
 ): Promise<DecisionResult> {
 	const correction = getCorrection(state, correctionId);
 	if (!correction || correction.status !== 'accepted')
-		return { ok: false, message: 'Only an accepted correction can be reverted.' };
+		return { ok: false, message: m.review_error_revert_not_accepted() };
 	const alone =
 		context.singleMaintainer || statements(state).approver.get(correctionId)?.reviewed_by === context.maintainerId;
 	const pending = statements(state).revertRequest.get(correctionId);
 	if (pending?.requested_by === context.maintainerId) {
-		return { ok: false, message: 'Your request to revert this waits for another maintainer to confirm it.' };
+		return { ok: false, message: m.review_error_revert_waits() };
 	}
 	if (!alone && !pending) {
 		statements(state).requestRevert.run(correctionId, context.maintainerId, context.now.toISOString(), context.reason);
@@ -607,7 +605,7 @@ export async function revertCorrection(
 		target,
 		() => {
 			const reverted = statements(state).markReverted.run(correctionId);
-			if (reverted.changes !== 1) throw new DecisionRefused('Only an accepted correction can be reverted.');
+			if (reverted.changes !== 1) throw new DecisionRefused(m.review_error_revert_not_accepted());
 			statements(state).dropRevertRequest.run(correctionId);
 			return recordRevisions(state, correction, 'revert', parts, context, request);
 		},

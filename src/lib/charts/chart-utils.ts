@@ -120,6 +120,38 @@ export function boxesOverlap(a: Box, b: Box): boolean {
 	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
+/** A straight piece of a drawn line, from (x1, y1) to (x2, y2). */
+export interface Segment {
+	x1: number;
+	y1: number;
+	x2: number;
+	y2: number;
+}
+
+/**
+ * Whether some part of a segment lies inside a box (Liang–Barsky clipping; a segment along an edge does not count):
+ * a label must not sit where a line is drawn through it, whatever its halo.
+ */
+export function segmentCrossesBox(segment: Segment, box: Box): boolean {
+	const dx = segment.x2 - segment.x1;
+	const dy = segment.y2 - segment.y1;
+	let enter = 0;
+	let leave = 1;
+	const edges: [number, number][] = [
+		[-dx, segment.x1 - box.x],
+		[dx, box.x + box.width - segment.x1],
+		[-dy, segment.y1 - box.y],
+		[dy, box.y + box.height - segment.y1]
+	];
+	for (const [p, q] of edges) {
+		if (p === 0) {
+			if (q <= 0) return false;
+		} else if (p < 0) enter = Math.max(enter, q / p);
+		else leave = Math.min(leave, q / p);
+	}
+	return enter < leave;
+}
+
 /**
  * Moves label positions apart so that neighbours are at least `minGap` apart, keeping them
  * between `lower` and `upper` and as near their wanted positions as that allows. Returns the

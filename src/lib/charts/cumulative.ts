@@ -188,10 +188,9 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		const value = formatNumber(valueOn(input[key], lastDate));
 		return { key, texts: size.variant === 'wide' ? [seriesLabel(key), value] : [value] };
 	});
-	// The end labels are bold, so wider than the estimate for regular text: a quarter, as Cyrillic letters in bold take
-	// up to 0.75 em each in DejaVu Sans Bold, the images' font ("Цифры Москвы" 8.9 em), and the margin must hold them.
+	// The end labels are bold, so a little wider than the estimate for regular text.
 	const endLabelsWidth = max(
-		endTexts.flatMap(({ texts }) => texts.map((text) => estimateTextWidth(text, fontSize) * 1.25))
+		endTexts.flatMap(({ texts }) => texts.map((text) => estimateTextWidth(text, fontSize) * 1.1))
 	);
 	const right =
 		endLabelsWidth === undefined

@@ -1,5 +1,5 @@
-// Estimated boxes of a rendered chart's text and marks, for the test that no label overprints another or a mark.
-import { estimateTextWidth, type Box } from '../../src/lib/charts/chart-utils';
+// Estimated boxes of a rendered chart's text and marks, and its drawn lines, for the test that nothing overprints a label.
+import { estimateTextWidth, type Box, type Segment } from '../../src/lib/charts/chart-utils';
 
 export interface TextBox extends Box {
 	text: string;
@@ -87,11 +87,71 @@ export function markBoxes(svg: string): Box[] {
 			boxes.push({ x: number(tag, 'cx') - r, y: number(tag, 'cy') - r, width: 2 * r, height: 2 * r });
 		} else {
 			const d = attribute(tag, 'd');
-			if (!d || classes.includes('series')) continue;
+			if (!d || classes.includes('series') || classes.includes('leader')) continue;
 			const box = pathBox(d);
 			const translate = /translate\(([-\d.]+)[, ]([-\d.]+)\)/.exec(attribute(tag, 'transform') ?? '');
 			boxes.push(translate ? { ...box, x: box.x + Number(translate[1]), y: box.y + Number(translate[2]) } : box);
 		}
 	}
 	return boxes;
+}
+
+/** A straight piece of a drawn line, named by the class that styles it ("series-moscow", "range", "leader"). */
+export interface NamedSegment extends Segment {
+	kind: string;
+}
+
+/** The corners of a path of straight pieces (M, L, H and V commands, absolute as D3 writes them), in order. */
+function pathCorners(d: string): { x: number; y: number; move: boolean }[] {
+	const corners: { x: number; y: number; move: boolean }[] = [];
+	let x = 0;
+	let y = 0;
+	for (const [, command = '', args = ''] of d.matchAll(/([MLHV])([^MLHVZ]*)/gi)) {
+		const numbers = (args.match(/-?\d*\.?\d+(?:e-?\d+)?/g) ?? []).map(Number);
+		const upper = command.toUpperCase();
+		const step = upper === 'H' || upper === 'V' ? 1 : 2;
+		for (let index = 0; index + step <= numbers.length; index += step) {
+			const relative = command !== upper;
+			if (upper === 'H') x = (relative ? x : 0) + (numbers[index] ?? 0);
+			else if (upper === 'V') y = (relative ? y : 0) + (numbers[index] ?? 0);
+			else {
+				x = (relative ? x : 0) + (numbers[index] ?? 0);
+				y = (relative ? y : 0) + (numbers[index + 1] ?? 0);
+			}
+			corners.push({ x, y, move: upper === 'M' && index === 0 });
+		}
+	}
+	return corners;
+}
+
+/**
+ * The drawn lines of an SVG as straight segments: every `<line>` but the gridlines (faint and behind everything), and
+ * the paths of the data lines and their leaders (`.series`, `.leader`). Markers, bars and arrows are marks, not lines.
+ */
+export function drawnSegments(svg: string): NamedSegment[] {
+	const segments: NamedSegment[] = [];
+	for (const [, element, tag = ''] of svg.matchAll(/<(line|path)\b([^>]*?)\/?>/g)) {
+		const classes = (attribute(tag, 'class') ?? '').split(/\s+/).filter(Boolean);
+		const kind = classes.find((name) => name !== 'series' && name !== 'leader' && !name.startsWith('svelte-'));
+		if (element === 'line') {
+			if (classes.includes('grid')) continue;
+			segments.push({
+				kind: kind ?? 'line',
+				x1: number(tag, 'x1'),
+				y1: number(tag, 'y1'),
+				x2: number(tag, 'x2'),
+				y2: number(tag, 'y2')
+			});
+		} else if (classes.includes('series') || classes.includes('leader')) {
+			const corners = pathCorners(attribute(tag, 'd') ?? '');
+			corners.forEach((corner, index) => {
+				const from = corners[index - 1];
+				if (from && !corner.move) {
+					const name = kind ?? (classes.includes('leader') ? 'leader' : 'series');
+					segments.push({ kind: name, x1: from.x, y1: from.y, x2: corner.x, y2: corner.y });
+				}
+			});
+		}
+	}
+	return segments;
 }

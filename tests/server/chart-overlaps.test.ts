@@ -1,5 +1,5 @@
 // No chart overprints a label: every <text> of every chart, as rendered from the real dataset and from the fixtures, is
-// estimated as a box (font size × characters, text-anchor), and no two boxes meet, nor a box and a mark.
+// estimated as a box (font size × characters, text-anchor), and no two boxes meet, nor a box and a mark or a line.
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -8,18 +8,19 @@ import CumulativePlot from '../../src/lib/charts/CumulativePlot.svelte';
 import DiscrepancyPlot from '../../src/lib/charts/DiscrepancyPlot.svelte';
 import HeadlineBars from '../../src/lib/charts/HeadlineBars.svelte';
 import TimelinePlot from '../../src/lib/charts/TimelinePlot.svelte';
-import { boxesOverlap, shapePath, type Box } from '../../src/lib/charts/chart-utils';
+import { boxesOverlap, segmentCrossesBox, shapePath, type Box } from '../../src/lib/charts/chart-utils';
 import { CLAIM_DOTS_FONT_SIZE, layoutClaimDots, type ClaimDotsLayout } from '../../src/lib/charts/claim-dots';
 import { speakerOf } from '../../src/lib/charts/inputs';
 import { formatNumber } from '../../src/lib/format/figures';
 import { cumulativeModel } from '../../src/lib/charts/cumulative';
 import { discrepancyModel } from '../../src/lib/charts/discrepancies';
+import { MODEL_WIDTHS } from '../../src/lib/charts/sizing';
 import { timelineModel } from '../../src/lib/charts/timeline';
 import type { OverviewCharts } from '../../src/lib/server/db/queries/charts';
 import type { RoundListItem } from '../../src/lib/server/db/queries/rounds';
 import { bodyRounds, cumulativeInput, discrepancies, peopleRounds } from '../fixtures/charts';
 import { buildInto, realDataDir } from '../helpers/dataset';
-import { markBoxes, textBoxes, type TextBox } from '../helpers/svg-boxes';
+import { drawnSegments, markBoxes, textBoxes, type TextBox } from '../helpers/svg-boxes';
 
 /** Boxes that only touch, or meet by less than the rounding of the layouts' coordinates, do not overlap. */
 const shrink = (box: Box): Box => ({
@@ -29,11 +30,18 @@ const shrink = (box: Box): Box => ({
 	height: box.height - 0.4
 });
 
-/** Every pair of labels that overlap, and every label that overlaps a mark, in words. */
+/** A drawn line's stroke reaches about 1 unit either side of it (the series are 2 to 3 units wide). */
+const grow = (box: Box): Box => ({ x: box.x - 1, y: box.y - 1, width: box.width + 2, height: box.height + 2 });
+
+/**
+ * Every pair of labels that overlap, every label that overlaps a mark, and every label a drawn line passes through
+ * (gridlines excepted: faint, behind everything, and readable through a label's halo), in words.
+ */
 function collisions(svg: string, fontSize: number, bold: readonly string[]): string[] {
 	const body = svg.replace(/<defs>[\s\S]*?<\/defs>/g, '').replace(/<title>[\s\S]*?<\/title>/g, '');
 	const texts = textBoxes(body, fontSize, bold).filter((box) => box.text !== '');
 	const marks = markBoxes(body);
+	const segments = drawnSegments(body);
 	const found: string[] = [];
 	texts.forEach((a: TextBox, index) => {
 		for (const b of texts.slice(index + 1)) {
@@ -42,6 +50,8 @@ function collisions(svg: string, fontSize: number, bold: readonly string[]): str
 		for (const mark of marks) {
 			if (boxesOverlap(shrink(a), shrink(mark))) found.push(`"${a.text}" overlaps a mark at ${mark.x},${mark.y}`);
 		}
+		const crossing = segments.find((segment) => segmentCrossesBox(segment, grow(shrink(a))));
+		if (crossing) found.push(`"${a.text}" is crossed by the ${crossing.kind} at ${crossing.x1},${crossing.y1}`);
 	});
 	return found;
 }
@@ -122,6 +132,7 @@ beforeAll(async () => {
 	const { listRounds } = await import('../../src/lib/server/db/queries/rounds');
 	const db = getDataset();
 	const { overviewHeadlines } = await import('../../src/lib/server/db/queries/headline');
+	const { inLocale } = await import('../../src/lib/server/i18n/locale-scope');
 	realCases = chartCases('real', overviewCharts(db));
 	// The same charts with their height and ticks chosen for other widths (see src/lib/charts/sizing.ts).
 	realCases.push(
@@ -130,6 +141,16 @@ beforeAll(async () => {
 			name: `${item.name} at ${SCREEN_WIDTHS[index % SCREEN_WIDTHS.length]}`
 		}))
 	);
+	// In Ukrainian and Russian, whose labels are longer, at the widths the pages and the images draw and at the screens'.
+	for (const locale of ['uk', 'ru'] as const) {
+		const widths = [...MODEL_WIDTHS, ...SCREEN_WIDTHS];
+		realCases.push(
+			...inLocale(locale, () => chartCases(`real ${locale}`, chartsAt(db, widths))).map((item, index) => ({
+				...item,
+				name: `${item.name} at ${widths[index % widths.length]}`
+			}))
+		);
+	}
 	for (const headline of overviewHeadlines(db)) {
 		realCases.push({
 			name: `headline bars ${headline.direction}`,
@@ -186,6 +207,10 @@ describe('no label overprints another label or a mark', () => {
 
 	it('in every chart drawn from the real dataset, the round pages included', () => {
 		expect(realCases.length).toBeGreaterThan(8);
+		// The Ukrainian and Russian charts are in their language: their longer labels are what is checked.
+		const wideIn = (locale: string) => realCases.find((item) => item.name === `real ${locale} cumulative wide at 680`);
+		expect(wideIn('uk')?.svg).toContain('Цифри Москви');
+		expect(wideIn('ru')?.svg).toContain('Цифры Москвы');
 		const found = realCases.flatMap(({ name, svg, fontSize, bold }) =>
 			collisions(svg, fontSize, bold).map((collision) => `${name}: ${collision}`)
 		);
@@ -196,5 +221,30 @@ describe('no label overprints another label or a mark', () => {
 		const svg =
 			'<svg><text x="10" y="20">Kyiv: 6,507</text><path transform="translate(30,16)" d="M0,-5L5,0L0,5L-5,0Z"/></svg>';
 		expect(collisions(svg, 12, [])).toEqual(['"Kyiv: 6,507" overlaps a mark at 25,11']);
+	});
+
+	it.each([
+		{
+			name: 'a step line through a bold direct label',
+			svg: '<path class="series series-moscow" d="M0,30L100,30L100,10"/><text class="series-label" x="110" y="20" text-anchor="end">Moscow: 3,901</text>',
+			found: ['"Moscow: 3,901" is crossed by the series-moscow at 100,30']
+		},
+		{
+			name: 'a slanting leader through a label',
+			svg: '<path class="leader" d="M0,0L60,40"/><text x="20" y="24">6,235</text>',
+			found: ['"6,235" is crossed by the leader at 0,0']
+		},
+		{
+			name: 'a range line through a label',
+			svg: '<line class="range" x1="30" x2="30" y1="0" y2="50"/><text x="20" y="24">3,035</text>',
+			found: ['"3,035" is crossed by the range at 30,0']
+		},
+		{
+			name: 'a line that passes by, and a gridline behind a label',
+			svg: '<path class="series" d="M0,30L100,30"/><line class="grid" x1="0" x2="100" y1="20" y2="20"/><text x="20" y="24">3,035</text>',
+			found: []
+		}
+	])('finds a label a line is drawn through (the check itself): $name', ({ svg, found }) => {
+		expect(collisions(`<svg>${svg}</svg>`, 12, ['series-label'])).toEqual(found);
 	});
 });

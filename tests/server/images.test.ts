@@ -1,4 +1,5 @@
 // The chart images and the round cards, called as the server calls them, on a fixture dataset: real PNGs of the stated size, SVGs that stand alone.
+import { Resvg } from '@resvg/resvg-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chartNames } from '../../src/lib/charts/catalog';
 import { partySymbol, shapePath } from '../../src/lib/charts/chart-utils';
@@ -69,6 +70,28 @@ describe('/charts/<chart>.png and .svg', () => {
 
 	it('knows only SVG and PNG', () => {
 		expect(['svg', 'png', 'jpg', 'SVG', ''].map(isImageFormat)).toEqual([true, true, false, false, false]);
+	});
+});
+
+describe('the chart images colour their marks as the pages do', () => {
+	it("timeline-people.png fills a confirmed bar with the confirmed colour, as its legend's swatch", async () => {
+		const svg = await (await getChart('timeline-people', 'svg')).text();
+		// The plot is a nested SVG placed in the image and scaled by its viewBox.
+		const plot = /<svg viewBox="0 0 ([\d.]+) [\d.]+" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"/.exec(svg);
+		const bar = /<rect class="bar confirmed[^"]*" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(
+			svg
+		);
+		expect(plot).not.toBeNull();
+		expect(bar).not.toBeNull();
+		const [viewWidth, left, top, width] = (plot ?? []).slice(1).map(Number) as [number, number, number, number];
+		const [x, y, barWidth, barHeight] = (bar ?? []).slice(1).map(Number) as [number, number, number, number];
+		const scale = width / viewWidth;
+		const image = new Resvg(svg).render();
+		const column = Math.round(left + (x + barWidth / 2) * scale);
+		const row = Math.round(top + (y + barHeight / 2) * scale);
+		const offset = (row * image.width + column) * 4;
+		const colour = `#${[...image.pixels.subarray(offset, offset + 3)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+		expect(colour).toBe(palette.light.confirmed);
 	});
 });
 

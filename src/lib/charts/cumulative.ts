@@ -17,9 +17,11 @@ import {
 	partySymbol,
 	quarterCeil,
 	quarterFloor,
+	segmentCrossesBox,
 	timeTicks,
 	type Box,
 	type Margin,
+	type Segment,
 	type TimeTick,
 	type Variant
 } from './chart-utils';
@@ -63,8 +65,13 @@ export interface CumulativeLine {
 	key: SeriesKey;
 	/** The step line's path. */
 	d: string;
-	/** The direct label at the line's end, so that the lines can be told apart without colour. */
-	label: { x: number; y: number; text: string };
+	/**
+	 * The line's end label in the right margin, its lines of text (name and value, or the value alone) starting at `x`,
+	 * each at its baseline `y`: with the leader, it tells the lines apart without colour.
+	 */
+	label: { x: number; lines: { key: number; y: number; text: string }[] };
+	/** A thin path from the line's end to its label, which may sit higher or lower to keep clear of the others. */
+	leader: string;
 }
 
 export interface StatedPoint {
@@ -145,12 +152,51 @@ export function latestStatedTotal(totals: readonly StatedTotal[]): StatedTotal |
 	return latest;
 }
 
+/**
+ * The leaders of the end labels, in viewBox units: each runs level from just past its line's end (`gap`) to `elbow`
+ * past the plot's right edge, then slants over `slant` to its label, which starts `gap` after it.
+ */
+const END_LABEL = { gap: 3, elbow: 3, slant: 8 } as const;
+
+interface Corner {
+	x: number;
+	y: number;
+}
+
+/** A path through `corners` in straight pieces. */
+const polyline = line<Corner>()
+	.x((corner) => corner.x)
+	.y((corner) => corner.y);
+
+/** The straight pieces between consecutive corners. */
+function segmentsOf(corners: readonly Corner[]): Segment[] {
+	return corners.slice(1).map((corner, index) => {
+		const from = corners[index] as Corner;
+		return { x1: from.x, y1: from.y, x2: corner.x, y2: corner.y };
+	});
+}
+
 /** Lays out the cumulative chart for one chart size. */
 export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): CumulativeLayout {
 	const { margin, width, height, fontSize } = size;
-	const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
 	const range = cumulativeDateRange(input) ?? ['2022-01-01', '2022-01-01'];
 	const lastDate = range[1];
+	const drawn = SERIES_KEYS.filter((key) => input[key].length > 0);
+	// A line's end label: its name and last value on the wide chart; on the narrow one, where a name would take a third
+	// of the width, its value alone (the legend above the chart names the lines by their dashes and colours).
+	const endTexts = drawn.map((key) => {
+		const value = formatNumber(valueOn(input[key], lastDate));
+		return { key, texts: size.variant === 'wide' ? [seriesLabel(key), value] : [value] };
+	});
+	// The end labels are bold, so a little wider than the estimate for regular text.
+	const endLabelsWidth = max(
+		endTexts.flatMap(({ texts }) => texts.map((text) => estimateTextWidth(text, fontSize) * 1.1))
+	);
+	const right =
+		endLabelsWidth === undefined
+			? margin.right
+			: Math.max(margin.right, END_LABEL.elbow + END_LABEL.slant + END_LABEL.gap + endLabelsWidth + 2);
+	const plot = { left: margin.left, right: width - right, top: margin.top, bottom: height - margin.bottom };
 	const x = scaleUtc()
 		.domain([
 			quarterFloor(parseIsoDate(range[0])),
@@ -175,15 +221,15 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		.x((point) => x(parseIsoDate(point.date)))
 		.y((point) => y(point.value))
 		.curve(curveStepAfter);
-
-	const drawn = SERIES_KEYS.filter((key) => input[key].length > 0);
-	const ends = drawn.map((key) => y(valueOn(input[key], lastDate)));
-	// Direct labels sit just above their line's end, right-aligned, moved apart where lines end close together.
-	const labelYs = dodge(
-		ends.map((endY) => endY - 5),
-		fontSize + 2,
-		plot.top + fontSize,
-		plot.bottom - 4
+	const steps = drawn.map((key) => thinned(stepPoints(input[key], lastDate)));
+	// The lines' corners as they are drawn, each step along and then up: a stated total's label must not sit on any
+	// piece between them, or the line would be drawn through its figure.
+	const lineCorners = steps.map((points) =>
+		points.flatMap((point, index): Corner[] => {
+			const corner = { x: x(parseIsoDate(point.date)), y: y(point.value) };
+			const before = points[index - 1];
+			return before ? [{ x: corner.x, y: y(before.value) }, corner] : [corner];
+		})
 	);
 
 	// The largest of the shapes (the diamond) reaches 0.63 × √area from its centre.
@@ -193,7 +239,40 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 	const placed = groupStatedTotals(input.statedTotals, (total) => x(parseIsoDate(total.date)), cell).map(
 		({ total, others }) => ({ total, others, x: x(parseIsoDate(total.date)), y: y(total.value) })
 	);
-	const markerBoxes: Obstacle[] = placed.map((point) => ({
+
+	// Each line's end label sits in the right margin, in the order the lines end from top to bottom: level with its
+	// line's end where there is room, otherwise moved up or down just enough (dodge keeps the order) and joined to the
+	// end by a leader. Nothing else is drawn there, so no line crosses it and it crosses nothing.
+	const endX = x(parseIsoDate(lastDate));
+	const elbowX = plot.right + END_LABEL.elbow;
+	const labelX = elbowX + END_LABEL.slant + END_LABEL.gap;
+	const lineHeight = fontSize + 2;
+	const blockHeight = (size.variant === 'wide' ? lineHeight : 0) + fontSize;
+	const ends = endTexts.map(({ key }) => y(valueOn(input[key], lastDate)));
+	const centres = dodge(ends, blockHeight + 2, blockHeight / 2, plot.bottom - blockHeight / 2);
+	const leaders = endTexts.map((_, index): Corner[] => [
+		{ x: endX + END_LABEL.gap, y: ends[index] as number },
+		{ x: elbowX, y: ends[index] as number },
+		{ x: elbowX + END_LABEL.slant, y: centres[index] as number }
+	]);
+	const lines: CumulativeLine[] = endTexts.map(({ key, texts }, index) => {
+		// The first baseline that centres the block of text on the leader's end (a line of text reaches 0.8 em above
+		// its baseline and 0.2 em below).
+		const firstBaseline = (centres[index] as number) - ((texts.length - 1) * lineHeight - 0.6 * fontSize) / 2;
+		return {
+			key,
+			d: stepLine(steps[index] ?? []) ?? '',
+			label: {
+				x: labelX,
+				lines: texts.map((text, line) => ({ key: line, y: firstBaseline + line * lineHeight, text }))
+			},
+			leader: polyline(leaders[index] ?? []) ?? ''
+		};
+	});
+
+	// Everything a stated total's label must keep clear of: every marker, and the labels placed so far; the lines and
+	// leaders are checked apart, as pieces rather than boxes.
+	const obstacles: Obstacle[] = placed.map((point) => ({
 		owner: point.total.claimId,
 		box: {
 			x: point.x - markerRadius,
@@ -202,50 +281,7 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 			height: 2 * markerRadius
 		}
 	}));
-	// A direct label keeps clear of the markers and the labels above it: where its place is taken it moves up or down
-	// a line at a time, as little as it can, and stays at its place only when nowhere in the plot is free.
-	const seriesBoxes: Box[] = [];
-	const lines: CumulativeLine[] = drawn.map((key, index) => {
-		const text = m.chart_series_end({ series: seriesLabel(key), value: formatNumber(valueOn(input[key], lastDate)) });
-		// The direct labels are bold, so a little wider than the estimate for regular text.
-		const textWidth = estimateTextWidth(text, fontSize) * 1.1;
-		const boxAt = (labelY: number): Box => ({
-			x: plot.right - textWidth,
-			y: labelY - fontSize,
-			width: textWidth,
-			height: fontSize + 2
-		});
-		const wanted = labelYs[index] as number;
-		const free = (labelY: number) =>
-			labelY - fontSize >= 0 &&
-			labelY + 2 <= plot.bottom &&
-			![...markerBoxes.map((item) => item.box), ...seriesBoxes].some((other) => boxesOverlap(boxAt(labelY), other));
-		const steps = Array.from(
-			{ length: 40 },
-			(_, step) => ((step % 2 === 0 ? 1 : -1) * Math.ceil(step / 2) * fontSize) / 2
-		);
-		const labelY = steps.map((step) => wanted + step).find(free) ?? wanted;
-		seriesBoxes.push(boxAt(labelY));
-		return {
-			key,
-			d: stepLine(thinned(stepPoints(input[key], lastDate))) ?? '',
-			label: { x: plot.right, y: labelY, text }
-		};
-	});
-
-	// Everything a stated total's label must keep clear of: the direct labels, every marker, and the labels placed so far.
-	const obstacles: Obstacle[] = [
-		...seriesBoxes.map((box) => ({ owner: null, box })),
-		...placed.map((point) => ({
-			owner: point.total.claimId,
-			box: {
-				x: point.x - markerRadius,
-				y: point.y - markerRadius,
-				width: 2 * markerRadius,
-				height: 2 * markerRadius
-			}
-		}))
-	];
+	const segments = [...lineCorners, ...leaders].flatMap(segmentsOf);
 	// Labels are placed newest and largest first, so that the latest totals keep theirs when space runs out.
 	const labelOrder = [...placed].sort(
 		(a, b) =>
@@ -260,9 +296,9 @@ export function layoutCumulative(input: CumulativeInput, size: CumulativeSize): 
 		// The same total stated by several people on one day is labelled once.
 		const sameValueKey = `${point.total.date}|${text}`;
 		if (labelledValues.has(sameValueKey)) continue;
-		const label = placeLabel(point.total.claimId, point, text, markerRadius, fontSize, obstacles, {
+		const label = placeLabel(point.total.claimId, point, text, markerRadius, fontSize, obstacles, segments, {
 			left: plot.left,
-			right: width,
+			right: plot.right,
 			top: 0,
 			bottom: plot.bottom
 		});
@@ -338,13 +374,20 @@ export function groupStatedTotals(
 	);
 }
 
+/** How far a label keeps from a line's middle: half the widest line (the confirmed sum's, 3 units). */
+const LINE_MARGIN = 1.5;
+
 /** Something a label must not overlap; `owner` is the stated total whose marker it is, if any. */
 interface Obstacle {
 	owner: string | null;
 	box: Box;
 }
 
-/** The first of above, left, right and below the marker where the label fits without overlapping anything else. */
+/**
+ * The first of above, left, right, below and the four corners of the marker where the label fits without overlapping
+ * anything else or being crossed by a line (with a margin for the line's width); none, and the figure is left to the
+ * tooltip and the table.
+ */
 function placeLabel(
 	owner: string,
 	point: { x: number; y: number },
@@ -352,15 +395,22 @@ function placeLabel(
 	markerRadius: number,
 	fontSize: number,
 	obstacles: readonly Obstacle[],
+	segments: readonly Segment[],
 	bounds: { left: number; right: number; top: number; bottom: number }
 ): { label: NonNullable<StatedPoint['label']>; box: Box } | null {
 	const textWidth = estimateTextWidth(text, fontSize);
 	const gap = markerRadius + 3;
+	const above = point.y - gap - 1;
+	const below = point.y + gap + fontSize * 0.8;
 	const candidates: NonNullable<StatedPoint['label']>[] = [
-		{ x: point.x, y: point.y - gap - 1, text, anchor: 'middle' },
+		{ x: point.x, y: above, text, anchor: 'middle' },
 		{ x: point.x - gap, y: point.y + fontSize * 0.35, text, anchor: 'end' },
 		{ x: point.x + gap, y: point.y + fontSize * 0.35, text, anchor: 'start' },
-		{ x: point.x, y: point.y + gap + fontSize * 0.8, text, anchor: 'middle' }
+		{ x: point.x, y: below, text, anchor: 'middle' },
+		{ x: point.x - markerRadius, y: above, text, anchor: 'end' },
+		{ x: point.x + markerRadius, y: above, text, anchor: 'start' },
+		{ x: point.x - markerRadius, y: below, text, anchor: 'end' },
+		{ x: point.x + markerRadius, y: below, text, anchor: 'start' }
 	];
 	for (const candidate of candidates) {
 		const left =
@@ -375,7 +425,17 @@ function placeLabel(
 			box.x + box.width <= bounds.right &&
 			box.y >= bounds.top &&
 			box.y + box.height <= bounds.bottom;
-		if (inside && !obstacles.some((other) => other.owner !== owner && boxesOverlap(box, other.box))) {
+		const halo = {
+			x: box.x - LINE_MARGIN,
+			y: box.y - LINE_MARGIN,
+			width: box.width + 2 * LINE_MARGIN,
+			height: box.height + 2 * LINE_MARGIN
+		};
+		if (
+			inside &&
+			!obstacles.some((other) => other.owner !== owner && boxesOverlap(box, other.box)) &&
+			!segments.some((segment) => segmentCrossesBox(segment, halo))
+		) {
 			return { label: candidate, box };
 		}
 	}

@@ -5,6 +5,7 @@ import {
 	boxesOverlap,
 	compareStrings,
 	dodge,
+	segmentCrossesBox,
 	estimateTextWidth,
 	parseIsoDate,
 	quarterCeil,
@@ -112,6 +113,19 @@ describe('boxes and text', () => {
 		{ b: { x: 2, y: 2, width: 2, height: 2 }, overlap: true }
 	])('a 10×10 box at the origin and $b overlap: $overlap', ({ b, overlap }) => {
 		expect(boxesOverlap({ x: 0, y: 0, width: 10, height: 10 }, b)).toBe(overlap);
+	});
+
+	it.each([
+		{ name: 'through the middle', segment: { x1: -5, y1: 5, x2: 15, y2: 5 }, crosses: true },
+		{ name: 'upright through it', segment: { x1: 5, y1: -5, x2: 5, y2: 15 }, crosses: true },
+		{ name: 'slanting across a corner', segment: { x1: -2, y1: 3, x2: 3, y2: -2 }, crosses: true },
+		{ name: 'wholly inside', segment: { x1: 2, y1: 2, x2: 3, y2: 3 }, crosses: true },
+		{ name: 'along an edge', segment: { x1: -5, y1: 0, x2: 15, y2: 0 }, crosses: false },
+		{ name: 'passing above', segment: { x1: -5, y1: -1, x2: 15, y2: -1 }, crosses: false },
+		{ name: 'stopping short', segment: { x1: -5, y1: 5, x2: -1, y2: 5 }, crosses: false },
+		{ name: 'slanting past a corner', segment: { x1: -2, y1: 1, x2: 1, y2: -2 }, crosses: false }
+	])('a segment $name of a 10×10 box at the origin crosses it: $crosses', ({ segment, crosses }) => {
+		expect(segmentCrossesBox(segment, { x: 0, y: 0, width: 10, height: 10 })).toBe(crosses);
 	});
 
 	it('estimates text width from its length and size', () => {

@@ -125,18 +125,67 @@ describe('layoutCumulative', () => {
 		expect(kyiv[8]?.[0]).toBeCloseTo(layout.points.find((point) => point.key === 'c0405')?.x ?? NaN, 2);
 	});
 
-	it('labels each line at its end with its name and last value, apart from each other', () => {
-		expect(layout.lines.map((series) => series.label.text)).toEqual([
-			"Kyiv's figures: 801",
-			"Moscow's figures: 350",
-			'Confirmed: 25'
+	it('labels each line at its end, in the right margin, with its name and last value on the wide chart', () => {
+		expect(layout.lines.map((series) => series.label.lines.map((line) => line.text))).toEqual([
+			["Kyiv's figures", '801'],
+			["Moscow's figures", '350'],
+			['Confirmed', '25']
 		]);
-		const [kyiv, moscow, confirmed] = layout.lines.map((series) => series.label.y) as [number, number, number];
-		expect(kyiv).toBeCloseTo(y(801) - 5, 9);
-		expect(moscow).toBeCloseTo(y(350) - 5, 9);
-		// The confirmed line ends 14.8 below Moscow's: its label moves down to keep 15 apart.
-		expect(confirmed).toBeCloseTo(moscow + 15, 9);
-		expect(layout.lines.every((series) => series.label.x === wide.width - wide.margin.right)).toBe(true);
+		// Every label starts past the plot's right edge, where nothing else is drawn.
+		expect(layout.lines.every((series) => series.label.x > layout.plot.right)).toBe(true);
+		expect(layout.plot.right).toBeLessThan(wide.width - wide.margin.right);
+	});
+
+	it('keeps the end labels in the order the lines end, moved apart, each joined to its line by a leader', () => {
+		// Label blocks of two lines (13 units and a line 15 below) centred on their leader's end, at least 30 apart: the
+		// lines end at 295.6, 316.1 and 330.9, too close for three blocks above the plot's bottom (332), so the confirmed
+		// label rests on the bottom and the others stack above it, in the same order.
+		const centres = layout.lines.map((series) => (series.label.lines[0]?.y ?? NaN) + (15 - 0.6 * 13) / 2);
+		expect(layout.lines.map((series) => pathPoints(series.d).at(-1)?.[1])).toEqual(
+			[801, 350, 25].map((value) => expect.closeTo(y(value), 2))
+		);
+		expect(centres).toEqual([258, 288, 318].map((centre) => expect.closeTo(centre, 9)));
+		layout.lines.forEach((series, index) => {
+			const leader = pathPoints(series.leader);
+			const end = pathPoints(series.d).at(-1) as [number, number];
+			// From just past the line's end, level to past the plot, then to the label's middle.
+			expect(leader[0]).toEqual([expect.closeTo(end[0] + 3, 2), expect.closeTo(end[1], 2)]);
+			expect(leader[2]?.[1]).toBeCloseTo(centres[index] as number, 2);
+			expect(leader[2]?.[0]).toBeLessThan(series.label.x);
+		});
+	});
+
+	it('labels the lines with their values alone on the narrow chart, whose legend names them', () => {
+		const narrow = layoutCumulative(cumulativeInput, cumulativeSize(LAYOUT_WIDTHS.narrow));
+		expect(narrow.lines.map((series) => series.label.lines.map((line) => line.text))).toEqual([
+			['801'],
+			['350'],
+			['25']
+		]);
+		const baselines = narrow.lines.map((series) => series.label.lines[0]?.y ?? NaN);
+		expect(baselines).toEqual([...baselines].sort((a, b) => a - b));
+	});
+
+	it("leaves out a stated total's label that every place would put on a line, keeping its figure for the tooltip", () => {
+		// A total of 1,500 with Kyiv's line level through it, Moscow's level just above and the confirmed level just
+		// below: a line runs through every place around its marker. The second total sets the scale (0 to 3,000).
+		const level = (value: number) => [{ date: '2024-01-01', value }];
+		const crossed = layoutCumulative(
+			{
+				kyiv: level(1500),
+				moscow: level(1600),
+				confirmed: level(1400),
+				statedTotals: [
+					{ ...total('c0284'), date: '2024-06-01', value: 1500 },
+					{ ...total('c0305'), date: '2024-12-01', value: 3000 }
+				]
+			},
+			cumulativeSize(LAYOUT_WIDTHS.narrow)
+		);
+		expect(crossed.points.map((point) => [point.label?.text ?? null, point.tooltip[1]])).toEqual([
+			[null, 'Stated a total of 1,500 on 1 Jun 2024'],
+			['3,000', 'Stated a total of 3,000 on 1 Dec 2024']
+		]);
 	});
 
 	it('draws every stated total as a point, hollow when it is a bound', () => {

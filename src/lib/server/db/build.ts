@@ -17,6 +17,7 @@ import { ClaimantSide } from '../../schemas/vocabulary';
 import { parseCsv } from '../csv';
 import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../withheld-names';
+import { judgeEveryClaim } from './queries/statements';
 import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments, type SearchDocument } from './search-index';
 
@@ -926,7 +927,18 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		// file (cheaper than row by row while inserting).
 		const broken = db.pragma('foreign_key_check') as unknown[];
 		if (broken.length > 0) throw new Error(`the built dataset breaks ${broken.length} reference(s)`);
+		db.exec(STATEMENT_COUNTS_SQL);
 		db.exec(DATASET_INDEXES_SQL);
+		yield;
+		// Every claim's verdict, judged once here from the rows just written (with their indexes) and stored.
+		db.exec('BEGIN');
+		try {
+			const judged = judgementWrites(db);
+			for (let count = 1; !judged.next().done; count += 1) if (count % ROWS_PER_STEP === 0) yield;
+			db.exec('COMMIT');
+		} finally {
+			if (db.inTransaction) db.exec('ROLLBACK');
+		}
 		yield;
 		// The index is never written again: merge it into one segment for the fastest reads.
 		db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
@@ -1117,9 +1129,30 @@ function writeChanges(
 				else updateCells.run(cells, edit.entity, edit.recordId);
 			});
 			for (const [key, value] of content.meta) updateMeta.run(value, key);
+			// A change may move any verdict (a figure now supported, an offer's delivery, an answer): all are judged
+			// again from the changed rows, by the same rules as a whole build.
+			db.exec(`DELETE FROM statement_counts; ${STATEMENT_COUNTS_SQL}`);
+			db.exec('DELETE FROM claim_verdicts');
+			for (const written of judgementWrites(db)) void written;
 		})();
 	} finally {
 		db.close();
+	}
+}
+
+/** The number of statements of each kind, year and claimant (see the schema), counted from the claims written. */
+const STATEMENT_COUNTS_SQL = `INSERT INTO statement_counts (statement, year, claimant_id, count)
+	SELECT statement, substr(stated_on, 1, 4), claimant_id, count(*) FROM claims
+	 WHERE round_id IS NULL OR statement <> 'report' GROUP BY 1, 2, 3`;
+
+/** Stores every claim's judgement (see queries/statements.ts), one row at a time: what the pages read instead of judging. */
+function* judgementWrites(db: Database.Database): Generator<void> {
+	const insert = db.prepare<[string, string, string, number]>(
+		'INSERT INTO claim_verdicts (claim_id, verdict, supporting, response_count) VALUES (?, ?, ?, ?)'
+	);
+	for (const judged of judgeEveryClaim(db)) {
+		insert.run(judged.claimId, JSON.stringify(judged.verdict), JSON.stringify(judged.supporting), judged.responseCount);
+		yield;
 	}
 }
 

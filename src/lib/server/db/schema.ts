@@ -4,7 +4,7 @@
  * The version of what the build writes: raise it whenever the schema or the meta keys change, so that
  * `data:build --if-stale` rebuilds a file written by an older build even when data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 11;
+export const DATASET_SCHEMA_VERSION = 12;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `
@@ -97,6 +97,26 @@ CREATE TABLE claim_sources (
 	PRIMARY KEY (claim_id, source_id)
 ) STRICT;
 
+-- What the build derives of each claim by the rules of domain/claim-context.ts (see queries/statements.ts), so that a
+-- page reads the verdicts it shows instead of judging every claim: the verdict's structure as JSON (its sentence is
+-- written in the reader's language when shown), the ids of the claims that support it in order, and its answers.
+CREATE TABLE claim_verdicts (
+	claim_id TEXT PRIMARY KEY REFERENCES claims (id),
+	verdict TEXT NOT NULL,
+	supporting TEXT NOT NULL,
+	response_count INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- How many statements (claims but a round's report) there are of each kind, year and claimant: /claims and its API count
+-- the statements matching any filters from these few rows (at most kinds × years × claimants) instead of every statement.
+CREATE TABLE statement_counts (
+	statement TEXT NOT NULL,
+	year TEXT NOT NULL,
+	claimant_id TEXT NOT NULL,
+	count INTEGER NOT NULL,
+	PRIMARY KEY (statement, year, claimant_id)
+) STRICT, WITHOUT ROWID;
+
 -- data/decisions/offer-rounds.csv: the rounds carried out under an offer outside any agreement, with the reason.
 CREATE TABLE offer_rounds (
 	offer_id TEXT NOT NULL REFERENCES claims (id),
@@ -154,10 +174,17 @@ CREATE INDEX rounds_by_date ON rounds (date, id);
 CREATE INDEX rounds_by_parent ON rounds (parent_id);
 CREATE INDEX claims_by_round ON claims (round_id, counted);
 CREATE INDEX claims_by_response ON claims (responds_to);
-CREATE INDEX claims_by_statement ON claims (statement, stated_on);
+CREATE INDEX claims_by_statement ON claims (statement, stated_on, id);
+-- /claims and its API read one page of statements (every claim but a round's report) in date order, whole or by kind
+-- or claimant; the partial indexes hold only statements, so a page reads no report.
+CREATE INDEX statements_by_date ON claims (stated_on, id) WHERE (round_id IS NULL OR statement <> 'report');
+CREATE INDEX statements_by_kind ON claims (statement, stated_on, id) WHERE (round_id IS NULL OR statement <> 'report');
+CREATE INDEX statements_by_claimant ON claims (claimant_id, stated_on, id) WHERE (round_id IS NULL OR statement <> 'report');
 -- Statements are compared with every claim counting the same thing (see queries/statements.ts).
 CREATE INDEX claims_by_counted ON claims (counted, stated_on, id);
 -- A claimant's page lists their statements newest first.
 CREATE INDEX claims_by_claimant ON claims (claimant_id, stated_on, id);
 CREATE INDEX claim_sources_by_source ON claim_sources (source_id);
+-- /claims offers the years of statements, newest first.
+CREATE INDEX statement_counts_by_year ON statement_counts (year);
 `;

@@ -12,12 +12,12 @@ import type {
 	TrackRecordExport
 } from '../../../schemas/exports';
 import type { RoundFilters } from '../../../schemas/round-filters';
-import { filterStatements, type StatementFilters } from '../../../schemas/statement-filters';
+import type { StatementFilters } from '../../../schemas/statement-filters';
 import type { DatasetDatabase } from '../dataset';
 import type { ClaimantListItem } from './claimants';
 import { listSources, pageOfSources, type ClaimView } from './claims';
 import { isFiltered, listRounds, totalsOf, type RoundListItem } from './rounds';
-import { listStatements, verdictOf, type StatementVerdict } from './statements';
+import { countStatements, listStatements, statementsFrom, verdictOf, type StatementVerdict } from './statements';
 
 /** The totals of every round matching the filters, one row per population and direction. */
 export function totalsRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'page' | 'sort'>): TotalsRowExport[] {
@@ -145,9 +145,23 @@ export function claimExports(db: DatasetDatabase, claims: readonly ClaimView[], 
 	return claims.map((claim) => toClaimExport(claim, verdictOf(db, claim.id)!, origin));
 }
 
-/** Every statement outside rounds matching the filters, newest first. */
+/** Every statement outside rounds matching the filters, newest first unless sorted otherwise. */
 export function claimRows(db: DatasetDatabase, filters: StatementFilters, origin: string): ClaimExport[] {
-	return filterStatements(listStatements(db), filters).map((claim) => toClaimExport(claim, claim.verdict, origin));
+	return listStatements(db, filters).map((claim) => toClaimExport(claim, claim.verdict, origin));
+}
+
+/** `limit` statements matching the filters from `offset`, read from the index, and how many match. */
+export function claimRowsFrom(
+	db: DatasetDatabase,
+	filters: StatementFilters,
+	origin: string,
+	offset: number,
+	limit: number
+): { total: number; rows: ClaimExport[] } {
+	return {
+		total: countStatements(db, filters),
+		rows: statementsFrom(db, filters, offset, limit).map((claim) => toClaimExport(claim, claim.verdict, origin))
+	};
 }
 
 /** A claimant shaped as in the API. */

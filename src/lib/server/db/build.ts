@@ -17,6 +17,7 @@ import { ClaimantSide } from '../../schemas/vocabulary';
 import { parseCsv } from '../csv';
 import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../withheld-names';
+import { deriveRounds, roundItemRow } from './queries/rounds';
 import { judgeEveryClaim } from './queries/statements';
 import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments, type SearchDocument } from './search-index';
@@ -930,9 +931,13 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		db.exec(STATEMENT_COUNTS_SQL);
 		db.exec(DATASET_INDEXES_SQL);
 		yield;
-		// Every claim's verdict, judged once here from the rows just written (with their indexes) and stored.
+		// Every round's figures and every claim's verdict, derived once here from the rows just written (with their
+		// indexes) and stored: the rounds first, since an offer's verdict reads what its rounds delivered.
 		db.exec('BEGIN');
 		try {
+			const insertRound = insertRoundItem(db);
+			for (const row of deriveRounds(db)) insertRound.run(roundItemRow(row));
+			yield;
 			const judged = judgementWrites(db);
 			for (let count = 1; !judged.next().done; count += 1) if (count % ROWS_PER_STEP === 0) yield;
 			db.exec('COMMIT');
@@ -1088,7 +1093,18 @@ function writeChanges(
 		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
 		const updateMeta = db.prepare<[string, string]>('UPDATE meta SET value = ? WHERE key = ?');
 		const applied = outcomes.slice(outcomes.length - changed.length);
+		const idsOf = (entity: DatasetEntity) =>
+			JSON.stringify(changed.filter((edit) => edit.entity === entity).map((edit) => edit.recordId));
+		const changedIds = { rounds: idsOf('round'), claims: idsOf('claim'), sources: idsOf('source') };
+		const roundsTouched = db.prepare<[typeof changedIds], { id: string }>(
+			`SELECT value AS id FROM json_each(@rounds)
+			 UNION SELECT round_id FROM claims WHERE id IN (SELECT value FROM json_each(@claims)) AND round_id IS NOT NULL
+			 UNION SELECT c.round_id FROM claim_sources cs JOIN claims c ON c.id = cs.claim_id
+			  WHERE cs.source_id IN (SELECT value FROM json_each(@sources)) AND c.round_id IS NOT NULL`
+		);
 		db.transaction(() => {
+			// A changed claim may leave its round: that round's figures move too.
+			const roundsBefore = roundsTouched.all(changedIds).map((row) => row.id);
 			changed.forEach((edit, index) => {
 				if (applied[index]?.result !== 'applied') return;
 				const added = edit.kind === 'addition';
@@ -1129,9 +1145,16 @@ function writeChanges(
 				else updateCells.run(cells, edit.entity, edit.recordId);
 			});
 			for (const [key, value] of content.meta) updateMeta.run(value, key);
+			db.exec(`DELETE FROM statement_counts; ${STATEMENT_COUNTS_SQL}`);
+			// The rounds whose figures the changes may move: each changed round, the rounds of each changed claim (before
+			// and after), and the rounds of the claims citing each changed source (a copy never confirms).
+			const touched = [...new Set([...roundsBefore, ...roundsTouched.all(changedIds).map((row) => row.id)])];
+			const deleteRoundItem = db.prepare<[string]>('DELETE FROM round_items WHERE round_id = ?');
+			for (const id of touched) deleteRoundItem.run(id);
+			const insertRound = insertRoundItem(db);
+			for (const row of deriveRounds(db, touched)) insertRound.run(roundItemRow(row));
 			// A change may move any verdict (a figure now supported, an offer's delivery, an answer): all are judged
 			// again from the changed rows, by the same rules as a whole build.
-			db.exec(`DELETE FROM statement_counts; ${STATEMENT_COUNTS_SQL}`);
 			db.exec('DELETE FROM claim_verdicts');
 			for (const written of judgementWrites(db)) void written;
 		})();
@@ -1144,6 +1167,13 @@ function writeChanges(
 const STATEMENT_COUNTS_SQL = `INSERT INTO statement_counts (statement, year, claimant_id, count)
 	SELECT statement, substr(stated_on, 1, 4), claimant_id, count(*) FROM claims
 	 WHERE round_id IS NULL OR statement <> 'report' GROUP BY 1, 2, 3`;
+
+/** Stores a derived round (see queries/rounds.ts). */
+const insertRoundItem = (db: Database.Database) =>
+	db.prepare(
+		`INSERT INTO round_items (round_id, date, kind, status_to_ukraine, status_to_russia, gap, item)
+		 VALUES (@round_id, @date, @kind, @status_to_ukraine, @status_to_russia, @gap, @item)`
+	);
 
 /** Stores every claim's judgement (see queries/statements.ts), one row at a time: what the pages read instead of judging. */
 function* judgementWrites(db: Database.Database): Generator<void> {

@@ -107,6 +107,19 @@ CREATE TABLE claim_verdicts (
 	response_count INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 
+-- What the build derives of each round from its claims by the rules of domain/round-figures.ts (see queries/rounds.ts):
+-- the round as the lists show it (its figures, statuses and other figures) as JSON, with the columns /rounds filters and
+-- sorts on, so that a page reads its 25 rounds instead of deriving every round.
+CREATE TABLE round_items (
+	round_id TEXT PRIMARY KEY REFERENCES rounds (id),
+	date TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	status_to_ukraine TEXT NOT NULL,
+	status_to_russia TEXT NOT NULL,
+	gap INTEGER NOT NULL,
+	item TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
 -- How many statements (claims but a round's report) there are of each kind, year and claimant: /claims and its API count
 -- the statements matching any filters from these few rows (at most kinds × years × claimants) instead of every statement.
 CREATE TABLE statement_counts (
@@ -185,6 +198,12 @@ CREATE INDEX claims_by_counted ON claims (counted, stated_on, id);
 -- A claimant's page lists their statements newest first.
 CREATE INDEX claims_by_claimant ON claims (claimant_id, stated_on, id);
 CREATE INDEX claim_sources_by_source ON claim_sources (source_id);
+-- /rounds reads one page of events (agreements aside) by date, by kind, or by the largest gap between figures.
+CREATE INDEX events_by_date ON round_items (date, round_id) WHERE kind <> 'agreement';
+CREATE INDEX events_by_kind ON round_items (kind, date, round_id) WHERE kind <> 'agreement';
+CREATE INDEX events_by_gap ON round_items (gap, date, round_id) WHERE kind <> 'agreement';
+CREATE INDEX agreements_by_date ON round_items (date, round_id) WHERE kind = 'agreement';
+CREATE INDEX round_mediators_by_mediator ON round_mediators (mediator, round_id);
 -- /claims offers the years of statements, newest first.
 CREATE INDEX statement_counts_by_year ON statement_counts (year);
 `;

@@ -36,7 +36,7 @@ import {
 	type ClaimView
 } from './claims';
 import type { MediatorWords } from '../../../format/data-words';
-import { listRounds, mediatorWordsOf, type RoundListItem } from './rounds';
+import { getRound, listRounds, mediatorWordsOf, stagesNewestFirst, type RoundListItem } from './rounds';
 
 /** A verdict with its sentence, the record it points to and how it is styled: the same everywhere it is shown. */
 export interface StatementVerdict {
@@ -148,24 +148,30 @@ const statements = preparedFor((db) => ({
 		  WHERE c.statement = ? AND c.stated_on BETWEEN ? AND ? AND c.claimant = ? ORDER BY c.stated_on, c.id`
 	),
 	years: db.prepare<[], { year: string }>('SELECT DISTINCT year FROM statement_counts ORDER BY year DESC'),
+	offerLinks: db.prepare<[string], { round_id: string; reason: string }>(
+		'SELECT round_id, reason FROM offer_rounds WHERE offer_id = ? ORDER BY position'
+	),
 	/** The pages and counts of /claims, one statement per combination of filters (see `statementQuery`). */
 	filtered: new Map<string, Statement<unknown[], ClaimRecord & JudgementRow & { count: number }>>()
 }));
 
-const roundsById = memoizedFor((db: DatasetDatabase) => new Map(listRounds(db).map((round) => [round.id, round])));
+/** Where an offer's rounds are found: the pages read them from the dataset, the build from the rounds it derived. */
+interface RoundLookup {
+	round(id: string): RoundListItem | null;
+	/** An agreement's stages, newest first. */
+	stages(agreementId: string): RoundListItem[];
+	/** The rounds data/decisions/offer-rounds.csv links to an offer, in file order, with the reason. */
+	links(offerId: string): { roundId: string; reason: string }[];
+}
 
-/** The offers of data/decisions/offer-rounds.csv, each with its rounds and reasons. */
-const linksByOffer = memoizedFor((db: DatasetDatabase) => {
-	const links = new Map<string, DeliveryRound[]>();
-	const rounds = roundsById(db);
-	for (const link of offerRoundLinks(db)) {
-		const round = rounds.get(link.roundId);
-		if (!round) continue;
-		const list = links.get(link.offerId) ?? [];
-		list.push({ round, reason: link.reason });
-		links.set(link.offerId, list);
-	}
-	return links;
+/** Rounds as the pages read them: one at a time from round_items. */
+const datasetRounds = (db: DatasetDatabase): RoundLookup => ({
+	round: (id) => getRound(db, id),
+	stages: (agreementId) => stagesNewestFirst(db, agreementId),
+	links: (offerId) =>
+		statements(db)
+			.offerLinks.all(offerId)
+			.map((row) => ({ roundId: row.round_id, reason: row.reason }))
 });
 
 /** What an offer's delivery is found from: the offer, what it counts and the round it is attached to. */
@@ -175,20 +181,20 @@ type OfferClaim = Pick<ClaimView, 'id' | 'statement' | 'counted' | 'roundId'>;
  * The rounds carried out under an offer: for an offer stating an agreement's terms, the agreement's
  * stages (its rounds by `parent_id`); for any offer, the rounds data/decisions/offer-rounds.csv links to it.
  */
-function roundsUnderOffer(db: DatasetDatabase, claim: OfferClaim): DeliveryRound[] {
+function roundsUnderOffer(rounds: RoundLookup, claim: OfferClaim): DeliveryRound[] {
 	if (claim.statement !== 'offer') return [];
-	const attached = claim.roundId ? roundsById(db).get(claim.roundId) : undefined;
+	const attached = claim.roundId ? rounds.round(claim.roundId) : null;
 	const stages =
-		attached?.kind === 'agreement'
-			? listRounds(db)
-					.filter((round) => round.parentId === attached.id)
-					.map((round) => ({ round, reason: null }))
-			: [];
-	return [...stages, ...(linksByOffer(db).get(claim.id) ?? [])];
+		attached?.kind === 'agreement' ? rounds.stages(attached.id).map((round) => ({ round, reason: null })) : [];
+	const linked = rounds.links(claim.id).flatMap(({ roundId, reason }) => {
+		const round = rounds.round(roundId);
+		return round ? [{ round, reason }] : [];
+	});
+	return [...stages, ...linked];
 }
 
-function deliveryOf(db: DatasetDatabase, claim: OfferClaim): StatementContext['delivery'] {
-	const linked = roundsUnderOffer(db, claim);
+function deliveryOf(rounds: RoundLookup, claim: OfferClaim): StatementContext['delivery'] {
+	const linked = roundsUnderOffer(rounds, claim);
 	const delivery = offerDelivery(
 		claim,
 		linked.map(({ round, reason }): LinkedRound => ({ ...round, reason }))
@@ -247,10 +253,23 @@ export function* judgeEveryClaim(db: DatasetDatabase): Generator<StoredJudgement
 		responses.set(claim.respondsTo, list);
 	}
 	const index = new ClaimIndex(claims);
+	// Every round once, as derived (stored just before the verdicts), and the links of every offer.
+	const rounds = listRounds(db);
+	const roundById = new Map(rounds.map((round) => [round.id, round]));
+	const stages = new Map<string, RoundListItem[]>();
+	for (const round of rounds)
+		if (round.parentId) stages.set(round.parentId, [...(stages.get(round.parentId) ?? []), round]);
+	const links = new Map<string, { roundId: string; reason: string }[]>();
+	for (const link of offerRoundLinks(db)) links.set(link.offerId, [...(links.get(link.offerId) ?? []), link]);
+	const lookup: RoundLookup = {
+		round: (id) => roundById.get(id) ?? null,
+		stages: (agreementId) => stages.get(agreementId) ?? [],
+		links: (offerId) => links.get(offerId) ?? []
+	};
 	for (const claim of claims) {
 		const supporting = claim.statement === 'report' ? [] : supportingIn(claim, index);
 		const answers = claim.respondsTo ? byId.get(claim.respondsTo) : undefined;
-		const attached = claim.roundId ? (roundsById(db).get(claim.roundId) ?? null) : null;
+		const attached = claim.roundId ? lookup.round(claim.roundId) : null;
 		const verdict = deriveVerdict({
 			claim,
 			answers: answers ? refOf(answers) : null,
@@ -258,7 +277,7 @@ export function* judgeEveryClaim(db: DatasetDatabase): Generator<StoredJudgement
 			supporting: supporting.map(refOf),
 			otherTotals: claim.statement === 'running_total' ? otherSidesTotals(claim, index).map(refOf) : [],
 			round: attached && { id: attached.id, date: attached.date, kind: attached.kind },
-			delivery: storedDelivery(deliveryOf(db, claim))
+			delivery: storedDelivery(deliveryOf(lookup, claim))
 		});
 		yield {
 			claimId: claim.id,
@@ -366,7 +385,7 @@ export function listStatements(db: DatasetDatabase, filters: StatementFilters = 
 }
 
 /** The years in which statements were made, newest first (for the filter), read once per dataset. */
-export const statementYears = memoizedFor((db: DatasetDatabase) =>
+export const statementYears = preparedFor((db) =>
 	statements(db)
 		.years.all()
 		.map((row) => Number(row.year))
@@ -410,8 +429,8 @@ export function statementContext(db: DatasetDatabase, id: string): StatementCont
 						),
 						inThread
 					),
-		delivery: deliveryOf(db, claim),
-		round: claim.roundId ? (roundsById(db).get(claim.roundId) ?? null) : null
+		delivery: deliveryOf(datasetRounds(db), claim),
+		round: claim.roundId ? getRound(db, claim.roundId) : null
 	};
 }
 

@@ -36,6 +36,10 @@ const wholeTableReads: { sql: RegExp; why: string }[] = [
 		why: 'the number of rounds matching the filters of /rounds, for its page count: counted on an index of events, without reading a round'
 	},
 	{
+		sql: /^SELECT t\.population, t\.direction, sum\(t\.confirmed\) .* FROM round_items i JOIN round_totals t .* \(i\.status_to_ukraine = @status OR i\.status_to_russia = @status\)/,
+		why: "the totals of the rounds of a status (/rounds?status=…): each matching round's stored share added up in SQL; a status may be either direction's, so every event's two statuses are read (no index on them)"
+	},
+	{
 		sql: /^SELECT item FROM round_items WHERE kind = 'agreement' ORDER BY date DESC/,
 		why: 'every agreement, which /rounds lists above its paged events: read from the index of agreements alone (not paged: it grows with the number of agreements)'
 	},

@@ -17,7 +17,7 @@ import { ClaimantSide } from '../../schemas/vocabulary';
 import { parseCsv } from '../csv';
 import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../withheld-names';
-import { deriveRounds, roundItemRow } from './queries/rounds';
+import { deriveRounds, roundItemRow, roundTotalRows, type RoundListItem } from './queries/rounds';
 import { judgeEveryClaim } from './queries/statements';
 import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments, type SearchDocument } from './search-index';
@@ -935,10 +935,11 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		// indexes) and stored: the rounds first, since an offer's verdict reads what its rounds delivered.
 		db.exec('BEGIN');
 		try {
-			const insertRound = insertRoundItem(db);
-			for (const row of deriveRounds(db)) insertRound.run(roundItemRow(row));
+			const insertRound = roundWrites(db);
+			const rounds = deriveRounds(db);
+			for (const round of rounds) insertRound(round);
 			yield;
-			const judged = judgementWrites(db);
+			const judged = judgementWrites(db, rounds);
 			for (let count = 1; !judged.next().done; count += 1) if (count % ROWS_PER_STEP === 0) yield;
 			db.exec('COMMIT');
 		} finally {
@@ -1150,9 +1151,13 @@ function writeChanges(
 			// and after), and the rounds of the claims citing each changed source (a copy never confirms).
 			const touched = [...new Set([...roundsBefore, ...roundsTouched.all(changedIds).map((row) => row.id)])];
 			const deleteRoundItem = db.prepare<[string]>('DELETE FROM round_items WHERE round_id = ?');
-			for (const id of touched) deleteRoundItem.run(id);
-			const insertRound = insertRoundItem(db);
-			for (const row of deriveRounds(db, touched)) insertRound.run(roundItemRow(row));
+			const deleteRoundTotals = db.prepare<[string]>('DELETE FROM round_totals WHERE round_id = ?');
+			for (const id of touched) {
+				deleteRoundItem.run(id);
+				deleteRoundTotals.run(id);
+			}
+			const insertRound = roundWrites(db);
+			for (const round of deriveRounds(db, touched)) insertRound(round);
 			// A change may move any verdict (a figure now supported, an offer's delivery, an answer): all are judged
 			// again from the changed rows, by the same rules as a whole build.
 			db.exec('DELETE FROM claim_verdicts');
@@ -1168,19 +1173,32 @@ const STATEMENT_COUNTS_SQL = `INSERT INTO statement_counts (statement, year, cla
 	SELECT statement, substr(stated_on, 1, 4), claimant_id, count(*) FROM claims
 	 WHERE round_id IS NULL OR statement <> 'report' GROUP BY 1, 2, 3`;
 
-/** Stores a derived round (see queries/rounds.ts). */
-const insertRoundItem = (db: Database.Database) =>
-	db.prepare(
+/** Stores a derived round and its share of the totals (see queries/rounds.ts). */
+function roundWrites(db: Database.Database): (round: RoundListItem) => void {
+	const item = db.prepare(
 		`INSERT INTO round_items (round_id, date, kind, status_to_ukraine, status_to_russia, gap, item)
 		 VALUES (@round_id, @date, @kind, @status_to_ukraine, @status_to_russia, @gap, @item)`
 	);
+	const totals = db.prepare(
+		`INSERT INTO round_totals (round_id, population, direction, confirmed, confirmed_rounds, partly_confirmed_rounds,
+		   ukraine_sum, ukraine_rounds, russia_sum, russia_rounds, rounds_with_figures, rounds, rounds_without_figure,
+		   rounds_combined_only)
+		 VALUES (@round_id, @population, @direction, @confirmed, @confirmed_rounds, @partly_confirmed_rounds,
+		   @ukraine_sum, @ukraine_rounds, @russia_sum, @russia_rounds, @rounds_with_figures, @rounds, @rounds_without_figure,
+		   @rounds_combined_only)`
+	);
+	return (round) => {
+		item.run(roundItemRow(round));
+		for (const row of roundTotalRows(round)) totals.run(row);
+	};
+}
 
 /** Stores every claim's judgement (see queries/statements.ts), one row at a time: what the pages read instead of judging. */
-function* judgementWrites(db: Database.Database): Generator<void> {
+function* judgementWrites(db: Database.Database, rounds?: readonly RoundListItem[]): Generator<void> {
 	const insert = db.prepare<[string, string, string, number]>(
 		'INSERT INTO claim_verdicts (claim_id, verdict, supporting, response_count) VALUES (?, ?, ?, ?)'
 	);
-	for (const judged of judgeEveryClaim(db)) {
+	for (const judged of judgeEveryClaim(db, rounds)) {
 		insert.run(judged.claimId, JSON.stringify(judged.verdict), JSON.stringify(judged.supporting), judged.responseCount);
 		yield;
 	}

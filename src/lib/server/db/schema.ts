@@ -120,6 +120,26 @@ CREATE TABLE round_items (
 	item TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 
+-- Each round's share of the totals per population and direction (totalsByDirection of that round alone: the totals of
+-- any selection of rounds are the sums of their shares), so that the totals of /rounds's filters are added up in SQL.
+CREATE TABLE round_totals (
+	round_id TEXT NOT NULL REFERENCES rounds (id),
+	population TEXT NOT NULL,
+	direction TEXT NOT NULL,
+	confirmed INTEGER NOT NULL,
+	confirmed_rounds INTEGER NOT NULL,
+	partly_confirmed_rounds INTEGER NOT NULL,
+	ukraine_sum INTEGER NOT NULL,
+	ukraine_rounds INTEGER NOT NULL,
+	russia_sum INTEGER NOT NULL,
+	russia_rounds INTEGER NOT NULL,
+	rounds_with_figures INTEGER NOT NULL,
+	rounds INTEGER NOT NULL,
+	rounds_without_figure INTEGER NOT NULL,
+	rounds_combined_only INTEGER NOT NULL,
+	PRIMARY KEY (round_id, population, direction)
+) STRICT, WITHOUT ROWID;
+
 -- How many statements (claims but a round's report) there are of each kind, year and claimant: /claims and its API count
 -- the statements matching any filters from these few rows (at most kinds × years × claimants) instead of every statement.
 CREATE TABLE statement_counts (

@@ -5,9 +5,11 @@ import {
 	countedFor,
 	directions,
 	headlinePopulation,
+	populations,
 	roundFigures,
 	totalsByDirection,
 	type ClaimFigure,
+	type Direction,
 	type Population
 } from '../../../domain/round-figures';
 import { largestGap, ROUNDS_PAGE_SIZE, type RoundQuery } from '../../../domain/round-filters';
@@ -138,7 +140,7 @@ const statements = preparedFor((db) => ({
 		  ORDER BY n.name`
 	),
 	/** The pages and counts of /rounds, one statement per combination of filters (see `roundQuery`). */
-	filtered: new Map<string, Statement<unknown[], { item: string; count: number }>>(),
+	filtered: new Map<string, Statement<unknown[], unknown>>(),
 	meta: db.prepare<[], { key: string; value: string }>('SELECT key, value FROM meta'),
 	mediators: db.prepare<[], { name: string; name_uk: string; name_ru: string }>(
 		'SELECT name, name_uk, name_ru FROM mediators'
@@ -243,6 +245,32 @@ export function deriveRounds(db: DatasetDatabase, ids: readonly string[] | null 
 	});
 }
 
+/** A derived round's share of the totals as round_totals stores it: a row per population and direction. */
+export function roundTotalRows(round: RoundListItem) {
+	const totals = totalsByDirection([round]);
+	return populations.flatMap((population) =>
+		directions.map((direction) => {
+			const total = totals[population][direction];
+			return {
+				round_id: round.id,
+				population,
+				direction,
+				confirmed: total.confirmed,
+				confirmed_rounds: total.confirmedRounds,
+				partly_confirmed_rounds: total.partlyConfirmedRounds,
+				ukraine_sum: total.byParty.ukraine.sum,
+				ukraine_rounds: total.byParty.ukraine.rounds,
+				russia_sum: total.byParty.russia.sum,
+				russia_rounds: total.byParty.russia.rounds,
+				rounds_with_figures: total.roundsWithFigures,
+				rounds: total.rounds,
+				rounds_without_figure: total.roundsWithoutFigure,
+				rounds_combined_only: total.roundsCombinedOnly
+			};
+		})
+	);
+}
+
 /** A derived round as round_items stores it, with the columns /rounds filters and sorts on. */
 export function roundItemRow(round: RoundListItem) {
 	const figures = round.figures[round.population];
@@ -294,7 +322,7 @@ export const allRoundTotals = preparedFor((db) => totalsByDirection(listRounds(d
  * The statement reading one page of the events matching `filters`, or counting them, prepared once per combination of
  * filters, in matchRounds's order (domain/round-filters.ts): a page walks an index of events (events_by_*) in order.
  */
-function roundQuery(db: DatasetDatabase, filters: RoundSelection, count: boolean) {
+function roundQuery(db: DatasetDatabase, filters: RoundSelection, read: 'page' | 'count' | 'totals') {
 	const where = ["i.kind <> 'agreement'"];
 	if (filters.year !== undefined) where.push('i.date >= @from AND i.date < @to');
 	if (filters.kind !== undefined) where.push('i.kind = @kind');
@@ -308,9 +336,13 @@ function roundQuery(db: DatasetDatabase, filters: RoundSelection, count: boolean
 			: filters.sort === 'gap_desc'
 				? 'i.gap DESC, i.date DESC, i.round_id DESC'
 				: 'i.date DESC, i.round_id DESC';
-	const sql = count
-		? `SELECT count(*) AS count FROM round_items i WHERE ${where.join(' AND ')}`
-		: `SELECT i.item FROM round_items i WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+	const sql =
+		read === 'count'
+			? `SELECT count(*) AS count FROM round_items i WHERE ${where.join(' AND ')}`
+			: read === 'totals'
+				? `SELECT t.population, t.direction, ${TOTAL_SUMS} FROM round_items i JOIN round_totals t ON t.round_id = i.round_id
+				    WHERE ${where.join(' AND ')} GROUP BY t.population, t.direction`
+				: `SELECT i.item FROM round_items i WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
 	const kept = statements(db).filtered;
 	let statement = kept.get(sql);
 	if (!statement) kept.set(sql, (statement = db.prepare(sql)));
@@ -331,7 +363,7 @@ function roundParameters(filters: RoundSelection) {
 
 /** How many events match the filters. */
 export function countRounds(db: DatasetDatabase, filters: RoundSelection): number {
-	return (roundQuery(db, filters, true).get(roundParameters(filters)) as { count: number }).count;
+	return (roundQuery(db, filters, 'count').get(roundParameters(filters)) as { count: number }).count;
 }
 
 /** `limit` events matching the filters from `offset`, in the order asked for (`limit` -1: all of them). */
@@ -341,9 +373,9 @@ export function roundsFrom(
 	offset: number,
 	limit: number
 ): RoundListItem[] {
-	return roundQuery(db, filters, false)
-		.all({ ...roundParameters(filters), limit, offset })
-		.map(parsed);
+	return (
+		roundQuery(db, filters, 'page').all({ ...roundParameters(filters), limit, offset }) as { item: string }[]
+	).map(parsed);
 }
 
 /** One page of {@link ROUNDS_PAGE_SIZE} events matching the query (a page past the end shows the last), as `queryRounds`. */
@@ -354,9 +386,39 @@ export function pageOfRounds(db: DatasetDatabase, query: RoundQuery) {
 	return { total, page, pageCount, rounds: roundsFrom(db, query, (page - 1) * ROUNDS_PAGE_SIZE, ROUNDS_PAGE_SIZE) };
 }
 
-/** The totals of the events matching the filters (of every round without a filter, summed once per dataset). */
+/** The sums of round_totals's columns, named as a {@link TotalsRow}. */
+const TOTAL_SUMS = `sum(t.confirmed) AS confirmed, sum(t.confirmed_rounds) AS confirmed_rounds,
+	sum(t.partly_confirmed_rounds) AS partly_confirmed_rounds, sum(t.ukraine_sum) AS ukraine_sum,
+	sum(t.ukraine_rounds) AS ukraine_rounds, sum(t.russia_sum) AS russia_sum, sum(t.russia_rounds) AS russia_rounds,
+	sum(t.rounds_with_figures) AS rounds_with_figures, sum(t.rounds) AS rounds,
+	sum(t.rounds_without_figure) AS rounds_without_figure, sum(t.rounds_combined_only) AS rounds_combined_only`;
+
+type TotalsRow = Omit<ReturnType<typeof roundTotalRows>[number], 'round_id'>;
+
+/**
+ * The totals of the events matching the filters, added up in SQL from each round's share (round_totals); without a
+ * filter, those of every round, added up once per dataset.
+ */
 export function selectedTotals(db: DatasetDatabase, filters: RoundSelection) {
-	return isFiltered(filters) ? totalsByDirection(roundsFrom(db, filters, 0, -1)) : allRoundTotals(db);
+	if (!isFiltered(filters)) return allRoundTotals(db);
+	// A selection of no round has the totals of none: every count zero.
+	const totals = totalsByDirection([]);
+	for (const row of roundQuery(db, filters, 'totals').all(roundParameters(filters)) as TotalsRow[]) {
+		totals[row.population as Population][row.direction as Direction] = {
+			confirmed: row.confirmed,
+			confirmedRounds: row.confirmed_rounds,
+			partlyConfirmedRounds: row.partly_confirmed_rounds,
+			byParty: {
+				ukraine: { sum: row.ukraine_sum, rounds: row.ukraine_rounds },
+				russia: { sum: row.russia_sum, rounds: row.russia_rounds }
+			},
+			roundsWithFigures: row.rounds_with_figures,
+			rounds: row.rounds,
+			roundsWithoutFigure: row.rounds_without_figure,
+			roundsCombinedOnly: row.rounds_combined_only
+		};
+	}
+	return totals;
 }
 
 /**

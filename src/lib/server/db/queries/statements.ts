@@ -36,7 +36,7 @@ import {
 	type ClaimView
 } from './claims';
 import type { MediatorWords } from '../../../format/data-words';
-import { getRound, listRounds, mediatorWordsOf, stagesNewestFirst, type RoundListItem } from './rounds';
+import { getRound, listRounds, mediatorWordsOf, roundDates, stagesNewestFirst, type RoundListItem } from './rounds';
 
 /** A verdict with its sentence, the record it points to and how it is styled: the same everywhere it is shown. */
 export interface StatementVerdict {
@@ -174,6 +174,21 @@ const datasetRounds = (db: DatasetDatabase): RoundLookup => ({
 			.map((row) => ({ roundId: row.round_id, reason: row.reason }))
 });
 
+/** Rounds from a list of every round, with the links of every offer read once. */
+function lookupIn(db: DatasetDatabase, rounds: readonly RoundListItem[]): RoundLookup {
+	const byId = new Map(rounds.map((round) => [round.id, round]));
+	const stages = new Map<string, RoundListItem[]>();
+	for (const round of rounds)
+		if (round.parentId) stages.set(round.parentId, [...(stages.get(round.parentId) ?? []), round]);
+	const links = new Map<string, { roundId: string; reason: string }[]>();
+	for (const link of offerRoundLinks(db)) links.set(link.offerId, [...(links.get(link.offerId) ?? []), link]);
+	return {
+		round: (id) => byId.get(id) ?? null,
+		stages: (agreementId) => stages.get(agreementId) ?? [],
+		links: (offerId) => links.get(offerId) ?? []
+	};
+}
+
 /** What an offer's delivery is found from: the offer, what it counts and the round it is attached to. */
 type OfferClaim = Pick<ClaimView, 'id' | 'statement' | 'counted' | 'roundId'>;
 
@@ -229,7 +244,7 @@ export interface StoredJudgement {
  * dataset version and stores it (table claim_verdicts), so that no page has to hold every claim to judge one. The rules
  * are those of domain/claim-context.ts, applied to the whole dataset.
  */
-export function* judgeEveryClaim(db: DatasetDatabase): Generator<StoredJudgement> {
+export function* judgeEveryClaim(db: DatasetDatabase, rounds?: readonly RoundListItem[]): Generator<StoredJudgement> {
 	const claims = statements(db)
 		.judged.all()
 		.map((row): JudgedClaim => ({
@@ -253,31 +268,22 @@ export function* judgeEveryClaim(db: DatasetDatabase): Generator<StoredJudgement
 		responses.set(claim.respondsTo, list);
 	}
 	const index = new ClaimIndex(claims);
-	// Every round once, as derived (stored just before the verdicts), and the links of every offer.
-	const rounds = listRounds(db);
-	const roundById = new Map(rounds.map((round) => [round.id, round]));
-	const stages = new Map<string, RoundListItem[]>();
-	for (const round of rounds)
-		if (round.parentId) stages.set(round.parentId, [...(stages.get(round.parentId) ?? []), round]);
-	const links = new Map<string, { roundId: string; reason: string }[]>();
-	for (const link of offerRoundLinks(db)) links.set(link.offerId, [...(links.get(link.offerId) ?? []), link]);
-	const lookup: RoundLookup = {
-		round: (id) => roundById.get(id) ?? null,
-		stages: (agreementId) => stages.get(agreementId) ?? [],
-		links: (offerId) => links.get(offerId) ?? []
-	};
+	// A verdict names a claim's round by id, date and kind; only an offer's delivery needs rounds' figures. A whole
+	// build passes every round it has just derived; an approval's copy reads the few an offer needs from round_items.
+	const refs = new Map((rounds ?? roundDates(db)).map((round) => [round.id, round]));
+	const lookup = rounds ? lookupIn(db, rounds) : datasetRounds(db);
 	for (const claim of claims) {
 		const supporting = claim.statement === 'report' ? [] : supportingIn(claim, index);
 		const answers = claim.respondsTo ? byId.get(claim.respondsTo) : undefined;
-		const attached = claim.roundId ? lookup.round(claim.roundId) : null;
+		const attached = claim.roundId ? refs.get(claim.roundId) : undefined;
 		const verdict = deriveVerdict({
 			claim,
 			answers: answers ? refOf(answers) : null,
 			responses: (responses.get(claim.id) ?? []).map(refOf),
 			supporting: supporting.map(refOf),
 			otherTotals: claim.statement === 'running_total' ? otherSidesTotals(claim, index).map(refOf) : [],
-			round: attached && { id: attached.id, date: attached.date, kind: attached.kind },
-			delivery: storedDelivery(deliveryOf(lookup, claim))
+			round: attached ? { id: attached.id, date: attached.date, kind: attached.kind } : null,
+			delivery: claim.statement === 'offer' ? storedDelivery(deliveryOf(lookup, claim)) : null
 		});
 		yield {
 			claimId: claim.id,

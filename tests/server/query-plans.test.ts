@@ -29,7 +29,15 @@ const bigTables = [
 const wholeTableReads: { sql: RegExp; why: string }[] = [
 	{
 		sql: /^SELECT item FROM round_items ORDER BY date DESC, round_id DESC$/,
-		why: "every round as the build derived it, read once per dataset version for what adds up or draws every round (the overview's charts, the totals of all rounds, /years), which keeps only its result"
+		why: "every round as the build derived it, read once per dataset version and language for the overview's charts, which keep only their models"
+	},
+	{
+		sql: /^SELECT t\.population, t\.direction, sum\(t\.confirmed\) .* WHERE i\.kind <> 'agreement' GROUP BY/,
+		why: "the totals of every round (the overview, the headline, unfiltered /rounds and the API), each round's stored share added up once per dataset version (memoized)"
+	},
+	{
+		sql: /^SELECT substr\(i\.date, 1, 4\) AS year, t\.population/,
+		why: "the totals of each year (/years), added up once per dataset version (memoized) from each round's stored share"
 	},
 	{
 		sql: /^SELECT count\(\*\) AS count FROM round_items i WHERE i\.kind <> 'agreement'/,
@@ -131,6 +139,7 @@ const pages: { route: Module; path: string; params?: Record<string, string>; han
 		params: { id: 'c0001' }
 	},
 	{ route: () => import('../../src/routes/sources/+page.server') as Promise<never>, path: '/sources?page=2' },
+	{ route: () => import('../../src/routes/years/+page.server') as Promise<never>, path: '/years' },
 	{
 		route: () => import('../../src/routes/sources/[id]/+page.server') as Promise<never>,
 		path: '/sources/s0001',

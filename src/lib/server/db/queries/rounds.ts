@@ -13,7 +13,7 @@ import {
 	type Population
 } from '../../../domain/round-figures';
 import { largestGap, ROUNDS_PAGE_SIZE, type RoundQuery } from '../../../domain/round-filters';
-import { totalsByYear } from '../../../domain/year-totals';
+import type { YearTotals } from '../../../domain/year-totals';
 import type { Statement } from 'better-sqlite3';
 import type { MediatorWords, Speaker } from '../../../format/data-words';
 import type { DatasetDatabase } from '../dataset';
@@ -138,6 +138,11 @@ const statements = preparedFor((db) => ({
 		  WHERE EXISTS (SELECT 1 FROM round_mediators m JOIN round_items i ON i.round_id = m.round_id
 		                 WHERE m.mediator = n.name AND i.kind <> 'agreement')
 		  ORDER BY n.name`
+	),
+	yearTotals: db.prepare<[], TotalsRow & { year: string }>(
+		`SELECT substr(i.date, 1, 4) AS year, t.population, t.direction, ${TOTAL_SUMS}
+		   FROM round_items i JOIN round_totals t ON t.round_id = i.round_id
+		  WHERE i.kind <> 'agreement' GROUP BY year, t.population, t.direction ORDER BY year DESC`
 	),
 	/** The pages and counts of /rounds, one statement per combination of filters (see `roundQuery`). */
 	filtered: new Map<string, Statement<unknown[], unknown>>(),
@@ -315,8 +320,8 @@ export const roundChoices = preparedFor((db) => ({
 		.map((row) => row.mediator)
 }));
 
-/** The totals of every round, per population and direction, summed once per dataset. */
-export const allRoundTotals = preparedFor((db) => totalsByDirection(listRounds(db)));
+/** The totals of every round, per population and direction, added up once per dataset from each round's share. */
+export const allRoundTotals = preparedFor((db) => totalsOf(roundQuery(db, {}, 'totals').all({}) as TotalsRow[]));
 
 /**
  * The statement reading one page of the events matching `filters`, or counting them, prepared once per combination of
@@ -401,9 +406,13 @@ type TotalsRow = Omit<ReturnType<typeof roundTotalRows>[number], 'round_id'>;
  */
 export function selectedTotals(db: DatasetDatabase, filters: RoundSelection) {
 	if (!isFiltered(filters)) return allRoundTotals(db);
-	// A selection of no round has the totals of none: every count zero.
+	return totalsOf(roundQuery(db, filters, 'totals').all(roundParameters(filters)) as TotalsRow[]);
+}
+
+/** Totals per population and direction from summed rows of round_totals (a selection of no round: every count zero). */
+function totalsOf(rows: readonly TotalsRow[]) {
 	const totals = totalsByDirection([]);
-	for (const row of roundQuery(db, filters, 'totals').all(roundParameters(filters)) as TotalsRow[]) {
+	for (const row of rows) {
 		totals[row.population as Population][row.direction as Direction] = {
 			confirmed: row.confirmed,
 			confirmedRounds: row.confirmed_rounds,
@@ -429,8 +438,15 @@ export function isFiltered(filters: { year?: number; kind?: string; status?: str
 	return [filters.year, filters.kind, filters.status, filters.mediator].some((value) => value !== undefined);
 }
 
-/** The totals of each year per direction (/years), computed once per dataset. */
-export const yearTotals = preparedFor((db) => totalsByYear(listRounds(db)));
+/**
+ * The totals of each year that has an event per direction (/years), newest first, added up once per dataset from each
+ * round's share, as `totalsByYear` (domain/year-totals.ts) adds up the rounds of each year.
+ */
+export const yearTotals = preparedFor((db): YearTotals[] => {
+	const byYear = new Map<string, TotalsRow[]>();
+	for (const row of statements(db).yearTotals.all()) byYear.set(row.year, [...(byYear.get(row.year) ?? []), row]);
+	return [...byYear].map(([year, rows]) => ({ year: Number(year), totals: totalsOf(rows) }));
+});
 
 /** What identifies the published dataset. */
 export interface DatasetInfo {

@@ -16,6 +16,7 @@ import { largestGap, ROUNDS_PAGE_SIZE, type RoundQuery } from '../../../domain/r
 import type { YearTotals } from '../../../domain/year-totals';
 import type { Statement } from 'better-sqlite3';
 import type { MediatorWords, Speaker } from '../../../format/data-words';
+import { baseLocale, getLocale } from '../../../paraglide/runtime.js';
 import type { DatasetDatabase } from '../dataset';
 import { speakerNameColumns, speakerOf } from './claims';
 import { memoizedFor, preparedFor } from '../prepared';
@@ -293,11 +294,26 @@ export function roundItemRow(round: RoundListItem) {
 const parsed = (row: { item: string }) => JSON.parse(row.item) as RoundListItem;
 
 /**
+ * Rounds as stored, with the sentences of their figures (each direction's explanation) in the reader's language: the
+ * build writes them in the base language, so a page in another language derives again the rounds it shows.
+ */
+function inReaderLanguage(db: DatasetDatabase, rounds: RoundListItem[]): RoundListItem[] {
+	if (getLocale() === baseLocale || rounds.length === 0) return rounds;
+	const derived = new Map(
+		deriveRounds(
+			db,
+			rounds.map((round) => round.id)
+		).map((round) => [round.id, round])
+	);
+	return rounds.map((round) => derived.get(round.id) ?? round);
+}
+
+/**
  * Every round, newest first, as the build derived it: read whole each time and never kept, for what sums or draws every
  * round (the charts, the years, reports), which keeps only its own result.
  */
 export function listRounds(db: DatasetDatabase): RoundListItem[] {
-	return statements(db).items.all().map(parsed);
+	return inReaderLanguage(db, statements(db).items.all().map(parsed));
 }
 
 /** Every round's id, date and kind, newest first (without figures). */
@@ -307,7 +323,7 @@ export function roundDates(db: DatasetDatabase): { id: string; date: string; kin
 
 /** The agreements, newest first. */
 export function listAgreements(db: DatasetDatabase): RoundListItem[] {
-	return statements(db).agreements.all().map(parsed);
+	return inReaderLanguage(db, statements(db).agreements.all().map(parsed));
 }
 
 /** The choices /rounds's filters offer: the years and mediators of events (agreements aside), read once per dataset. */
@@ -378,9 +394,10 @@ export function roundsFrom(
 	offset: number,
 	limit: number
 ): RoundListItem[] {
-	return (
-		roundQuery(db, filters, 'page').all({ ...roundParameters(filters), limit, offset }) as { item: string }[]
-	).map(parsed);
+	const rows = roundQuery(db, filters, 'page').all({ ...roundParameters(filters), limit, offset }) as {
+		item: string;
+	}[];
+	return inReaderLanguage(db, rows.map(parsed));
 }
 
 /** One page of {@link ROUNDS_PAGE_SIZE} events matching the query (a page past the end shows the last), as `queryRounds`. */
@@ -481,12 +498,12 @@ export const datasetInfo = memoizedFor((db: DatasetDatabase): DatasetInfo => {
 /** One round by id, with its derived figures, or null. */
 export function getRound(db: DatasetDatabase, id: string): RoundListItem | null {
 	const row = statements(db).item.get(id);
-	return row ? parsed(row) : null;
+	return row ? inReaderLanguage(db, [parsed(row)])[0]! : null;
 }
 
 /** The stages of an agreement, newest first. */
 export function stagesNewestFirst(db: DatasetDatabase, agreementId: string): RoundListItem[] {
-	return statements(db).stages.all(agreementId).map(parsed);
+	return inReaderLanguage(db, statements(db).stages.all(agreementId).map(parsed));
 }
 
 /** The stages of an agreement, oldest first. */
@@ -504,5 +521,6 @@ export function neighboursOf(
 	const at = { date: round.date, id: round.id };
 	const previous = statements(db).previous.get(at);
 	const next = statements(db).next.get(at);
-	return { previous: previous ? parsed(previous) : null, next: next ? parsed(next) : null };
+	const around = (row: { item: string } | undefined) => (row ? inReaderLanguage(db, [parsed(row)])[0]! : null);
+	return { previous: around(previous), next: around(next) };
 }

@@ -5,7 +5,7 @@ import { headlineSentence } from '$lib/format/headline';
 import { getDataset } from '$lib/server/db/dataset';
 import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
 import { overviewHeadlines } from '$lib/server/db/queries/headline';
-import { datasetInfo, listRounds, totalsOf } from '$lib/server/db/queries/rounds';
+import { allRoundTotals, countRounds, datasetInfo, roundsFrom } from '$lib/server/db/queries/rounds';
 import { datasetJsonLd } from '$lib/server/structured-data';
 import type { PageServerLoad } from './$types';
 import { localHref } from '$lib/i18n/addresses';
@@ -13,15 +13,16 @@ import { localHref } from '$lib/i18n/addresses';
 export const load: PageServerLoad = ({ url }) => {
 	const db = getDataset();
 	const charts = overviewCharts(db);
-	const rounds = listRounds(db);
-	const events = rounds.filter((round) => round.kind !== 'agreement');
+	// The latest and the first event, and how many there are: three reads of an index, not every round.
+	const [latest = null] = roundsFrom(db, {}, 0, 1);
+	const [first = null] = roundsFrom(db, { sort: 'date_asc' }, 0, 1);
 	const headlines = overviewHeadlines(db);
 	return {
-		eventCount: events.length,
-		firstDate: events.at(-1)?.date ?? null,
-		latest: events[0] ?? null,
+		eventCount: countRounds(db, {}),
+		firstDate: first?.date ?? null,
+		latest,
 		headlines,
-		totals: totalsOf(rounds),
+		totals: allRoundTotals(db),
 		charts: chartNames.map((name) => namedChart(charts, name)),
 		origin: url.origin,
 		// The overview's card shows the same headline figures as the page's first screen.

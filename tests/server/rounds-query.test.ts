@@ -4,7 +4,13 @@ import { openDataset } from '../../src/lib/server/db/dataset';
 import { matchRounds } from '../../src/lib/domain/round-filters';
 import { totalsByDirection } from '../../src/lib/domain/round-figures';
 import { totalsByYear } from '../../src/lib/domain/year-totals';
-import { datasetInfo, isFiltered, listRounds, totalsOf, yearTotals } from '../../src/lib/server/db/queries/rounds';
+import {
+	allRoundTotals,
+	datasetInfo,
+	isFiltered,
+	listRounds,
+	yearTotals
+} from '../../src/lib/server/db/queries/rounds';
 import { FIXED_TODAY, buildInto, fixtureDir } from '../helpers/dataset';
 
 const db = openDataset(buildInto(fixtureDir('valid-data')));
@@ -76,9 +82,9 @@ describe('listRounds', () => {
 	});
 });
 
-describe('totalsOf', () => {
+describe('allRoundTotals', () => {
 	it("sums confirmed figures and each party's own exact figures, skipping agreements", () => {
-		const totals = totalsOf(rounds);
+		const totals = allRoundTotals(db);
 		expect(totals.people.to_ukraine).toEqual({
 			confirmed: 390 + 307,
 			confirmedRounds: 2,
@@ -106,8 +112,8 @@ describe('totalsOf', () => {
 describe('the totals kept per dataset', () => {
 	it('are the totals of every event, computed once, and /years is the year totals of every round', () => {
 		const events = matchRounds(rounds, { sort: 'gap_desc' });
-		expect(totalsOf(rounds)).toEqual(totalsByDirection(events));
-		expect(totalsOf(rounds)).toBe(totalsOf(rounds));
+		expect(allRoundTotals(db)).toEqual(totalsByDirection(events));
+		expect(allRoundTotals(db)).toBe(allRoundTotals(db));
 		expect(yearTotals(db)).toEqual(totalsByYear(rounds));
 	});
 

@@ -23,17 +23,3 @@ export const StatementPageQuery = StatementFilters.extend({
 
 /** Statements per page of /claims. */
 export const STATEMENTS_PAGE_SIZE = 50;
-
-/** The statements matching the filters, in the order asked for (given newest first, as the queries list them). */
-export function filterStatements<T extends { statement: string; statedOn: string; claimantId: string }>(
-	statements: readonly T[],
-	filters: StatementFilters
-): T[] {
-	const matching = statements.filter(
-		(claim) =>
-			(filters.statement === undefined || claim.statement === filters.statement) &&
-			(filters.year === undefined || claim.statedOn.startsWith(String(filters.year))) &&
-			(filters.claimant === undefined || claim.claimantId === filters.claimant)
-	);
-	return filters.sort === 'date_asc' ? matching.reverse() : matching;
-}

@@ -17,6 +17,8 @@ import { ClaimantSide } from '../../schemas/vocabulary';
 import { parseCsv } from '../csv';
 import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../withheld-names';
+import { deriveRounds, roundItemRow, roundTotalRows, type RoundListItem } from './queries/rounds';
+import { judgeEveryClaim } from './queries/statements';
 import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments, type SearchDocument } from './search-index';
 
@@ -926,7 +928,23 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		// file (cheaper than row by row while inserting).
 		const broken = db.pragma('foreign_key_check') as unknown[];
 		if (broken.length > 0) throw new Error(`the built dataset breaks ${broken.length} reference(s)`);
+		db.exec(STATEMENT_COUNTS_SQL);
 		db.exec(DATASET_INDEXES_SQL);
+		yield;
+		// Every round's figures and every claim's verdict, derived once here from the rows just written (with their
+		// indexes) and stored: the rounds first, since an offer's verdict reads what its rounds delivered.
+		db.exec('BEGIN');
+		try {
+			const insertRound = roundWrites(db);
+			const rounds = deriveRounds(db);
+			for (const round of rounds) insertRound(round);
+			yield;
+			const judged = judgementWrites(db, rounds);
+			for (let count = 1; !judged.next().done; count += 1) if (count % ROWS_PER_STEP === 0) yield;
+			db.exec('COMMIT');
+		} finally {
+			if (db.inTransaction) db.exec('ROLLBACK');
+		}
 		yield;
 		// The index is never written again: merge it into one segment for the fastest reads.
 		db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
@@ -1076,7 +1094,18 @@ function writeChanges(
 		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
 		const updateMeta = db.prepare<[string, string]>('UPDATE meta SET value = ? WHERE key = ?');
 		const applied = outcomes.slice(outcomes.length - changed.length);
+		const idsOf = (entity: DatasetEntity) =>
+			JSON.stringify(changed.filter((edit) => edit.entity === entity).map((edit) => edit.recordId));
+		const changedIds = { rounds: idsOf('round'), claims: idsOf('claim'), sources: idsOf('source') };
+		const roundsTouched = db.prepare<[typeof changedIds], { id: string }>(
+			`SELECT value AS id FROM json_each(@rounds)
+			 UNION SELECT round_id FROM claims WHERE id IN (SELECT value FROM json_each(@claims)) AND round_id IS NOT NULL
+			 UNION SELECT c.round_id FROM claim_sources cs JOIN claims c ON c.id = cs.claim_id
+			  WHERE cs.source_id IN (SELECT value FROM json_each(@sources)) AND c.round_id IS NOT NULL`
+		);
 		db.transaction(() => {
+			// A changed claim may leave its round: that round's figures move too.
+			const roundsBefore = roundsTouched.all(changedIds).map((row) => row.id);
 			changed.forEach((edit, index) => {
 				if (applied[index]?.result !== 'applied') return;
 				const added = edit.kind === 'addition';
@@ -1117,9 +1146,61 @@ function writeChanges(
 				else updateCells.run(cells, edit.entity, edit.recordId);
 			});
 			for (const [key, value] of content.meta) updateMeta.run(value, key);
+			db.exec(`DELETE FROM statement_counts; ${STATEMENT_COUNTS_SQL}`);
+			// The rounds whose figures the changes may move: each changed round, the rounds of each changed claim (before
+			// and after), and the rounds of the claims citing each changed source (a copy never confirms).
+			const touched = [...new Set([...roundsBefore, ...roundsTouched.all(changedIds).map((row) => row.id)])];
+			const deleteRoundItem = db.prepare<[string]>('DELETE FROM round_items WHERE round_id = ?');
+			const deleteRoundTotals = db.prepare<[string]>('DELETE FROM round_totals WHERE round_id = ?');
+			for (const id of touched) {
+				deleteRoundItem.run(id);
+				deleteRoundTotals.run(id);
+			}
+			const insertRound = roundWrites(db);
+			for (const round of deriveRounds(db, touched)) insertRound(round);
+			// A change may move any verdict (a figure now supported, an offer's delivery, an answer): all are judged
+			// again from the changed rows, by the same rules as a whole build.
+			db.exec('DELETE FROM claim_verdicts');
+			for (const written of judgementWrites(db)) void written;
 		})();
 	} finally {
 		db.close();
+	}
+}
+
+/** The number of statements of each kind, year and claimant (see the schema), counted from the claims written. */
+const STATEMENT_COUNTS_SQL = `INSERT INTO statement_counts (statement, year, claimant_id, count)
+	SELECT statement, substr(stated_on, 1, 4), claimant_id, count(*) FROM claims
+	 WHERE round_id IS NULL OR statement <> 'report' GROUP BY 1, 2, 3`;
+
+/** Stores a derived round and its share of the totals (see queries/rounds.ts). */
+function roundWrites(db: Database.Database): (round: RoundListItem) => void {
+	const item = db.prepare(
+		`INSERT INTO round_items (round_id, date, kind, status_to_ukraine, status_to_russia, gap, item)
+		 VALUES (@round_id, @date, @kind, @status_to_ukraine, @status_to_russia, @gap, @item)`
+	);
+	const totals = db.prepare(
+		`INSERT INTO round_totals (round_id, population, direction, confirmed, confirmed_rounds, partly_confirmed_rounds,
+		   ukraine_sum, ukraine_rounds, russia_sum, russia_rounds, rounds_with_figures, rounds, rounds_without_figure,
+		   rounds_combined_only)
+		 VALUES (@round_id, @population, @direction, @confirmed, @confirmed_rounds, @partly_confirmed_rounds,
+		   @ukraine_sum, @ukraine_rounds, @russia_sum, @russia_rounds, @rounds_with_figures, @rounds, @rounds_without_figure,
+		   @rounds_combined_only)`
+	);
+	return (round) => {
+		item.run(roundItemRow(round));
+		for (const row of roundTotalRows(round)) totals.run(row);
+	};
+}
+
+/** Stores every claim's judgement (see queries/statements.ts), one row at a time: what the pages read instead of judging. */
+function* judgementWrites(db: Database.Database, rounds?: readonly RoundListItem[]): Generator<void> {
+	const insert = db.prepare<[string, string, string, number]>(
+		'INSERT INTO claim_verdicts (claim_id, verdict, supporting, response_count) VALUES (?, ?, ?, ?)'
+	);
+	for (const judged of judgeEveryClaim(db, rounds)) {
+		insert.run(judged.claimId, JSON.stringify(judged.verdict), JSON.stringify(judged.supporting), judged.responseCount);
+		yield;
 	}
 }
 

@@ -98,6 +98,59 @@ CREATE TABLE claim_sources (
 	PRIMARY KEY (claim_id, source_id)
 ) STRICT;
 
+-- What the build derives of each claim by the rules of domain/claim-context.ts (see queries/statements.ts), so that a
+-- page reads the verdicts it shows instead of judging every claim: the verdict's structure as JSON (its sentence is
+-- written in the reader's language when shown), the ids of the claims that support it in order, and its answers.
+CREATE TABLE claim_verdicts (
+	claim_id TEXT PRIMARY KEY REFERENCES claims (id),
+	verdict TEXT NOT NULL,
+	supporting TEXT NOT NULL,
+	response_count INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- What the build derives of each round from its claims by the rules of domain/round-figures.ts (see queries/rounds.ts):
+-- the round as the lists show it (its figures, statuses and other figures) as JSON, with the columns /rounds filters and
+-- sorts on, so that a page reads its 25 rounds instead of deriving every round.
+CREATE TABLE round_items (
+	round_id TEXT PRIMARY KEY REFERENCES rounds (id),
+	date TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	status_to_ukraine TEXT NOT NULL,
+	status_to_russia TEXT NOT NULL,
+	gap INTEGER NOT NULL,
+	item TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- Each round's share of the totals per population and direction (totalsByDirection of that round alone: the totals of
+-- any selection of rounds are the sums of their shares), so that the totals of /rounds's filters are added up in SQL.
+CREATE TABLE round_totals (
+	round_id TEXT NOT NULL REFERENCES rounds (id),
+	population TEXT NOT NULL,
+	direction TEXT NOT NULL,
+	confirmed INTEGER NOT NULL,
+	confirmed_rounds INTEGER NOT NULL,
+	partly_confirmed_rounds INTEGER NOT NULL,
+	ukraine_sum INTEGER NOT NULL,
+	ukraine_rounds INTEGER NOT NULL,
+	russia_sum INTEGER NOT NULL,
+	russia_rounds INTEGER NOT NULL,
+	rounds_with_figures INTEGER NOT NULL,
+	rounds INTEGER NOT NULL,
+	rounds_without_figure INTEGER NOT NULL,
+	rounds_combined_only INTEGER NOT NULL,
+	PRIMARY KEY (round_id, population, direction)
+) STRICT, WITHOUT ROWID;
+
+-- How many statements (claims but a round's report) there are of each kind, year and claimant: /claims and its API count
+-- the statements matching any filters from these few rows (at most kinds × years × claimants) instead of every statement.
+CREATE TABLE statement_counts (
+	statement TEXT NOT NULL,
+	year TEXT NOT NULL,
+	claimant_id TEXT NOT NULL,
+	count INTEGER NOT NULL,
+	PRIMARY KEY (statement, year, claimant_id)
+) STRICT, WITHOUT ROWID;
+
 -- data/decisions/offer-rounds.csv: the rounds carried out under an offer outside any agreement, with the reason.
 CREATE TABLE offer_rounds (
 	offer_id TEXT NOT NULL REFERENCES claims (id),
@@ -155,10 +208,23 @@ CREATE INDEX rounds_by_date ON rounds (date, id);
 CREATE INDEX rounds_by_parent ON rounds (parent_id);
 CREATE INDEX claims_by_round ON claims (round_id, counted);
 CREATE INDEX claims_by_response ON claims (responds_to);
-CREATE INDEX claims_by_statement ON claims (statement, stated_on);
+CREATE INDEX claims_by_statement ON claims (statement, stated_on, id);
+-- /claims and its API read one page of statements (every claim but a round's report) in date order, whole or by kind
+-- or claimant; the partial indexes hold only statements, so a page reads no report.
+CREATE INDEX statements_by_date ON claims (stated_on, id) WHERE (round_id IS NULL OR statement <> 'report');
+CREATE INDEX statements_by_kind ON claims (statement, stated_on, id) WHERE (round_id IS NULL OR statement <> 'report');
+CREATE INDEX statements_by_claimant ON claims (claimant_id, stated_on, id) WHERE (round_id IS NULL OR statement <> 'report');
 -- Statements are compared with every claim counting the same thing (see queries/statements.ts).
 CREATE INDEX claims_by_counted ON claims (counted, stated_on, id);
 -- A claimant's page lists their statements newest first.
 CREATE INDEX claims_by_claimant ON claims (claimant_id, stated_on, id);
 CREATE INDEX claim_sources_by_source ON claim_sources (source_id);
+-- /rounds reads one page of events (agreements aside) by date, by kind, or by the largest gap between figures.
+CREATE INDEX events_by_date ON round_items (date, round_id) WHERE kind <> 'agreement';
+CREATE INDEX events_by_kind ON round_items (kind, date, round_id) WHERE kind <> 'agreement';
+CREATE INDEX events_by_gap ON round_items (gap, date, round_id) WHERE kind <> 'agreement';
+CREATE INDEX agreements_by_date ON round_items (date, round_id) WHERE kind = 'agreement';
+CREATE INDEX round_mediators_by_mediator ON round_mediators (mediator, round_id);
+-- /claims offers the years of statements, newest first.
+CREATE INDEX statement_counts_by_year ON statement_counts (year);
 `;

@@ -12,7 +12,7 @@ import {
 	type ClaimantRecord
 } from './claimant-list';
 import { claimsOfClaimantRounds } from './claims';
-import { listRounds } from './rounds';
+import { roundDates } from './rounds';
 
 export { listClaimants, type ClaimantListItem };
 
@@ -34,7 +34,7 @@ export function claimantTrackRecord(db: DatasetDatabase, id: string): TrackRow[]
 	const cache = trackRecords(db);
 	const known = cache.get(id);
 	if (known) return known;
-	const rounds = listRounds(db).map((round) => ({ id: round.id, date: round.date, kind: round.kind }));
+	const rounds = roundDates(db);
 	const rows = trackRecord(id, claimsOfClaimantRounds(db, id), rounds);
 	cache.set(id, rows);
 	return rows;

@@ -55,7 +55,8 @@ export interface ClaimView {
 	onlyCopies: boolean;
 }
 
-interface ClaimRecord {
+/** A claims row as {@link claimColumns} selects it. */
+export interface ClaimRecord {
 	id: string;
 	round_id: string | null;
 	stated_on: string;
@@ -99,7 +100,8 @@ export function speakerOf(row: { claimant: string; claimant_name_uk: string; cla
 	return { claimant: row.claimant, claimantNameUk: row.claimant_name_uk, claimantNameRu: row.claimant_name_ru };
 }
 
-const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_id,
+/** The columns of a claims row `c` that a {@link ClaimView} is made of. */
+export const claimColumns = `c.id, c.round_id, c.stated_on, c.claimant, c.claimant_id,
 	(SELECT k.name_en FROM claimants k WHERE k.id = c.claimant_id) AS claimant_name, ${speakerNameColumns}, c.claimant_side, c.statement,
 	c.counted, c.counted_detail, c.counted_detail_uk, c.counted_detail_ru, c.number, c.qualifier, c.responds_to, c.note`;
 
@@ -168,7 +170,7 @@ export function toSourceRef(record: SourceRecord): SourceRef {
 }
 
 /** Attaches their sources, in the order the data lists them, to claim rows. */
-function withSources(db: DatasetDatabase, records: ClaimRecord[]): ClaimView[] {
+export function withSources(db: DatasetDatabase, records: ClaimRecord[]): ClaimView[] {
 	const sourcesByClaim = new Map<string, SourceRef[]>();
 	if (records.length > 0) {
 		const rows = statements(db).sourcesOfClaims.all(JSON.stringify(records.map((record) => record.id)));
@@ -225,7 +227,7 @@ export function responsesTo(db: DatasetDatabase, id: string): ClaimView[] {
 	return withSources(db, statements(db).responses.all(id));
 }
 
-/** Every claim, oldest first (then by id), for comparing statements with each other. */
+/** Every claim, oldest first (then by id): for checks over the whole dataset, never for a page. */
 export function allClaims(db: DatasetDatabase): ClaimView[] {
 	return withSources(db, statements(db).all.all());
 }

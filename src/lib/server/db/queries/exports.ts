@@ -1,6 +1,5 @@
 // The rows of the downloads, built from the same queries as the pages and shaped by the export schemas.
 import { directions, populations, type Direction, type PartyFigure } from '../../../domain/round-figures';
-import { matchRounds } from '../../../domain/round-filters';
 import { combinedFigureText, partyFigureWithNote } from '../../../format/figures';
 import type { TrackRow } from '../../../domain/track-record';
 import type {
@@ -12,12 +11,12 @@ import type {
 	TrackRecordExport
 } from '../../../schemas/exports';
 import type { RoundFilters } from '../../../schemas/round-filters';
-import { filterStatements, type StatementFilters } from '../../../schemas/statement-filters';
+import type { StatementFilters } from '../../../schemas/statement-filters';
 import type { DatasetDatabase } from '../dataset';
 import type { ClaimantListItem } from './claimants';
 import { listSources, pageOfSources, type ClaimView } from './claims';
-import { isFiltered, listRounds, totalsOf, type RoundListItem } from './rounds';
-import { listStatements, verdictOf, type StatementVerdict } from './statements';
+import { countRounds, roundsFrom, selectedTotals, type RoundListItem } from './rounds';
+import { countStatements, listStatements, statementsFrom, verdictOf, type StatementVerdict } from './statements';
 
 /** The totals of every round matching the filters, one row per population and direction. */
 export function totalsRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'page' | 'sort'>): TotalsRowExport[] {
@@ -46,13 +45,26 @@ export function totalsRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'pag
 
 /** The totals of every round matching the filters, per population and direction. */
 export function selectionTotals(db: DatasetDatabase, filters: Omit<RoundFilters, 'page' | 'sort'>) {
-	const rounds = listRounds(db);
-	return totalsOf(isFiltered(filters) ? matchRounds(rounds, { ...filters, sort: 'date_desc' }) : rounds);
+	return selectedTotals(db, filters);
 }
 
 /** Every round matching the filters (all pages), newest first unless sorted otherwise. */
 export function roundRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'page'>, origin: string): RoundExport[] {
-	return matchRounds(listRounds(db), filters).map((round) => toRoundExport(round, origin));
+	return roundsFrom(db, filters, 0, -1).map((round) => toRoundExport(round, origin));
+}
+
+/** `limit` rounds matching the filters from `offset`, read from an index, and how many match. */
+export function roundRowsFrom(
+	db: DatasetDatabase,
+	filters: Omit<RoundFilters, 'page'>,
+	origin: string,
+	offset: number,
+	limit: number
+): { total: number; rows: RoundExport[] } {
+	return {
+		total: countRounds(db, filters),
+		rows: roundsFrom(db, filters, offset, limit).map((round) => toRoundExport(round, origin))
+	};
 }
 
 /** A round shaped as in the downloads. */
@@ -145,9 +157,23 @@ export function claimExports(db: DatasetDatabase, claims: readonly ClaimView[], 
 	return claims.map((claim) => toClaimExport(claim, verdictOf(db, claim.id)!, origin));
 }
 
-/** Every statement outside rounds matching the filters, newest first. */
+/** Every statement outside rounds matching the filters, newest first unless sorted otherwise. */
 export function claimRows(db: DatasetDatabase, filters: StatementFilters, origin: string): ClaimExport[] {
-	return filterStatements(listStatements(db), filters).map((claim) => toClaimExport(claim, claim.verdict, origin));
+	return listStatements(db, filters).map((claim) => toClaimExport(claim, claim.verdict, origin));
+}
+
+/** `limit` statements matching the filters from `offset`, read from the index, and how many match. */
+export function claimRowsFrom(
+	db: DatasetDatabase,
+	filters: StatementFilters,
+	origin: string,
+	offset: number,
+	limit: number
+): { total: number; rows: ClaimExport[] } {
+	return {
+		total: countStatements(db, filters),
+		rows: statementsFrom(db, filters, offset, limit).map((claim) => toClaimExport(claim, claim.verdict, origin))
+	};
 }
 
 /** A claimant shaped as in the API. */

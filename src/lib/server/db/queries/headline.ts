@@ -4,7 +4,7 @@ import type { ClaimantSide, Counted, Qualifier } from '../../../schemas/vocabula
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
 import { speakerNameColumns, speakerOf } from './claims';
-import { listRounds, totalsOf } from './rounds';
+import { allRoundTotals } from './rounds';
 
 const statements = preparedFor((db) => ({
 	runningTotals: db.prepare<
@@ -48,5 +48,5 @@ export const overviewHeadlines = memoizedFor((db: DatasetDatabase) => {
 			number: row.number,
 			qualifier: row.qualifier
 		}));
-	return directionHeadlines(runningTotals, totalsOf(listRounds(db)).people);
+	return directionHeadlines(runningTotals, allRoundTotals(db).people);
 });

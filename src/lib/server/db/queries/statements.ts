@@ -6,20 +6,37 @@ import {
 	otherSidesTotals,
 	recordSumsUpTo,
 	sameSubject,
+	SUPPORT_WINDOW_DAYS,
 	supportingIn,
+	THREAD_DEPTH,
 	threadOf,
+	type ClaimRef,
+	type ComparableClaim,
 	type LinkedRound,
 	type OfferDelivery,
 	type RecordSums,
 	type ThreadAnswer,
+	type ThreadClaim,
 	type Verdict
 } from '../../../domain/claim-context';
-import { verdictHref, verdictText, verdictTone, type VerdictTone } from '../../../format/verdict';
+import { verdictHref, verdictText, verdictTone, type OfferedFigure, type VerdictTone } from '../../../format/verdict';
+import type { StatementFilters } from '../../../schemas/statement-filters';
+import type { ClaimantSide, Counted, Qualifier, StatementKind } from '../../../schemas/vocabulary';
+import type { Statement } from 'better-sqlite3';
 import type { DatasetDatabase } from '../dataset';
-import { memoizedFor } from '../prepared';
-import { allClaims, offerRoundLinks, type ClaimView } from './claims';
+import { memoizedFor, preparedFor } from '../prepared';
+import {
+	claimColumns,
+	getClaim,
+	offerRoundLinks,
+	speakerNameColumns,
+	speakerOf,
+	withSources,
+	type ClaimRecord,
+	type ClaimView
+} from './claims';
 import type { MediatorWords } from '../../../format/data-words';
-import { listRounds, mediatorWordsOf, type RoundListItem } from './rounds';
+import { getRound, listRounds, mediatorWordsOf, roundDates, stagesNewestFirst, type RoundListItem } from './rounds';
 
 /** A verdict with its sentence, the record it points to and how it is styled: the same everywhere it is shown. */
 export interface StatementVerdict {
@@ -62,53 +79,137 @@ export interface StatementContext {
 	round: RoundListItem | null;
 }
 
-/** Every claim once, with the lookups the verdicts need: by id, by what it counts and date, and its answers. */
-const claimGraph = memoizedFor((db: DatasetDatabase) => {
-	const claims = allClaims(db);
-	const responses = new Map<string, ClaimView[]>();
-	for (const claim of claims) {
-		if (claim.respondsTo === null) continue;
-		const list = responses.get(claim.respondsTo) ?? [];
-		list.push(claim);
-		responses.set(claim.respondsTo, list);
-	}
-	return { claims, byId: new Map(claims.map((claim) => [claim.id, claim])), index: new ClaimIndex(claims), responses };
+/**
+ * A claim as much as its verdict needs: who, when, what it counts and what it answers. The build judges every claim at
+ * once with these (no sources, notes or details), so that the graph it holds meanwhile stays small.
+ */
+interface JudgedClaim extends ThreadClaim, ComparableClaim {
+	roundId: string | null;
+}
+
+interface JudgedRecord {
+	id: string;
+	round_id: string | null;
+	stated_on: string;
+	claimant: string;
+	claimant_name_uk: string;
+	claimant_name_ru: string;
+	claimant_side: ClaimantSide;
+	statement: StatementKind;
+	counted: Counted;
+	number: number | null;
+	qualifier: Qualifier | null;
+	responds_to: string | null;
+}
+
+/** A stored judgement: the verdict's structure (its sentence is written per language when shown) and who supports it. */
+interface JudgementRow {
+	verdict: string;
+	supporting: string;
+	response_count: number;
+}
+
+/** Whether a claims row `c` is a statement of its own (listed on /claims): anything but a report of a round's outcome. */
+const IS_STATEMENT_SQL = "(c.round_id IS NULL OR c.statement <> 'report')";
+
+const statements = preparedFor((db) => ({
+	judged: db.prepare<[], JudgedRecord>(
+		`SELECT c.id, c.round_id, c.stated_on, c.claimant, ${speakerNameColumns}, c.claimant_side, c.statement, c.counted,
+		        c.number, c.qualifier, c.responds_to
+		   FROM claims c ORDER BY c.stated_on, c.id`
+	),
+	judgement: db.prepare<[string], JudgementRow>(
+		'SELECT verdict, supporting, response_count FROM claim_verdicts WHERE claim_id = ?'
+	),
+	near: db.prepare<[string, string], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c
+		  WHERE ${IS_STATEMENT_SQL} AND c.stated_on BETWEEN ? AND ? ORDER BY c.stated_on, c.id`
+	),
+	byIds: db.prepare<[string], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?))`
+	),
+	threadUp: db.prepare<[string, number], ClaimRecord>(
+		`WITH RECURSIVE up (id, depth) AS (
+		   SELECT responds_to, 1 FROM claims WHERE id = ? AND responds_to IS NOT NULL
+		   UNION
+		   SELECT c.responds_to, up.depth + 1 FROM up CROSS JOIN claims c ON c.id = up.id
+		    WHERE c.responds_to IS NOT NULL AND up.depth < ?)
+		 SELECT DISTINCT ${claimColumns} FROM up CROSS JOIN claims c ON c.id = up.id`
+	),
+	threadDown: db.prepare<[string, number], ClaimRecord>(
+		`WITH RECURSIVE down (id, depth) AS (
+		   SELECT id, 1 FROM claims WHERE responds_to = ?
+		   UNION
+		   SELECT c.id, down.depth + 1 FROM down CROSS JOIN claims c ON c.responds_to = down.id WHERE down.depth < ?)
+		 SELECT DISTINCT ${claimColumns} FROM down CROSS JOIN claims c ON c.id = down.id`
+	),
+	sameKindBy: db.prepare<[string, string, string, string], ClaimRecord>(
+		`SELECT ${claimColumns} FROM claims c
+		  WHERE c.statement = ? AND c.stated_on BETWEEN ? AND ? AND c.claimant = ? ORDER BY c.stated_on, c.id`
+	),
+	years: db.prepare<[], { year: string }>('SELECT DISTINCT year FROM statement_counts ORDER BY year DESC'),
+	offerLinks: db.prepare<[string], { round_id: string; reason: string }>(
+		'SELECT round_id, reason FROM offer_rounds WHERE offer_id = ? ORDER BY position'
+	),
+	/** The pages and counts of /claims, one statement per combination of filters (see `statementQuery`). */
+	filtered: new Map<string, Statement<unknown[], ClaimRecord & JudgementRow & { count: number }>>()
+}));
+
+/** Where an offer's rounds are found: the pages read them from the dataset, the build from the rounds it derived. */
+interface RoundLookup {
+	round(id: string): RoundListItem | null;
+	/** An agreement's stages, newest first. */
+	stages(agreementId: string): RoundListItem[];
+	/** The rounds data/decisions/offer-rounds.csv links to an offer, in file order, with the reason. */
+	links(offerId: string): { roundId: string; reason: string }[];
+}
+
+/** Rounds as the pages read them: one at a time from round_items. */
+const datasetRounds = (db: DatasetDatabase): RoundLookup => ({
+	round: (id) => getRound(db, id),
+	stages: (agreementId) => stagesNewestFirst(db, agreementId),
+	links: (offerId) =>
+		statements(db)
+			.offerLinks.all(offerId)
+			.map((row) => ({ roundId: row.round_id, reason: row.reason }))
 });
 
-const roundsById = memoizedFor((db: DatasetDatabase) => new Map(listRounds(db).map((round) => [round.id, round])));
+/** Rounds from a list of every round, with the links of every offer read once. */
+function lookupIn(db: DatasetDatabase, rounds: readonly RoundListItem[]): RoundLookup {
+	const byId = new Map(rounds.map((round) => [round.id, round]));
+	const stages = new Map<string, RoundListItem[]>();
+	for (const round of rounds)
+		if (round.parentId) stages.set(round.parentId, [...(stages.get(round.parentId) ?? []), round]);
+	const links = new Map<string, { roundId: string; reason: string }[]>();
+	for (const link of offerRoundLinks(db)) links.set(link.offerId, [...(links.get(link.offerId) ?? []), link]);
+	return {
+		round: (id) => byId.get(id) ?? null,
+		stages: (agreementId) => stages.get(agreementId) ?? [],
+		links: (offerId) => links.get(offerId) ?? []
+	};
+}
 
-/** The offers of data/decisions/offer-rounds.csv, each with its rounds and reasons. */
-const linksByOffer = memoizedFor((db: DatasetDatabase) => {
-	const links = new Map<string, DeliveryRound[]>();
-	const rounds = roundsById(db);
-	for (const link of offerRoundLinks(db)) {
-		const round = rounds.get(link.roundId);
-		if (!round) continue;
-		const list = links.get(link.offerId) ?? [];
-		list.push({ round, reason: link.reason });
-		links.set(link.offerId, list);
-	}
-	return links;
-});
+/** What an offer's delivery is found from: the offer, what it counts and the round it is attached to. */
+type OfferClaim = Pick<ClaimView, 'id' | 'statement' | 'counted' | 'roundId'>;
 
 /**
  * The rounds carried out under an offer: for an offer stating an agreement's terms, the agreement's
  * stages (its rounds by `parent_id`); for any offer, the rounds data/decisions/offer-rounds.csv links to it.
  */
-function roundsUnderOffer(db: DatasetDatabase, claim: ClaimView): DeliveryRound[] {
+function roundsUnderOffer(rounds: RoundLookup, claim: OfferClaim): DeliveryRound[] {
 	if (claim.statement !== 'offer') return [];
-	const attached = claim.roundId ? roundsById(db).get(claim.roundId) : undefined;
+	const attached = claim.roundId ? rounds.round(claim.roundId) : null;
 	const stages =
-		attached?.kind === 'agreement'
-			? listRounds(db)
-					.filter((round) => round.parentId === attached.id)
-					.map((round) => ({ round, reason: null }))
-			: [];
-	return [...stages, ...(linksByOffer(db).get(claim.id) ?? [])];
+		attached?.kind === 'agreement' ? rounds.stages(attached.id).map((round) => ({ round, reason: null })) : [];
+	const linked = rounds.links(claim.id).flatMap(({ roundId, reason }) => {
+		const round = rounds.round(roundId);
+		return round ? [{ round, reason }] : [];
+	});
+	return [...stages, ...linked];
 }
 
-function deliveryOf(db: DatasetDatabase, claim: ClaimView): StatementContext['delivery'] {
-	const linked = roundsUnderOffer(db, claim);
+function deliveryOf(rounds: RoundLookup, claim: OfferClaim): StatementContext['delivery'] {
+	const linked = roundsUnderOffer(rounds, claim);
 	const delivery = offerDelivery(
 		claim,
 		linked.map(({ round, reason }): LinkedRound => ({ ...round, reason }))
@@ -119,116 +220,240 @@ function deliveryOf(db: DatasetDatabase, claim: ClaimView): StatementContext['de
 	return { ...delivery, linked: delivery.rounds.map((round) => byId.get(round.id)!) };
 }
 
-/** A claim's verdict and the statements that support it. */
-interface Judgement {
-	verdict: StatementVerdict;
-	supporting: ClaimView[];
+/** Only what a verdict names of a claim (a stored verdict carries no sources or notes). */
+const refOf = (claim: JudgedClaim): ClaimRef => ({
+	id: claim.id,
+	claimant: claim.claimant,
+	claimantNameUk: claim.claimantNameUk,
+	claimantNameRu: claim.claimantNameRu,
+	side: claim.side,
+	statement: claim.statement,
+	statedOn: claim.statedOn
+});
+
+/** A stored judgement of one claim: its verdict and the claims that support it (their ids, in order). */
+export interface StoredJudgement {
+	claimId: string;
+	verdict: Verdict;
+	supporting: string[];
+	responseCount: number;
 }
 
 /**
- * Each claim's judgement, computed the first time it is asked for and kept per dataset: a round's page needs those of
- * the few statements around it, so the first render after a new dataset version does not judge every claim first.
+ * Every claim's judgement (verdict, support, number of answers), oldest claim first: the build runs this once per
+ * dataset version and stores it (table claim_verdicts), so that no page has to hold every claim to judge one. The rules
+ * are those of domain/claim-context.ts, applied to the whole dataset.
  */
-const judgements = memoizedFor((): Map<string, Judgement> => new Map());
+export function* judgeEveryClaim(db: DatasetDatabase, rounds?: readonly RoundListItem[]): Generator<StoredJudgement> {
+	const claims = statements(db)
+		.judged.all()
+		.map((row): JudgedClaim => ({
+			id: row.id,
+			roundId: row.round_id,
+			statedOn: row.stated_on,
+			...speakerOf(row),
+			side: row.claimant_side,
+			statement: row.statement,
+			counted: row.counted,
+			number: row.number,
+			qualifier: row.qualifier,
+			respondsTo: row.responds_to
+		}));
+	const byId = new Map(claims.map((claim) => [claim.id, claim]));
+	const responses = new Map<string, JudgedClaim[]>();
+	for (const claim of claims) {
+		if (claim.respondsTo === null) continue;
+		const list = responses.get(claim.respondsTo) ?? [];
+		list.push(claim);
+		responses.set(claim.respondsTo, list);
+	}
+	const index = new ClaimIndex(claims);
+	// A verdict names a claim's round by id, date and kind; only an offer's delivery needs rounds' figures. A whole
+	// build passes every round it has just derived; an approval's copy reads the few an offer needs from round_items.
+	const refs = new Map((rounds ?? roundDates(db)).map((round) => [round.id, round]));
+	const lookup = rounds ? lookupIn(db, rounds) : datasetRounds(db);
+	for (const claim of claims) {
+		const supporting = claim.statement === 'report' ? [] : supportingIn(claim, index);
+		const answers = claim.respondsTo ? byId.get(claim.respondsTo) : undefined;
+		const attached = claim.roundId ? refs.get(claim.roundId) : undefined;
+		const verdict = deriveVerdict({
+			claim,
+			answers: answers ? refOf(answers) : null,
+			responses: (responses.get(claim.id) ?? []).map(refOf),
+			supporting: supporting.map(refOf),
+			otherTotals: claim.statement === 'running_total' ? otherSidesTotals(claim, index).map(refOf) : [],
+			round: attached ? { id: attached.id, date: attached.date, kind: attached.kind } : null,
+			delivery: claim.statement === 'offer' ? storedDelivery(deliveryOf(lookup, claim)) : null
+		});
+		yield {
+			claimId: claim.id,
+			verdict,
+			supporting: supporting.map((other) => other.id),
+			responseCount: responses.get(claim.id)?.length ?? 0
+		};
+	}
+}
 
-function judge(db: DatasetDatabase, claim: ClaimView): Judgement {
-	const kept = judgements(db).get(claim.id);
-	if (kept) return kept;
-	const graph = claimGraph(db);
-	const supporting = claim.statement === 'report' ? [] : supportingIn(claim, graph.index);
-	const attached = claim.roundId ? (roundsById(db).get(claim.roundId) ?? null) : null;
-	const verdict = deriveVerdict({
-		claim,
-		answers: claim.respondsTo ? (graph.byId.get(claim.respondsTo) ?? null) : null,
-		responses: graph.responses.get(claim.id) ?? [],
-		supporting,
-		otherTotals: claim.statement === 'running_total' ? otherSidesTotals(claim, graph.index) : [],
-		round: attached && { id: attached.id, date: attached.date, kind: attached.kind },
-		delivery: deliveryOf(db, claim)
-	});
-	const judged = {
-		verdict: { verdict, text: verdictText(verdict, claim), href: verdictHref(verdict), tone: verdictTone(verdict) },
-		supporting
-	};
-	judgements(db).set(claim.id, judged);
-	return judged;
+/** What a verdict keeps of an offer's delivery: the figures and the rounds' ids, dates and reasons (not each round whole). */
+function storedDelivery(delivery: StatementContext['delivery']): OfferDelivery | null {
+	if (!delivery) return null;
+	const { linked: _linked, ...kept } = delivery;
+	return kept;
+}
+
+/** A stored verdict with its sentence in the reader's language, its link and tone. */
+function statementVerdict(stored: string, claim: OfferedFigure): StatementVerdict {
+	const verdict = JSON.parse(stored) as Verdict;
+	return { verdict, text: verdictText(verdict, claim), href: verdictHref(verdict), tone: verdictTone(verdict) };
 }
 
 /** The verdict of one claim (every claim has one), or null for an unknown id. */
 export function verdictOf(db: DatasetDatabase, id: string): StatementVerdict | null {
-	const claim = claimGraph(db).byId.get(id);
-	return claim ? judge(db, claim).verdict : null;
+	const claim = getClaim(db, id);
+	const stored = statements(db).judgement.get(id);
+	return claim && stored ? statementVerdict(stored.verdict, claim) : null;
 }
 
-/** Whether a claim is a statement of its own (listed on /claims): anything but a report of a round's outcome. */
-const isStatement = (claim: ClaimView) => claim.roundId === null || claim.statement !== 'report';
-
-function toListItem(db: DatasetDatabase, claim: ClaimView): StatementListItem {
-	const { verdict, supporting } = judge(db, claim);
-	return {
-		...claim,
-		supportCount: supporting.length,
-		responseCount: claimGraph(db).responses.get(claim.id)?.length ?? 0,
-		verdict
-	};
+/** Claims rows read with their stored judgement, as listed. */
+function toListItems(db: DatasetDatabase, records: (ClaimRecord & JudgementRow)[]): StatementListItem[] {
+	return withSources(db, records).map((claim, index) => {
+		const stored = records[index]!;
+		return {
+			...claim,
+			supportCount: (JSON.parse(stored.supporting) as string[]).length,
+			responseCount: stored.response_count,
+			verdict: statementVerdict(stored.verdict, claim)
+		};
+	});
 }
 
 /**
- * Running totals, offers, allegations and rebuttals, newest first, with their verdicts: the claims of the graph (oldest
- * first, then by id), not read and built again.
+ * The statement reading one page of the statements matching `filters`, or counting them, prepared once per combination
+ * of filters: a page walks a partial index (statements_by_*) in the list's order; a count adds up statement_counts.
  */
-export const listStatements = memoizedFor((db: DatasetDatabase): StatementListItem[] =>
-	claimGraph(db)
-		.claims.filter(isStatement)
-		.reverse()
-		.map((claim) => toListItem(db, claim))
+function statementQuery(db: DatasetDatabase, filters: StatementFilters, count: boolean) {
+	const where = [IS_STATEMENT_SQL];
+	const counted = ['1'];
+	if (filters.statement !== undefined) {
+		where.push('c.statement = @statement');
+		counted.push('statement = @statement');
+	}
+	if (filters.year !== undefined) {
+		where.push('c.stated_on >= @from AND c.stated_on < @to');
+		counted.push('year = @from');
+	}
+	if (filters.claimant !== undefined) {
+		where.push('c.claimant_id = @claimant');
+		counted.push('claimant_id = @claimant');
+	}
+	const order = filters.sort === 'date_asc' ? 'c.stated_on, c.id' : 'c.stated_on DESC, c.id DESC';
+	const sql = count
+		? `SELECT coalesce(sum(count), 0) AS count FROM statement_counts WHERE ${counted.join(' AND ')}`
+		: `SELECT ${claimColumns}, v.verdict, v.supporting, v.response_count
+		     FROM claims c JOIN claim_verdicts v ON v.claim_id = c.id
+		    WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+	const kept = statements(db).filtered;
+	let statement = kept.get(sql);
+	if (!statement) kept.set(sql, (statement = db.prepare(sql)));
+	return statement;
+}
+
+/** The named parameters of {@link statementQuery}'s statements. */
+function statementParameters(filters: StatementFilters) {
+	return {
+		...(filters.statement !== undefined && { statement: filters.statement }),
+		...(filters.year !== undefined && { from: String(filters.year), to: String(filters.year + 1) }),
+		...(filters.claimant !== undefined && { claimant: filters.claimant })
+	};
+}
+
+/** How many running totals, offers, allegations and rebuttals match the filters, from the counts the build stored. */
+export function countStatements(db: DatasetDatabase, filters: StatementFilters): number {
+	return (statementQuery(db, filters, true).get(statementParameters(filters)) as { count: number }).count;
+}
+
+/**
+ * `limit` running totals, offers, allegations and rebuttals from `offset` among those matching the filters (newest
+ * first unless sorted otherwise), with their verdicts: only the page is read.
+ */
+export function statementsFrom(
+	db: DatasetDatabase,
+	filters: StatementFilters,
+	offset: number,
+	limit: number
+): StatementListItem[] {
+	return toListItems(db, statementQuery(db, filters, false).all({ ...statementParameters(filters), limit, offset }));
+}
+
+/** Every statement matching the filters (all pages, for the downloads), newest first unless sorted otherwise. */
+export function listStatements(db: DatasetDatabase, filters: StatementFilters = {}): StatementListItem[] {
+	return statementsFrom(db, filters, 0, -1);
+}
+
+/** The years in which statements were made, newest first (for the filter), read once per dataset. */
+export const statementYears = preparedFor((db) =>
+	statements(db)
+		.years.all()
+		.map((row) => Number(row.year))
 );
 
 /** One claim with what the record says next to it, or null. */
 export function statementContext(db: DatasetDatabase, id: string): StatementContext | null {
-	const graph = claimGraph(db);
-	const claim = graph.byId.get(id);
-	if (!claim) return null;
-	const judged = judge(db, claim);
-	const thread = threadOf(id, graph.byId);
+	const claim = getClaim(db, id);
+	const stored = statements(db).judgement.get(id);
+	if (!claim || !stored) return null;
+	const sql = statements(db);
+	// The thread from the claims linked to it within THREAD_DEPTH steps either way: all that `threadOf` follows.
+	const linked = withSources(db, [...sql.threadUp.all(id, THREAD_DEPTH), ...sql.threadDown.all(id, THREAD_DEPTH)]);
+	const thread = threadOf(id, new Map([claim, ...linked].map((each) => [each.id, each])));
 	const inThread = new Set(
 		[...thread.answers, ...thread.responses.map(({ claim: answer }) => answer)].map((c) => c.id)
 	);
+	const supportingIds = JSON.parse(stored.supporting) as string[];
+	const supportingById = new Map(withSources(db, sql.byIds.all(JSON.stringify(supportingIds))).map((c) => [c.id, c]));
 	const sums = claim.statement === 'running_total' ? recordSumsUpTo(listRounds(db), claim) : null;
 	return {
 		claim,
-		verdict: judged.verdict,
+		verdict: statementVerdict(stored.verdict, claim),
 		sums,
 		sumsMediator: sums?.mediator ? mediatorWordsOf(db, [sums.mediator]) : null,
-		supporting: judged.supporting,
+		supporting: supportingIds.map((supportingId) => supportingById.get(supportingId)!),
 		thread,
-		sameSubject: claim.statement === 'report' ? [] : sameSubject(claim, graph.claims, inThread),
-		delivery: deliveryOf(db, claim),
-		round: claim.roundId ? (roundsById(db).get(claim.roundId) ?? null) : null
+		sameSubject:
+			claim.statement === 'report'
+				? []
+				: sameSubject(
+						claim,
+						withSources(
+							db,
+							sql.sameKindBy.all(
+								claim.statement,
+								shiftDays(claim.statedOn, -SUPPORT_WINDOW_DAYS),
+								shiftDays(claim.statedOn, SUPPORT_WINDOW_DAYS),
+								claim.claimant
+							)
+						),
+						inThread
+					),
+		delivery: deliveryOf(datasetRounds(db), claim),
+		round: claim.roundId ? getRound(db, claim.roundId) : null
 	};
 }
 
 /** How many days around a round's date a statement counts as made "around" it. */
 export const NEARBY_DAYS = 3;
 
+/** The ISO date `days` days after (or, negative, before) `date`. */
+function shiftDays(date: string, days: number): string {
+	return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Statements outside rounds made within {@link NEARBY_DAYS} days of a date, oldest first. */
 export function statementsNear(db: DatasetDatabase, date: string): StatementListItem[] {
-	const day = Date.parse(`${date}T00:00:00Z`);
-	const from = new Date(day - NEARBY_DAYS * 86_400_000).toISOString().slice(0, 10);
-	const to = new Date(day + NEARBY_DAYS * 86_400_000).toISOString().slice(0, 10);
-	// The graph's claims are in date order: the first made on or after `from`, by bisection, then on to `to`.
-	const { claims } = claimGraph(db);
-	let low = 0;
-	let high = claims.length;
-	while (low < high) {
-		const middle = (low + high) >>> 1;
-		if (claims[middle]!.statedOn < from) low = middle + 1;
-		else high = middle;
-	}
-	const near: StatementListItem[] = [];
-	for (let index = low; index < claims.length && claims[index]!.statedOn <= to; index += 1) {
-		const claim = claims[index]!;
-		if (isStatement(claim)) near.push(toListItem(db, claim));
-	}
-	return near;
+	const records = statements(db).near.all(shiftDays(date, -NEARBY_DAYS), shiftDays(date, NEARBY_DAYS));
+	const judged = statements(db).judgement;
+	return toListItems(
+		db,
+		records.map((record) => ({ ...record, ...judged.get(record.id)! }))
+	);
 }

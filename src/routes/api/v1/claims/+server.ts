@@ -5,7 +5,7 @@ import { StatementFilters } from '$lib/schemas/statement-filters';
 import { apiListResponse, apiQuery, apiResponse } from '$lib/server/api';
 import { getDataset } from '$lib/server/db/dataset';
 import { getClaimant } from '$lib/server/db/queries/claimants';
-import { claimRows } from '$lib/server/db/queries/exports';
+import { claimRowsFrom } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import type { RequestHandler } from './$types';
 
@@ -26,6 +26,7 @@ export const GET: RequestHandler = ({ url }) => {
 			400
 		);
 	}
-	const rows = claimRows(db, filters, url.origin);
+	// Only the page asked for is read, from the index in list order.
+	const rows = (offset: number, limit: number) => claimRowsFrom(db, filters, url.origin, offset, limit);
 	return apiListResponse(datasetInfo(db).version, claimExportColumns, rows, filters, { limit, cursor });
 };

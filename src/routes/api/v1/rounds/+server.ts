@@ -4,7 +4,7 @@ import { roundExportColumns } from '$lib/schemas/exports';
 import { RoundFilters } from '$lib/schemas/round-filters';
 import { apiListResponse, apiQuery } from '$lib/server/api';
 import { getDataset } from '$lib/server/db/dataset';
-import { roundRows, selectionTotals } from '$lib/server/db/queries/exports';
+import { roundRowsFrom, selectionTotals } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import type { RequestHandler } from './$types';
 
@@ -15,7 +15,8 @@ export const GET: RequestHandler = ({ url }) => {
 	if (!query.ok) return query.response;
 	const { limit, cursor, ...filters } = query.data;
 	const db = getDataset();
-	const rows = roundRows(db, filters, url.origin);
+	// Only the page asked for is read, from an index in list order.
+	const rows = (offset: number, limit: number) => roundRowsFrom(db, filters, url.origin, offset, limit);
 	return apiListResponse(
 		datasetInfo(db).version,
 		roundExportColumns,

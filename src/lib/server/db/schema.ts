@@ -5,7 +5,7 @@
  * (search-folding.ts) change, so that `data:build --if-stale` rebuilds a file written by an older build even when
  * data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 12;
+export const DATASET_SCHEMA_VERSION = 13;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `

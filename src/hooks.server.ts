@@ -4,7 +4,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { version as appVersion } from '$app/environment';
 import { SESSION_COOKIE, maintainerForSession } from '$lib/server/auth/maintainers';
-import { pageCacheBytes, todayIso } from '$lib/server/config';
+import { pageCacheBytes, todayIso } from '$lib/server/config/environment';
 import { guardSuggestion } from '$lib/server/corrections/guard';
 import { ensurePublished, hasCurrentSchema, publishTarget } from '$lib/server/corrections/publishing';
 import { getState } from '$lib/server/db/state';

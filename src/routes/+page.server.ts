@@ -6,7 +6,7 @@ import { getDataset } from '$lib/server/db/dataset';
 import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
 import { overviewHeadlines } from '$lib/server/db/queries/headline';
 import { allRoundTotals, countRounds, datasetInfo, roundsFrom } from '$lib/server/db/queries/rounds';
-import { datasetJsonLd } from '$lib/server/structured-data';
+import { datasetJsonLd } from '$lib/server/citing/structured-data';
 import type { PageServerLoad } from './$types';
 import { localHref } from '$lib/i18n/addresses';
 

@@ -4,7 +4,7 @@ import { bench, describe } from 'vitest';
 import { chartNames } from '../../src/lib/charts/catalog';
 import { toMatchExpression } from '../../src/lib/domain/search-text';
 import { addMaintainer } from '../../src/lib/server/auth/maintainers';
-import { chartImageSvg } from '../../src/lib/server/chart-images';
+import { chartImageSvg } from '../../src/lib/server/images/charts';
 import { approveCorrection } from '../../src/lib/server/corrections/review';
 import { buildDataset } from '../../src/lib/server/db/build';
 import { getDataset, openDataset } from '../../src/lib/server/db/dataset';
@@ -12,7 +12,7 @@ import { namedChart, overviewCharts } from '../../src/lib/server/db/queries/char
 import { datasetInfo } from '../../src/lib/server/db/queries/rounds';
 import { searchDataset } from '../../src/lib/server/db/queries/search';
 import { getState } from '../../src/lib/server/db/state';
-import { svgToPng } from '../../src/lib/server/images';
+import { svgToPng } from '../../src/lib/server/images/render';
 import { buildInto, FIXED_TODAY, realDataDir, temporaryDir } from '../helpers/dataset';
 import { suggestClaimChange } from '../helpers/suggestions';
 

@@ -1,5 +1,5 @@
 // The read API called as the server calls it, on a fixture dataset: output checked against the zod schemas, and its errors.
-import { openApiDocument } from '../../src/lib/server/openapi';
+import { openApiDocument } from '../../src/lib/server/api/openapi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
 	ApiError,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildDataset, buildDatasetInSteps } from '../../src/lib/server/db/build';
-import { formatCsv, parseCsv } from '../../src/lib/server/csv';
+import { formatCsv, parseCsv } from '../../src/lib/server/db/csv';
 import { FIXED_TODAY, fixtureDir, realDataDir, temporaryDir } from '../helpers/dataset';
 
 const brokenErrors = [

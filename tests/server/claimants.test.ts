@@ -4,7 +4,7 @@ import { openDataset } from '../../src/lib/server/db/dataset';
 import { claimantTrackRecord, getClaimant, listClaimants } from '../../src/lib/server/db/queries/claimants';
 import { allClaims } from '../../src/lib/server/db/queries/claims';
 import { claimRows } from '../../src/lib/server/db/queries/exports';
-import { claimantJsonResponse } from '../../src/lib/server/record-json';
+import { claimantJsonResponse } from '../../src/lib/server/api/record-json';
 import { buildInto, fixtureDir, realDataDir } from '../helpers/dataset';
 
 const fixturePath = buildInto(fixtureDir('valid-data'));

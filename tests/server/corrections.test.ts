@@ -16,7 +16,7 @@ import {
 import { buildDataset } from '../../src/lib/server/db/build';
 import { getDataset } from '../../src/lib/server/db/dataset';
 import { exportDataset } from '../../src/lib/server/db/export';
-import { recordJsonResponse } from '../../src/lib/server/record-json';
+import { recordJsonResponse } from '../../src/lib/server/api/record-json';
 import { recordCells } from '../../src/lib/server/db/queries/records';
 import { datasetInfo, getRound } from '../../src/lib/server/db/queries/rounds';
 import { migrations } from '../../src/lib/server/db/migrations';

@@ -13,7 +13,7 @@ import {
 	apiListEnvelope,
 	exportEnvelope
 } from '../../src/lib/schemas/exports';
-import { neutraliseFormula, toCsv } from '../../src/lib/server/downloads';
+import { neutraliseFormula, toCsv } from '../../src/lib/server/downloads/list-downloads';
 import { buildInto, fixtureDir, temporaryDir } from '../helpers/dataset';
 
 type Handler = (event: { params: Record<string, string>; url: URL }) => Response | Promise<Response>;

@@ -13,12 +13,12 @@ const covered = new Set([...regular].filter((code) => bold.has(code)));
 
 type Modules = {
 	db: import('../../src/lib/server/db/dataset').DatasetDatabase;
-	charts: typeof import('../../src/lib/server/chart-images');
-	card: typeof import('../../src/lib/server/round-card');
-	overview: typeof import('../../src/lib/server/overview-card');
+	charts: typeof import('../../src/lib/server/images/charts');
+	card: typeof import('../../src/lib/server/images/round-card');
+	overview: typeof import('../../src/lib/server/images/overview-card');
 	rounds: typeof import('../../src/lib/server/db/queries/rounds');
 	headline: typeof import('../../src/lib/server/db/queries/headline');
-	images: typeof import('../../src/lib/server/images');
+	images: typeof import('../../src/lib/server/images/render');
 };
 let modules: Modules;
 
@@ -27,12 +27,12 @@ beforeAll(async () => {
 	const { getDataset } = await import('../../src/lib/server/db/dataset');
 	modules = {
 		db: getDataset(),
-		charts: await import('../../src/lib/server/chart-images'),
-		card: await import('../../src/lib/server/round-card'),
-		overview: await import('../../src/lib/server/overview-card'),
+		charts: await import('../../src/lib/server/images/charts'),
+		card: await import('../../src/lib/server/images/round-card'),
+		overview: await import('../../src/lib/server/images/overview-card'),
 		rounds: await import('../../src/lib/server/db/queries/rounds'),
 		headline: await import('../../src/lib/server/db/queries/headline'),
-		images: await import('../../src/lib/server/images')
+		images: await import('../../src/lib/server/images/render')
 	};
 });
 

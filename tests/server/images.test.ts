@@ -5,7 +5,7 @@ import { chartNames } from '../../src/lib/charts/catalog';
 import { partySymbol, shapePath } from '../../src/lib/charts/chart-utils';
 import { cardMarkerArea } from '../../src/lib/charts/image-layout';
 import { palette, partyKeys, partyOfSide, type PartyKey } from '../../src/lib/design/tokens';
-import { memoisedPng } from '../../src/lib/server/images';
+import { memoisedPng } from '../../src/lib/server/images/render';
 import { match as isImageFormat } from '../../src/params/image';
 import { buildInto, fixtureDir } from '../helpers/dataset';
 
@@ -119,7 +119,7 @@ describe('/card.png', () => {
 		const { getDataset } = await import('../../src/lib/server/db/dataset');
 		const { overviewHeadlines } = await import('../../src/lib/server/db/queries/headline');
 		const { datasetInfo } = await import('../../src/lib/server/db/queries/rounds');
-		const { overviewCardInput } = await import('../../src/lib/server/overview-card');
+		const { overviewCardInput } = await import('../../src/lib/server/images/overview-card');
 		const db = getDataset();
 		const headlines = overviewHeadlines(db);
 		const input = overviewCardInput(headlines, datasetInfo(db));
@@ -158,7 +158,7 @@ describe("the cards draw each reporting party's shape in its colour", () => {
 		async (id) => {
 			const { getDataset } = await import('../../src/lib/server/db/dataset');
 			const { datasetInfo, listRounds } = await import('../../src/lib/server/db/queries/rounds');
-			const { roundCardSvg } = await import('../../src/lib/server/round-card');
+			const { roundCardSvg } = await import('../../src/lib/server/images/round-card');
 			const db = getDataset();
 			const round = listRounds(db).find((item) => item.id === id);
 			if (!round) throw new Error(`no round ${id} in the fixtures`);
@@ -178,7 +178,7 @@ describe("the cards draw each reporting party's shape in its colour", () => {
 	it('2024-12-30-exchange: Kyiv a circle, Moscow a square, the UAE a diamond', async () => {
 		const { getDataset } = await import('../../src/lib/server/db/dataset');
 		const { datasetInfo, listRounds } = await import('../../src/lib/server/db/queries/rounds');
-		const { roundCardSvg } = await import('../../src/lib/server/round-card');
+		const { roundCardSvg } = await import('../../src/lib/server/images/round-card');
 		const db = getDataset();
 		const round = listRounds(db).find((item) => item.id === '2024-12-30-exchange');
 		const svg = roundCardSvg(round as NonNullable<typeof round>, datasetInfo(db));
@@ -193,7 +193,7 @@ describe("the cards draw each reporting party's shape in its colour", () => {
 		const { getDataset } = await import('../../src/lib/server/db/dataset');
 		const { overviewHeadlines } = await import('../../src/lib/server/db/queries/headline');
 		const { datasetInfo } = await import('../../src/lib/server/db/queries/rounds');
-		const { overviewCardSvg } = await import('../../src/lib/server/overview-card');
+		const { overviewCardSvg } = await import('../../src/lib/server/images/overview-card');
 		const db = getDataset();
 		const headlines = overviewHeadlines(db);
 		const svg = overviewCardSvg(headlines, datasetInfo(db));

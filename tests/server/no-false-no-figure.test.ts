@@ -17,8 +17,8 @@ let modules: {
 	dataset: typeof import('../../src/lib/server/db/dataset');
 	rounds: typeof import('../../src/lib/server/db/queries/rounds');
 	claims: typeof import('../../src/lib/server/db/queries/claims');
-	card: typeof import('../../src/lib/server/round-card');
-	json: typeof import('../../src/lib/server/record-json');
+	card: typeof import('../../src/lib/server/images/round-card');
+	json: typeof import('../../src/lib/server/api/record-json');
 };
 
 beforeAll(async () => {
@@ -30,8 +30,8 @@ beforeAll(async () => {
 		dataset: await import('../../src/lib/server/db/dataset'),
 		rounds: await import('../../src/lib/server/db/queries/rounds'),
 		claims: await import('../../src/lib/server/db/queries/claims'),
-		card: await import('../../src/lib/server/round-card'),
-		json: await import('../../src/lib/server/record-json')
+		card: await import('../../src/lib/server/images/round-card'),
+		json: await import('../../src/lib/server/api/record-json')
 	};
 });
 

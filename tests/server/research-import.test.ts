@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/server/csv';
+import { parseCsv } from '../../src/lib/server/db/csv';
 import {
 	canonicalClaimant,
 	countedForRow,

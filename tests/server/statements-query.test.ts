@@ -13,7 +13,7 @@ import {
 	listSources
 } from '../../src/lib/server/db/queries/claims';
 import { claimRows } from '../../src/lib/server/db/queries/exports';
-import { recordJsonResponse } from '../../src/lib/server/record-json';
+import { recordJsonResponse } from '../../src/lib/server/api/record-json';
 import { neighboursOf, stagesOf } from '../../src/lib/server/db/queries/rounds';
 import {
 	listStatements,

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsonLdScript } from '../../src/lib/format/json-ld';
 import type { ClaimView, SourceRef } from '../../src/lib/server/db/queries/claims';
-import { claimJsonLd, claimantType } from '../../src/lib/server/structured-data';
+import { claimJsonLd, claimantType } from '../../src/lib/server/citing/structured-data';
 
 /** The JSON between the script tags. */
 const scriptContent = (html: string) =>

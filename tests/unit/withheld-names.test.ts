@@ -1,6 +1,11 @@
 // Withholding prisoners' names in free text, with made-up names so that the test publishes none.
 import { describe, expect, it } from 'vitest';
-import { containsWithheldName, digest, NAME_WITHHELD, withholdNames } from '../../src/lib/server/withheld-names';
+import {
+	containsWithheldName,
+	digest,
+	NAME_WITHHELD,
+	withholdNames
+} from '../../src/lib/server/privacy/withheld-names';
 
 const digests = new Set([digest(['jane', 'example']), digest(['example']), digest(['john', 'quincy', 'sample'])]);
 

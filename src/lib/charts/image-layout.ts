@@ -3,7 +3,7 @@ import type { PartyKey } from '../design/tokens';
 import { estimateTextWidth, type Box } from './chart-utils';
 import type { LegendItem, LegendSwatchKind } from './legend';
 
-/** The images' one font, bundled with the server (see src/lib/server/images.ts), so that text renders alike everywhere. */
+/** The images' one font, bundled with the server (see src/lib/server/images/render.ts), so that text renders alike everywhere. */
 export const IMAGE_FONT_FAMILY = 'DejaVu Sans';
 
 /** A line of text at its baseline. */

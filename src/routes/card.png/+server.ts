@@ -2,8 +2,8 @@
 import { getDataset } from '$lib/server/db/dataset';
 import { overviewHeadlines } from '$lib/server/db/queries/headline';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
-import { imageResponse } from '$lib/server/images';
-import { overviewCardPng } from '$lib/server/overview-card';
+import { imageResponse } from '$lib/server/images/render';
+import { overviewCardPng } from '$lib/server/images/overview-card';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = () => {

@@ -6,7 +6,7 @@ import { getDataset } from '$lib/server/db/dataset';
 import { knownClaimantOr400 } from '$lib/server/db/queries/claimants';
 import { claimRows } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
-import { downloadResponse } from '$lib/server/downloads';
+import { downloadResponse } from '$lib/server/downloads/list-downloads';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {

@@ -2,7 +2,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { Decision } from '$lib/schemas/correction';
-import { singleMaintainer } from '$lib/server/config';
+import { singleMaintainer } from '$lib/server/config/environment';
 import { approveCorrection, rejectCorrection, revertCorrection, revertRequests } from '$lib/server/corrections/review';
 import { publishTarget } from '$lib/server/corrections/publishing';
 import { contactOf, listAccepted, listCorrections } from '$lib/server/corrections/store';

@@ -3,7 +3,7 @@ import { sourceExportColumns } from '$lib/schemas/exports';
 import { getDataset } from '$lib/server/db/dataset';
 import { sourceRows } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
-import { downloadResponse } from '$lib/server/downloads';
+import { downloadResponse } from '$lib/server/downloads/list-downloads';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {

@@ -5,7 +5,7 @@ import { RoundFilters } from '$lib/schemas/round-filters';
 import { getDataset } from '$lib/server/db/dataset';
 import { totalsRows } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
-import { downloadResponse } from '$lib/server/downloads';
+import { downloadResponse } from '$lib/server/downloads/list-downloads';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {

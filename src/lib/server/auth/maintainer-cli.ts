@@ -1,7 +1,7 @@
 // `npm run maintainer -- add <username> [--display <name>] [--email <address>]` (password from the terminal, hidden, or stdin); `display` and `email` change one.
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { stateDbPath } from '../config';
+import { stateDbPath } from '../config/environment';
 import { getState } from '../db/state';
 import { addMaintainer, maintainerCount, setDisplayName, setEmail } from './maintainers';
 import { MIN_PASSWORD_LENGTH } from './password';

@@ -1,7 +1,7 @@
 // The published dataset for decisions made on the server: where it is, and its repair at start-up after an interrupted publish.
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { buildDay, dataDir, datasetDbPath } from '../config';
+import { buildDay, dataDir, datasetDbPath } from '../config/environment';
 import { ACCEPTED_META_KEY, acceptedList } from '../db/build';
 import { datasetMetaOf } from '../db/dataset';
 import { DATASET_SCHEMA_VERSION } from '../db/schema';

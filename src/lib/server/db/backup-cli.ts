@@ -1,7 +1,7 @@
 // `npm run db:backup [-- <file>]`: an online backup of the application's database with SQLite's backup API.
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { backupDir, stateDbPath } from '../config';
+import { backupDir, stateDbPath } from '../config/environment';
 import { getState } from './state';
 
 const source = stateDbPath();

@@ -1,7 +1,7 @@
 // Command line for the dataset build: `npm run data:build` (always) or `--if-stale` (only when missing, older than data/, or written by an older build).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDay, dataDir, datasetDbPath, stateDbPath } from '../config';
+import { buildDay, dataDir, datasetDbPath, stateDbPath } from '../config/environment';
 import { isPublished } from '../corrections/publishing';
 import { acceptedEdits, latestRevision, recordConflictsAfterBuild, tombstonesOfReverts } from '../corrections/review';
 import { buildDataset, datasetFiles, REMOVED_FILE } from './build';

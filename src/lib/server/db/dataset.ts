@@ -2,7 +2,7 @@
 import { createReadStream, fstatSync, openSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
-import { datasetDbPath } from '../config';
+import { datasetDbPath } from '../config/environment';
 
 export type DatasetDatabase = Database.Database;
 

@@ -1,6 +1,6 @@
 // `npm run data:export`: rebuilds the published dataset, then writes it back into data/*.csv for committing to git.
 import { existsSync } from 'node:fs';
-import { buildDay, dataDir, datasetDbPath, stateDbPath } from '../config';
+import { buildDay, dataDir, datasetDbPath, stateDbPath } from '../config/environment';
 import { republish } from '../corrections/review';
 import { buildDataset } from './build';
 import { exportDataset } from './export';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimantColumns } from '../../schemas/claimant';
 import { entityColumns, type DatasetEntity } from '../../schemas/correction';
-import { formatCsv } from '../csv';
+import { formatCsv } from './csv';
 import { datasetFiles } from './build';
 import { openDataset } from './dataset';
 import { allRecordCells } from './queries/records';

@@ -1,6 +1,6 @@
 // `npm run db:restore -- <file> [--force]`: replaces the application's database with a checked backup and republishes the dataset from it.
 import { resolve } from 'node:path';
-import { backupDir, datasetDbPath, stateDbPath } from '../config';
+import { backupDir, datasetDbPath, stateDbPath } from '../config/environment';
 import { publishTarget } from '../corrections/publishing';
 import { republish } from '../corrections/review';
 import { describeState, restoreState } from './restore';

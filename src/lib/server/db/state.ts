@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { stateDbPath } from '../config';
+import { stateDbPath } from '../config/environment';
 import { migrations } from './migrations';
 
 export type StateDatabase = Database.Database;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { buildDay, dataDir } from '../config';
+import { buildDay, dataDir } from '../config/environment';
 import { buildDataset } from './build';
 import { writeSyntheticDataset } from './synthetic';
 

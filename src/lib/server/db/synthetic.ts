@@ -6,7 +6,7 @@ import { claimColumns } from '../../schemas/claim';
 import { removedColumns } from '../../schemas/removed';
 import { roundColumns } from '../../schemas/round';
 import { sourceColumns } from '../../schemas/source';
-import { formatCsv, parseCsv } from '../csv';
+import { formatCsv, parseCsv } from './csv';
 import { datasetFiles, REMOVED_FILE } from './build';
 
 export interface SyntheticOptions {

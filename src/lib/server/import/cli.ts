@@ -2,7 +2,7 @@
 // listed in `researchFiles`, keeping every id an earlier import gave (read from data/import-log.csv and data/sources.csv).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatCsv, parseCsv } from '../csv';
+import { formatCsv, parseCsv } from '../db/csv';
 import { claimColumns } from '../../schemas/claim';
 import { roundColumns } from '../../schemas/round';
 import { sourceColumns } from '../../schemas/source';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseCsv } from '../csv';
+import { parseCsv } from '../db/csv';
 import { httpUrl, isoDate } from '../../schemas/fields';
 import { ClaimantSide, Counted, SourceReliability } from '../../schemas/vocabulary';
 

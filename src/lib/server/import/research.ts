@@ -5,7 +5,7 @@
 // source. This module makes that conversion, applies the editorial decisions recorded in `ImportDecisions` below and
 // in data/decisions/*.csv (see decisions.ts), and writes an import log that accounts for every research row.
 import { parse } from 'csv-parse/sync';
-import { withholdNames } from '../withheld-names';
+import { withholdNames } from '../privacy/withheld-names';
 import { domainReliability, noDecisions, type EditorialDecisions } from './decisions';
 import type { ClaimantSide, Counted, Qualifier, RoundKind, SourceKind, StatementKind } from '../../schemas/vocabulary';
 

@@ -1,6 +1,6 @@
 // /api/v1: the read API described for people in the reader's language, from the same OpenAPI document as openapi.json.
 import { getLocale } from '$lib/paraglide/runtime.js';
-import { describedFieldGroups, openApiDocument } from '$lib/server/openapi';
+import { describedFieldGroups, openApiDocument } from '$lib/server/api/openapi';
 import type { PageServerLoad } from './$types';
 
 /** A working example of each endpoint. */

@@ -1,8 +1,8 @@
 // /charts/<chart>.svg and /charts/<chart>.png: one of the overview's charts as a standalone image, to download or reuse.
-import { overviewChartImage } from '$lib/server/chart-images';
+import { overviewChartImage } from '$lib/server/images/charts';
 import { getDataset } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
-import { imageResponse } from '$lib/server/images';
+import { imageResponse } from '$lib/server/images/render';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {

@@ -7,7 +7,7 @@ import { recordId } from '$lib/schemas/fields';
 import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
 import { getDataset } from '$lib/server/db/dataset';
 import { claimantTrackRecord, getClaimant } from '$lib/server/db/queries/claimants';
-import { missingRecord } from '$lib/server/permalinks';
+import { missingRecord } from '$lib/server/http/permalinks';
 import { claimsOfClaimant } from '$lib/server/db/queries/claims';
 import type { PageServerLoad } from './$types';
 

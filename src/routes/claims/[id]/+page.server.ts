@@ -2,15 +2,15 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { recordId } from '$lib/schemas/fields';
-import { claimCitation } from '$lib/server/citations';
-import { todayIso } from '$lib/server/config';
+import { claimCitation } from '$lib/server/citing/citations';
+import { todayIso } from '$lib/server/config/environment';
 import { getDataset } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
 import { statementContext } from '$lib/server/db/queries/statements';
 import { revisionsOfRecords } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
-import { claimJsonLd } from '$lib/server/structured-data';
-import { missingRecord } from '$lib/server/permalinks';
+import { claimJsonLd } from '$lib/server/citing/structured-data';
+import { missingRecord } from '$lib/server/http/permalinks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {

@@ -1,8 +1,8 @@
 // /download/dataset.sqlite: the published SQLite dataset itself, named after its version.
 import { datasetFileStream, getDataset } from '$lib/server/db/dataset';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
-import { SQLITE_DOWNLOAD_NAME } from '$lib/server/dataset-downloads';
-import { downloadFilename } from '$lib/server/downloads';
+import { SQLITE_DOWNLOAD_NAME } from '$lib/server/downloads/dataset-downloads';
+import { downloadFilename } from '$lib/server/downloads/list-downloads';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = () => {

@@ -2,8 +2,8 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { recordId } from '$lib/schemas/fields';
-import { roundCitation } from '$lib/server/citations';
-import { todayIso } from '$lib/server/config';
+import { roundCitation } from '$lib/server/citing/citations';
+import { todayIso } from '$lib/server/config/environment';
 import { getDataset } from '$lib/server/db/dataset';
 import { claimsOfRound } from '$lib/server/db/queries/claims';
 import { datasetInfo, getRound, neighboursOf, stagesOf } from '$lib/server/db/queries/rounds';
@@ -11,7 +11,7 @@ import { NEARBY_DAYS, statementsNear } from '$lib/server/db/queries/statements';
 import { claimGroupsOf } from '$lib/domain/round-claims';
 import { revisionsOfRecords } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
-import { missingRecord } from '$lib/server/permalinks';
+import { missingRecord } from '$lib/server/http/permalinks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {

@@ -6,7 +6,7 @@ import { getDataset } from '$lib/server/db/dataset';
 import { claimsOfSource, getSource } from '$lib/server/db/queries/claims';
 import { revisionsOfRecords } from '$lib/server/corrections/revisions';
 import { getState } from '$lib/server/db/state';
-import { missingRecord } from '$lib/server/permalinks';
+import { missingRecord } from '$lib/server/http/permalinks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {

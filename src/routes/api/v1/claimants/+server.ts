@@ -1,7 +1,7 @@
 // GET /api/v1/claimants: every claimant with their names and statement counts, most statements first, `limit` at a time.
 import { ApiPaging } from '$lib/schemas/api-paging';
 import { claimantExportColumns } from '$lib/schemas/exports';
-import { apiListResponse, apiQuery } from '$lib/server/api';
+import { apiListResponse, apiQuery } from '$lib/server/api/responses';
 import { getDataset } from '$lib/server/db/dataset';
 import { listClaimants } from '$lib/server/db/queries/claimants';
 import { toClaimantExport } from '$lib/server/db/queries/exports';

@@ -2,7 +2,7 @@
 import { ApiPaging } from '$lib/schemas/api-paging';
 import { claimExportColumns } from '$lib/schemas/exports';
 import { StatementFilters } from '$lib/schemas/statement-filters';
-import { apiListResponse, apiQuery, apiResponse } from '$lib/server/api';
+import { apiListResponse, apiQuery, apiResponse } from '$lib/server/api/responses';
 import { getDataset } from '$lib/server/db/dataset';
 import { getClaimant } from '$lib/server/db/queries/claimants';
 import { claimRowsFrom } from '$lib/server/db/queries/exports';

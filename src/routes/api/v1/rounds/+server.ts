@@ -2,7 +2,7 @@
 import { ApiPaging } from '$lib/schemas/api-paging';
 import { roundExportColumns } from '$lib/schemas/exports';
 import { RoundFilters } from '$lib/schemas/round-filters';
-import { apiListResponse, apiQuery } from '$lib/server/api';
+import { apiListResponse, apiQuery } from '$lib/server/api/responses';
 import { getDataset } from '$lib/server/db/dataset';
 import { roundRowsFrom, selectionTotals } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';

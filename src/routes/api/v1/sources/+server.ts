@@ -1,7 +1,7 @@
 // GET /api/v1/sources: every source with the number of claims it supports, with the fields of /sources.json, `limit` at a time.
 import { ApiPaging } from '$lib/schemas/api-paging';
 import { sourceExportColumns } from '$lib/schemas/exports';
-import { apiListResponse, apiQuery } from '$lib/server/api';
+import { apiListResponse, apiQuery } from '$lib/server/api/responses';
 import { getDataset } from '$lib/server/db/dataset';
 import { sourceRowsFrom } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';

@@ -1,6 +1,6 @@
 // GET /api/v1/totals: the totals of the rounds matching the filters of /rounds (all rounds without any), per population and direction.
 import { RoundFilters } from '$lib/schemas/round-filters';
-import { apiQuery, apiResponse } from '$lib/server/api';
+import { apiQuery, apiResponse } from '$lib/server/api/responses';
 import { getDataset } from '$lib/server/db/dataset';
 import { selectionTotals } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';

@@ -4,8 +4,8 @@ import { m } from '$lib/paraglide/messages.js';
 import { recordId } from '$lib/schemas/fields';
 import { getDataset } from '$lib/server/db/dataset';
 import { datasetInfo, getRound } from '$lib/server/db/queries/rounds';
-import { imageResponse } from '$lib/server/images';
-import { roundCardPng } from '$lib/server/round-card';
+import { imageResponse } from '$lib/server/images/render';
+import { roundCardPng } from '$lib/server/images/round-card';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params }) => {

@@ -1,8 +1,8 @@
 // The read API's shared parts: JSON responses with the dataset version, and 400s that are JSON too.
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { cursorAt, readCursor, type ApiPaging } from '../schemas/api-paging';
-import { listEnvelope } from './downloads';
+import { cursorAt, readCursor, type ApiPaging } from '../../schemas/api-paging';
+import { listEnvelope } from '../downloads/list-downloads';
 
 /** Cross-origin reads are allowed: the API serves public data. */
 const API_HEADERS = { 'access-control-allow-origin': '*' };

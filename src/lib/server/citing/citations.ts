@@ -1,12 +1,19 @@
 // Builds the citation, BibTeX entry and fact box of a round or a claim page from its data.
-import { citeClaim, citeRound, roundFactBox, type CitedRoundStatement } from '../domain/citation';
-import { combinedCounted, countedFor, directions } from '../domain/round-figures';
-import { claimSpeaker, mediatorNames } from '../format/data-words';
-import { countedLabel, formatDate, formatFigure, roundKindLabel, statementLabel, statusLabel } from '../format/figures';
-import { m } from '../paraglide/messages.js';
-import type { ClaimView } from './db/queries/claims';
-import type { RoundListItem } from './db/queries/rounds';
-import { localHref } from '../i18n/addresses';
+import { citeClaim, citeRound, roundFactBox, type CitedRoundStatement } from '../../domain/citation';
+import { combinedCounted, countedFor, directions } from '../../domain/round-figures';
+import { claimSpeaker, mediatorNames } from '../../format/data-words';
+import {
+	countedLabel,
+	formatDate,
+	formatFigure,
+	roundKindLabel,
+	statementLabel,
+	statusLabel
+} from '../../format/figures';
+import { m } from '../../paraglide/messages.js';
+import type { ClaimView } from '../db/queries/claims';
+import type { RoundListItem } from '../db/queries/rounds';
+import { localHref } from '../../i18n/addresses';
 
 /** What a page's citation needs besides the record: where it is, which dataset version, and the day it is read. */
 export interface CitationContext {

@@ -1,17 +1,17 @@
 // The overview's charts as standalone images, rendered on the server from the same models as the pages: SVG and PNG.
 import { render } from 'svelte/server';
-import ChartImage from '../charts/ChartImage.svelte';
-import { chartLegend, chartTitle, wideLayoutSize, type ChartName, type NamedChart } from '../charts/catalog';
-import { layoutChartImage, type ChartImageLayout } from '../charts/image-layout';
-import { formatDate } from '../format/figures';
-import { m } from '../paraglide/messages.js';
-import { getLocale, type Locale } from '../paraglide/runtime.js';
-import type { DatasetDatabase } from './db/dataset';
-import { namedChart, overviewCharts } from './db/queries/charts';
-import type { DatasetInfo } from './db/queries/rounds';
-import { inLocale } from './i18n/locale-scope';
-import { memoisedPng, svgDocument } from './images';
-import { localHref } from '../i18n/addresses';
+import ChartImage from '../../charts/ChartImage.svelte';
+import { chartLegend, chartTitle, wideLayoutSize, type ChartName, type NamedChart } from '../../charts/catalog';
+import { layoutChartImage, type ChartImageLayout } from '../../charts/image-layout';
+import { formatDate } from '../../format/figures';
+import { m } from '../../paraglide/messages.js';
+import { getLocale, type Locale } from '../../paraglide/runtime.js';
+import type { DatasetDatabase } from '../db/dataset';
+import { namedChart, overviewCharts } from '../db/queries/charts';
+import type { DatasetInfo } from '../db/queries/rounds';
+import { inLocale } from '../i18n/locale-scope';
+import { memoisedPng, svgDocument } from './render';
+import { localHref } from '../../i18n/addresses';
 
 /** What an image prints besides the chart: the site's address and the dataset's version and date. */
 export interface ImageContext {

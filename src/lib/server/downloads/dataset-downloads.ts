@@ -1,6 +1,6 @@
 // Every download of the dataset, described once for the /download page and the Dataset structured data.
-import { m } from '../paraglide/messages.js';
-import { downloadFilename } from './downloads';
+import { m } from '../../paraglide/messages.js';
+import { downloadFilename } from './list-downloads';
 
 /** The SQLite file is saved as `prisoner-exchange-monitor-<version>.sqlite`. */
 export const SQLITE_DOWNLOAD_NAME = 'prisoner-exchange-monitor';

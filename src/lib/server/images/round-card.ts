@@ -1,20 +1,20 @@
 // A round's social card: its date and kind, and per direction the headline figure, the status and who reported what, as SVG and PNG.
 import { render } from 'svelte/server';
-import { directionMark, speakerOf } from '../charts/inputs';
-import { layoutRoundCard, type CardDirection, type CardSpeaker, type RoundCardInput } from '../charts/image-layout';
-import { directionLabel, markKind } from '../charts/timeline';
-import type { DirectionMark } from '../charts/types';
-import RoundCard from '../components/RoundCard.svelte';
-import { partyOfSide } from '../design/tokens';
-import { formatStatedFigure, type Confirmation } from '../domain/confirmation';
-import { directions, type Direction } from '../domain/round-figures';
-import { mediatorNames } from '../format/data-words';
-import { formatDate, formatFigure, formatNumber, roundHeading, statusLabel } from '../format/figures';
-import { m } from '../paraglide/messages.js';
-import { getLocale, type Locale } from '../paraglide/runtime.js';
-import type { DatasetInfo, RoundListItem } from './db/queries/rounds';
-import { inLocale } from './i18n/locale-scope';
-import { memoisedPng, svgDocument } from './images';
+import { directionMark, speakerOf } from '../../charts/inputs';
+import { layoutRoundCard, type CardDirection, type CardSpeaker, type RoundCardInput } from '../../charts/image-layout';
+import { directionLabel, markKind } from '../../charts/timeline';
+import type { DirectionMark } from '../../charts/types';
+import RoundCard from '../../components/RoundCard.svelte';
+import { partyOfSide } from '../../design/tokens';
+import { formatStatedFigure, type Confirmation } from '../../domain/confirmation';
+import { directions, type Direction } from '../../domain/round-figures';
+import { mediatorNames } from '../../format/data-words';
+import { formatDate, formatFigure, formatNumber, roundHeading, statusLabel } from '../../format/figures';
+import { m } from '../../paraglide/messages.js';
+import { getLocale, type Locale } from '../../paraglide/runtime.js';
+import type { DatasetInfo, RoundListItem } from '../db/queries/rounds';
+import { inLocale } from '../i18n/locale-scope';
+import { memoisedPng, svgDocument } from './render';
 
 /**
  * The figure a card shows large: the confirmed figure, the disputed range, or the figure announced, with its

@@ -1,13 +1,13 @@
 // The JSON of one record or claimant, for its `.json` twin and the read API: 200 with the export fields, 410 for a removed id, 404.
-import type { CorrectionEntity } from '../schemas/correction';
-import { recordId } from '../schemas/fields';
-import { apiResponse } from './api';
-import type { DatasetDatabase } from './db/dataset';
-import { claimantTrackRecord, getClaimant } from './db/queries/claimants';
-import { claimsOfClaimant, claimsOfRound, claimsOfSource, getClaim } from './db/queries/claims';
-import { claimExports, sourceRows, toClaimantExport, toRoundExport, trackRecordExports } from './db/queries/exports';
-import { removedRecord } from './db/queries/removed';
-import { datasetInfo, getRound } from './db/queries/rounds';
+import type { CorrectionEntity } from '../../schemas/correction';
+import { recordId } from '../../schemas/fields';
+import { apiResponse } from './responses';
+import type { DatasetDatabase } from '../db/dataset';
+import { claimantTrackRecord, getClaimant } from '../db/queries/claimants';
+import { claimsOfClaimant, claimsOfRound, claimsOfSource, getClaim } from '../db/queries/claims';
+import { claimExports, sourceRows, toClaimantExport, toRoundExport, trackRecordExports } from '../db/queries/exports';
+import { removedRecord } from '../db/queries/removed';
+import { datasetInfo, getRound } from '../db/queries/rounds';
 
 /** The body for a published record, or null when there is none. */
 function bodyOf(db: DatasetDatabase, entity: CorrectionEntity, id: string, origin: string): object | null {

@@ -1,9 +1,9 @@
 // The OpenAPI 3.1 description of the read API in one language: response schemas generated from the same zod schemas
 // as the downloads; paths, names and enum values the same in every language, the descriptions from the catalog.
 import { z } from 'zod';
-import { m } from '../paraglide/messages.js';
-import type { Locale } from '../paraglide/runtime.js';
-import { localHref } from '../i18n/addresses';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
+import { localHref } from '../../i18n/addresses';
 import {
 	ApiError,
 	ClaimantDetailResponse,
@@ -16,12 +16,12 @@ import {
 	TotalsResponse,
 	TrackRecordExport,
 	apiListEnvelope
-} from '../schemas/exports';
-import { API_LIMIT_DEFAULT, API_LIMIT_MAX } from '../schemas/api-paging';
-import { confirmationStatuses } from '../domain/confirmation';
-import { roundSorts } from '../schemas/round-filters';
-import { statementSorts } from '../schemas/statement-filters';
-import { roundKinds, statementKinds } from '../schemas/vocabulary';
+} from '../../schemas/exports';
+import { API_LIMIT_DEFAULT, API_LIMIT_MAX } from '../../schemas/api-paging';
+import { confirmationStatuses } from '../../domain/confirmation';
+import { roundSorts } from '../../schemas/round-filters';
+import { statementSorts } from '../../schemas/statement-filters';
+import { roundKinds, statementKinds } from '../../schemas/vocabulary';
 
 /** The fields described beyond their name, by field name (each name means one thing wherever it appears). */
 const fieldDescriptions: Record<string, (locale: Locale) => string> = {

@@ -1,13 +1,13 @@
 // schema.org structured data built from the dataset: the Dataset (overview and /download) and each statement's Claim.
-import { countedDetailOf } from '../format/data-words';
-import { countedLabel, formatDate, formatFigure, sideLabel, statementLabel } from '../format/figures';
-import { claimSpeaker } from '../format/data-words';
-import { m } from '../paraglide/messages.js';
-import type { ClaimantSide } from '../schemas/vocabulary';
-import { datasetDownloads } from './dataset-downloads';
-import type { ClaimView, SourceRef } from './db/queries/claims';
-import type { DatasetInfo } from './db/queries/rounds';
-import { localHref } from '../i18n/addresses';
+import { countedDetailOf } from '../../format/data-words';
+import { countedLabel, formatDate, formatFigure, sideLabel, statementLabel } from '../../format/figures';
+import { claimSpeaker } from '../../format/data-words';
+import { m } from '../../paraglide/messages.js';
+import type { ClaimantSide } from '../../schemas/vocabulary';
+import { datasetDownloads } from '../downloads/dataset-downloads';
+import type { ClaimView, SourceRef } from '../db/queries/claims';
+import type { DatasetInfo } from '../db/queries/rounds';
+import { localHref } from '../../i18n/addresses';
 
 /** The licence the dataset is published under (README and methodology: CC BY 4.0). */
 export const DATASET_LICENSE_URL = 'https://creativecommons.org/licenses/by/4.0/';

@@ -1,15 +1,15 @@
 // The overview's social card (1200 × 630): the headline of each direction, from the same figures as the page.
 import { render } from 'svelte/server';
-import { layoutRoundCard, type CardDirection, type RoundCardInput } from '../charts/image-layout';
-import RoundCard from '../components/RoundCard.svelte';
-import type { DirectionHeadline } from '../domain/headline';
-import { formatDate, formatFigure, formatNumber } from '../format/figures';
-import { noneConfirmedText } from '../format/headline';
-import { m } from '../paraglide/messages.js';
-import { getLocale, type Locale } from '../paraglide/runtime.js';
-import type { DatasetInfo } from './db/queries/rounds';
-import { inLocale } from './i18n/locale-scope';
-import { memoisedPng, svgDocument } from './images';
+import { layoutRoundCard, type CardDirection, type RoundCardInput } from '../../charts/image-layout';
+import RoundCard from '../../components/RoundCard.svelte';
+import type { DirectionHeadline } from '../../domain/headline';
+import { formatDate, formatFigure, formatNumber } from '../../format/figures';
+import { noneConfirmedText } from '../../format/headline';
+import { m } from '../../paraglide/messages.js';
+import { getLocale, type Locale } from '../../paraglide/runtime.js';
+import type { DatasetInfo } from '../db/queries/rounds';
+import { inLocale } from '../i18n/locale-scope';
+import { memoisedPng, svgDocument } from './render';
 
 function cardDirection(headline: DirectionHeadline): CardDirection {
 	const party = headline.direction === 'to_ukraine' ? 'ukraine' : 'russia';

@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import { IMAGE_FONT_FAMILY } from '../charts/image-layout';
-import { resolveColours } from '../design/tokens';
+import { IMAGE_FONT_FAMILY } from '../../charts/image-layout';
+import { resolveColours } from '../../design/tokens';
 
 const require = createRequire(import.meta.url);
 

@@ -57,6 +57,26 @@ for (const javaScriptEnabled of [false, true]) {
 	}
 }
 
+// Ukrainian and Russian words are longer (a heading of one long word, a filter's longest option, a status name):
+// the narrowest screen, in both languages.
+test.describe('at 320 px in Ukrainian and Russian, JavaScript off', () => {
+	test.use({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
+
+	for (const language of ['uk', 'ru']) {
+		test(`no page family scrolls sideways in /${language}`, async ({ page }) => {
+			test.setTimeout(120_000);
+			const failures: string[] = [];
+			for (const path of [...families, '/claimants/k-medinsky', '/api/v1', '/corrections/new-exchange']) {
+				const address = path === '/' ? `/${language}` : `/${language}${path}`;
+				await page.goto(address);
+				const overflow = await sidewaysOverflow(page);
+				if (overflow) failures.push(`${address}: ${overflow}`);
+			}
+			expect(failures).toEqual([]);
+		});
+	}
+});
+
 test.describe('below 600 px the list tables are cards', () => {
 	test.use({ javaScriptEnabled: false, viewport: { width: 320, height: 800 } });
 

@@ -2,8 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
 	ClaimantExport,
 	ClaimExport,
@@ -11,10 +12,27 @@ import {
 	RoundExport,
 	SourceExport,
 	apiListEnvelope,
-	exportEnvelope
+	claimExportColumns,
+	exportEnvelope,
+	roundExportColumns,
+	sourceExportColumns,
+	totalsExportColumns
 } from '../../src/lib/schemas/exports';
-import { neutraliseFormula, toCsv } from '../../src/lib/server/downloads/list-downloads';
-import { buildInto, fixtureDir, temporaryDir } from '../helpers/dataset';
+import { RoundFilters } from '../../src/lib/schemas/round-filters';
+import { StatementFilters } from '../../src/lib/schemas/statement-filters';
+import {
+	claimRows,
+	selectionTotals,
+	sourceRows,
+	toRoundExport,
+	totalsRows
+} from '../../src/lib/server/db/queries/exports';
+import { datasetInfo, roundsFrom } from '../../src/lib/server/db/queries/rounds';
+import { writeSyntheticDataset } from '../../src/lib/server/db/synthetic';
+import { listEnvelope, neutraliseFormula, toCsv } from '../../src/lib/server/downloads/list-downloads';
+import { PAGE_CACHE_CONTROL, PageCache } from '../../src/lib/server/http/page-cache';
+import { representationEtag, storeOrStream } from '../../src/lib/server/http/responses';
+import { buildInto, fixtureDir, realDataDir, temporaryDir } from '../helpers/dataset';
 
 type Handler = (event: { params: Record<string, string>; url: URL }) => Response | Promise<Response>;
 
@@ -243,5 +261,156 @@ describe('the translated words in every download', () => {
 		} finally {
 			db.close();
 		}
+	});
+});
+
+/** A download's body as the chunks its stream yields. */
+async function chunksOf(response: Response): Promise<Uint8Array[]> {
+	const chunks: Uint8Array[] = [];
+	for await (const chunk of response.body as ReadableStream<Uint8Array>) chunks.push(chunk);
+	return chunks;
+}
+
+const text = (chunks: Uint8Array[]) => Buffer.concat(chunks).toString('utf8');
+
+/**
+ * What each download was before it was streamed: the whole list read at once, then written as one string (the
+ * CSV by `toCsv`, the JSON by `JSON.stringify(listEnvelope(…), null, 2)`), on the dataset the handlers read.
+ */
+function wholeDownload(list: string, format: string, query: string): string {
+	const db = new Database(process.env.DATASET_DB_PATH!, { readonly: true });
+	try {
+		const origin = 'https://example.org';
+		const params = new URLSearchParams(query);
+		const version = datasetInfo(db).version;
+		const roundFilters = RoundFilters.parse(Object.fromEntries(params));
+		const { year, kind, status, mediator, sort } = roundFilters;
+		const lists = {
+			rounds: () => ({
+				columns: roundExportColumns,
+				rows: roundsFrom(db, { year, kind, status, mediator, sort }, 0, -1).map((r) => toRoundExport(r, origin)),
+				filters: { year, kind, status, mediator, sort },
+				extra: { totals: selectionTotals(db, { year, kind, status, mediator }) }
+			}),
+			claims: () => {
+				const filters = StatementFilters.parse(Object.fromEntries(params));
+				return { columns: claimExportColumns, rows: claimRows(db, filters, origin), filters, extra: {} };
+			},
+			sources: () => ({ columns: sourceExportColumns, rows: sourceRows(db, origin), filters: {}, extra: {} }),
+			totals: () => ({
+				columns: totalsExportColumns,
+				rows: totalsRows(db, { year, kind, status, mediator }),
+				filters: { year, kind, status, mediator },
+				extra: {}
+			})
+		};
+		const { columns, rows, filters, extra } = lists[list as keyof typeof lists]();
+		return format === 'csv'
+			? toCsv(columns, rows)
+			: JSON.stringify(listEnvelope(version, columns, rows, filters, extra), null, 2);
+	} finally {
+		db.close();
+	}
+}
+
+const everyDownload = ['rounds', 'claims', 'sources', 'totals'].flatMap((list) =>
+	['csv', 'json'].flatMap((format) =>
+		['', list === 'claims' ? '?year=2025&statement=allegation' : '?year=2025&sort=date_asc', '?year=2022'].map(
+			(query) => ({ list, format, query })
+		)
+	)
+);
+
+describe('streamed downloads', () => {
+	it.each(everyDownload)(
+		'$list $format $query is byte for byte what the whole-string download was',
+		async ({ list, format, query }) => {
+			const streamed = text(await chunksOf(await get(list, format, query)));
+			expect(streamed).toBe(wholeDownload(list, format, query));
+		}
+	);
+
+	it('opens its own connection on the first read and closes it when the client goes away', async () => {
+		const close = vi.spyOn(Database.prototype, 'close');
+		try {
+			const response = await get('claims', 'csv');
+			const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+			const first = await reader.read();
+			expect(new TextDecoder().decode(first.value)).toMatch(/^id,round_id,/);
+			expect(close).not.toHaveBeenCalled();
+			await reader.cancel();
+			expect(close).toHaveBeenCalledTimes(1);
+			expect(await reader.read()).toEqual({ done: true, value: undefined });
+		} finally {
+			close.mockRestore();
+		}
+	});
+
+	it('at ten times the real data, yields the lists in several chunks, equal to the whole-string download', async () => {
+		const dir = temporaryDir();
+		writeSyntheticDataset({ fromDir: realDataDir, toDir: dir, scale: 10, seed: 12 });
+		const previous = process.env.DATASET_DB_PATH;
+		process.env.DATASET_DB_PATH = buildInto(dir);
+		try {
+			for (const { list, format } of [
+				{ list: 'claims', format: 'csv' },
+				{ list: 'claims', format: 'json' },
+				{ list: 'rounds', format: 'json' },
+				{ list: 'sources', format: 'csv' }
+			]) {
+				const chunks = await chunksOf(await get(list, format));
+				expect(chunks.length, `${list}.${format}`).toBeGreaterThan(1);
+				expect(Math.max(...chunks.map((chunk) => chunk.byteLength))).toBeLessThan(1024 * 1024);
+				expect(text(chunks), `${list}.${format}`).toBe(wholeDownload(list, format, ''));
+			}
+		} finally {
+			process.env.DATASET_DB_PATH = previous;
+		}
+	}, 120_000);
+});
+
+describe('streamed downloads in the page cache', () => {
+	const version = 'v1';
+	const etag = PageCache.etagFor(version, '/claims.csv');
+	const body = 'id,number\r\n' + Array.from({ length: 2000 }, (_, i) => `c${i},${i}\r\n`).join('');
+	/** The body as a stream of 100-byte chunks, as a download sends it. */
+	const download = () =>
+		new Response(
+			new ReadableStream<Uint8Array>({
+				start(controller) {
+					const bytes = new TextEncoder().encode(body);
+					for (let at = 0; at < bytes.byteLength; at += 100) controller.enqueue(bytes.slice(at, at + 100));
+					controller.close();
+				}
+			}),
+			{ headers: { 'content-type': 'text/csv; charset=utf-8' } }
+		);
+
+	it.each([
+		{ encoding: null, decode: (bytes: Buffer) => bytes },
+		{ encoding: 'br' as const, decode: brotliDecompressSync },
+		{ encoding: 'gzip' as const, decode: gunzipSync }
+	])('keeps a small one whole ($encoding)', async ({ encoding, decode }) => {
+		const cache = new PageCache();
+		const response = await storeOrStream(cache, version, '/claims.csv', etag, download(), encoding, 1024 * 1024);
+		expect(cache.size).toBe(1);
+		expect(response.headers.get('x-page-cache')).toBe('miss');
+		expect(decode(Buffer.from(await response.arrayBuffer())).toString()).toBe(body);
+	});
+
+	it.each([
+		{ encoding: null, decode: (bytes: Buffer) => bytes },
+		{ encoding: 'br' as const, decode: brotliDecompressSync },
+		{ encoding: 'gzip' as const, decode: gunzipSync }
+	])('streams a long one, compressed on the fly, without keeping it ($encoding)', async ({ encoding, decode }) => {
+		const cache = new PageCache();
+		const response = await storeOrStream(cache, version, '/claims.csv', etag, download(), encoding, 1000);
+		expect(cache.size).toBe(0);
+		expect(response.headers.get('content-length')).toBeNull();
+		expect(response.headers.get('content-encoding')).toBe(encoding);
+		expect(response.headers.get('etag')).toBe(representationEtag(etag, encoding));
+		expect(response.headers.get('cache-control')).toBe(PAGE_CACHE_CONTROL);
+		expect(response.headers.get('vary')).toBe('Accept-Encoding');
+		expect(decode(Buffer.from(await response.arrayBuffer())).toString()).toBe(body);
 	});
 });

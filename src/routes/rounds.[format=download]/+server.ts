@@ -3,17 +3,17 @@ import { roundExportColumns } from '$lib/schemas/exports';
 import { parseQueryOr400 } from '$lib/schemas/query';
 import { RoundFilters } from '$lib/schemas/round-filters';
 import { getDataset } from '$lib/server/db/dataset';
-import { roundRows, selectionTotals } from '$lib/server/db/queries/exports';
+import { roundBatchesOf, selectionTotals } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
-import { downloadResponse } from '$lib/server/downloads/list-downloads';
+import { DOWNLOAD_BATCH_ROWS, downloadResponse } from '$lib/server/downloads/list-downloads';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ params, url }) => {
 	const { year, kind, status, mediator, sort } = parseQueryOr400(RoundFilters, url.searchParams);
 	const filters = { year, kind, status, mediator, sort };
 	const db = getDataset();
-	const rows = roundRows(db, filters, url.origin);
-	return downloadResponse(params.format, 'rounds', datasetInfo(db).version, roundExportColumns, rows, filters, {
-		totals: selectionTotals(db, filters)
-	});
+	return downloadResponse(params.format, 'rounds', datasetInfo(db).version, roundExportColumns, filters, (own) => ({
+		...roundBatchesOf(own, filters, url.origin, DOWNLOAD_BATCH_ROWS),
+		extra: { totals: selectionTotals(own, filters) }
+	}));
 };

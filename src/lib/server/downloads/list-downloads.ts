@@ -1,5 +1,10 @@
 // The .csv and .json twins of the list pages: RFC 4180 CSV with a guard against spreadsheet formulas, and JSON.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { stringify } from 'csv-stringify/sync';
+import { datasetDbPath } from '../config/environment';
+import { openDataset, type DatasetDatabase } from '../db/dataset';
+import type { ExportBatches } from '../db/queries/exports';
+import { datasetInfo } from '../db/queries/rounds';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP's list for CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -14,12 +19,21 @@ function cellText(value: unknown): string {
 	return neutraliseFormula(String(value));
 }
 
-/** RFC 4180 CSV: a header, CRLF line ends, fields quoted only when they need it, every cell guarded. */
-export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+/** RFC 4180 CSV options: the header row names the columns, CRLF line ends, fields quoted only when they need it. */
+const csvOptions = (columns: readonly string[], header: boolean) =>
+	({ header, columns: [...columns], record_delimiter: 'windows' }) as const;
+
+/** Rows as CSV records without the header, every cell guarded: one chunk of a streamed download. */
+function csvRecords(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
 	return stringify(
 		rows.map((row) => columns.map((column) => cellText(row[column]))),
-		{ header: true, columns: [...columns], record_delimiter: 'windows' }
+		csvOptions(columns, false)
 	);
+}
+
+/** RFC 4180 CSV: a header, CRLF line ends, fields quoted only when they need it, every cell guarded. */
+export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+	return stringify([], csvOptions(columns, true)) + csvRecords(columns, rows);
 }
 
 /**
@@ -43,22 +57,142 @@ export function downloadFilename(name: string, datasetVersion: string, extension
 	return `${name}-${datasetVersion}.${extension}`;
 }
 
-/** The response of a download, named after the list and the dataset version. */
+/** How many rows a streamed download reads, hydrates and writes per chunk. */
+export const DOWNLOAD_BATCH_ROWS = 500;
+
+/** What a download writes around its rows and between their batches. */
+interface DownloadWriter {
+	head(count: number): string;
+	batch(rows: readonly Record<string, unknown>[]): string;
+	tail(): string;
+}
+
+function csvWriter(columns: readonly string[]): DownloadWriter {
+	return {
+		head: () => stringify([], csvOptions(columns, true)),
+		batch: (rows) => csvRecords(columns, rows),
+		tail: () => ''
+	};
+}
+
+/** A placeholder for the rows in the envelope; no filter value can spell it (they are validated, and it holds NUL). */
+const ROWS_PLACEHOLDER = '\u0000rows\u0000';
+
+/**
+ * The envelope of {@link listEnvelope} written as `JSON.stringify(envelope, null, 2)` would, byte for byte, with the
+ * rows written batch by batch: each row is its own two-space indented JSON, moved four spaces in (the depth of the
+ * rows array). JSON strings never hold a raw line break, so indenting after every line break is exact.
+ */
+function jsonWriter(
+	datasetVersion: string,
+	columns: readonly string[],
+	filters: Record<string, string | number | undefined>,
+	extra: () => Record<string, unknown>
+): DownloadWriter {
+	let envelope: [string, string] = ['', ''];
+	let written = 0;
+	return {
+		head(count) {
+			const text = JSON.stringify(
+				{ ...listEnvelope(datasetVersion, columns, [], filters, extra()), count, rows: ROWS_PLACEHOLDER },
+				null,
+				2
+			);
+			const at = text.indexOf(JSON.stringify(ROWS_PLACEHOLDER));
+			envelope = [text.slice(0, at), text.slice(at + JSON.stringify(ROWS_PLACEHOLDER).length)];
+			return envelope[0] + '[';
+		},
+		batch(rows) {
+			let text = '';
+			for (const row of rows) {
+				text += `${written === 0 ? '' : ','}\n    ${JSON.stringify(row, null, 2).replace(/\n/g, '\n    ')}`;
+				written += 1;
+			}
+			return text;
+		},
+		tail: () => `${written === 0 ? '' : '\n  '}]${envelope[1]}`
+	};
+}
+
+/**
+ * A download's body, read as it is sent: nothing is read before the client asks for the first chunk, then one batch
+ * of rows per chunk as the client takes them (a pull stream with no buffer ahead, so a slow client holds one batch).
+ * The rows come from a connection of the download's own, opened on the first pull and closed at the end or when the
+ * client goes away: a publication that replaces the dataset file mid-download does not change what this download
+ * reads (the open file is the one it began with), and if the file was replaced before the first pull, the stream
+ * fails rather than send rows of another version under this one's name. Each pull runs in the request's async
+ * context, so the reader's language holds for words read from the catalog.
+ */
+function rowStream(
+	datasetVersion: string,
+	read: (db: DatasetDatabase) => ExportBatches<Record<string, unknown>>,
+	writer: DownloadWriter
+): ReadableStream<Uint8Array> {
+	const inRequest = AsyncLocalStorage.snapshot();
+	const encoder = new TextEncoder();
+	let db: DatasetDatabase | null = null;
+	let batches: Iterator<Record<string, unknown>[]> | null = null;
+	const close = () => {
+		batches?.return?.();
+		batches = null;
+		db?.close();
+		db = null;
+	};
+	return new ReadableStream<Uint8Array>(
+		{
+			pull: (controller) =>
+				inRequest(() => {
+					try {
+						let text = '';
+						if (!db) {
+							db = openDataset(datasetDbPath());
+							if (datasetInfo(db).version !== datasetVersion) {
+								throw new Error('The dataset was replaced before this download began; ask for it again.');
+							}
+							const rows = read(db);
+							batches = rows.batches[Symbol.iterator]();
+							text = writer.head(rows.count);
+						}
+						const next = batches!.next();
+						if (next.done) {
+							close();
+							controller.enqueue(encoder.encode(text + writer.tail()));
+							controller.close();
+						} else {
+							controller.enqueue(encoder.encode(text + writer.batch(next.value)));
+						}
+					} catch (error) {
+						close();
+						controller.error(error);
+					}
+				}),
+			cancel: close
+		},
+		{ highWaterMark: 0 }
+	);
+}
+
+/**
+ * The response of a download, named after the list and the dataset version, its body streamed (see
+ * {@link rowStream}); `read` reads the rows (and the JSON's `extra` fields) from the download's own connection.
+ */
 export function downloadResponse(
 	format: 'csv' | 'json',
 	name: string,
 	datasetVersion: string,
 	columns: readonly string[],
-	rows: readonly Record<string, unknown>[],
 	filters: Record<string, string | number | undefined>,
-	extra: Record<string, unknown> = {}
+	read: (db: DatasetDatabase) => ExportBatches<Record<string, unknown>> & { extra?: Record<string, unknown> }
 ): Response {
 	const filename = downloadFilename(name, datasetVersion, format);
-	const body =
-		format === 'csv'
-			? toCsv(columns, rows)
-			: JSON.stringify(listEnvelope(datasetVersion, columns, rows, filters, extra), null, 2);
-	return new Response(body, {
+	let extra: Record<string, unknown> = {};
+	const readRows = (db: DatasetDatabase) => {
+		const rows = read(db);
+		extra = rows.extra ?? {};
+		return rows;
+	};
+	const writer = format === 'csv' ? csvWriter(columns) : jsonWriter(datasetVersion, columns, filters, () => extra);
+	return new Response(rowStream(datasetVersion, readRows, writer), {
 		headers: {
 			'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
 			'content-disposition': `attachment; filename="${filename}"`,

@@ -1,6 +1,14 @@
 // Content negotiation and compression of text responses with node:zlib: brotli preferred, gzip otherwise.
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import {
+	brotliCompress,
+	constants,
+	createBrotliCompress,
+	createGzip,
+	gzip,
+	type BrotliCompress,
+	type Gzip
+} from 'node:zlib';
 
 export type ContentEncoding = 'br' | 'gzip';
 
@@ -55,6 +63,19 @@ export function compress(body: Buffer, encoding: ContentEncoding, effort: Effort
 		});
 	}
 	return gzipAsync(body, { level: GZIP_LEVEL[effort] });
+}
+
+/** A streaming compressor at the `fly` effort, for bodies too large to hold whole (the long downloads). */
+export function compressor(encoding: ContentEncoding): BrotliCompress | Gzip {
+	if (encoding === 'br') {
+		return createBrotliCompress({
+			params: {
+				[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+				[constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY.fly
+			}
+		});
+	}
+	return createGzip({ level: GZIP_LEVEL.fly });
 }
 
 /** Adds `Accept-Encoding` to a response's Vary header, keeping what is there. */

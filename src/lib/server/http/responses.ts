@@ -1,5 +1,8 @@
 // Building responses from the page cache and compressing the rest: the hooks' cache-hit, miss and pass-through paths.
-import { compress, isCompressible, varyOnEncoding, type ContentEncoding } from './compression';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { compress, compressor, isCompressible, varyOnEncoding, type ContentEncoding } from './compression';
 import { PAGE_CACHE_CONTROL, type CachedPage, type PageCache } from './page-cache';
 
 /** A Buffer as a response body: zlib's and Node's Buffers are backed by plain ArrayBuffers, never shared ones. */
@@ -141,4 +144,72 @@ export async function compressed(response: Response, encoding: ContentEncoding |
 		statusText: response.statusText,
 		headers
 	});
+}
+
+/**
+ * A streamed body up to `limit` bytes: all of it when it ends within the limit, else the chunks read so far with a
+ * stream that sends them and then the rest (so no more than about `limit` is ever held).
+ */
+async function readUpTo(
+	body: ReadableStream<Uint8Array>,
+	limit: number
+): Promise<{ whole: Buffer } | { rest: ReadableStream<Uint8Array> }> {
+	const reader = body.getReader();
+	const chunks: Uint8Array[] = [];
+	let bytes = 0;
+	while (bytes <= limit) {
+		const { done, value } = await reader.read();
+		if (done) return { whole: Buffer.concat(chunks) };
+		chunks.push(value);
+		bytes += value.byteLength;
+	}
+	const rest = new ReadableStream<Uint8Array>(
+		{
+			async pull(controller) {
+				const chunk = chunks.shift();
+				if (chunk) return controller.enqueue(chunk);
+				const { done, value } = await reader.read();
+				if (done) controller.close();
+				else controller.enqueue(value);
+			},
+			cancel: (reason) => reader.cancel(reason)
+		},
+		{ highWaterMark: 0 }
+	);
+	return { rest };
+}
+
+/**
+ * A streamed text response (a download, whose length grows with the dataset): kept in the page cache like a page
+ * when it ends within `limit` bytes; past that it is never held whole, but sent as it is read, compressed on the fly
+ * by a streaming compressor, with the page's ETag (per encoding) and Cache-Control, so a revalidation still gets a
+ * 304 and an HTTP cache in front can keep it.
+ */
+export async function storeOrStream(
+	cache: PageCache,
+	version: string,
+	key: string,
+	etag: string,
+	response: Response,
+	encoding: ContentEncoding | null,
+	limit: number
+): Promise<Response> {
+	if (!response.body) return storeAndServe(cache, version, key, etag, response, encoding);
+	const read = await readUpTo(response.body, limit);
+	if ('whole' in read) {
+		const whole = new Response(asBody(read.whole), { status: response.status, headers: response.headers });
+		return storeAndServe(cache, version, key, etag, whole, encoding);
+	}
+	const headers = new Headers(response.headers);
+	headers.delete('content-length');
+	headers.set('cache-control', PAGE_CACHE_CONTROL);
+	headers.set('etag', representationEtag(etag, encoding));
+	varyOnEncoding(headers);
+	if (!encoding) return new Response(read.rest, { status: response.status, headers });
+	headers.set('content-encoding', encoding);
+	const source = Readable.fromWeb(read.rest as NodeReadableStream<Uint8Array>);
+	const zipped = compressor(encoding);
+	// A client that goes away destroys the compressor, and the pipeline then cancels the download's stream.
+	pipeline(source, zipped).catch(() => undefined);
+	return new Response(Readable.toWeb(zipped) as ReadableStream<Uint8Array>, { status: response.status, headers });
 }

@@ -15,6 +15,21 @@ export function isPrivateRoute(routeId: string | null): boolean {
 	return routeId !== null && PRIVATE_ROUTES.some((prefix) => routeId === prefix || routeId.startsWith(`${prefix}/`));
 }
 
+/**
+ * The downloads of the lists, whose bodies are streamed and grow with the dataset: kept in the page cache only while
+ * they are small (see `storeOrStream`).
+ */
+const STREAMED_ROUTES = [
+	'/rounds.[format=download]',
+	'/claims.[format=download]',
+	'/sources.[format=download]',
+	'/totals.[format=download]'
+];
+
+export function isStreamedRoute(routeId: string | null): boolean {
+	return routeId !== null && STREAMED_ROUTES.includes(routeId);
+}
+
 /** The suggestion forms' routes (one record; a new exchange as a whole): their posts get the size and rate limits. */
 export const SUGGESTION_ROUTE = '/corrections/new';
 export const SUGGESTION_ROUTES: readonly string[] = [SUGGESTION_ROUTE, '/corrections/new-exchange'];

@@ -3,8 +3,14 @@ import type { Handle } from '@sveltejs/kit';
 import { SESSION_COOKIE } from '../auth/maintainers';
 import { isCompressible, negotiateEncoding } from './compression';
 import { PAGE_CACHE_CONTROL, PageCache } from './page-cache';
-import { compressed, etagMatches, fromCache, notModified, storeAndServe } from './responses';
-import { cacheKey, isPrivateRoute } from './routes';
+import { compressed, etagMatches, fromCache, notModified, storeAndServe, storeOrStream } from './responses';
+import { cacheKey, isPrivateRoute, isStreamedRoute } from './routes';
+
+/**
+ * The largest streamed download kept whole in the page cache, in bytes (1 MiB): every download of the real dataset
+ * fits, so they are served like pages; at scale the long ones are streamed and never held whole.
+ */
+export const STREAMED_CACHE_LIMIT = 1024 * 1024;
 
 /**
  * Public GETs and HEADs (the route is not private, and no session cookie is sent) are answered from `cache` before
@@ -48,6 +54,9 @@ export function servePages(cache: PageCache, version: () => string): Handle {
 			const response = await resolve(event);
 			// A response that sets a cookie belongs to one visitor: never shared, never cached.
 			if (response.status !== 200 || response.headers.has('set-cookie')) return compressed(response, encoding);
+			if (isStreamedRoute(routeId)) {
+				return storeOrStream(cache, current, key.key, etag, response, encoding, STREAMED_CACHE_LIMIT);
+			}
 			if (isCompressible(response.headers.get('content-type'))) {
 				return storeAndServe(cache, current, key.key, etag, response, encoding);
 			}

@@ -9,6 +9,7 @@ import type {
 } from '../../../schemas/vocabulary';
 import type { Speaker } from '../../../format/data-words';
 import type { DatasetDatabase } from '../dataset';
+import { inBatches } from '../batches';
 import { memoizedFor, preparedFor } from '../prepared';
 
 /** A source as cited next to a figure. */
@@ -261,7 +262,7 @@ export function getSource(db: DatasetDatabase, id: string): SourceRef | null {
 }
 
 /** The number of sources, counted once per dataset version. */
-const sourceCount = memoizedFor((db: DatasetDatabase) => statements(db).sourceCount.get()?.count ?? 0);
+export const sourceCount = memoizedFor((db: DatasetDatabase) => statements(db).sourceCount.get()?.count ?? 0);
 
 /** One page of {@link listSources}: `limit` sources from `offset`, read from the index in the list's order. */
 export function pageOfSources(
@@ -275,6 +276,16 @@ export function pageOfSources(
 			.sourcesPage.all(limit, offset)
 			.map((record) => ({ ...toSourceRef(record), claimCount: record.claim_count }))
 	};
+}
+
+/** Every source with the number of claims it supports, by outlet, in batches of `size` (for the streamed download). */
+export function* sourceBatches(
+	db: DatasetDatabase,
+	size: number
+): Generator<(SourceRef & { claimCount: number })[], void, undefined> {
+	for (const batch of inBatches(statements(db).sourcesWithCounts.iterate(), size)) {
+		yield batch.map((record) => ({ ...toSourceRef(record), claimCount: record.claim_count }));
+	}
 }
 
 /** Every source with the number of claims it supports, by outlet. */

@@ -14,9 +14,25 @@ import type { RoundFilters } from '../../../schemas/round-filters';
 import type { StatementFilters } from '../../../schemas/statement-filters';
 import type { DatasetDatabase } from '../dataset';
 import type { ClaimantListItem } from './claimants';
-import { listSources, pageOfSources, type ClaimView } from './claims';
-import { countRounds, roundsFrom, selectedTotals, type RoundListItem } from './rounds';
-import { countStatements, listStatements, statementsFrom, verdictOf, type StatementVerdict } from './statements';
+import { listSources, pageOfSources, sourceBatches, sourceCount, type ClaimView } from './claims';
+import { countRounds, roundBatches, roundsFrom, selectedTotals, type RoundListItem } from './rounds';
+import {
+	countStatements,
+	listStatements,
+	statementBatches,
+	statementsFrom,
+	verdictOf,
+	type StatementVerdict
+} from './statements';
+
+/**
+ * The rows of one streamed download: how many there are (the JSON says it before the rows) and the rows in batches,
+ * read as the stream is pulled.
+ */
+export interface ExportBatches<Row> {
+	count: number;
+	batches: Iterable<Row[]>;
+}
 
 /** The totals of every round matching the filters, one row per population and direction. */
 export function totalsRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'page' | 'sort'>): TotalsRowExport[] {
@@ -48,9 +64,17 @@ export function selectionTotals(db: DatasetDatabase, filters: Omit<RoundFilters,
 	return selectedTotals(db, filters);
 }
 
-/** Every round matching the filters (all pages), newest first unless sorted otherwise. */
-export function roundRows(db: DatasetDatabase, filters: Omit<RoundFilters, 'page'>, origin: string): RoundExport[] {
-	return roundsFrom(db, filters, 0, -1).map((round) => toRoundExport(round, origin));
+/** Every round matching the filters (all pages), newest first unless sorted otherwise, in batches of `size`. */
+export function roundBatchesOf(
+	db: DatasetDatabase,
+	filters: Omit<RoundFilters, 'page'>,
+	origin: string,
+	size: number
+): ExportBatches<RoundExport> {
+	return {
+		count: countRounds(db, filters),
+		batches: mapBatches(roundBatches(db, filters, size), (round) => toRoundExport(round, origin))
+	};
 }
 
 /** `limit` rounds matching the filters from `offset`, read from an index, and how many match. */
@@ -162,6 +186,19 @@ export function claimRows(db: DatasetDatabase, filters: StatementFilters, origin
 	return listStatements(db, filters).map((claim) => toClaimExport(claim, claim.verdict, origin));
 }
 
+/** Every statement matching the filters, as {@link claimRows}, in batches of `size`. */
+export function claimBatchesOf(
+	db: DatasetDatabase,
+	filters: StatementFilters,
+	origin: string,
+	size: number
+): ExportBatches<ClaimExport> {
+	return {
+		count: countStatements(db, filters),
+		batches: mapBatches(statementBatches(db, filters, size), (claim) => toClaimExport(claim, claim.verdict, origin))
+	};
+}
+
 /** `limit` statements matching the filters from `offset`, read from the index, and how many match. */
 export function claimRowsFrom(
 	db: DatasetDatabase,
@@ -224,6 +261,22 @@ export function trackRecordExports(rows: readonly TrackRow[]): TrackRecordExport
 /** Every source, by outlet. */
 export function sourceRows(db: DatasetDatabase, origin: string): SourceExport[] {
 	return listSources(db).map((source) => toSourceExport(source, origin));
+}
+
+/** Every source, as {@link sourceRows}, in batches of `size`. */
+export function sourceBatchesOf(db: DatasetDatabase, origin: string, size: number): ExportBatches<SourceExport> {
+	return {
+		count: sourceCount(db),
+		batches: mapBatches(sourceBatches(db, size), (source) => toSourceExport(source, origin))
+	};
+}
+
+/** Each batch of `batches` mapped row by row, lazily; stopping early stops the batches too. */
+function* mapBatches<T, U>(
+	batches: Generator<T[], void, undefined>,
+	map: (row: T) => U
+): Generator<U[], void, undefined> {
+	for (const batch of batches) yield batch.map(map);
 }
 
 /** `limit` sources by outlet from `offset`, read from the index, and how many there are. */

@@ -19,6 +19,7 @@ import type { MediatorWords, Speaker } from '../../../format/data-words';
 import { baseLocale, getLocale } from '../../../paraglide/runtime.js';
 import type { DatasetDatabase } from '../dataset';
 import { speakerNameColumns, speakerOf } from './claims';
+import { inBatches } from '../batches';
 import { memoizedFor, preparedFor } from '../prepared';
 
 /** A round as listed on the overview, with the figures derived from its claims. */
@@ -403,6 +404,18 @@ export function roundsFrom(
 		item: string;
 	}[];
 	return inReaderLanguage(db, rows.map(parsed));
+}
+
+/** Every event matching the filters in batches of `size`, in the order asked for (for the streamed downloads). */
+export function* roundBatches(
+	db: DatasetDatabase,
+	filters: RoundSelection,
+	size: number
+): Generator<RoundListItem[], void, undefined> {
+	const rows = roundQuery(db, filters, 'page').iterate({ ...roundParameters(filters), limit: -1, offset: 0 });
+	for (const batch of inBatches(rows as Iterable<{ item: string }>, size)) {
+		yield inReaderLanguage(db, batch.map(parsed));
+	}
 }
 
 /** One page of {@link ROUNDS_PAGE_SIZE} events matching the query (a page past the end shows the last), as `queryRounds`. */

@@ -24,6 +24,7 @@ import type { StatementFilters } from '../../../schemas/statement-filters';
 import type { ClaimantSide, Counted, Qualifier, StatementKind } from '../../../schemas/vocabulary';
 import type { Statement } from 'better-sqlite3';
 import type { DatasetDatabase } from '../dataset';
+import { inBatches } from '../batches';
 import { memoizedFor, preparedFor } from '../prepared';
 import {
 	claimColumns,
@@ -385,7 +386,20 @@ export function statementsFrom(
 	return toListItems(db, statementQuery(db, filters, false).all({ ...statementParameters(filters), limit, offset }));
 }
 
-/** Every statement matching the filters (all pages, for the downloads), newest first unless sorted otherwise. */
+/**
+ * Every statement matching the filters in batches of `size` (for the streamed downloads): the rows are read one at a
+ * time from the query and only a batch is hydrated (sources, verdicts) at once.
+ */
+export function* statementBatches(
+	db: DatasetDatabase,
+	filters: StatementFilters,
+	size: number
+): Generator<StatementListItem[], void, undefined> {
+	const rows = statementQuery(db, filters, false).iterate({ ...statementParameters(filters), limit: -1, offset: 0 });
+	for (const batch of inBatches(rows as Iterable<ClaimRecord & JudgementRow>, size)) yield toListItems(db, batch);
+}
+
+/** Every statement matching the filters (all pages), newest first unless sorted otherwise. */
 export function listStatements(db: DatasetDatabase, filters: StatementFilters = {}): StatementListItem[] {
 	return statementsFrom(db, filters, 0, -1);
 }

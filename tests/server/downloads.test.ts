@@ -23,7 +23,7 @@ import { StatementFilters } from '../../src/lib/schemas/statement-filters';
 import {
 	claimRows,
 	selectionTotals,
-	sourceRows,
+	sourceRowsFrom,
 	toRoundExport,
 	totalsRows
 } from '../../src/lib/server/db/queries/exports';
@@ -267,7 +267,8 @@ describe('the translated words in every download', () => {
 /** A download's body as the chunks its stream yields. */
 async function chunksOf(response: Response): Promise<Uint8Array[]> {
 	const chunks: Uint8Array[] = [];
-	for await (const chunk of response.body as ReadableStream<Uint8Array>) chunks.push(chunk);
+	const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+	for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(read.value);
 	return chunks;
 }
 
@@ -296,7 +297,12 @@ function wholeDownload(list: string, format: string, query: string): string {
 				const filters = StatementFilters.parse(Object.fromEntries(params));
 				return { columns: claimExportColumns, rows: claimRows(db, filters, origin), filters, extra: {} };
 			},
-			sources: () => ({ columns: sourceExportColumns, rows: sourceRows(db, origin), filters: {}, extra: {} }),
+			sources: () => ({
+				columns: sourceExportColumns,
+				rows: sourceRowsFrom(db, origin, 0, -1).rows,
+				filters: {},
+				extra: {}
+			}),
 			totals: () => ({
 				columns: totalsExportColumns,
 				rows: totalsRows(db, { year, kind, status, mediator }),

@@ -5,7 +5,7 @@ import { apiResponse } from './responses';
 import type { DatasetDatabase } from '../db/dataset';
 import { claimantTrackRecord, getClaimant } from '../db/queries/claimants';
 import { claimsOfClaimant, claimsOfRound, claimsOfSource, getClaim } from '../db/queries/claims';
-import { claimExports, sourceRows, toClaimantExport, toRoundExport, trackRecordExports } from '../db/queries/exports';
+import { claimExports, sourceRowOf, toClaimantExport, toRoundExport, trackRecordExports } from '../db/queries/exports';
 import { removedRecord } from '../db/queries/removed';
 import { datasetInfo, getRound } from '../db/queries/rounds';
 
@@ -22,7 +22,7 @@ function bodyOf(db: DatasetDatabase, entity: CorrectionEntity, id: string, origi
 		const claim = getClaim(db, id);
 		return claim && { dataset_version, claim: claimExports(db, [claim], origin)[0] };
 	}
-	const source = sourceRows(db, origin).find((row) => row.id === id);
+	const source = sourceRowOf(db, id, origin);
 	if (!source) return null;
 	return { dataset_version, source, claims: claimExports(db, claimsOfSource(db, id), origin) };
 }

@@ -145,6 +145,11 @@ const statements = preparedFor((db) => ({
 		        (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claim_count
 		   FROM sources s ORDER BY s.outlet COLLATE NOCASE, s.published_on, s.id`
 	),
+	sourceWithCount: db.prepare<[string], SourceRecord & { claim_count: number }>(
+		`SELECT s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url, s.reliability, s.note,
+		        (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claim_count
+		   FROM sources s WHERE s.id = ?`
+	),
 	sourcesPage: db.prepare<[number, number], SourceRecord & { claim_count: number }>(
 		`SELECT s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url, s.reliability, s.note,
 		        (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claim_count
@@ -259,6 +264,12 @@ export function claimsOfSource(db: DatasetDatabase, sourceId: string): ClaimView
 export function getSource(db: DatasetDatabase, id: string): SourceRef | null {
 	const record = statements(db).sourceById.get(id);
 	return record ? toSourceRef(record) : null;
+}
+
+/** One source with the number of claims it supports, or null. */
+export function getSourceWithCount(db: DatasetDatabase, id: string): (SourceRef & { claimCount: number }) | null {
+	const record = statements(db).sourceWithCount.get(id);
+	return record ? { ...toSourceRef(record), claimCount: record.claim_count } : null;
 }
 
 /** The number of sources, counted once per dataset version. */

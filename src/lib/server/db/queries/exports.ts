@@ -14,7 +14,14 @@ import type { RoundFilters } from '../../../schemas/round-filters';
 import type { StatementFilters } from '../../../schemas/statement-filters';
 import type { DatasetDatabase } from '../dataset';
 import type { ClaimantListItem } from './claimants';
-import { listSources, pageOfSources, sourceBatches, sourceCount, type ClaimView } from './claims';
+import {
+	getSourceWithCount,
+	pageOfSources,
+	sourceBatches,
+	sourceCount,
+	type ClaimView,
+	type listSources
+} from './claims';
 import { countRounds, roundBatches, roundsFrom, selectedTotals, type RoundListItem } from './rounds';
 import {
 	countStatements,
@@ -258,12 +265,13 @@ export function trackRecordExports(rows: readonly TrackRow[]): TrackRecordExport
 	}));
 }
 
-/** Every source, by outlet. */
-export function sourceRows(db: DatasetDatabase, origin: string): SourceExport[] {
-	return listSources(db).map((source) => toSourceExport(source, origin));
+/** One source shaped as in the downloads, or null. */
+export function sourceRowOf(db: DatasetDatabase, id: string, origin: string): SourceExport | null {
+	const source = getSourceWithCount(db, id);
+	return source && toSourceExport(source, origin);
 }
 
-/** Every source, as {@link sourceRows}, in batches of `size`. */
+/** Every source with the number of claims it supports, by outlet, in batches of `size`. */
 export function sourceBatchesOf(db: DatasetDatabase, origin: string, size: number): ExportBatches<SourceExport> {
 	return {
 		count: sourceCount(db),

@@ -1,4 +1,4 @@
-// The inputs of the overview's charts, computed once per dataset from the rounds and the stated running totals.
+// The inputs of the overview's charts, computed once per dataset from what the build stored of each event and the stated running totals.
 import type { ChartName, NamedChart } from '../../../charts/catalog';
 import { cumulativeInput, discrepancies, timelineRounds, type ChartRound } from '../../../charts/inputs';
 import { cumulativeModel, type CumulativeModel } from '../../../charts/cumulative';
@@ -11,7 +11,6 @@ import { formatDate, roundKindLabel } from '../../../format/figures';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
 import { speakerNameColumns, speakerOf } from './claims';
-import { listRounds } from './rounds';
 
 /** The overview's charts, laid out on the server: the browser receives positions and text, never D3. */
 export interface OverviewCharts {
@@ -22,6 +21,7 @@ export interface OverviewCharts {
 }
 
 const statements = preparedFor((db) => ({
+	rounds: db.prepare<[], { input: string }>('SELECT input FROM chart_rounds ORDER BY date DESC, round_id DESC'),
 	countedDetails: db.prepare<
 		[],
 		{ id: string; counted_detail: string; counted_detail_uk: string; counted_detail_ru: string }
@@ -57,7 +57,10 @@ export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts 
 
 /** The overview's charts laid out at `widths` (in viewBox units), each model listing a layout per width. */
 export function chartsAt(db: DatasetDatabase, widths: readonly number[]): OverviewCharts {
-	const rounds = listRounds(db);
+	// Each event as the build cut it down for the charts (see chartRoundOf): small rows, the same in every language.
+	const rounds = statements(db)
+		.rounds.all()
+		.map((row) => JSON.parse(row.input) as ChartRound);
 	const details = new Map(
 		statements(db)
 			.countedDetails.all()

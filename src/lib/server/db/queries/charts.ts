@@ -22,10 +22,9 @@ export interface OverviewCharts {
 
 const statements = preparedFor((db) => ({
 	rounds: db.prepare<[], { input: string }>('SELECT input FROM chart_rounds ORDER BY date DESC, round_id DESC'),
-	countedDetails: db.prepare<
-		[],
-		{ id: string; counted_detail: string; counted_detail_uk: string; counted_detail_ru: string }
-	>('SELECT id, counted_detail, counted_detail_uk, counted_detail_ru FROM claims'),
+	countedDetail: db.prepare<[string], { counted_detail: string; counted_detail_uk: string; counted_detail_ru: string }>(
+		'SELECT counted_detail, counted_detail_uk, counted_detail_ru FROM claims WHERE id = ?'
+	),
 	statedTotals: db.prepare<
 		[],
 		{
@@ -61,18 +60,17 @@ export function chartsAt(db: DatasetDatabase, widths: readonly number[]): Overvi
 	const rounds = statements(db)
 		.rounds.all()
 		.map((row) => JSON.parse(row.input) as ChartRound);
-	const details = new Map(
-		statements(db)
-			.countedDetails.all()
-			.map((row) => [
-				row.id,
-				countedDetailOf({
+	// What each disputed figure counts, looked up by its claim: a few rows, not every claim.
+	const countedDetail = (claimId: string) => {
+		const row = statements(db).countedDetail.get(claimId);
+		return row
+			? countedDetailOf({
 					countedDetail: row.counted_detail,
 					countedDetailUk: row.counted_detail_uk,
 					countedDetailRu: row.counted_detail_ru
 				})
-			])
-	);
+			: '';
+	};
 	const statedTotals = statements(db)
 		.statedTotals.all()
 		.map((row) => ({
@@ -88,10 +86,7 @@ export function chartsAt(db: DatasetDatabase, widths: readonly number[]): Overvi
 		peopleTimeline: timelineModel(timelineRounds(rounds, 'people', describe), 'people', widths),
 		bodiesTimeline: timelineModel(timelineRounds(rounds, 'bodies', describe), 'bodies', widths),
 		cumulative: cumulativeModel(cumulativeInput(rounds, statedTotals), widths),
-		discrepancies: discrepancyModel(
-			discrepancies(rounds, (claimId) => details.get(claimId) ?? '', describe),
-			widths
-		)
+		discrepancies: discrepancyModel(discrepancies(rounds, countedDetail, describe), widths)
 	};
 }
 

@@ -16,6 +16,7 @@ const bigTables = [
 	'sources',
 	'claim_sources',
 	'round_items',
+	'chart_rounds',
 	'claim_verdicts',
 	'round_mediators',
 	'record_cells',
@@ -27,10 +28,6 @@ const bigTables = [
  * Each is matched on the start of its SQL, whitespace collapsed.
  */
 const wholeTableReads: { sql: RegExp; why: string }[] = [
-	{
-		sql: /^SELECT item FROM round_items ORDER BY date DESC, round_id DESC$/,
-		why: "every round as the build derived it, read once per dataset version and language for the overview's charts, which keep only their models"
-	},
 	{
 		sql: /^SELECT t\.population, t\.direction, sum\(t\.confirmed\) .* WHERE i\.kind <> 'agreement' GROUP BY/,
 		why: "the totals of every round (the overview, the headline, unfiltered /rounds and the API), each round's stored share added up once per dataset version (memoized)"
@@ -60,8 +57,8 @@ const wholeTableReads: { sql: RegExp; why: string }[] = [
 		why: 'the number of sources, for the page count of /sources, once per dataset version (memoized)'
 	},
 	{
-		sql: /^SELECT id, counted_detail, counted_detail_uk, counted_detail_ru FROM claims$/,
-		why: "the overview's charts, laid out once per dataset version (memoized)"
+		sql: /^SELECT input FROM chart_rounds ORDER BY date DESC, round_id DESC$/,
+		why: "every event as the overview's charts read it, once per dataset version and language (memoized), along an index by date"
 	}
 ];
 

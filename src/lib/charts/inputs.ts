@@ -1,10 +1,34 @@
 // Turns the derived round figures and stated totals into the plain inputs the charts draw.
-import { hasConfirmedPart, isConfirmed, type Confirmation } from '../domain/confirmation';
-import type { Direction, DirectionFigures, Population } from '../domain/round-figures';
+import { hasConfirmedPart, isConfirmed, type Confirmation, type StatedFigure } from '../domain/confirmation';
+import {
+	directions,
+	parties,
+	populations,
+	type Direction,
+	type DirectionFigures,
+	type Party,
+	type PartyFigure,
+	type Population
+} from '../domain/round-figures';
 import { claimSpeaker } from '../format/data-words';
 import { m } from '../paraglide/messages.js';
 import type { RoundKind } from '../schemas/vocabulary';
 import type { CumulativeInput, DirectionMark, Discrepancy, StatedTotal, TimelineRound } from './types';
+
+/** What the charts need of a figure: its number, who stated it (named in every language) and the claim it comes from. */
+export type ChartFigure = Pick<
+	StatedFigure,
+	'claimId' | 'side' | 'number' | 'qualifier' | 'claimant' | 'claimantNameUk' | 'claimantNameRu'
+>;
+
+/**
+ * What the charts need of one direction of a round: its status and figures, without the words of its explanation, so
+ * that one stored copy serves every language.
+ */
+export interface ChartDirection {
+	confirmation: Pick<Confirmation, 'status' | 'confirmedNumber' | 'range'> & { figures: ChartFigure[] };
+	byParty: Record<Party, Pick<PartyFigure, 'number' | 'qualifier'> | null>;
+}
 
 /** What the chart inputs need of a round. */
 export interface ChartRound {
@@ -12,21 +36,68 @@ export interface ChartRound {
 	date: string;
 	kind: RoundKind;
 	population: Population;
-	figures: Record<Population, Record<Direction, DirectionFigures>>;
+	figures: Record<Population, Record<Direction, ChartDirection>>;
+}
+
+function chartDirection({ confirmation, byParty }: DirectionFigures): ChartDirection {
+	return {
+		confirmation: {
+			status: confirmation.status,
+			confirmedNumber: confirmation.confirmedNumber,
+			range: confirmation.range,
+			figures: confirmation.figures.map(
+				({ claimId, side, number, qualifier, claimant, claimantNameUk, claimantNameRu }) => ({
+					claimId,
+					side,
+					number,
+					qualifier,
+					claimant,
+					claimantNameUk,
+					claimantNameRu
+				})
+			)
+		},
+		byParty: Object.fromEntries(
+			parties.map((party) => {
+				const figure = byParty[party];
+				return [party, figure && { number: figure.number, qualifier: figure.qualifier }];
+			})
+		) as ChartDirection['byParty']
+	};
+}
+
+/** A derived round cut down to what the charts read of it (what the build stores for them, see queries/charts.ts). */
+export function chartRoundOf(
+	round: Omit<ChartRound, 'figures'> & { figures: Record<Population, Record<Direction, DirectionFigures>> }
+): ChartRound {
+	return {
+		id: round.id,
+		date: round.date,
+		kind: round.kind,
+		population: round.population,
+		figures: Object.fromEntries(
+			populations.map((population) => [
+				population,
+				Object.fromEntries(
+					directions.map((direction) => [direction, chartDirection(round.figures[population][direction])])
+				)
+			])
+		) as ChartRound['figures']
+	};
 }
 
 /** The label a figure's speaker goes by: the capitals for the parties, the claimant's name otherwise. */
-export function speakerOf(figure: Confirmation['figures'][number]): string {
+export function speakerOf(figure: ChartFigure): string {
 	if (figure.side === 'ukraine') return m.party_ukraine();
 	if (figure.side === 'russia') return m.party_russia();
 	return claimSpeaker(figure);
 }
 
 /** The mark for one direction: the confirmed figure, the disputed range, or the highest announced figure. */
-export function directionMark(figures: DirectionFigures): DirectionMark | null {
+export function directionMark(figures: ChartDirection): DirectionMark | null {
 	const { confirmation, byParty } = figures;
 	if (confirmation.status === 'no_figure') return null;
-	const base = { status: confirmation.status, explanation: confirmation.explanation };
+	const base = { status: confirmation.status };
 	// Kept, undrawn, so that the chart's table says a combined figure exists rather than "no figure".
 	if (confirmation.status === 'combined_only') return { ...base, value: 0, low: 0, high: 0, bound: false };
 	if (isConfirmed(confirmation.status) && confirmation.confirmedNumber !== null) {

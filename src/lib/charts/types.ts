@@ -35,8 +35,6 @@ export interface DirectionMark {
 	high: number;
 	/** Whether `value` is a bound ("at least 1,000") rather than an exact figure. */
 	bound: boolean;
-	/** The one-sentence explanation of the status. */
-	explanation: string;
 }
 
 /** One round on the timeline: people (or bodies) returned to Ukraine above the axis, to Russia below. */

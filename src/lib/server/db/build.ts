@@ -19,6 +19,7 @@ import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../privacy/withheld-names';
 import { deriveRounds, roundItemRow, roundTotalRows, type RoundListItem } from './queries/rounds';
 import { judgeEveryClaim } from './queries/statements';
+import { chartRoundOf } from '../../charts/inputs';
 import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments, type SearchDocument } from './search-index';
 
@@ -1152,9 +1153,11 @@ function writeChanges(
 			const touched = [...new Set([...roundsBefore, ...roundsTouched.all(changedIds).map((row) => row.id)])];
 			const deleteRoundItem = db.prepare<[string]>('DELETE FROM round_items WHERE round_id = ?');
 			const deleteRoundTotals = db.prepare<[string]>('DELETE FROM round_totals WHERE round_id = ?');
+			const deleteChartRound = db.prepare<[string]>('DELETE FROM chart_rounds WHERE round_id = ?');
 			for (const id of touched) {
 				deleteRoundItem.run(id);
 				deleteRoundTotals.run(id);
+				deleteChartRound.run(id);
 			}
 			const insertRound = roundWrites(db);
 			for (const round of deriveRounds(db, touched)) insertRound(round);
@@ -1173,7 +1176,7 @@ const STATEMENT_COUNTS_SQL = `INSERT INTO statement_counts (statement, year, cla
 	SELECT statement, substr(stated_on, 1, 4), claimant_id, count(*) FROM claims
 	 WHERE round_id IS NULL OR statement <> 'report' GROUP BY 1, 2, 3`;
 
-/** Stores a derived round and its share of the totals (see queries/rounds.ts). */
+/** Stores a derived round, its share of the totals (see queries/rounds.ts) and, for an event, what the charts read of it. */
 function roundWrites(db: Database.Database): (round: RoundListItem) => void {
 	const item = db.prepare(
 		`INSERT INTO round_items (round_id, date, kind, status_to_ukraine, status_to_russia, gap, item)
@@ -1187,9 +1190,14 @@ function roundWrites(db: Database.Database): (round: RoundListItem) => void {
 		   @ukraine_sum, @ukraine_rounds, @russia_sum, @russia_rounds, @rounds_with_figures, @rounds, @rounds_without_figure,
 		   @rounds_combined_only)`
 	);
+	const chart = db.prepare<[string, string, string]>(
+		'INSERT INTO chart_rounds (round_id, date, input) VALUES (?, ?, ?)'
+	);
 	return (round) => {
 		item.run(roundItemRow(round));
 		for (const row of roundTotalRows(round)) totals.run(row);
+		// Agreements are not events: no chart draws them.
+		if (round.kind !== 'agreement') chart.run(round.id, round.date, JSON.stringify(chartRoundOf(round)));
 	};
 }
 

@@ -5,7 +5,7 @@
  * (search-folding.ts) change, so that `data:build --if-stale` rebuilds a file written by an older build even when
  * data/ has not changed.
  */
-export const DATASET_SCHEMA_VERSION = 13;
+export const DATASET_SCHEMA_VERSION = 14;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `
@@ -141,6 +141,15 @@ CREATE TABLE round_totals (
 	PRIMARY KEY (round_id, population, direction)
 ) STRICT, WITHOUT ROWID;
 
+-- What the overview's charts read of each event (agreements aside; see queries/charts.ts): its statuses and figures
+-- with their speakers' names in every language, as JSON without the explanations' sentences, so that the charts are
+-- laid out from these small rows in any language instead of from every round as the lists show it.
+CREATE TABLE chart_rounds (
+	round_id TEXT PRIMARY KEY REFERENCES rounds (id),
+	date TEXT NOT NULL,
+	input TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
 -- How many statements (claims but a round's report) there are of each kind, year and claimant: /claims and its API count
 -- the statements matching any filters from these few rows (at most kinds × years × claimants) instead of every statement.
 CREATE TABLE statement_counts (
@@ -224,6 +233,8 @@ CREATE INDEX events_by_date ON round_items (date, round_id) WHERE kind <> 'agree
 CREATE INDEX events_by_kind ON round_items (kind, date, round_id) WHERE kind <> 'agreement';
 CREATE INDEX events_by_gap ON round_items (gap, date, round_id) WHERE kind <> 'agreement';
 CREATE INDEX agreements_by_date ON round_items (date, round_id) WHERE kind = 'agreement';
+-- The charts read every event's input once per dataset, newest first as the lists do.
+CREATE INDEX chart_rounds_by_date ON chart_rounds (date, round_id);
 CREATE INDEX round_mediators_by_mediator ON round_mediators (mediator, round_id);
 -- /claims offers the years of statements, newest first.
 CREATE INDEX statement_counts_by_year ON statement_counts (year);

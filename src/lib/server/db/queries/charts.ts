@@ -1,4 +1,4 @@
-// The inputs of the overview's charts, computed once per dataset from the rounds and the stated running totals.
+// The inputs of the overview's charts, computed once per dataset from what the build stored of each event and the stated running totals.
 import type { ChartName, NamedChart } from '../../../charts/catalog';
 import { cumulativeInput, discrepancies, timelineRounds, type ChartRound } from '../../../charts/inputs';
 import { cumulativeModel, type CumulativeModel } from '../../../charts/cumulative';
@@ -11,7 +11,6 @@ import { formatDate, roundKindLabel } from '../../../format/figures';
 import type { DatasetDatabase } from '../dataset';
 import { memoizedFor, preparedFor } from '../prepared';
 import { speakerNameColumns, speakerOf } from './claims';
-import { listRounds } from './rounds';
 
 /** The overview's charts, laid out on the server: the browser receives positions and text, never D3. */
 export interface OverviewCharts {
@@ -22,10 +21,10 @@ export interface OverviewCharts {
 }
 
 const statements = preparedFor((db) => ({
-	countedDetails: db.prepare<
-		[],
-		{ id: string; counted_detail: string; counted_detail_uk: string; counted_detail_ru: string }
-	>('SELECT id, counted_detail, counted_detail_uk, counted_detail_ru FROM claims'),
+	rounds: db.prepare<[], { input: string }>('SELECT input FROM chart_rounds ORDER BY date DESC, round_id DESC'),
+	countedDetail: db.prepare<[string], { counted_detail: string; counted_detail_uk: string; counted_detail_ru: string }>(
+		'SELECT counted_detail, counted_detail_uk, counted_detail_ru FROM claims WHERE id = ?'
+	),
 	statedTotals: db.prepare<
 		[],
 		{
@@ -57,19 +56,21 @@ export const overviewCharts = memoizedFor((db: DatasetDatabase): OverviewCharts 
 
 /** The overview's charts laid out at `widths` (in viewBox units), each model listing a layout per width. */
 export function chartsAt(db: DatasetDatabase, widths: readonly number[]): OverviewCharts {
-	const rounds = listRounds(db);
-	const details = new Map(
-		statements(db)
-			.countedDetails.all()
-			.map((row) => [
-				row.id,
-				countedDetailOf({
+	// Each event as the build cut it down for the charts (see chartRoundOf): small rows, the same in every language.
+	const rounds = statements(db)
+		.rounds.all()
+		.map((row) => JSON.parse(row.input) as ChartRound);
+	// What each disputed figure counts, looked up by its claim: a few rows, not every claim.
+	const countedDetail = (claimId: string) => {
+		const row = statements(db).countedDetail.get(claimId);
+		return row
+			? countedDetailOf({
 					countedDetail: row.counted_detail,
 					countedDetailUk: row.counted_detail_uk,
 					countedDetailRu: row.counted_detail_ru
 				})
-			])
-	);
+			: '';
+	};
 	const statedTotals = statements(db)
 		.statedTotals.all()
 		.map((row) => ({
@@ -85,10 +86,7 @@ export function chartsAt(db: DatasetDatabase, widths: readonly number[]): Overvi
 		peopleTimeline: timelineModel(timelineRounds(rounds, 'people', describe), 'people', widths),
 		bodiesTimeline: timelineModel(timelineRounds(rounds, 'bodies', describe), 'bodies', widths),
 		cumulative: cumulativeModel(cumulativeInput(rounds, statedTotals), widths),
-		discrepancies: discrepancyModel(
-			discrepancies(rounds, (claimId) => details.get(claimId) ?? '', describe),
-			widths
-		)
+		discrepancies: discrepancyModel(discrepancies(rounds, countedDetail, describe), widths)
 	};
 }
 

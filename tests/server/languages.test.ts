@@ -353,18 +353,24 @@ describe('no text of another language on a page', () => {
 
 let client = 0;
 
-/** The error summary of the page answered to a post, as text. */
-async function errorSummary(path: string, fields: Record<string, string>): Promise<string> {
-	const response = await app.fetch(path, {
+/** A form post from a client address of its own (the suggestion limit counts per address), with a session if given. */
+async function send(path: string, fields: Record<string, string>, cookie = '') {
+	return app.fetch(path, {
 		method: 'POST',
 		body: new URLSearchParams(fields),
 		headers: {
 			origin: app.origin,
 			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded',
-			'x-forwarded-for': `10.1.0.${++client}`
+			'x-forwarded-for': `10.2.0.${++client}`,
+			...(cookie ? { cookie } : {})
 		}
 	});
+}
+
+/** The error summary of the page answered to a post, as text. */
+async function errorSummary(path: string, fields: Record<string, string>): Promise<string> {
+	const response = await send(path, fields);
 	expect(response.status).toBe(400);
 	const html = await response.text();
 	const summary = /<div class="error-summary[^"]*"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
@@ -588,20 +594,6 @@ const validExchange = (mediators: string) =>
 		's1.source.published_on': '2026-05-27',
 		evidence: 'https://example.org/kyiv-27-may'
 	});
-
-async function send(path: string, fields: Record<string, string>, cookie = '') {
-	return app.fetch(path, {
-		method: 'POST',
-		body: new URLSearchParams(fields),
-		headers: {
-			origin: app.origin,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			'x-forwarded-for': `10.2.0.${++client}`,
-			...(cookie ? { cookie } : {})
-		}
-	});
-}
 
 /*
  * A round's mediators: a mediator on record may be typed in any language and is published with its names in the

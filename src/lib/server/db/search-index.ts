@@ -57,25 +57,28 @@ function hostOf(url: string): string {
 	return new URL(url).hostname.replace(/^www\./, '');
 }
 
-/** Most lists of names whose search forms are remembered; past it the memory starts again, so that it stays bounded. */
-const NAME_FORMS_CACHE_SIZE = 10_000;
-const nameFormsCache = new Map<string, string>();
-
 /**
- * The search forms of a record's names, remembered: a claimant's names come with every statement they made, an
- * outlet with every source of it (at 100× the real data, seventy thousand statements by about 150 claimants).
+ * A function of a text, remembered: at a hundred times the real data, seventy thousand statements are made by about 150
+ * claimants, an outlet names every source of it, and the synthetic data repeats its texts too. Past `size` texts the
+ * memory starts again, so that it stays bounded.
  */
-function nameForms(names: readonly string[]): string {
-	// No word spans a line break, so two lists that join to the same key have the same forms.
-	const key = names.join('\n');
-	let forms = nameFormsCache.get(key);
-	if (forms === undefined) {
-		if (nameFormsCache.size >= NAME_FORMS_CACHE_SIZE) nameFormsCache.clear();
-		forms = searchForms(names, true);
-		nameFormsCache.set(key, forms);
-	}
-	return forms;
+function remembered<T>(compute: (text: string) => T, size: number): (text: string) => T {
+	const memory = new Map<string, T>();
+	return (text) => {
+		let value = memory.get(text);
+		if (value === undefined) {
+			if (memory.size >= size) memory.clear();
+			value = compute(text);
+			memory.set(text, value);
+		}
+		return value;
+	};
 }
+
+// No word spans a line break, so the forms of a list's entries joined by one are the forms of the list.
+const nameForms = remembered((names) => searchForms([names], true), 10_000);
+const textForms = remembered((texts) => searchForms([texts], false), 10_000);
+const tokensOf = remembered(normalisedTokens, 20_000);
 
 /** One row of the index; the numbers and dates written in any of its names and texts are added to its terms. */
 function indexRow(kind: SearchKind, recordId: string, { names, texts, terms }: RecordTexts): SearchDocument {
@@ -85,9 +88,9 @@ function indexRow(kind: SearchKind, recordId: string, { names, texts, terms }: R
 		recordId,
 		name,
 		text,
-		terms: [...terms, ...names.flatMap(normalisedTokens), ...texts.flatMap(normalisedTokens)].join(' '),
-		nameForms: nameForms(names),
-		textForms: searchForms(texts, false)
+		terms: [...terms, ...names.flatMap(tokensOf), ...texts.flatMap(tokensOf)].join(' '),
+		nameForms: nameForms(names.join('\n')),
+		textForms: textForms(texts.join('\n'))
 	};
 }
 

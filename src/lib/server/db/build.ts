@@ -356,15 +356,32 @@ export const internalJargon: readonly RegExp[] = [
 	/\b(?:next|previous) row\b|;\s*verify\b|\bLow-reliability site\b/i
 ];
 
+/** Texts already checked for jargon (the same note on many rows is checked once), bounded as `checkedTexts` is. */
+const jargonOfTexts = new Map<string, string>();
+
+/** The first research id or working word in a text, or ''. */
+function jargonIn(text: string): string {
+	let found = jargonOfTexts.get(text);
+	if (found === undefined) {
+		if (jargonOfTexts.size >= CHECKED_TEXTS_LIMIT) jargonOfTexts.clear();
+		found = '';
+		for (const pattern of internalJargon) {
+			const match = pattern.exec(text)?.[0];
+			if (match) {
+				found = match;
+				break;
+			}
+		}
+		jargonOfTexts.set(text, found);
+	}
+	return found;
+}
+
 /** Notes, details and summaries are public words: no research ids or working jargon. */
 function checkPublicWords(file: string, rows: CheckedRow<unknown>[], columns: string[], problems: ProblemList) {
 	for (const row of rows) {
 		for (const column of columns) {
-			const found = cellCheck(
-				row.raw,
-				`jargon:${column}`,
-				() => internalJargon.map((pattern) => pattern.exec(row.raw[column] ?? '')?.[0]).find(Boolean) ?? ''
-			);
+			const found = cellCheck(row.raw, `jargon:${column}`, () => jargonIn(row.raw[column] ?? ''));
 			if (found) {
 				problems.addFor(
 					file,

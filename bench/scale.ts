@@ -191,7 +191,7 @@ async function measureScale(app: string, scale: number): Promise<ScaleResult> {
 		}
 	);
 	// `data:build` itself, timed as a user runs it (a new process, from the CSV files).
-	const buildMs = await run(process.execPath, ['--import', 'tsx', 'src/lib/server/db/build-cli.ts'], {
+	const buildMs = await run('npm', ['run', '--silent', 'data:build'], {
 		DATA_DIR: csv,
 		DATASET_DB_PATH: datasetPath,
 		STATE_DB_PATH: join(folder, 'build-state.sqlite'),

@@ -316,24 +316,34 @@ function hasWithheldName(text: string): boolean {
 }
 
 /**
- * Results of the checks of a raw record's cells (`<check>:<column>`), kept with the record like its schema check (see
- * checkRows), so that a rebuild after a correction checks only the record it changed.
+ * Results of the checks of a raw record's cells, by check and column (`<check>:<column>`), kept with the record like
+ * its schema check (see checkRows), so that a rebuild after a correction checks only the record it changed.
  */
-const cellResults = new WeakMap<Record<string, string>, Map<string, string | boolean>>();
+const cellResults = new Map<string, WeakMap<Record<string, string>, string | boolean>>();
 
-function cellCheck<T extends string | boolean>(raw: Record<string, string>, key: string, check: () => T): T {
-	let results = cellResults.get(raw);
-	if (!results) cellResults.set(raw, (results = new Map()));
-	let result = results.get(key) as T | undefined;
-	if (result === undefined) results.set(key, (result = check()));
-	return result;
+/** A check of one column's cells, remembered by raw record. */
+function cellCheck<T extends string | boolean>(
+	check: string,
+	column: string,
+	checkText: (text: string) => T
+): (raw: Record<string, string>) => T {
+	const key = `${check}:${column}`;
+	let results = cellResults.get(key) as WeakMap<Record<string, string>, T> | undefined;
+	if (!results) cellResults.set(key, (results = new WeakMap()));
+	const remembered = results;
+	return (raw) => {
+		let result = remembered.get(raw);
+		if (result === undefined) remembered.set(raw, (result = checkText(raw[column] ?? '')));
+		return result;
+	};
 }
 
 /** Prisoners' names are never published: free-text columns must not contain a withheld name. */
 function checkWithheldNames(file: string, rows: CheckedRow<unknown>[], columns: string[], problems: ProblemList) {
+	const checks = columns.map((column) => [column, cellCheck('withheld', column, hasWithheldName)] as const);
 	for (const row of rows) {
-		for (const column of columns) {
-			if (cellCheck(row.raw, `withheld:${column}`, () => hasWithheldName(row.raw[column] ?? ''))) {
+		for (const [column, check] of checks) {
+			if (check(row.raw)) {
 				problems.addFor(
 					file,
 					row,
@@ -379,9 +389,10 @@ function jargonIn(text: string): string {
 
 /** Notes, details and summaries are public words: no research ids or working jargon. */
 function checkPublicWords(file: string, rows: CheckedRow<unknown>[], columns: string[], problems: ProblemList) {
+	const checks = columns.map((column) => [column, cellCheck('jargon', column, jargonIn)] as const);
 	for (const row of rows) {
-		for (const column of columns) {
-			const found = cellCheck(row.raw, `jargon:${column}`, () => jargonIn(row.raw[column] ?? ''));
+		for (const [column, check] of checks) {
+			const found = check(row.raw);
 			if (found) {
 				problems.addFor(
 					file,

@@ -17,7 +17,8 @@ const { values: options } = parseArgs({
 		'no-approvals': { type: 'boolean', default: false },
 		app: { type: 'string' },
 		'only-approvals': { type: 'boolean', default: false },
-		profile: { type: 'string' }
+		profile: { type: 'string' },
+		port: { type: 'string', default: '4391' }
 	}
 });
 const duration = Number(options.duration);
@@ -27,8 +28,9 @@ const rounds = Number(options.rounds);
 /** The pages measured: the issue's four, and the chart image. Every request asks for compressed bytes, as browsers do. */
 const paths = ['/', '/rounds/2024-12-30-exchange', '/rounds', '/search?q=Medinsky', '/charts/cumulative.png'];
 const ACCEPT_ENCODING = 'br, gzip';
-const APP_PORT = 4391;
-const STATIC_PORT = 4392;
+/** `--port <n>`: the app listens on n and the static server on n + 1. */
+const APP_PORT = Number(options.port);
+const STATIC_PORT = APP_PORT + 1;
 const host = '127.0.0.1';
 
 /** Cores: the servers share the first, the load generator has the second (when there are two and taskset exists). */

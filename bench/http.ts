@@ -2,7 +2,7 @@
 // one core each, load from autocannon on another; then reads while approvals are published; writes both tables to bench/results/.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,18 +17,27 @@ const { values: options } = parseArgs({
 		'no-approvals': { type: 'boolean', default: false },
 		app: { type: 'string' },
 		'only-approvals': { type: 'boolean', default: false },
-		profile: { type: 'string' }
+		profile: { type: 'string' },
+		port: { type: 'string', default: '4391' },
+		paths: { type: 'string' }
 	}
 });
 const duration = Number(options.duration);
 const connections = Number(options.connections);
 const rounds = Number(options.rounds);
 
-/** The pages measured: the issue's four, and the chart image. Every request asks for compressed bytes, as browsers do. */
-const paths = ['/', '/rounds/2024-12-30-exchange', '/rounds', '/search?q=Medinsky', '/charts/cumulative.png'];
+/** The pages measured (`--paths a,b`): the issue's four, and the chart image. Every request asks for compressed bytes, as browsers do. */
+const paths = options.paths?.split(',') ?? [
+	'/',
+	'/rounds/2024-12-30-exchange',
+	'/rounds',
+	'/search?q=Medinsky',
+	'/charts/cumulative.png'
+];
 const ACCEPT_ENCODING = 'br, gzip';
-const APP_PORT = 4391;
-const STATIC_PORT = 4392;
+/** `--port <n>`: the app listens on n and the static server on n + 1. */
+const APP_PORT = Number(options.port);
+const STATIC_PORT = APP_PORT + 1;
 const host = '127.0.0.1';
 
 /** Cores: the servers share the first, the load generator has the second (when there are two and taskset exists). */
@@ -149,10 +158,50 @@ interface Measure {
 	p99: number;
 	bytesPerResponse: number;
 	errors: number;
+	/** The server's CPU time per response (µs), its worker processes included; NaN when it cannot be read. */
+	cpuPerResponse: number;
 }
 
-/** One autocannon run on core 1; asynchronous, so that this process can drive approvals meanwhile. */
-async function load(url: string, seconds = duration): Promise<Measure> {
+/** Clock ticks per second of /proc's CPU times (Linux's USER_HZ, 100 everywhere it runs). */
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * The CPU time (ms, user and system) used so far by a process and every process under it (nginx's worker is the
+ * master's child), from /proc; NaN where there is no /proc. A server pinned to one core that serves as many
+ * responses as the load generator can ask for is idle part of the time, so its CPU per response, not its
+ * requests per second, says what one response costs it.
+ */
+function cpuMs(root: number | undefined): number {
+	if (root === undefined || !existsSync('/proc/self/stat')) return Number.NaN;
+	const stats = new Map<number, { parent: number; ticks: number }>();
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			// The command name, in parentheses, may hold spaces: the fields are counted after its closing one.
+			const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+			stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+		} catch {
+			// The process ended while /proc was read.
+		}
+	}
+	let ticks = 0;
+	for (const [pid, stat] of stats) {
+		for (let at: number | undefined = pid; at !== undefined && at > 1; at = stats.get(at)?.parent) {
+			if (at === root) {
+				ticks += stat.ticks;
+				break;
+			}
+		}
+	}
+	return (ticks * 1000) / TICKS;
+}
+
+/**
+ * One autocannon run on core 1, with the CPU time of `server` (a process id) meanwhile; asynchronous, so that this
+ * process can drive approvals meanwhile.
+ */
+async function load(url: string, server?: number, seconds = duration): Promise<Measure> {
 	const cli = resolve('node_modules/autocannon/autocannon.js');
 	const { command, args } = pinned(1, process.execPath, [
 		cli,
@@ -165,10 +214,12 @@ async function load(url: string, seconds = duration): Promise<Measure> {
 		`accept-encoding=${ACCEPT_ENCODING}`,
 		url
 	]);
+	const cpuBefore = cpuMs(server);
 	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'] });
 	let stdout = '';
 	child.stdout.on('data', (chunk) => (stdout += String(chunk)));
 	await once(child, 'close');
+	const cpu = cpuMs(server) - cpuBefore;
 	const report = JSON.parse(stdout) as {
 		requests: { average: number; total: number };
 		latency: { p50: number; p99: number };
@@ -181,7 +232,8 @@ async function load(url: string, seconds = duration): Promise<Measure> {
 		p50: report.latency.p50,
 		p99: report.latency.p99,
 		bytesPerResponse: report.requests.total > 0 ? report.throughput.total / report.requests.total : 0,
-		errors: report.errors + report.non2xx
+		errors: report.errors + report.non2xx,
+		cpuPerResponse: report.requests.total > 0 ? (cpu * 1000) / report.requests.total : Number.NaN
 	};
 }
 
@@ -272,30 +324,33 @@ async function main() {
 		// `--profile <dir>`: the server writes a CPU profile there when it stops (`node --cpu-prof`).
 		const profile = options.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profile)}`] : [];
 		const app = pinned(0, process.execPath, [...profile, appDir]);
-		children.push(
-			spawn(app.command, app.args, {
-				stdio: 'ignore',
-				env: {
-					...instance,
-					PORT: String(APP_PORT),
-					HOST: host,
-					ORIGIN: appOrigin,
-					SINGLE_MAINTAINER: 'true',
-					ADDRESS_HEADER: 'x-forwarded-for',
-					XFF_DEPTH: '1'
-				}
-			})
-		);
+		// taskset runs the server in its own process (exec), so the child's id is the server's.
+		const appServer = spawn(app.command, app.args, {
+			stdio: 'ignore',
+			env: {
+				...instance,
+				PORT: String(APP_PORT),
+				HOST: host,
+				ORIGIN: appOrigin,
+				SINGLE_MAINTAINER: 'true',
+				ADDRESS_HEADER: 'x-forwarded-for',
+				XFF_DEPTH: '1'
+			}
+		});
+		children.push(appServer);
 		await waitFor(`http://${host}:${APP_PORT}/methodology`);
 		const captured = await Promise.all(paths.map(capture));
 
 		const nginx = findNginx();
 		let baseline: string;
+		// The static server's process, whose CPU is read (the Node fallback runs in this process: not read).
+		let staticServer: ChildProcess | null = null;
 		if (nginx) {
 			const config = join(scratch, 'nginx.conf');
 			writeFileSync(config, nginxConfig(scratch, captured));
 			const server = pinned(0, nginx, ['-c', config, '-p', scratch]);
-			children.push(spawn(server.command, server.args, { stdio: 'inherit' }));
+			staticServer = spawn(server.command, server.args, { stdio: 'inherit' });
+			children.push(staticServer);
 			baseline = `nginx (${spawnSync(nginx, ['-v'], { encoding: 'utf8' }).stderr.trim()})`;
 		} else {
 			// Same process pinning is not possible for a server inside this process: the load generator is pinned instead.
@@ -315,13 +370,16 @@ async function main() {
 				const order = round % 2 === 0 ? (['app', 'static'] as const) : (['static', 'app'] as const);
 				for (const which of order) {
 					const port = which === 'app' ? APP_PORT : STATIC_PORT;
-					(which === 'app' ? app : stat).push(await load(`http://${host}:${port}${response.path}`));
+					const server = which === 'app' ? appServer.pid : staticServer?.pid;
+					(which === 'app' ? app : stat).push(await load(`http://${host}:${port}${response.path}`, server));
 				}
 			}
 			const m = (list: Measure[], key: keyof Measure) => median(list.map((measure) => measure[key]));
 			const ratio = m(app, 'requestsPerSecond') / Math.max(1, m(stat, 'requestsPerSecond'));
+			// What one core could serve of each, from the CPU each spent per response: the ratio of the costs.
+			const cpuRatio = m(stat, 'cpuPerResponse') / m(app, 'cpuPerResponse');
 			rows.push(
-				`| \`${response.path}\` | ${m(app, 'requestsPerSecond').toFixed(0)} | ${m(stat, 'requestsPerSecond').toFixed(0)} | ${(ratio * 100).toFixed(0)} % | ${m(app, 'p50')} / ${m(app, 'p99')} ms | ${m(stat, 'p50')} / ${m(stat, 'p99')} ms | ${m(app, 'bytesPerResponse').toFixed(0)} | ${m(stat, 'bytesPerResponse').toFixed(0)} | ${response.headers['content-encoding'] ?? 'none'} | ${m(app, 'errors') + m(stat, 'errors')} |`
+				`| \`${response.path}\` | ${m(app, 'requestsPerSecond').toFixed(0)} | ${m(stat, 'requestsPerSecond').toFixed(0)} | ${(ratio * 100).toFixed(0)} % | ${m(app, 'cpuPerResponse').toFixed(0)} / ${m(stat, 'cpuPerResponse').toFixed(0)} µs | ${Number.isNaN(cpuRatio) ? 'n/a' : `${(cpuRatio * 100).toFixed(0)} %`} | ${m(app, 'p50')} / ${m(app, 'p99')} ms | ${m(stat, 'p50')} / ${m(stat, 'p99')} ms | ${m(app, 'bytesPerResponse').toFixed(0)} | ${m(stat, 'bytesPerResponse').toFixed(0)} | ${response.headers['content-encoding'] ?? 'none'} | ${m(app, 'errors') + m(stat, 'errors')} |`
 			);
 			console.log(rows.at(-1));
 		}
@@ -334,12 +392,12 @@ async function main() {
 				const during: Measure[] = [];
 				const approvalTimes: number[] = [];
 				for (let round = 0; round < rounds; round += 1) {
-					idle.push(await load(`${appOrigin}${path}`));
+					idle.push(await load(`${appOrigin}${path}`, appServer.pid));
 					let stop = false;
 					const approving = (async () => {
 						while (!stop) approvalTimes.push(await suggestAndApprove(cookie, (published += 1)));
 					})();
-					during.push(await load(`${appOrigin}${path}`));
+					during.push(await load(`${appOrigin}${path}`, appServer.pid));
 					stop = true;
 					await approving;
 				}
@@ -356,10 +414,10 @@ async function main() {
 		const table = [
 			`# bench:http, ${date}`,
 			'',
-			`App: the production server (\`node build\`: the server entry, then SvelteKit) on the real dataset. Baseline: ${baseline}, serving the bytes the app sent for each address, with its headers. ${canPin ? 'Both servers on core 0 (one at a time), autocannon on core 1.' : 'Not pinned to cores.'} ${connections} connections, ${duration} s per run, ${rounds} alternated runs each; medians. Requests ask for \`accept-encoding: ${ACCEPT_ENCODING}\`; bytes per response include headers.`,
+			`App: the production server (\`node build\`: the server entry, then SvelteKit) on the real dataset. Baseline: ${baseline}, serving the bytes the app sent for each address, with its headers. ${canPin ? 'Both servers on core 0 (one at a time), autocannon on core 1.' : 'Not pinned to cores.'} ${connections} connections, ${duration} s per run, ${rounds} alternated runs each; medians. Requests ask for \`accept-encoding: ${ACCEPT_ENCODING}\`; bytes per response include headers. CPU per response is the server's user and system time during the run (from /proc, worker processes included) divided by the responses sent: when autocannon, not the server, sets the pace, the server is idle part of the time and its requests per second say little, while the ratio of the two servers' CPU per response says how many requests each could serve on the core.`,
 			'',
-			'| address | app req/s | baseline req/s | app / baseline | app p50 / p99 | baseline p50 / p99 | app bytes | baseline bytes | encoding | errors |',
-			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+			'| address | app req/s | baseline req/s | app / baseline | CPU per response, app / baseline | baseline CPU / app CPU (req/s one core could serve, app / baseline) | app p50 / p99 | baseline p50 / p99 | app bytes | baseline bytes | encoding | errors |',
+			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 			...rows,
 			'',
 			...(readRows.length > 0

@@ -34,15 +34,22 @@ export const init: ServerInit = () => {
 	}
 };
 
-/** The dataset's version and revision, read once per published file (the connection changes when it is replaced). */
-const infoOf = new WeakMap<DatasetDatabase, ReturnType<typeof datasetInfo>>();
+/**
+ * The version pages are cached under, named again only when the published file or the day changes: every request
+ * asks for it (a cache hit too), and reading the dataset's meta and formatting the date each time cost a hit more than
+ * the look-up itself. The file is still checked on every call (getDataset), so a new one is seen at once.
+ */
+let named: { db: DatasetDatabase; until: number; version: string } | null = null;
 function cacheVersion(): string {
 	const db = getDataset();
-	let dataset = infoOf.get(db);
-	if (!dataset) infoOf.set(db, (dataset = datasetInfo(db)));
+	if (named?.db === db && Date.now() < named.until) return named.version;
+	const dataset = datasetInfo(db);
+	const day = todayIso();
 	// The application's build is part of the version, so a new release never serves pages rendered by the old one;
 	// so is the day, because citations print the date they were read, and the revision, because /changes lists them.
-	return `${appVersion}:${dataset.version}:r${dataset.revision}:${todayIso()}`;
+	const version = `${appVersion}:${dataset.version}:r${dataset.revision}:${day}`;
+	named = { db, until: Date.parse(`${day}T00:00:00Z`) + 86_400_000, version };
+	return version;
 }
 
 /**

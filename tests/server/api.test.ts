@@ -11,7 +11,7 @@ import {
 	TotalsResponse,
 	apiListEnvelope
 } from '../../src/lib/schemas/exports';
-import { API_LIMIT_DEFAULT, API_LIMIT_MAX } from '../../src/lib/schemas/api-paging';
+import { API_LIMIT_DEFAULT, API_LIMIT_MAX, cursorAfter } from '../../src/lib/schemas/api-paging';
 import { buildInto, fixtureDir } from '../helpers/dataset';
 
 type Handler = (event: { params: Record<string, string>; url: URL }) => Response | Promise<Response>;
@@ -23,6 +23,7 @@ beforeAll(async () => {
 	handlers.round = (await import('../../src/routes/api/v1/rounds/[id]/+server')).GET as unknown as Handler;
 	handlers.claims = (await import('../../src/routes/api/v1/claims/+server')).GET as unknown as Handler;
 	handlers.sources = (await import('../../src/routes/api/v1/sources/+server')).GET as unknown as Handler;
+	handlers.claimants = (await import('../../src/routes/api/v1/claimants/+server')).GET as unknown as Handler;
 	handlers.totals = (await import('../../src/routes/api/v1/totals/+server')).GET as unknown as Handler;
 	handlers.openapi = (await import('../../src/routes/api/v1/openapi.json/+server')).GET as unknown as Handler;
 });
@@ -49,14 +50,18 @@ describe('/api/v1', () => {
 
 	it.each([
 		{ name: 'rounds', path: 'rounds' },
+		{ name: 'rounds', path: 'rounds?sort=date_asc' },
+		{ name: 'rounds', path: 'rounds?sort=gap_desc' },
 		{ name: 'claims', path: 'claims' },
-		{ name: 'sources', path: 'sources' }
+		{ name: 'claims', path: 'claims?sort=date_asc' },
+		{ name: 'sources', path: 'sources' },
+		{ name: 'claimants', path: 'claimants' }
 	])('pages $path with limit and cursor: every row once, in order', async ({ name, path }) => {
 		const whole = (await call(name, path)).body as { rows: { id: string }[]; total: number };
 		const seen: string[] = [];
 		let cursor: string | null = null;
 		do {
-			const query: string = `${path}?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+			const query: string = `${path}${path.includes('?') ? '&' : '?'}limit=2${cursor ? `&cursor=${cursor}` : ''}`;
 			const { status, body } = await call(name, query);
 			expect(status).toBe(200);
 			expect(body.rows.length).toBeLessThanOrEqual(2);
@@ -70,11 +75,63 @@ describe('/api/v1', () => {
 	it('refuses a limit above the documented maximum, and a cursor of another dataset version', async () => {
 		const tooMany = await call('sources', `sources?limit=${API_LIMIT_MAX + 1}`);
 		expect([tooMany.status, ApiError.parse(tooMany.body).issues?.[0]?.parameter]).toEqual([400, 'limit']);
-		const stale = await call('claims', 'claims?cursor=000000000000.2');
+		const stale = await call(
+			'claims',
+			`claims?cursor=${cursorAfter('000000000000', 'claims:date_desc', ['2025-01-01', 'c0002'])}`
+		);
 		expect(stale.status).toBe(400);
 		expect(ApiError.parse(stale.body).message).toMatch(/^cursor: this cursor belongs to dataset version 000000000000/);
 		const forged = await call('rounds', 'rounds?cursor=anything');
 		expect([forged.status, ApiError.parse(forged.body).issues?.[0]?.parameter]).toEqual([400, 'cursor']);
+	});
+
+	it.each([
+		{
+			name: 'what is not base64url JSON',
+			cursor: (version: string) => `${version}.bm90IGpzb24`,
+			message: /^cursor: expected the next_cursor of an earlier answer$/
+		},
+		{
+			name: 'a key of the wrong shape',
+			cursor: (version: string) => cursorAfter(version, 'rounds:date_desc', [7, 'r1']),
+			message: /^cursor: expected the next_cursor of an earlier answer$/
+		},
+		{
+			name: 'a key with a date that is not one',
+			cursor: (version: string) => cursorAfter(version, 'rounds:date_desc', ['yesterday', 'r1']),
+			message: /^cursor: expected the next_cursor of an earlier answer$/
+		},
+		{
+			name: 'a cursor of another order',
+			cursor: (version: string) => cursorAfter(version, 'rounds:date_asc', ['2025-01-01', 'r1']),
+			message: /^cursor: this cursor was made for another list or order \(rounds:date_asc, not rounds:date_desc\)/
+		},
+		{
+			name: 'a cursor of another list',
+			cursor: (version: string) => cursorAfter(version, 'sources', ['BBC', null, 's1']),
+			message: /^cursor: this cursor was made for another list or order \(sources, not rounds:date_desc\)/
+		}
+	])('refuses $name with a 400 naming the cursor', async ({ cursor, message }) => {
+		const version = (await call('rounds', 'rounds')).body.dataset_version as string;
+		const refused = await call('rounds', `rounds?cursor=${cursor(version)}`);
+		expect(refused.status).toBe(400);
+		expect(ApiError.parse(refused.body).message).toMatch(message);
+	});
+
+	it('refuses a claimants cursor that names no claimant, and pages the claimants by id', async () => {
+		const whole = (await call('claimants', 'claimants')).body as { rows: { id: string }[]; dataset_version: string };
+		const first = await call('claimants', 'claimants?limit=1');
+		expect(first.body.rows.map((row: { id: string }) => row.id)).toEqual([whole.rows[0]?.id]);
+		const second = await call('claimants', `claimants?limit=1&cursor=${first.body.next_cursor}`);
+		expect(second.body.rows.map((row: { id: string }) => row.id)).toEqual([whole.rows[1]?.id]);
+		const unknown = await call(
+			'claimants',
+			`claimants?cursor=${cursorAfter(whole.dataset_version, 'claimants', ['k-nobody'])}`
+		);
+		expect([unknown.status, ApiError.parse(unknown.body).message]).toEqual([
+			400,
+			'cursor: this cursor names no row of this list: start again without a cursor'
+		]);
 	});
 
 	it('gives one round with its claims', async () => {

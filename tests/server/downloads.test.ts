@@ -23,7 +23,7 @@ import { StatementFilters } from '../../src/lib/schemas/statement-filters';
 import {
 	claimRows,
 	selectionTotals,
-	sourceRowsFrom,
+	sourceRowsAfter,
 	toRoundExport,
 	totalsRows
 } from '../../src/lib/server/db/queries/exports';
@@ -299,7 +299,7 @@ function wholeDownload(list: string, format: string, query: string): string {
 			},
 			sources: () => ({
 				columns: sourceExportColumns,
-				rows: sourceRowsFrom(db, origin, 0, -1).rows,
+				rows: sourceRowsAfter(db, origin, null, -1).map(({ row }) => row),
 				filters: {},
 				extra: {}
 			}),

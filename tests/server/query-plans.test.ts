@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { cursorAfter } from '../../src/lib/schemas/api-paging';
 import { buildDataset } from '../../src/lib/server/db/build';
 import { writeSyntheticDataset } from '../../src/lib/server/db/synthetic';
 import { FIXED_TODAY, realDataDir, temporaryDir } from '../helpers/dataset';
@@ -246,5 +247,81 @@ describe('the queries of the public pages', () => {
 				scanning.some((query) => sql.test(query.sql)),
 				String(sql)
 			).toBe(true);
+	});
+});
+
+describe("the API's next pages", () => {
+	const lists = [
+		'rounds',
+		'rounds?sort=date_asc',
+		'rounds?sort=gap_desc&kind=pow_exchange',
+		'rounds?year=2024',
+		'claims',
+		'claims?sort=date_asc&statement=offer',
+		'claims?claimant=k-medinsky',
+		'claims?year=2024&sort=date_asc',
+		'claims?year=2025',
+		'rounds?year=2025&sort=date_asc',
+		'sources'
+	];
+	const handlers = {
+		rounds: () => import('../../src/routes/api/v1/rounds/+server'),
+		claims: () => import('../../src/routes/api/v1/claims/+server'),
+		sources: () => import('../../src/routes/api/v1/sources/+server')
+	};
+
+	/** The plan of the query that read the page (the one with LIMIT), for the API list at `path`. */
+	async function pagePlan(path: string): Promise<{ sql: string; plan: string[] }> {
+		const name = path.split('?')[0] as keyof typeof handlers;
+		const { GET } = (await handlers[name]()) as unknown as { GET: (event: unknown) => Response };
+		caught.length = 0;
+		const response = GET(event(`/api/v1/${path}`));
+		expect(response.status).toBe(200);
+		const page = caught.find((query) => /\bLIMIT\b/.test(query.sql));
+		if (!page) throw new Error(`${path} read no page`);
+		const db = new Database(datasetPath, { readonly: true });
+		const plan = planOf(db, page);
+		db.close();
+		return { sql: page.sql, plan };
+	}
+
+	async function nextCursor(path: string): Promise<string> {
+		const name = path.split('?')[0] as keyof typeof handlers;
+		const { GET } = (await handlers[name]()) as unknown as { GET: (event: unknown) => Response };
+		const body = (await GET(event(`/api/v1/${path}${path.includes('?') ? '&' : '?'}limit=5`)).json()) as {
+			next_cursor: string | null;
+		};
+		if (!body.next_cursor) throw new Error(`${path} has a single page`);
+		return body.next_cursor;
+	}
+
+	it.each(lists)(
+		'%s: a cursor starts the page on its key along the index, without sorting or scanning',
+		async (path) => {
+			const cursor = await nextCursor(path);
+			const { sql, plan } = await pagePlan(`${path}${path.includes('?') ? '&' : '?'}limit=5&cursor=${cursor}`);
+			expect(sql).not.toMatch(/\bOFFSET\b/);
+			// The first line reads the list's table: a search of an index from the key (a range with < or >).
+			expect(plan[0]).toMatch(/^SEARCH \w+ USING (COVERING )?INDEX \w+ \(.*\([\w,]+\)[<>]\(\?(,\?)*\)/);
+			expect(plan.filter((line) => /TEMP B-TREE|^SCAN/.test(line))).toEqual([]);
+		}
+	);
+
+	it('sources: a cursor on a source without a date starts at its outlet', async () => {
+		const db = new Database(datasetPath, { readonly: true });
+		const undated = db
+			.prepare<[], { outlet: string; id: string }>(
+				'SELECT outlet, id FROM sources WHERE published_on IS NULL ORDER BY outlet COLLATE NOCASE, id LIMIT 1'
+			)
+			.get();
+		db.close();
+		if (!undated) throw new Error('the synthetic dataset has no source without a date');
+		const { GET } = (await handlers.sources()) as unknown as { GET: (event: unknown) => Response };
+		const datasetVersion = ((await GET(event('/api/v1/sources?limit=1')).json()) as { dataset_version: string })
+			.dataset_version;
+		const cursor = cursorAfter(datasetVersion, 'sources', [undated.outlet, null, undated.id]);
+		const { plan } = await pagePlan(`sources?limit=5&cursor=${cursor}`);
+		expect(plan[0]).toMatch(/^SEARCH s USING (COVERING )?INDEX sources_by_outlet \(outlet>\?\)$/);
+		expect(plan.filter((line) => /TEMP B-TREE|^SCAN/.test(line))).toEqual([]);
 	});
 });

@@ -87,6 +87,17 @@ describe('answerFromCache', () => {
 		expect(answer.body.equals(body ?? Buffer.alloc(0))).toBe(true);
 	});
 
+	it('negotiates each Accept-Encoding header as the hooks do, however many different ones come', async () => {
+		// More headers than it keeps answers for, each asked twice: the second answer may come from what it kept.
+		const headers = Array.from({ length: 70 }, (_, n) => (n % 2 ? `br;q=0, gzip;q=0.${n}` : `gzip;q=0.${n}, br`));
+		for (const accept of [...headers, ...headers]) {
+			const answer = await send('/rounds?year=2024', { 'accept-encoding': accept });
+			// ROUNDS has brotli only: a client refusing it is left to the hooks, which compress gzip.
+			expect([accept, answer.status]).toEqual([accept, accept.startsWith('br;q=0') ? 599 : 200]);
+			if (answer.status === 200) expect(answer.headers['content-encoding']).toBe('br');
+		}
+	});
+
 	it('answers a revalidation with the hooks’ 304', async () => {
 		const etag = (await send('/rounds?year=2024', { 'accept-encoding': 'br' })).headers.etag ?? '';
 		const answer = await send('/rounds?year=2024', { 'accept-encoding': 'br', 'if-none-match': etag });

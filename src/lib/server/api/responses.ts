@@ -1,7 +1,7 @@
 // The read API's shared parts: JSON responses with the dataset version, and 400s that are JSON too.
 import { json } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { cursorAt, readCursor, type ApiPaging } from '../../schemas/api-paging';
+import { cursorAfter, readCursor, type ApiPaging, type KeyValue } from '../../schemas/api-paging';
 import { listEnvelope } from '../downloads/list-downloads';
 
 /** Cross-origin reads are allowed: the API serves public data. */
@@ -20,40 +20,59 @@ function badParameter(parameter: string, message: string): Response {
 	);
 }
 
-/** Reads `limit` rows of a list from `offset`, and how many it has: for a list read a page at a time from SQL. */
-export type RowsFrom = (offset: number, limit: number) => { total: number; rows: readonly Record<string, unknown>[] };
+/**
+ * A list of the API read a page at a time along an index: its order (written into its cursors, so that a cursor of
+ * another list or order is refused), the schema of its rows' sort keys, how many rows match, and `limit` rows after
+ * a sort key (from the start when there is none), each with its own key. `after` returns null when the key names no
+ * row it can go on from (a list kept in memory, whose rows are found by id).
+ */
+export interface KeysetList<Key extends readonly KeyValue[]> {
+	order: string;
+	key: z.ZodType<Key>;
+	total: () => number;
+	after: (key: Key | null, limit: number) => readonly { row: Record<string, unknown>; key: Key }[] | null;
+}
 
 /**
- * One page of an API list: `limit` rows from the cursor, the number matching in all, and the cursor of the next page
- * (null on the last). A cursor from another dataset version is refused, since its rows may have moved.
+ * One page of an API list: `limit` rows after the cursor's sort key, the number matching in all, and the cursor of
+ * the next page (null on the last). A cursor from another dataset version is refused, since its rows may have changed.
  */
-export function apiListResponse(
+export function apiListResponse<Key extends readonly KeyValue[]>(
 	datasetVersion: string,
 	columns: readonly string[],
-	rows: readonly Record<string, unknown>[] | RowsFrom,
+	list: KeysetList<Key>,
 	filters: Record<string, string | number | undefined>,
 	paging: ApiPaging,
 	extra: Record<string, unknown> = {}
 ): Response {
-	const { datasetVersion: cursorVersion, offset } = paging.cursor
-		? readCursor(paging.cursor)
-		: { datasetVersion, offset: 0 };
-	if (cursorVersion !== datasetVersion) {
-		return badParameter(
-			'cursor',
-			`this cursor belongs to dataset version ${cursorVersion}; the dataset is now ${datasetVersion}: start again without a cursor`
-		);
+	let after: Key | null = null;
+	if (paging.cursor) {
+		const cursor = readCursor(paging.cursor, list.order, list.key);
+		if (cursor.ok && cursor.datasetVersion !== datasetVersion) {
+			return badParameter(
+				'cursor',
+				`this cursor belongs to dataset version ${cursor.datasetVersion}; the dataset is now ${datasetVersion}: start again without a cursor`
+			);
+		}
+		if (!cursor.ok) return badParameter('cursor', cursor.message);
+		after = cursor.key;
 	}
-	const page =
-		typeof rows === 'function'
-			? rows(offset, paging.limit)
-			: { total: rows.length, rows: rows.slice(offset, offset + paging.limit) };
-	const end = offset + paging.limit;
+	// One row more than the page tells whether there is a next one.
+	const read = list.after(after, paging.limit + 1);
+	if (!read) return badParameter('cursor', 'this cursor names no row of this list: start again without a cursor');
+	const rows = read.slice(0, paging.limit);
+	const last = rows.at(-1);
 	return apiResponse({
-		...listEnvelope(datasetVersion, columns, page.rows, filters, extra),
-		total: page.total,
+		...listEnvelope(
+			datasetVersion,
+			columns,
+			rows.map(({ row }) => row),
+			filters,
+			extra
+		),
+		total: list.total(),
 		limit: paging.limit,
-		next_cursor: end < page.total ? cursorAt(datasetVersion, end) : null
+		next_cursor: read.length > paging.limit && last ? cursorAfter(datasetVersion, list.order, last.key) : null
 	});
 }
 

@@ -69,6 +69,37 @@ function headersFor(
 }
 
 /**
+ * The version the hooks name, asked once per turn of the event loop and shared by the requests read in that turn:
+ * naming it stats the published file (a new file is a new version) and formats the day, which cost more than the rest
+ * of a hit. A request read in a later turn (any request sent after an answer to an earlier one) asks again, so a
+ * publication is seen by the same requests as before.
+ */
+let versionThisTurn: string | null = null;
+function currentVersion(shared: SharedPageCache): string {
+	if (versionThisTurn === null) {
+		versionThisTurn = shared.version();
+		setImmediate(() => (versionThisTurn = null));
+	}
+	return versionThisTurn;
+}
+
+/**
+ * negotiateEncoding's answer for each Accept-Encoding header seen (clients send a handful: a browser always sends the
+ * same one), kept for at most 64 headers so that a client sending a new one each time cannot grow it.
+ */
+const negotiated = new Map<string, ContentEncoding | null>();
+function encodingFor(acceptEncoding: string | undefined): ContentEncoding | null {
+	if (acceptEncoding === undefined) return null;
+	let encoding = negotiated.get(acceptEncoding);
+	if (encoding === undefined) {
+		encoding = negotiateEncoding(acceptEncoding);
+		if (negotiated.size >= 64) negotiated.clear();
+		negotiated.set(acceptEncoding, encoding);
+	}
+	return encoding;
+}
+
+/**
  * Answers a public GET or HEAD whose target is a cached page, in an encoding already compressed, exactly as the hooks
  * answer a hit (headers, ETag, 304, Vary), with the security headers every response gets (`securityHeaders`, for
  * `to`); returns false, having written nothing, for anything else. A request that
@@ -79,12 +110,12 @@ export function answerFromCache(request: IncomingMessage, response: ServerRespon
 	if ((method !== 'GET' && method !== 'HEAD') || url === undefined || !PLAIN_TARGET.test(url)) return false;
 	const shared = (globalThis as Registry)[REGISTRY];
 	if (!shared || request.headers.cookie?.includes(`${shared.sessionCookie}=`)) return false;
-	const version = shared.version();
+	const version = currentVersion(shared);
 	const fresh = shared.cache.get(version, url);
 	// While the hooks render a page of a new version, its previous version's page is sent (see PageCache).
 	const page = fresh ?? (method === 'GET' ? shared.cache.stalePage(version, url) : undefined);
 	if (!page) return false;
-	const encoding = method === 'HEAD' ? null : negotiateEncoding(request.headers['accept-encoding'] ?? null);
+	const encoding = method === 'HEAD' ? null : encodingFor(request.headers['accept-encoding']);
 	const ifNoneMatch = request.headers['if-none-match'];
 	if (etagMatches(ifNoneMatch ?? null, page.etag)) {
 		const headers = notModifiedHeaders(page.etag, encoding);

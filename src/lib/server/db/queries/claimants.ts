@@ -20,6 +20,11 @@ const statements = preparedFor((db) => ({
 	byId: db.prepare<[string], ClaimantRecord>(`SELECT ${claimantColumns} FROM claimants k WHERE k.id = ?`)
 }));
 
+/** Each claimant's position in {@link listClaimants}, by id, once per dataset version (for the API's cursors). */
+export const claimantPositions = memoizedFor(
+	(db: DatasetDatabase) => new Map(listClaimants(db).map((claimant, index) => [claimant.id, index]))
+);
+
 /** One claimant, or null. */
 export function getClaimant(db: DatasetDatabase, id: string): ClaimantListItem | null {
 	const record = statements(db).byId.get(id);

@@ -8,6 +8,7 @@ import type {
 	StatementKind
 } from '../../../schemas/vocabulary';
 import type { Speaker } from '../../../format/data-words';
+import type { SourceKey } from '../../../schemas/api-paging';
 import type { DatasetDatabase } from '../dataset';
 import { inBatches } from '../batches';
 import { memoizedFor, preparedFor } from '../prepared';
@@ -155,6 +156,26 @@ const statements = preparedFor((db) => ({
 		        (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claim_count
 		   FROM sources s ORDER BY s.outlet COLLATE NOCASE, s.published_on, s.id LIMIT ? OFFSET ?`
 	),
+	// The keyset of the sources by outlet: the rows after a source's (outlet, date, id), as a range of sources_by_outlet
+	// (the collation is written on the value, not the column, for SQLite to see the index's range). A row value compared
+	// with a null date is unknown, so a key without a date has its own statement: the rest of the
+	// outlet's undated sources by id, then its dated ones (nulls sort first), then the next outlets.
+	sourcesAfterDated: db.prepare<[string, string, string, number], SourceRecord & { claim_count: number }>(
+		`SELECT s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url, s.reliability, s.note,
+		        (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claim_count
+		   FROM sources s WHERE (s.outlet, s.published_on, s.id) > (? COLLATE NOCASE, ?, ?)
+		  ORDER BY s.outlet COLLATE NOCASE, s.published_on, s.id LIMIT ?`
+	),
+	sourcesAfterUndated: db.prepare<
+		[{ outlet: string; id: string; limit: number }],
+		SourceRecord & { claim_count: number }
+	>(
+		`SELECT s.id, s.url, s.outlet, s.title, s.published_on, s.accessed_on, s.kind, s.language, s.archive_url, s.reliability, s.note,
+		        (SELECT count(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claim_count
+		   FROM sources s WHERE s.outlet COLLATE NOCASE >= @outlet
+		    AND (s.outlet COLLATE NOCASE > @outlet OR s.published_on IS NOT NULL OR s.id > @id)
+		  ORDER BY s.outlet COLLATE NOCASE, s.published_on, s.id LIMIT @limit`
+	),
 	sourceCount: db.prepare<[], { count: number }>('SELECT count(*) AS count FROM sources')
 }));
 
@@ -287,6 +308,25 @@ export function pageOfSources(
 			.sourcesPage.all(limit, offset)
 			.map((record) => ({ ...toSourceRef(record), claimCount: record.claim_count }))
 	};
+}
+
+/**
+ * `limit` sources by outlet after the one whose sort key (outlet, publication date, id) is `after`, from the first
+ * when null, read as a range of the index however deep the page is.
+ */
+export function sourcesAfter(
+	db: DatasetDatabase,
+	after: SourceKey | null,
+	limit: number
+): (SourceRef & { claimCount: number })[] {
+	if (!after) return pageOfSources(db, 0, limit).sources;
+	const [outlet, publishedOn, id] = after;
+	const sql = statements(db);
+	const records =
+		publishedOn === null
+			? sql.sourcesAfterUndated.all({ outlet, id, limit })
+			: sql.sourcesAfterDated.all(outlet, publishedOn, id, limit);
+	return records.map((record) => ({ ...toSourceRef(record), claimCount: record.claim_count }));
 }
 
 /** Every source with the number of claims it supports, by outlet, in batches of `size` (for the streamed download). */

@@ -10,24 +10,25 @@ import type {
 	TotalsRowExport,
 	TrackRecordExport
 } from '../../../schemas/exports';
+import type { DateKey, SourceKey } from '../../../schemas/api-paging';
 import type { RoundFilters } from '../../../schemas/round-filters';
 import type { StatementFilters } from '../../../schemas/statement-filters';
 import type { DatasetDatabase } from '../dataset';
 import type { ClaimantListItem } from './claimants';
 import {
 	getSourceWithCount,
-	pageOfSources,
 	sourceBatches,
 	sourceCount,
+	sourcesAfter,
 	type ClaimView,
 	type listSources
 } from './claims';
-import { countRounds, roundBatches, roundsFrom, selectedTotals, type RoundListItem } from './rounds';
+import { countRounds, roundBatches, roundsAfter, selectedTotals, type RoundKey, type RoundListItem } from './rounds';
 import {
 	countStatements,
 	listStatements,
 	statementBatches,
-	statementsFrom,
+	statementsAfter,
 	verdictOf,
 	type StatementVerdict
 } from './statements';
@@ -84,18 +85,15 @@ export function roundBatchesOf(
 	};
 }
 
-/** `limit` rounds matching the filters from `offset`, read from an index, and how many match. */
-export function roundRowsFrom(
+/** `limit` rounds matching the filters after the sort key `after` (from the first when null), each with its key. */
+export function roundRowsAfter(
 	db: DatasetDatabase,
 	filters: Omit<RoundFilters, 'page'>,
 	origin: string,
-	offset: number,
+	after: RoundKey | null,
 	limit: number
-): { total: number; rows: RoundExport[] } {
-	return {
-		total: countRounds(db, filters),
-		rows: roundsFrom(db, filters, offset, limit).map((round) => toRoundExport(round, origin))
-	};
+): { row: RoundExport; key: RoundKey }[] {
+	return roundsAfter(db, filters, after, limit).map(({ round, key }) => ({ row: toRoundExport(round, origin), key }));
 }
 
 /** A round shaped as in the downloads. */
@@ -206,18 +204,18 @@ export function claimBatchesOf(
 	};
 }
 
-/** `limit` statements matching the filters from `offset`, read from the index, and how many match. */
-export function claimRowsFrom(
+/** `limit` statements matching the filters after the sort key `after` (from the first when null), each with its key. */
+export function claimRowsAfter(
 	db: DatasetDatabase,
 	filters: StatementFilters,
 	origin: string,
-	offset: number,
+	after: DateKey | null,
 	limit: number
-): { total: number; rows: ClaimExport[] } {
-	return {
-		total: countStatements(db, filters),
-		rows: statementsFrom(db, filters, offset, limit).map((claim) => toClaimExport(claim, claim.verdict, origin))
-	};
+): { row: ClaimExport; key: DateKey }[] {
+	return statementsAfter(db, filters, after, limit).map((claim) => ({
+		row: toClaimExport(claim, claim.verdict, origin),
+		key: [claim.statedOn, claim.id]
+	}));
 }
 
 /** A claimant shaped as in the API. */
@@ -287,15 +285,17 @@ function* mapBatches<T, U>(
 	for (const batch of batches) yield batch.map(map);
 }
 
-/** `limit` sources by outlet from `offset`, read from the index, and how many there are. */
-export function sourceRowsFrom(
+/** `limit` sources by outlet after the sort key `after` (from the first when null; -1: all), each with its key. */
+export function sourceRowsAfter(
 	db: DatasetDatabase,
 	origin: string,
-	offset: number,
+	after: SourceKey | null,
 	limit: number
-): { total: number; rows: SourceExport[] } {
-	const { total, sources } = pageOfSources(db, offset, limit);
-	return { total, rows: sources.map((source) => toSourceExport(source, origin)) };
+): { row: SourceExport; key: SourceKey }[] {
+	return sourcesAfter(db, after, limit).map((source) => ({
+		row: toSourceExport(source, origin),
+		key: [source.outlet, source.publishedOn, source.id]
+	}));
 }
 
 function toSourceExport(source: ReturnType<typeof listSources>[number], origin: string): SourceExport {

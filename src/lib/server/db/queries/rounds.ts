@@ -14,12 +14,14 @@ import {
 } from '../../../domain/round-figures';
 import { largestGap, ROUNDS_PAGE_SIZE, type RoundQuery } from '../../../domain/round-filters';
 import type { YearTotals } from '../../../domain/year-totals';
+import type { DateKey, GapKey } from '../../../schemas/api-paging';
 import type { Statement } from 'better-sqlite3';
 import type { MediatorWords, Speaker } from '../../../format/data-words';
 import { baseLocale, getLocale } from '../../../paraglide/runtime.js';
 import type { DatasetDatabase } from '../dataset';
 import { speakerNameColumns, speakerOf } from './claims';
 import { inBatches } from '../batches';
+import { keyWithinYear } from '../keyset';
 import { memoizedFor, preparedFor } from '../prepared';
 
 /** A round as listed on the overview, with the figures derived from its claims. */
@@ -349,9 +351,18 @@ export const allRoundTotals = preparedFor((db) => totalsOf(roundQuery(db, {}, 't
  * The statement reading one page of the events matching `filters`, or counting them, prepared once per combination of
  * filters, in matchRounds's order (domain/round-filters.ts): a page walks an index of events (events_by_*) in order.
  */
-function roundQuery(db: DatasetDatabase, filters: RoundSelection, read: 'page' | 'count' | 'totals') {
+function roundQuery(db: DatasetDatabase, filters: RoundSelection, read: 'page' | 'after' | 'count' | 'totals') {
 	const where = ["i.kind <> 'agreement'"];
-	if (filters.year !== undefined) where.push('i.date >= @from AND i.date < @to');
+	// By date, a next page's key takes the place of the year's bound on its side (see keyWithinYear).
+	const byDateAfter = read === 'after' && filters.sort !== 'gap_desc';
+	if (filters.year !== undefined)
+		where.push(
+			byDateAfter
+				? filters.sort === 'date_asc'
+					? 'i.date < @to'
+					: 'i.date >= @from'
+				: 'i.date >= @from AND i.date < @to'
+		);
 	if (filters.kind !== undefined) where.push('i.kind = @kind');
 	if (filters.status !== undefined) where.push('(i.status_to_ukraine = @status OR i.status_to_russia = @status)');
 	if (filters.mediator !== undefined)
@@ -363,13 +374,24 @@ function roundQuery(db: DatasetDatabase, filters: RoundSelection, read: 'page' |
 			: filters.sort === 'gap_desc'
 				? 'i.gap DESC, i.date DESC, i.round_id DESC'
 				: 'i.date DESC, i.round_id DESC';
+	// A keyset: the rows after a sort key, as a range of the same index (the key's columns in the index's order).
+	if (read === 'after')
+		where.push(
+			filters.sort === 'date_asc'
+				? '(i.date, i.round_id) > (@after_date, @after_id)'
+				: filters.sort === 'gap_desc'
+					? '(i.gap, i.date, i.round_id) < (@after_gap, @after_date, @after_id)'
+					: '(i.date, i.round_id) < (@after_date, @after_id)'
+		);
 	const sql =
 		read === 'count'
 			? `SELECT count(*) AS count FROM round_items i WHERE ${where.join(' AND ')}`
 			: read === 'totals'
 				? `SELECT t.population, t.direction, ${TOTAL_SUMS} FROM round_items i JOIN round_totals t ON t.round_id = i.round_id
 				    WHERE ${where.join(' AND ')} GROUP BY t.population, t.direction`
-				: `SELECT i.item FROM round_items i WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+				: read === 'after'
+					? `SELECT i.item, i.gap FROM round_items i WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit`
+					: `SELECT i.item, i.gap FROM round_items i WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
 	const kept = statements(db).filtered;
 	let statement = kept.get(sql);
 	if (!statement) kept.set(sql, (statement = db.prepare(sql)));
@@ -404,6 +426,37 @@ export function roundsFrom(
 		item: string;
 	}[];
 	return inReaderLanguage(db, rows.map(parsed));
+}
+
+/** The sort key of an event in a list's order: the columns of the index the list walks (date, or gap, date and id). */
+export type RoundKey = DateKey | GapKey;
+
+/**
+ * `limit` events matching the filters after the one whose sort key is `after` (from the first when null), in the
+ * order asked for, each with its own key: the page is a range of the list's index, however deep it is.
+ */
+export function roundsAfter(
+	db: DatasetDatabase,
+	filters: RoundSelection,
+	after: RoundKey | null,
+	limit: number
+): { round: RoundListItem; key: RoundKey }[] {
+	const parameters = roundParameters(filters);
+	let key: Record<string, string | number> | null = null;
+	if (after?.length === 3) key = { after_gap: after[0], after_date: after[1], after_id: after[2] };
+	else if (after) {
+		const { date, id } = keyWithinYear(after, filters.year, filters.sort !== 'date_asc');
+		key = { after_date: date, after_id: id };
+	}
+	const rows = (
+		key
+			? roundQuery(db, filters, 'after').all({ ...parameters, ...key, limit })
+			: roundQuery(db, filters, 'page').all({ ...parameters, limit, offset: 0 })
+	) as { item: string; gap: number }[];
+	return inReaderLanguage(db, rows.map(parsed)).map((round, index) => ({
+		round,
+		key: filters.sort === 'gap_desc' ? [rows[index]!.gap, round.date, round.id] : [round.date, round.id]
+	}));
 }
 
 /** Every event matching the filters in batches of `size`, in the order asked for (for the streamed downloads). */

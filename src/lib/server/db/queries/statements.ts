@@ -20,11 +20,13 @@ import {
 	type Verdict
 } from '../../../domain/claim-context';
 import { verdictHref, verdictText, verdictTone, type OfferedFigure, type VerdictTone } from '../../../format/verdict';
+import type { DateKey } from '../../../schemas/api-paging';
 import type { StatementFilters } from '../../../schemas/statement-filters';
 import type { ClaimantSide, Counted, Qualifier, StatementKind } from '../../../schemas/vocabulary';
 import type { Statement } from 'better-sqlite3';
 import type { DatasetDatabase } from '../dataset';
 import { inBatches } from '../batches';
+import { keyWithinYear } from '../keyset';
 import { memoizedFor, preparedFor } from '../prepared';
 import {
 	claimColumns,
@@ -332,7 +334,7 @@ function toListItems(db: DatasetDatabase, records: (ClaimRecord & JudgementRow)[
  * The statement reading one page of the statements matching `filters`, or counting them, prepared once per combination
  * of filters: a page walks a partial index (statements_by_*) in the list's order; a count adds up statement_counts.
  */
-function statementQuery(db: DatasetDatabase, filters: StatementFilters, count: boolean) {
+function statementQuery(db: DatasetDatabase, filters: StatementFilters, read: 'page' | 'after' | 'count') {
 	const where = [IS_STATEMENT_SQL];
 	const counted = ['1'];
 	if (filters.statement !== undefined) {
@@ -340,7 +342,14 @@ function statementQuery(db: DatasetDatabase, filters: StatementFilters, count: b
 		counted.push('statement = @statement');
 	}
 	if (filters.year !== undefined) {
-		where.push('c.stated_on >= @from AND c.stated_on < @to');
+		// A next page's key takes the place of the year's bound on its side (see keyWithinYear).
+		where.push(
+			read !== 'after'
+				? 'c.stated_on >= @from AND c.stated_on < @to'
+				: filters.sort === 'date_asc'
+					? 'c.stated_on < @to'
+					: 'c.stated_on >= @from'
+		);
 		counted.push('year = @from');
 	}
 	if (filters.claimant !== undefined) {
@@ -348,11 +357,15 @@ function statementQuery(db: DatasetDatabase, filters: StatementFilters, count: b
 		counted.push('claimant_id = @claimant');
 	}
 	const order = filters.sort === 'date_asc' ? 'c.stated_on, c.id' : 'c.stated_on DESC, c.id DESC';
-	const sql = count
-		? `SELECT coalesce(sum(count), 0) AS count FROM statement_counts WHERE ${counted.join(' AND ')}`
-		: `SELECT ${claimColumns}, v.verdict, v.supporting, v.response_count
+	// A keyset: the statements after a sort key, as a range of the same index.
+	if (read === 'after')
+		where.push(`(c.stated_on, c.id) ${filters.sort === 'date_asc' ? '>' : '<'} (@after_date, @after_id)`);
+	const sql =
+		read === 'count'
+			? `SELECT coalesce(sum(count), 0) AS count FROM statement_counts WHERE ${counted.join(' AND ')}`
+			: `SELECT ${claimColumns}, v.verdict, v.supporting, v.response_count
 		     FROM claims c JOIN claim_verdicts v ON v.claim_id = c.id
-		    WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+		    WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit${read === 'page' ? ' OFFSET @offset' : ''}`;
 	const kept = statements(db).filtered;
 	let statement = kept.get(sql);
 	if (!statement) kept.set(sql, (statement = db.prepare(sql)));
@@ -370,7 +383,7 @@ function statementParameters(filters: StatementFilters) {
 
 /** How many running totals, offers, allegations and rebuttals match the filters, from the counts the build stored. */
 export function countStatements(db: DatasetDatabase, filters: StatementFilters): number {
-	return (statementQuery(db, filters, true).get(statementParameters(filters)) as { count: number }).count;
+	return (statementQuery(db, filters, 'count').get(statementParameters(filters)) as { count: number }).count;
 }
 
 /**
@@ -383,7 +396,24 @@ export function statementsFrom(
 	offset: number,
 	limit: number
 ): StatementListItem[] {
-	return toListItems(db, statementQuery(db, filters, false).all({ ...statementParameters(filters), limit, offset }));
+	return toListItems(db, statementQuery(db, filters, 'page').all({ ...statementParameters(filters), limit, offset }));
+}
+
+/**
+ * `limit` statements matching the filters after the one whose sort key (date and id) is `after`, from the first when
+ * null, in the order asked for, with their verdicts: the page is a range of the list's index, however deep it is.
+ */
+export function statementsAfter(
+	db: DatasetDatabase,
+	filters: StatementFilters,
+	after: DateKey | null,
+	limit: number
+): StatementListItem[] {
+	if (!after) return statementsFrom(db, filters, 0, limit);
+	const parameters = statementParameters(filters);
+	const { date, id } = keyWithinYear(after, filters.year, filters.sort !== 'date_asc');
+	const key = { after_date: date, after_id: id };
+	return toListItems(db, statementQuery(db, filters, 'after').all({ ...parameters, ...key, limit }));
 }
 
 /**
@@ -395,7 +425,7 @@ export function* statementBatches(
 	filters: StatementFilters,
 	size: number
 ): Generator<StatementListItem[], void, undefined> {
-	const rows = statementQuery(db, filters, false).iterate({ ...statementParameters(filters), limit: -1, offset: 0 });
+	const rows = statementQuery(db, filters, 'page').iterate({ ...statementParameters(filters), limit: -1, offset: 0 });
 	for (const batch of inBatches(rows as Iterable<ClaimRecord & JudgementRow>, size)) yield toListItems(db, batch);
 }
 

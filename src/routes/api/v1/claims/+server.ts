@@ -1,12 +1,13 @@
 // GET /api/v1/claims: statements outside rounds matching the filters of /claims, with the fields of /claims.json, `limit` at a time.
-import { ApiPaging } from '$lib/schemas/api-paging';
+import { ApiPaging, DateKey } from '$lib/schemas/api-paging';
 import { claimExportColumns } from '$lib/schemas/exports';
 import { StatementFilters } from '$lib/schemas/statement-filters';
 import { apiListResponse, apiQuery, apiResponse } from '$lib/server/api/responses';
 import { getDataset } from '$lib/server/db/dataset';
 import { getClaimant } from '$lib/server/db/queries/claimants';
-import { claimRowsFrom } from '$lib/server/db/queries/exports';
+import { claimRowsAfter } from '$lib/server/db/queries/exports';
 import { datasetInfo } from '$lib/server/db/queries/rounds';
+import { countStatements } from '$lib/server/db/queries/statements';
 import type { RequestHandler } from './$types';
 
 const ClaimsApiQuery = StatementFilters.extend(ApiPaging.shape);
@@ -26,7 +27,12 @@ export const GET: RequestHandler = ({ url }) => {
 			400
 		);
 	}
-	// Only the page asked for is read, from the index in list order.
-	const rows = (offset: number, limit: number) => claimRowsFrom(db, filters, url.origin, offset, limit);
-	return apiListResponse(datasetInfo(db).version, claimExportColumns, rows, filters, { limit, cursor });
+	// Only the page asked for is read, as a range of the index in list order.
+	const list = {
+		order: `claims:${filters.sort ?? 'date_desc'}`,
+		key: DateKey,
+		total: () => countStatements(db, filters),
+		after: (after: DateKey | null, limit: number) => claimRowsAfter(db, filters, url.origin, after, limit)
+	};
+	return apiListResponse(datasetInfo(db).version, claimExportColumns, list, filters, { limit, cursor });
 };

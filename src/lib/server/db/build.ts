@@ -18,7 +18,7 @@ import { parseCsv } from './csv';
 import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../privacy/withheld-names';
 import { deriveRounds, roundItemRow, roundTotalRows, type RoundListItem } from './queries/rounds';
-import { judgeEveryClaim } from './queries/statements';
+import { claimsToJudge, judgeClaims, judgeEveryClaim, type StoredJudgement } from './queries/statements';
 import { chartRoundOf } from '../../charts/inputs';
 import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments, type SearchDocument } from './search-index';
@@ -940,7 +940,7 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 			const rounds = deriveRounds(db);
 			for (const round of rounds) insertRound(round);
 			yield;
-			const judged = judgementWrites(db, rounds);
+			const judged = judgementWrites(db, judgeEveryClaim(db, rounds));
 			for (let count = 1; !judged.next().done; count += 1) if (count % ROWS_PER_STEP === 0) yield;
 			db.exec('COMMIT');
 		} finally {
@@ -1107,6 +1107,10 @@ function writeChanges(
 		db.transaction(() => {
 			// A changed claim may leave its round: that round's figures move too.
 			const roundsBefore = roundsTouched.all(changedIds).map((row) => row.id);
+			// The claims whose verdicts read the changed claims and rounds as they were (a claim that moves away leaves
+			// those it supported or answered); those that read them as they are now are added below.
+			const claimIds = changed.filter((edit) => edit.entity === 'claim').map((edit) => edit.recordId);
+			const judgedAgain = claimsToJudge(db, claimIds, roundsBefore);
 			changed.forEach((edit, index) => {
 				if (applied[index]?.result !== 'applied') return;
 				const added = edit.kind === 'addition';
@@ -1161,10 +1165,12 @@ function writeChanges(
 			}
 			const insertRound = roundWrites(db);
 			for (const round of deriveRounds(db, touched)) insertRound(round);
-			// A change may move any verdict (a figure now supported, an offer's delivery, an answer): all are judged
-			// again from the changed rows, by the same rules as a whole build.
-			db.exec('DELETE FROM claim_verdicts');
-			for (const written of judgementWrites(db)) void written;
+			// A change moves only the verdicts that read what it changed (a figure now supported, an offer's delivery, an
+			// answer): those are judged again from the changed rows, by the same rules as a whole build.
+			for (const id of claimsToJudge(db, claimIds, touched)) judgedAgain.add(id);
+			const deleteVerdict = db.prepare<[string]>('DELETE FROM claim_verdicts WHERE claim_id = ?');
+			for (const id of judgedAgain) deleteVerdict.run(id);
+			for (const written of judgementWrites(db, judgeClaims(db, [...judgedAgain]))) void written;
 		})();
 	} finally {
 		db.close();
@@ -1201,12 +1207,12 @@ function roundWrites(db: Database.Database): (round: RoundListItem) => void {
 	};
 }
 
-/** Stores every claim's judgement (see queries/statements.ts), one row at a time: what the pages read instead of judging. */
-function* judgementWrites(db: Database.Database, rounds?: readonly RoundListItem[]): Generator<void> {
+/** Stores claims' judgements (see queries/statements.ts), one row at a time: what the pages read instead of judging. */
+function* judgementWrites(db: Database.Database, judgements: Iterable<StoredJudgement>): Generator<void> {
 	const insert = db.prepare<[string, string, string, number]>(
 		'INSERT INTO claim_verdicts (claim_id, verdict, supporting, response_count) VALUES (?, ?, ?, ?)'
 	);
-	for (const judged of judgeEveryClaim(db, rounds)) {
+	for (const judged of judgements) {
 		insert.run(judged.claimId, JSON.stringify(judged.verdict), JSON.stringify(judged.supporting), judged.responseCount);
 		yield;
 	}

@@ -237,6 +237,41 @@ describe('publishing an approval from the published file', () => {
 		60_000
 	);
 
+	// An approval changing only a row's own columns checks only that row: a problem in it must still refuse the decision,
+	// with the message a whole build gives (it then validates whole), and leave the published file as it was.
+	it.each<{ name: string; fields: Record<string, string>; message: string }>([
+		{
+			name: "a claim's date in the future",
+			fields: { kind: 'change', entity: 'claim', record_id: 'c2', 'field:stated_on': '2026-07-01' },
+			message: `claims.csv:3 (after correction #1): stated_on: date 2026-07-01 is in the future (today is ${FIXED_TODAY})`
+		},
+		{
+			name: 'a round ending before it starts',
+			fields: { kind: 'change', entity: 'round', record_id: '2025-05-16-agreement', 'field:end_date': '2025-05-01' },
+			message: 'rounds.csv:3 (after correction #1): end_date: end date 2025-05-01 is before the start date 2025-05-16'
+		},
+		{
+			name: 'working jargon in a note',
+			fields: { kind: 'change', entity: 'claim', record_id: 'c2', 'field:note': 'Taken from research row r24-228.' },
+			message: 'claims.csv:3 (after correction #1): note:'
+		},
+		{
+			name: "a source's access date in the future",
+			fields: { kind: 'change', entity: 'source', record_id: 's-uae', 'field:accessed_on': '2026-12-01' },
+			message: `sources.csv:4 (after correction #1): accessed_on: date 2026-12-01 is in the future (today is ${FIXED_TODAY})`
+		}
+	])(
+		'refuses a change that only its own row makes invalid, as a whole build does: $name',
+		async ({ fields, message }) => {
+			const before = tablesOf(target.outPath);
+			const refused = await approveCorrection(state, target, suggest(fields), context());
+			expect(refused).toMatchObject({ ok: false });
+			expect(!refused.ok && refused.message).toContain(`The dataset would not be valid: ${message}`);
+			expect(acceptedEdits(state)).toEqual([]);
+			expect(tablesOf(target.outPath)).toEqual(before);
+		}
+	);
+
 	it('builds whole when the published file is not the base a decision needs: a revert, or data/ changed since', async () => {
 		const change = suggest({ kind: 'change', entity: 'claim', record_id: 'c2', 'field:number': '151' });
 		expect(await approveCorrection(state, target, change, context())).toMatchObject({ ok: true, incremental: true });

@@ -56,6 +56,9 @@ export interface BuildOptions {
 	base?: { path: string; edits: number };
 }
 
+/** The meta key holding what became of each accepted correction (see {@link EditOutcome}), as JSON, in order. */
+const OUTCOMES_META_KEY = 'edit_outcomes';
+
 /** The meta key listing the accepted corrections a dataset was built with, in the order they were applied. */
 export const ACCEPTED_META_KEY = 'accepted_corrections';
 
@@ -816,7 +819,8 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		['earliest_date', earliestDate(rounds, claims)],
 		['latest_date', latestDate(rounds, claims)],
 		['revision', String(options.revision ?? 0)],
-		[ACCEPTED_META_KEY, acceptedList(options.edits ?? [])]
+		[ACCEPTED_META_KEY, acceptedList(options.edits ?? [])],
+		[OUTCOMES_META_KEY, JSON.stringify(editOutcomes)]
 	];
 	const counts = {
 		sources: sources.length,
@@ -1107,30 +1111,10 @@ const schemaOf = { source: SourceRow, round: RoundRow, claim: ClaimRow } as cons
 const columnsOf = { source: sourceColumns, round: roundColumns, claim: claimColumns, claimant: claimantColumns };
 
 /**
- * The rows of data/ that `edits` name (by entity and id), as the whole build reads them: an edit's outcome depends only
- * on the rows of its record, so applying the edits to these gives the whole build's outcomes. Null when a file lacks
- * a column (the whole build reports it).
- */
-function rowsNamed(dataDir: string, edits: readonly DatasetEdit[]): Record<DatasetEntity, RawRow[]> | null {
-	const tables: Record<DatasetEntity, RawRow[]> = { source: [], round: [], claim: [], claimant: [] };
-	for (const entity of datasetEntities) {
-		const ids = new Set(edits.filter((edit) => edit.entity === entity).map((edit) => edit.recordId));
-		if (ids.size === 0) continue;
-		const path = join(dataDir, datasetFiles[fileOf[entity]]);
-		if (!existsSync(path)) return null;
-		const { header, rows } = parsedCsv(path);
-		if (columnsOf[entity].some((column) => !header.includes(column))) return null;
-		for (const { line, record } of rows)
-			if (ids.has(record.id ?? '')) tables[entity].push({ line, where: String(line), raw: record });
-	}
-	return tables;
-}
-
-/**
  * An approval's build when each new edit changes only {@link LOCAL_COLUMNS} of a record: the dataset before them was
  * valid (the published file was built from it), so only the changed rows can be invalid, and their own checks are
  * all there is to run. The content hash is the published one with the changed rows' digests replaced (see
- * {@link contentHashOf}); the edits' outcomes come from the rows they name. Null when this does not apply, or when a
+ * {@link contentHashOf}); nothing of data/ is read. Null when this does not apply, or when a
  * changed row has a problem: the whole validation then runs and reports it as it always has.
  */
 function* localChangeSteps(
@@ -1145,20 +1129,36 @@ function* localChangeSteps(
 			edit.kind === 'change' && Object.keys(edit.cells).every((column) => LOCAL_COLUMNS[edit.entity]?.has(column))
 	);
 	if (!local || changed.length === 0) return null;
-	const published = new Database(base.path, { readonly: true });
+	const keys = [...new Set(changed.map(recordKey))];
+	// The changed records as the published file holds them (data/ with the earlier edits: record_cells), and what
+	// became of the earlier edits: data/ is the same as when it was built (see `base`), so these are what a whole build
+	// would find again.
+	const tables: Record<DatasetEntity, RawRow[]> = { source: [], round: [], claim: [], claimant: [] };
 	let publishedHash: string | undefined;
+	let earlier: EditOutcome[];
+	const published = new Database(base.path, { readonly: true });
 	try {
 		const meta = published.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
 		if (meta.get('schema_version')?.value !== String(DATASET_SCHEMA_VERSION)) return null;
 		publishedHash = meta.get('content_hash')?.value;
+		earlier = JSON.parse(meta.get(OUTCOMES_META_KEY)?.value ?? 'null') as EditOutcome[];
+		const cells = published.prepare<[string, string], { cells: string }>(
+			'SELECT cells FROM record_cells WHERE entity = ? AND id = ?'
+		);
+		for (const key of keys) {
+			const [entity, id] = key.split(' ') as [DatasetEntity, string];
+			const row = cells.get(entity, id);
+			if (row) tables[entity].push({ line: 0, where: key, raw: JSON.parse(row.cells) as Record<string, string> });
+		}
 	} finally {
 		published.close();
 	}
 	if (publishedHash === undefined || !/^[0-9a-f]{64}$/.test(publishedHash)) return null;
-	const tables = rowsNamed(options.dataDir, edits);
-	if (!tables) return null;
-	const earlier = applyEdits(tables, columnsOf, edits.slice(0, base.edits));
-	const keys = [...new Set(changed.map(recordKey))];
+	const sameEdits = (outcomes: EditOutcome[] | null) =>
+		Array.isArray(outcomes) &&
+		outcomes.length === base.edits &&
+		outcomes.every((outcome, index) => outcome.correctionId === edits[index]!.correctionId);
+	if (!sameEdits(earlier)) return null;
 	const rowOf = (key: string) => {
 		const [entity, id] = key.split(' ') as [DatasetEntity, string];
 		return tables[entity].find((row) => row.raw.id === id);
@@ -1211,7 +1211,8 @@ function* localChangeSteps(
 				['dataset_version', datasetVersion],
 				['built_on', options.today],
 				['revision', String(options.revision ?? 0)],
-				[ACCEPTED_META_KEY, acceptedList(edits)]
+				[ACCEPTED_META_KEY, acceptedList(edits)],
+				[OUTCOMES_META_KEY, JSON.stringify(editOutcomes)]
 			]
 		});
 	} catch (error) {

@@ -59,8 +59,11 @@ const readP99Idle = p99(idle.stop());
 
 const during = probe();
 const times: number[] = [];
+// The process's CPU time (every thread: the worker's build, this thread's decision and the reader's searches).
+const cpu: number[] = [];
 for (let index = 1; index <= Number(count ?? 3); index += 1) {
 	const started = performance.now();
+	const startedCpu = process.cpuUsage();
 	const correctionId = suggestClaimChange(state, {
 		recordId: 'c0002',
 		field: 'note',
@@ -72,8 +75,10 @@ for (let index = 1; index <= Number(count ?? 3); index += 1) {
 	const decided = await approveCorrection(state, target, correctionId, context);
 	if (!decided.ok) throw new Error(decided.message);
 	times.push(performance.now() - started);
+	const used = process.cpuUsage(startedCpu);
+	cpu.push((used.user + used.system) / 1000);
 }
 const readP99During = p99(during.stop());
 // The first approval after start-up reads and checks every file; the next ones reuse what it read (see build.ts).
 const [first, ...later] = times;
-writeFileSync(out, JSON.stringify({ first, p50: median(later), times, readP99Idle, readP99During }));
+writeFileSync(out, JSON.stringify({ first, p50: median(later), times, cpu, readP99Idle, readP99During }));

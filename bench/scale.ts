@@ -83,7 +83,14 @@ interface ScaleResult {
 	peakRssMb: number;
 	mixedRequests: number;
 	mixedErrors: number;
-	approval?: { first: number; p50: number; times: number[]; readP99Idle: number; readP99During: number };
+	approval?: {
+		first: number;
+		p50: number;
+		times: number[];
+		cpu: number[];
+		readP99Idle: number;
+		readP99During: number;
+	};
 }
 
 /** Ids to visit: the first of each kind (data/'s own, present at every scale) and a seeded sample for the mixed load. */
@@ -264,9 +271,9 @@ function report(results: ScaleResult[]): string {
 			`- peak RSS after ${result.mixedRequests} mixed requests (${result.mixedErrors} errors): ${result.peakRssMb.toFixed(0)} MB`
 		);
 		if (result.approval) {
-			const { first, p50, times, readP99Idle, readP99During } = result.approval;
+			const { first, p50, times, cpu, readP99Idle, readP99During } = result.approval;
 			lines.push(
-				`- approval (suggest, approve, publish): first after start-up ${round(first)} ms, then ${round(p50)} ms p50 (${times.map(round).join(', ')} ms); a read's p99 ${round(readP99Idle)} ms idle, ${round(readP99During)} ms during approvals`
+				`- approval (suggest, approve, publish): first after start-up ${round(first)} ms, then ${round(p50)} ms p50 (${times.map(round).join(', ')} ms; CPU of the process ${cpu.map(round).join(', ')} ms); a read's p99 ${round(readP99Idle)} ms idle, ${round(readP99During)} ms during approvals`
 			);
 		}
 		lines.push(

@@ -1,5 +1,5 @@
 // Approvals write only what they change into a copy of the published file: the same dataset as building it whole.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -140,6 +140,137 @@ describe('publishing an approval from the published file', () => {
 			getDataset().prepare("SELECT count(*) AS n FROM search_index WHERE search_index MATCH 'summary'").get()
 		).toEqual({ n: 1 });
 	}, 60_000);
+
+	/** A claim's stored judgement in the published file. */
+	const verdictRow = (claimId: string) => {
+		const db = new Database(target.outPath, { readonly: true });
+		try {
+			return db.prepare('SELECT * FROM claim_verdicts WHERE claim_id = ?').get(claimId);
+		} finally {
+			db.close();
+		}
+	};
+
+	// Each step is approved from the published file and must give the whole build's file; `moves` is a claim the step
+	// does not change whose verdict it moves (checked, so that the case exercises the dependency it is named after): an
+	// approval that left that claim's verdict as it was would differ from the whole build.
+	it.each<{ name: string; offerRounds?: string; steps: { fields: Record<string, string>; moves: string }[] }>([
+		{
+			name: 'a claim that comes to support another, then moves out of its window',
+			steps: [
+				{
+					fields: {
+						kind: 'change',
+						entity: 'claim',
+						record_id: 'c11',
+						'field:statement': 'running_total',
+						'field:counted': 'people_to_ukraine',
+						'field:number': '5757',
+						'field:qualifier': 'exact',
+						'field:stated_on': '2025-06-10'
+					},
+					moves: 'c10'
+				},
+				{ fields: { kind: 'change', entity: 'claim', record_id: 'c11', 'field:stated_on': '2025-08-06' }, moves: 'c10' }
+			]
+		},
+		{
+			name: 'a claim that another answers',
+			steps: [
+				{ fields: { kind: 'change', entity: 'claim', record_id: 'c11', 'field:stated_on': '2025-08-05' }, moves: 'c12' }
+			]
+		},
+		{
+			name: 'an answer that leaves what it answered, then answers another',
+			steps: [
+				{ fields: { kind: 'change', entity: 'claim', record_id: 'c12', 'clear:responds_to': '1' }, moves: 'c11' },
+				{ fields: { kind: 'change', entity: 'claim', record_id: 'c12', 'field:responds_to': 'c10' }, moves: 'c10' }
+			]
+		},
+		{
+			name: "a round's date, named by its reports",
+			steps: [
+				{
+					fields: { kind: 'change', entity: 'round', record_id: '2025-06-11-bodies', 'field:date': '2025-06-10' },
+					moves: 'c9'
+				}
+			]
+		},
+		{
+			name: "a stage leaving its agreement, whose offer's delivery it was",
+			steps: [
+				{
+					fields: { kind: 'change', entity: 'round', record_id: '2025-05-24-exchange', 'clear:parent_id': '1' },
+					moves: 'c4'
+				}
+			]
+		},
+		{
+			name: 'a report in a round linked to an offer (data/decisions/offer-rounds.csv)',
+			offerRounds: 'offer_id,round_id,reason\nc4,2024-12-30-exchange,A test link.\n',
+			steps: [{ fields: { kind: 'change', entity: 'claim', record_id: 'c2', 'field:number': '151' }, moves: 'c4' }]
+		},
+		{
+			name: "a source whose change moves a linked round's confirmation",
+			offerRounds: 'offer_id,round_id,reason\nc4,2024-12-30-exchange,A test link.\n',
+			steps: [
+				{ fields: { kind: 'change', entity: 'source', record_id: 's-uae', 'field:reliability': 'copy' }, moves: 'c4' }
+			]
+		}
+	])(
+		'judges again the verdicts a change moves: $name',
+		async ({ offerRounds, steps }) => {
+			if (offerRounds) {
+				mkdirSync(join(target.dataDir, 'decisions'), { recursive: true });
+				writeFileSync(join(target.dataDir, 'decisions', 'offer-rounds.csv'), offerRounds);
+				const built = buildDataset(target);
+				if (!built.ok) throw new Error(built.errors.join('\n'));
+			}
+			for (const { fields, moves } of steps) {
+				const before = verdictRow(moves);
+				const id = suggest(fields);
+				expect(await approveCorrection(state, target, id, context())).toMatchObject({ ok: true, incremental: true });
+				expect(verdictRow(moves)).not.toEqual(before);
+				expect(tablesOf(target.outPath)).toEqual(tablesOf(wholeBuild()));
+			}
+		},
+		60_000
+	);
+
+	// An approval changing only a row's own columns checks only that row: a problem in it must still refuse the decision,
+	// with the message a whole build gives (it then validates whole), and leave the published file as it was.
+	it.each<{ name: string; fields: Record<string, string>; message: string }>([
+		{
+			name: "a claim's date in the future",
+			fields: { kind: 'change', entity: 'claim', record_id: 'c2', 'field:stated_on': '2026-07-01' },
+			message: `claims.csv:3 (after correction #1): stated_on: date 2026-07-01 is in the future (today is ${FIXED_TODAY})`
+		},
+		{
+			name: 'a round ending before it starts',
+			fields: { kind: 'change', entity: 'round', record_id: '2025-05-16-agreement', 'field:end_date': '2025-05-01' },
+			message: 'rounds.csv:3 (after correction #1): end_date: end date 2025-05-01 is before the start date 2025-05-16'
+		},
+		{
+			name: 'working jargon in a note',
+			fields: { kind: 'change', entity: 'claim', record_id: 'c2', 'field:note': 'Taken from research row r24-228.' },
+			message: 'claims.csv:3 (after correction #1): note:'
+		},
+		{
+			name: "a source's access date in the future",
+			fields: { kind: 'change', entity: 'source', record_id: 's-uae', 'field:accessed_on': '2026-12-01' },
+			message: `sources.csv:4 (after correction #1): accessed_on: date 2026-12-01 is in the future (today is ${FIXED_TODAY})`
+		}
+	])(
+		'refuses a change that only its own row makes invalid, as a whole build does: $name',
+		async ({ fields, message }) => {
+			const before = tablesOf(target.outPath);
+			const refused = await approveCorrection(state, target, suggest(fields), context());
+			expect(refused).toMatchObject({ ok: false });
+			expect(!refused.ok && refused.message).toContain(`The dataset would not be valid: ${message}`);
+			expect(acceptedEdits(state)).toEqual([]);
+			expect(tablesOf(target.outPath)).toEqual(before);
+		}
+	);
 
 	it('builds whole when the published file is not the base a decision needs: a revert, or data/ changed since', async () => {
 		const change = suggest({ kind: 'change', entity: 'claim', record_id: 'c2', 'field:number': '151' });

@@ -18,7 +18,7 @@ import { parseCsv } from './csv';
 import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../privacy/withheld-names';
 import { deriveRounds, roundItemRow, roundTotalRows, type RoundListItem } from './queries/rounds';
-import { judgeEveryClaim } from './queries/statements';
+import { claimsToJudge, judgeClaims, judgeEveryClaim, type StoredJudgement } from './queries/statements';
 import { chartRoundOf } from '../../charts/inputs';
 import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments, type SearchDocument } from './search-index';
@@ -55,6 +55,9 @@ export interface BuildOptions {
 	 */
 	base?: { path: string; edits: number };
 }
+
+/** The meta key holding what became of each accepted correction (see {@link EditOutcome}), as JSON, in order. */
+const OUTCOMES_META_KEY = 'edit_outcomes';
 
 /** The meta key listing the accepted corrections a dataset was built with, in the order they were applied. */
 export const ACCEPTED_META_KEY = 'accepted_corrections';
@@ -299,6 +302,18 @@ function checkNotFuture(
 	}
 }
 
+/** A round ends on or after the day it starts. */
+function checkRoundDates(round: CheckedRow<RoundRow>, problems: ProblemList): void {
+	if (round.row && round.row.end_date !== null && round.row.end_date < round.row.date) {
+		problems.addFor(
+			datasetFiles.rounds,
+			round,
+			'end_date',
+			`end date ${round.row.end_date} is before the start date ${round.row.date}`
+		);
+	}
+}
+
 /**
  * Texts already checked for withheld names (the check hashes every run of up to three words, most of a build's time):
  * a rebuild re-checks only the cells that changed. Bounded: emptied when it reaches the limit.
@@ -490,14 +505,7 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 	for (const round of rounds) {
 		const { raw } = round;
 		checkNotFuture(datasetFiles.rounds, round, ['date', 'end_date'], today, problems);
-		if (round.row && round.row.end_date !== null && round.row.end_date < round.row.date) {
-			problems.addFor(
-				datasetFiles.rounds,
-				round,
-				'end_date',
-				`end date ${round.row.end_date} is before the start date ${round.row.date}`
-			);
-		}
+		checkRoundDates(round, problems);
 		const parentId = raw.parent_id ?? '';
 		if (parentId !== '') {
 			const parentKind = roundKindById.get(parentId);
@@ -716,16 +724,34 @@ function checkOfferRounds(
 	return links;
 }
 
-const serialisedRows = new WeakMap<object, string>();
+const rowDigests = new WeakMap<object, bigint>();
 
-/** A row's cells in column order as JSON, computed once per validated row. */
-function rowJson<T extends object>(row: T, columns: readonly (keyof T)[]): string {
-	let json = serialisedRows.get(row);
-	if (json === undefined) serialisedRows.set(row, (json = JSON.stringify(columns.map((column) => row[column]))));
-	return json;
+/** A validated row's digest (see {@link rowDigest}), computed once per row: a rebuild digests only the rows it changed. */
+function digestOf<T extends object>(part: string, row: T, columns: readonly (keyof T)[]): bigint {
+	let digest = rowDigests.get(row);
+	if (digest === undefined)
+		rowDigests.set(row, (digest = rowDigest(part, JSON.stringify(columns.map((column) => row[column])))));
+	return digest;
 }
 
-/** A hash of the validated content, independent of row order and of SQLite's file layout. */
+/** The content hash's modulus: digests are added up in 256 bits. */
+const HASH_MODULUS = 1n << 256n;
+
+/** One row's share of the content hash: the SHA-256 of its part's name and its cells as JSON, as a number. */
+function rowDigest(part: string, json: string): bigint {
+	return BigInt(`0x${createHash('sha256').update(`${part}\n${json}`).digest('hex')}`);
+}
+
+/** A sum of digests as the content hash's 64 hex digits. */
+const hashHex = (sum: bigint) => sum.toString(16).padStart(64, '0');
+
+/**
+ * A hash of the validated content, independent of row order and of SQLite's file layout: the sum (modulo 2^256) of
+ * every row's digest ({@link rowDigest}: its file's name and its cells in column order), so that an approval updates
+ * it by taking out the digests of the rows it changes and adding their new ones, without reading the other rows. The
+ * links of offers to rounds count in file order (each with its position). An identifier of the content, not a
+ * signature: sums of digests are easier to collide on purpose than one digest of everything.
+ */
 export function contentHashOf(content: {
 	sources: SourceRow[];
 	rounds: RoundRow[];
@@ -735,50 +761,19 @@ export function contentHashOf(content: {
 	removed?: RemovedRow[];
 	offerRounds?: OfferRoundRow[];
 }): string {
-	const byId = <T extends { id: string }>(rows: T[]) =>
-		[...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-	// The JSON of each row is kept with the row (see checkRows), and the text is put together from it: the same text as
-	// stringifying the whole object at once, but a rebuild after one correction serialises only the rows it changed.
-	// The canonical text is `{"sources":[…],"rounds":[…],…}`, hashed piece by piece as it is made (the same digest as
-	// hashing it whole, without holding the whole text: about 50 MB at 100×).
-	const hash = createHash('sha256');
-	const hashRows = <T extends object>(name: string, rows: T[], columns: readonly (keyof T)[]) => {
-		hash.update(`"${name}":[`);
-		// A thousand rows at a time: fewer calls into the hash than one per row.
-		for (let from = 0; from < rows.length; from += 1000) {
-			const json = rows.slice(from, from + 1000).map((row) => rowJson(row, columns));
-			hash.update(from === 0 ? json.join(',') : `,${json.join(',')}`);
-		}
-		hash.update(']');
+	let sum = 0n;
+	const add = <T extends object>(part: string, rows: readonly T[], columns: readonly (keyof T)[]) => {
+		for (const row of rows) sum += digestOf(part, row, columns);
 	};
-	hash.update('{');
-	hashRows('sources', byId(content.sources), sourceColumns);
-	hash.update(',');
-	hashRows('rounds', byId(content.rounds), roundColumns);
-	hash.update(',');
-	hashRows('claims', byId(content.claims), claimColumns);
-	hash.update(',');
-	hashRows('claimants', byId(content.claimants ?? []), claimantColumns);
-	// Left out when empty, like the tombstones below.
-	if (content.mediators?.length) {
-		const byName = [...content.mediators].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-		hash.update(',');
-		hashRows('mediators', byName, mediatorColumns);
-	}
-	// Left out when empty, so that a dataset without tombstones keeps the hash it always had.
-	if (content.removed?.length) {
-		const removed = [...content.removed]
-			.map((row) => removedColumns.map((column) => row[column]))
-			.sort((a, b) => (a.join() < b.join() ? -1 : 1));
-		hash.update(`,"removed":${JSON.stringify(removed)}`);
-	}
-	// Likewise left out when there are no links, in file order (the order they are listed in).
-	if (content.offerRounds?.length) {
-		const links = content.offerRounds.map((row) => offerRoundColumns.map((column) => row[column]));
-		hash.update(`,"offerRounds":${JSON.stringify(links)}`);
-	}
-	hash.update('}');
-	return hash.digest('hex');
+	add('sources', content.sources, sourceColumns);
+	add('rounds', content.rounds, roundColumns);
+	add('claims', content.claims, claimColumns);
+	add('claimants', content.claimants ?? [], claimantColumns);
+	add('mediators', content.mediators ?? [], mediatorColumns);
+	add('removed', content.removed ?? [], removedColumns);
+	for (const [position, link] of (content.offerRounds ?? []).entries())
+		sum += rowDigest('offerRounds', JSON.stringify([position, ...offerRoundColumns.map((column) => link[column])]));
+	return hashHex(sum % HASH_MODULUS);
 }
 
 /**
@@ -823,6 +818,10 @@ type Copy = (from: string, to: string) => Promise<void> | void;
 
 /** The build as a generator: each `yield` is a point where a stepped build may pause (or a copy it waits for). */
 function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void> | void, BuildResult> {
+	if (options.base) {
+		const built = yield* localChangeSteps(options, options.base, copy);
+		if (built) return built;
+	}
 	const { problems, sources, rounds, claims, claimants, mediators, removed, offerRounds, raw, editOutcomes } =
 		yield* validationSteps(options.dataDir, options.today, options.edits ?? []);
 	if (problems.length > 0) return { ok: false, errors: problems, edits: editOutcomes };
@@ -848,7 +847,8 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		['earliest_date', earliestDate(rounds, claims)],
 		['latest_date', latestDate(rounds, claims)],
 		['revision', String(options.revision ?? 0)],
-		[ACCEPTED_META_KEY, acceptedList(options.edits ?? [])]
+		[ACCEPTED_META_KEY, acceptedList(options.edits ?? [])],
+		[OUTCOMES_META_KEY, JSON.stringify(editOutcomes)]
 	];
 	const counts = {
 		sources: sources.length,
@@ -861,17 +861,23 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 	const mediatorsByName = new Map(mediators.map((mediator) => [mediator.name, mediator]));
 	if (options.base) {
 		const changed = (options.edits ?? []).slice(options.base.edits);
+		const validated = { source: sources, round: rounds, claim: claims } as const;
+		const records = new Map<string, ChangedRecord>();
+		for (const edit of changed) {
+			if (edit.entity === 'claimant') continue;
+			const position = raw[edit.entity].findIndex((row) => row.raw.id === edit.recordId);
+			const row = (validated[edit.entity] as { id: string }[]).find((each) => each.id === edit.recordId);
+			if (row && position >= 0)
+				records.set(recordKey(edit), {
+					entity: edit.entity,
+					row,
+					cells: raw[edit.entity][position]!.raw,
+					position
+				} as ChangedRecord);
+		}
 		yield copy(options.base.path, temporaryPath);
 		try {
-			writeChanges(temporaryPath, changed, editOutcomes, {
-				sources,
-				rounds,
-				claims,
-				claimantsById,
-				mediatorsByName,
-				raw,
-				meta
-			});
+			writeChanges(temporaryPath, changed, editOutcomes, { records, claimantsById, mediatorsByName, meta });
 		} catch (error) {
 			rmSync(temporaryPath, { force: true });
 			throw error;
@@ -968,7 +974,7 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 			const rounds = deriveRounds(db);
 			for (const round of rounds) insertRound(round);
 			yield;
-			const judged = judgementWrites(db, rounds);
+			const judged = judgementWrites(db, judgeEveryClaim(db, rounds));
 			for (let count = 1; !judged.next().done; count += 1) if (count % ROWS_PER_STEP === 0) yield;
 			db.exec('COMMIT');
 		} finally {
@@ -1075,6 +1081,176 @@ function recordStatements(db: Database.Database) {
 	};
 }
 
+/** A record an approval writes: its validated row, its cells (as record_cells keeps them) and its place among them. */
+type ChangedRecord =
+	| { entity: 'source'; row: SourceRow; cells: Record<string, string>; position: number }
+	| { entity: 'round'; row: RoundRow; cells: Record<string, string>; position: number }
+	| { entity: 'claim'; row: ClaimRow; cells: Record<string, string>; position: number };
+
+const recordKey = (edit: Pick<DatasetEdit, 'entity' | 'recordId'>) => `${edit.entity} ${edit.recordId}`;
+
+/**
+ * The columns a correction may change with only its own row checked: no check of another record reads them (the
+ * ids, the references between records, a round's kind and mediators, a claim's claimant and statement are read by
+ * other records' checks, so changes to them are checked whole).
+ */
+const LOCAL_COLUMNS: Partial<Record<DatasetEntity, ReadonlySet<string>>> = {
+	source: new Set(sourceColumns.filter((column) => column !== 'id')),
+	round: new Set(['date', 'end_date', 'summary', 'summary_uk', 'summary_ru', 'kyiv_exchange_number']),
+	claim: new Set([
+		'stated_on',
+		'counted',
+		'counted_detail',
+		'counted_detail_uk',
+		'counted_detail_ru',
+		'number',
+		'qualifier',
+		'note'
+	])
+};
+
+/** The checks of one row that read nothing but the row, by entity: the same calls as `validationSteps` makes. */
+const rowChecks = {
+	source: (dataDir: string, today: string, row: CheckedRow<SourceRow>, problems: ProblemList) => {
+		checkNotFuture(datasetFiles.sources, row, ['published_on', 'accessed_on'], today, problems);
+		checkWithheldNames(datasetFiles.sources, [row], ['title'], problems);
+		checkCopyHosts(dataDir, [row], problems);
+	},
+	round: (_dataDir: string, today: string, row: CheckedRow<RoundRow>, problems: ProblemList) => {
+		checkNotFuture(datasetFiles.rounds, row, ['date', 'end_date'], today, problems);
+		checkRoundDates(row, problems);
+		checkWithheldNames(datasetFiles.rounds, [row], ['summary'], problems);
+		checkPublicWords(datasetFiles.rounds, [row], ['summary'], problems);
+	},
+	claim: (_dataDir: string, today: string, row: CheckedRow<ClaimRow>, problems: ProblemList) => {
+		checkNotFuture(datasetFiles.claims, row, ['stated_on'], today, problems);
+		checkWithheldNames(
+			datasetFiles.claims,
+			[row],
+			['counted_detail', 'counted_detail_uk', 'counted_detail_ru', 'note'],
+			problems
+		);
+		checkPublicWords(datasetFiles.claims, [row], ['counted_detail', 'note'], problems);
+	}
+};
+
+const fileOf = { source: 'sources', round: 'rounds', claim: 'claims', claimant: 'claimants' } as const;
+const schemaOf = { source: SourceRow, round: RoundRow, claim: ClaimRow } as const;
+const columnsOf = { source: sourceColumns, round: roundColumns, claim: claimColumns, claimant: claimantColumns };
+
+/**
+ * An approval's build when each new edit changes only {@link LOCAL_COLUMNS} of a record: the dataset before them was
+ * valid (the published file was built from it), so only the changed rows can be invalid, and their own checks are
+ * all there is to run. The content hash is the published one with the changed rows' digests replaced (see
+ * {@link contentHashOf}); nothing of data/ is read. Null when this does not apply, or when a
+ * changed row has a problem: the whole validation then runs and reports it as it always has.
+ */
+function* localChangeSteps(
+	options: BuildOptions,
+	base: NonNullable<BuildOptions['base']>,
+	copy: Copy
+): Generator<Promise<void> | void, BuildResult | null> {
+	const edits = options.edits ?? [];
+	const changed = edits.slice(base.edits);
+	const local = changed.every(
+		(edit) =>
+			edit.kind === 'change' && Object.keys(edit.cells).every((column) => LOCAL_COLUMNS[edit.entity]?.has(column))
+	);
+	if (!local || changed.length === 0) return null;
+	const keys = [...new Set(changed.map(recordKey))];
+	// The changed records as the published file holds them (data/ with the earlier edits: record_cells), and what
+	// became of the earlier edits: data/ is the same as when it was built (see `base`), so these are what a whole build
+	// would find again.
+	const tables: Record<DatasetEntity, RawRow[]> = { source: [], round: [], claim: [], claimant: [] };
+	let publishedHash: string | undefined;
+	let earlier: EditOutcome[];
+	const published = new Database(base.path, { readonly: true });
+	try {
+		const meta = published.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+		if (meta.get('schema_version')?.value !== String(DATASET_SCHEMA_VERSION)) return null;
+		publishedHash = meta.get('content_hash')?.value;
+		earlier = JSON.parse(meta.get(OUTCOMES_META_KEY)?.value ?? 'null') as EditOutcome[];
+		const cells = published.prepare<[string, string], { cells: string }>(
+			'SELECT cells FROM record_cells WHERE entity = ? AND id = ?'
+		);
+		for (const key of keys) {
+			const [entity, id] = key.split(' ') as [DatasetEntity, string];
+			const row = cells.get(entity, id);
+			if (row) tables[entity].push({ line: 0, where: key, raw: JSON.parse(row.cells) as Record<string, string> });
+		}
+	} finally {
+		published.close();
+	}
+	if (publishedHash === undefined || !/^[0-9a-f]{64}$/.test(publishedHash)) return null;
+	const sameEdits = (outcomes: EditOutcome[] | null) =>
+		Array.isArray(outcomes) &&
+		outcomes.length === base.edits &&
+		outcomes.every((outcome, index) => outcome.correctionId === edits[index]!.correctionId);
+	if (!sameEdits(earlier)) return null;
+	const rowOf = (key: string) => {
+		const [entity, id] = key.split(' ') as [DatasetEntity, string];
+		return tables[entity].find((row) => row.raw.id === id);
+	};
+	const before = new Map(keys.map((key) => [key, rowOf(key)?.raw]));
+	const later = applyEdits(tables, columnsOf, changed);
+	yield;
+	const problems = new ProblemList();
+	const records = new Map<string, ChangedRecord>();
+	let sum = BigInt(`0x${publishedHash}`);
+	for (const key of keys) {
+		const entity = key.slice(0, key.indexOf(' ')) as 'source' | 'round' | 'claim';
+		const now = rowOf(key);
+		const previous = before.get(key);
+		// Not applied (a conflict, or already in data/): the record is as published.
+		if (!now || !previous || now.raw === previous) continue;
+		const file = datasetFiles[fileOf[entity]];
+		const [checked] = checkRows(file, [now], schemaOf[entity] as z.ZodType<ChangedRecord['row']>, problems);
+		const [old] = checkRows(
+			file,
+			[{ ...now, raw: previous }],
+			schemaOf[entity] as z.ZodType<ChangedRecord['row']>,
+			problems
+		);
+		if (!checked?.row || !old?.row) return null;
+		(rowChecks[entity] as (d: string, t: string, r: CheckedRow<unknown>, p: ProblemList) => void)(
+			options.dataDir,
+			options.today,
+			checked,
+			problems
+		);
+		const part = fileOf[entity];
+		const columns = columnsOf[entity] as readonly (keyof ChangedRecord['row'])[];
+		sum += digestOf(part, checked.row, columns) - digestOf(part, old.row, columns);
+		records.set(key, { entity, row: checked.row, cells: now.raw, position: -1 } as ChangedRecord);
+	}
+	if (problems.messages.length > 0) return null;
+	const contentHash = hashHex(((sum % HASH_MODULUS) + HASH_MODULUS) % HASH_MODULUS);
+	const datasetVersion = contentHash.slice(0, 12);
+	const editOutcomes = [...earlier, ...later];
+	const temporaryPath = `${options.outPath}.tmp-${process.pid}`;
+	rmSync(temporaryPath, { force: true });
+	yield copy(base.path, temporaryPath);
+	let counts: BuildCounts;
+	try {
+		counts = writeChanges(temporaryPath, changed, editOutcomes, {
+			records,
+			meta: [
+				['content_hash', contentHash],
+				['dataset_version', datasetVersion],
+				['built_on', options.today],
+				['revision', String(options.revision ?? 0)],
+				[ACCEPTED_META_KEY, acceptedList(edits)],
+				[OUTCOMES_META_KEY, JSON.stringify(editOutcomes)]
+			]
+		});
+	} catch (error) {
+		rmSync(temporaryPath, { force: true });
+		throw error;
+	}
+	renameSync(temporaryPath, options.outPath);
+	return { ok: true, contentHash, datasetVersion, counts, edits: editOutcomes, incremental: true };
+}
+
 /**
  * Writes into a copy of a published file what `changed` edits did (their outcomes are the last ones): each record they
  * changed is updated in place, keeping its row (and so the order of rows a full build gives), each they added is
@@ -1085,17 +1261,32 @@ function writeChanges(
 	changed: readonly DatasetEdit[],
 	outcomes: readonly EditOutcome[],
 	content: {
-		sources: SourceRow[];
-		rounds: RoundRow[];
-		claims: ClaimRow[];
-		claimantsById: ReadonlyMap<string, ClaimantRow>;
-		mediatorsByName: ReadonlyMap<string, MediatorRow>;
-		raw: Record<DatasetEntity, RawRow[]>;
+		/** The records the applied edits changed or added, by {@link recordKey}. */
+		records: ReadonlyMap<string, ChangedRecord>;
+		/** The claimants and mediators (their names are in search documents); read from the file when not given. */
+		claimantsById?: ReadonlyMap<string, ClaimantRow>;
+		mediatorsByName?: ReadonlyMap<string, MediatorRow>;
 		meta: [string, string][];
 	}
-): void {
+): BuildCounts {
 	const db = new Database(path);
 	try {
+		const claimantsById =
+			content.claimantsById ??
+			new Map(
+				db
+					.prepare<[], ClaimantRow>('SELECT * FROM claimants')
+					.all()
+					.map((row) => [row.id, row])
+			);
+		const mediatorsByName =
+			content.mediatorsByName ??
+			new Map(
+				db
+					.prepare<[], MediatorRow>('SELECT * FROM mediators')
+					.all()
+					.map((row) => [row.name, row])
+			);
 		db.pragma('journal_mode = OFF');
 		db.pragma('synchronous = OFF');
 		// References are checked when the transaction commits, so the order of the edits' records does not matter.
@@ -1135,46 +1326,55 @@ function writeChanges(
 		db.transaction(() => {
 			// A changed claim may leave its round: that round's figures move too.
 			const roundsBefore = roundsTouched.all(changedIds).map((row) => row.id);
+			// The claims whose verdicts read the changed claims and rounds as they were (a claim that moves away leaves
+			// those it supported or answered); those that read them as they are now are added below.
+			const claimIds = changed.filter((edit) => edit.entity === 'claim').map((edit) => edit.recordId);
+			const judgedAgain = claimsToJudge(db, claimIds, roundsBefore);
 			changed.forEach((edit, index) => {
 				if (applied[index]?.result !== 'applied') return;
 				const added = edit.kind === 'addition';
 				const write = (table: keyof typeof tableColumns, row: object) =>
 					(added ? insert.insertRecord[table] : update[table]).run(row);
 				let document: SearchDocument;
-				if (edit.entity === 'source') {
-					const source = content.sources.find((row) => row.id === edit.recordId)!;
+				const record = content.records.get(recordKey(edit))!;
+				if (record.entity === 'source') {
+					const source = record.row;
 					write('sources', source);
 					[document] = searchDocuments({ rounds: [], claims: [], sources: [source] }) as [SearchDocument];
-				} else if (edit.entity === 'round') {
-					const round = content.rounds.find((row) => row.id === edit.recordId)!;
+				} else if (record.entity === 'round') {
+					const round = record.row;
 					write('rounds', round);
 					deleteMediators.run(round.id);
 					round.mediators.forEach((mediator, position) => insert.insertMediator.run(round.id, mediator, position));
-					[document] = searchDocuments(
-						{ rounds: [round], claims: [], sources: [] },
-						undefined,
-						content.mediatorsByName
-					) as [SearchDocument];
+					[document] = searchDocuments({ rounds: [round], claims: [], sources: [] }, undefined, mediatorsByName) as [
+						SearchDocument
+					];
 				} else {
-					const claim = content.claims.find((row) => row.id === edit.recordId)!;
+					const claim = record.row;
 					write('claims', claim);
 					deleteClaimSources.run(claim.id);
 					claim.source_ids.forEach((sourceId, position) => insert.insertClaimSource.run(claim.id, sourceId, position));
-					[document] = searchDocuments({ rounds: [], claims: [claim], sources: [] }, content.claimantsById) as [
-						SearchDocument
-					];
+					[document] = searchDocuments({ rounds: [], claims: [claim], sources: [] }, claimantsById) as [SearchDocument];
 				}
 				// The search document keeps its row, so that ties in rank come out in the same order as before.
 				const previous = searchRow.get(document.kind, document.recordId);
 				if (previous) deleteSearchRow.run(previous.rowid);
 				insert.insertSearchDocument.run({ ...document, rowid: previous?.rowid ?? nextSearchRow.get()!.next });
-				const rows = content.raw[edit.entity];
-				const position = rows.findIndex((row) => row.raw.id === edit.recordId);
-				const cells = JSON.stringify(rows[position]!.raw);
-				if (added) insertCells.run(edit.entity, edit.recordId, position, cells);
+				const cells = JSON.stringify(record.cells);
+				if (added) insertCells.run(edit.entity, edit.recordId, record.position, cells);
 				else updateCells.run(cells, edit.entity, edit.recordId);
 			});
 			for (const [key, value] of content.meta) updateMeta.run(value, key);
+			// The dates the dataset covers, from the rows as they are now (a changed date may be the first or last).
+			const dates = db
+				.prepare<[], { earliest: string | null; latest: string | null }>(
+					`SELECT (SELECT min(day) FROM (SELECT date AS day FROM rounds UNION ALL SELECT stated_on FROM claims)) AS earliest,
+					        (SELECT max(day) FROM (SELECT date AS day FROM rounds UNION ALL SELECT end_date FROM rounds
+					          UNION ALL SELECT stated_on FROM claims)) AS latest`
+				)
+				.get()!;
+			updateMeta.run(dates.earliest ?? '', 'earliest_date');
+			updateMeta.run(dates.latest ?? '', 'latest_date');
 			db.exec(`DELETE FROM statement_counts; ${STATEMENT_COUNTS_SQL}`);
 			// The rounds whose figures the changes may move: each changed round, the rounds of each changed claim (before
 			// and after), and the rounds of the claims citing each changed source (a copy never confirms).
@@ -1189,11 +1389,21 @@ function writeChanges(
 			}
 			const insertRound = roundWrites(db);
 			for (const round of deriveRounds(db, touched)) insertRound(round);
-			// A change may move any verdict (a figure now supported, an offer's delivery, an answer): all are judged
-			// again from the changed rows, by the same rules as a whole build.
-			db.exec('DELETE FROM claim_verdicts');
-			for (const written of judgementWrites(db)) void written;
+			// A change moves only the verdicts that read what it changed (a figure now supported, an offer's delivery, an
+			// answer): those are judged again from the changed rows, by the same rules as a whole build.
+			for (const id of claimsToJudge(db, claimIds, touched)) judgedAgain.add(id);
+			const deleteVerdict = db.prepare<[string]>('DELETE FROM claim_verdicts WHERE claim_id = ?');
+			for (const id of judgedAgain) deleteVerdict.run(id);
+			for (const written of judgementWrites(db, judgeClaims(db, [...judgedAgain]))) void written;
 		})();
+		const count = (sql: string) => db.prepare<[], { n: number }>(sql).get()!.n;
+		return {
+			sources: count('SELECT count(*) AS n FROM sources'),
+			rounds: count('SELECT count(*) AS n FROM rounds'),
+			claimants: count('SELECT count(*) AS n FROM claimants'),
+			claims: count('SELECT count(*) AS n FROM claims'),
+			claimSources: count('SELECT count(*) AS n FROM claim_sources')
+		};
 	} finally {
 		db.close();
 	}
@@ -1229,12 +1439,12 @@ function roundWrites(db: Database.Database): (round: RoundListItem) => void {
 	};
 }
 
-/** Stores every claim's judgement (see queries/statements.ts), one row at a time: what the pages read instead of judging. */
-function* judgementWrites(db: Database.Database, rounds?: readonly RoundListItem[]): Generator<void> {
+/** Stores claims' judgements (see queries/statements.ts), one row at a time: what the pages read instead of judging. */
+function* judgementWrites(db: Database.Database, judgements: Iterable<StoredJudgement>): Generator<void> {
 	const insert = db.prepare<[string, string, string, number]>(
 		'INSERT INTO claim_verdicts (claim_id, verdict, supporting, response_count) VALUES (?, ?, ?, ?)'
 	);
-	for (const judged of judgeEveryClaim(db, rounds)) {
+	for (const judged of judgements) {
 		insert.run(judged.claimId, JSON.stringify(judged.verdict), JSON.stringify(judged.supporting), judged.responseCount);
 		yield;
 	}

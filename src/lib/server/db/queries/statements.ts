@@ -15,6 +15,7 @@ import {
 	type LinkedRound,
 	type OfferDelivery,
 	type RecordSums,
+	type RoundRef,
 	type ThreadAnswer,
 	type ThreadClaim,
 	type Verdict
@@ -112,14 +113,28 @@ interface JudgementRow {
 	response_count: number;
 }
 
+/** The columns of {@link JudgedRecord}, from a claims row `c`. */
+const judgedColumns = `c.id, c.round_id, c.stated_on, c.claimant, ${speakerNameColumns}, c.claimant_side, c.statement,
+	c.counted, c.number, c.qualifier, c.responds_to`;
+
 /** Whether a claims row `c` is a statement of its own (listed on /claims): anything but a report of a round's outcome. */
 const IS_STATEMENT_SQL = "(c.round_id IS NULL OR c.statement <> 'report')";
 
 const statements = preparedFor((db) => ({
-	judged: db.prepare<[], JudgedRecord>(
-		`SELECT c.id, c.round_id, c.stated_on, c.claimant, ${speakerNameColumns}, c.claimant_side, c.statement, c.counted,
-		        c.number, c.qualifier, c.responds_to
-		   FROM claims c ORDER BY c.stated_on, c.id`
+	judged: db.prepare<[], JudgedRecord>(`SELECT ${judgedColumns} FROM claims c ORDER BY c.stated_on, c.id`),
+	judgedByIds: db.prepare<[string], JudgedRecord>(
+		`SELECT ${judgedColumns} FROM claims c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.stated_on, c.id`
+	),
+	/** What one claim's verdict can read of others: its key's window, what it answers, its answers (see claimsToJudge). */
+	comparedWith: db.prepare<[string, string, string, string], { id: string }>(
+		'SELECT c.id FROM claims c WHERE c.counted = ? AND c.statement = ? AND c.stated_on BETWEEN ? AND ?'
+	),
+	answersTo: db.prepare<[string], { id: string }>('SELECT id FROM claims WHERE responds_to = ?'),
+	/** The claims whose verdict reads a round: attached to it or to its agreement, or an offer linked to it. */
+	readingRound: db.prepare<[{ round: string }], { id: string }>(
+		`SELECT c.id FROM claims c WHERE c.round_id = @round
+		 UNION SELECT c.id FROM rounds r JOIN claims c ON c.round_id = r.parent_id WHERE r.id = @round
+		 UNION SELECT offer_id FROM offer_rounds WHERE round_id = @round`
 	),
 	judgement: db.prepare<[string], JudgementRow>(
 		'SELECT verdict, supporting, response_count FROM claim_verdicts WHERE claim_id = ?'
@@ -242,26 +257,91 @@ export interface StoredJudgement {
 	responseCount: number;
 }
 
+const judgedClaim = (row: JudgedRecord): JudgedClaim => ({
+	id: row.id,
+	roundId: row.round_id,
+	statedOn: row.stated_on,
+	...speakerOf(row),
+	side: row.claimant_side,
+	statement: row.statement,
+	counted: row.counted,
+	number: row.number,
+	qualifier: row.qualifier,
+	respondsTo: row.responds_to
+});
+
 /**
  * Every claim's judgement (verdict, support, number of answers), oldest claim first: the build runs this once per
  * dataset version and stores it (table claim_verdicts), so that no page has to hold every claim to judge one. The rules
  * are those of domain/claim-context.ts, applied to the whole dataset.
  */
-export function* judgeEveryClaim(db: DatasetDatabase, rounds?: readonly RoundListItem[]): Generator<StoredJudgement> {
-	const claims = statements(db)
-		.judged.all()
-		.map((row): JudgedClaim => ({
-			id: row.id,
-			roundId: row.round_id,
-			statedOn: row.stated_on,
-			...speakerOf(row),
-			side: row.claimant_side,
-			statement: row.statement,
-			counted: row.counted,
-			number: row.number,
-			qualifier: row.qualifier,
-			respondsTo: row.responds_to
-		}));
+export function judgeEveryClaim(db: DatasetDatabase, rounds: readonly RoundListItem[]): Generator<StoredJudgement> {
+	const claims = statements(db).judged.all().map(judgedClaim);
+	// A verdict names a claim's round by id, date and kind; only an offer's delivery needs rounds' figures.
+	return judgeAmong(claims, null, new Map(rounds.map((round) => [round.id, round])), lookupIn(db, rounds));
+}
+
+/**
+ * The judgements of the claims `ids` (those of them that exist), oldest first, exactly as {@link judgeEveryClaim}
+ * gives them, from the rows its rules read for them and no other: the claims of the same kind counting the same thing
+ * within {@link SUPPORT_WINDOW_DAYS} days (support, other sides' totals), what each answers and its direct answers,
+ * and the rounds from round_items.
+ */
+export function judgeClaims(db: DatasetDatabase, ids: readonly string[]): Generator<StoredJudgement> {
+	const sql = statements(db);
+	const judged = sql.judgedByIds.all(JSON.stringify(ids)).map(judgedClaim);
+	const read = new Set(judged.map((claim) => claim.id));
+	for (const claim of judged) {
+		if (claim.respondsTo !== null) read.add(claim.respondsTo);
+		for (const { id } of sql.answersTo.all(claim.id)) read.add(id);
+		// A report is never compared with others (see judgeAmong); any other claim only with its own key's window.
+		if (claim.statement === 'report') continue;
+		const from = shiftDays(claim.statedOn, -SUPPORT_WINDOW_DAYS);
+		const to = shiftDays(claim.statedOn, SUPPORT_WINDOW_DAYS);
+		for (const { id } of sql.comparedWith.all(claim.counted, claim.statement, from, to)) read.add(id);
+	}
+	// In the whole judging's order (date, then id), so that lists of support and answers come out in the same order.
+	const claims = sql.judgedByIds.all(JSON.stringify([...read])).map(judgedClaim);
+	const only = new Set(judged.map((claim) => claim.id));
+	return judgeAmong(claims, only, new Map(roundDates(db).map((round) => [round.id, round])), datasetRounds(db));
+}
+
+/**
+ * The claims whose verdicts can read the claims `claimIds` or the rounds `roundIds` as the dataset holds them now: the
+ * claims themselves; the claims of the same kind counting the same thing within {@link SUPPORT_WINDOW_DAYS} days of
+ * each (whose support or other sides' totals it may be); what each answers (its answers) and its direct answers (what
+ * they answer); and for each round, its claims, the claims of its agreement (an offer's delivery is the agreement's
+ * stages) and the offers data/decisions/offer-rounds.csv links to it. An approval asks before and after writing its
+ * changes and judges again the union (see build.ts), so that a claim that moved away is followed as well.
+ */
+export function claimsToJudge(
+	db: DatasetDatabase,
+	claimIds: readonly string[],
+	roundIds: readonly string[]
+): Set<string> {
+	const sql = statements(db);
+	const ids = new Set<string>();
+	for (const claim of sql.judgedByIds.all(JSON.stringify(claimIds))) {
+		ids.add(claim.id);
+		if (claim.responds_to !== null) ids.add(claim.responds_to);
+		for (const { id } of sql.answersTo.all(claim.id)) ids.add(id);
+		// Only a claim of the same kind reads it: a report reads no other report (judgeAmong compares no report).
+		if (claim.statement === 'report') continue;
+		const from = shiftDays(claim.stated_on, -SUPPORT_WINDOW_DAYS);
+		const to = shiftDays(claim.stated_on, SUPPORT_WINDOW_DAYS);
+		for (const { id } of sql.comparedWith.all(claim.counted, claim.statement, from, to)) ids.add(id);
+	}
+	for (const round of roundIds) for (const { id } of sql.readingRound.all({ round })) ids.add(id);
+	return ids;
+}
+
+/** Judges the claims of `claims` (oldest first) that are in `only` (null: all), reading the others as their context. */
+function* judgeAmong(
+	claims: readonly JudgedClaim[],
+	only: ReadonlySet<string> | null,
+	refs: ReadonlyMap<string, RoundRef>,
+	lookup: RoundLookup
+): Generator<StoredJudgement> {
 	const byId = new Map(claims.map((claim) => [claim.id, claim]));
 	const responses = new Map<string, JudgedClaim[]>();
 	for (const claim of claims) {
@@ -271,11 +351,8 @@ export function* judgeEveryClaim(db: DatasetDatabase, rounds?: readonly RoundLis
 		responses.set(claim.respondsTo, list);
 	}
 	const index = new ClaimIndex(claims);
-	// A verdict names a claim's round by id, date and kind; only an offer's delivery needs rounds' figures. A whole
-	// build passes every round it has just derived; an approval's copy reads the few an offer needs from round_items.
-	const refs = new Map((rounds ?? roundDates(db)).map((round) => [round.id, round]));
-	const lookup = rounds ? lookupIn(db, rounds) : datasetRounds(db);
 	for (const claim of claims) {
+		if (only && !only.has(claim.id)) continue;
 		const supporting = claim.statement === 'report' ? [] : supportingIn(claim, index);
 		const answers = claim.respondsTo ? byId.get(claim.respondsTo) : undefined;
 		const attached = claim.roundId ? refs.get(claim.roundId) : undefined;

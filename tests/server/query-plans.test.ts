@@ -20,6 +20,7 @@ const bigTables = [
 	'chart_timeline',
 	'chart_disputes',
 	'chart_sums',
+	'chart_stated',
 	'claim_verdicts',
 	'round_mediators',
 	'record_cells',
@@ -58,6 +59,10 @@ const wholeTableReads: { sql: RegExp; why: string }[] = [
 	{
 		sql: /^SELECT count\(\*\) AS count FROM sources$/,
 		why: 'the number of sources, for the page count of /sources, once per dataset version (memoized)'
+	},
+	{
+		sql: /^SELECT c\.id, c\.stated_on, .* FROM chart_stated s JOIN claims c ON c\.id = s\.claim_id ORDER BY s\.position$/,
+		why: "every running total stated of people returned to Ukraine, for the cumulative chart's markers (at most twenty per party are drawn), once per dataset version and language (memoized); its table reads them a page at a time"
 	},
 	{
 		sql: /^SELECT date, kyiv, moscow, confirmed FROM chart_sums ORDER BY position$/,

@@ -1,6 +1,6 @@
 // The overview's chart tables, derived from every event's stored chart input by the whole build and a correction's build alike.
 import type Database from 'better-sqlite3';
-import { daySums } from '../../charts/cumulative';
+import { daySums, type DaySums } from '../../charts/cumulative';
 import { discrepancyFacts } from '../../charts/discrepancies';
 import { cumulativeInput, disputeEntries, timelineEntries, type ChartRound } from '../../charts/inputs';
 import { timelineInput } from '../../charts/timeline';
@@ -16,7 +16,8 @@ export function writeChartTables(db: Database.Database): void {
 		.prepare<[], { input: string }>('SELECT input FROM chart_rounds ORDER BY round_id')
 		.all()
 		.map((row) => JSON.parse(row.input) as ChartRound);
-	db.exec('DELETE FROM chart_timeline; DELETE FROM chart_disputes; DELETE FROM chart_sums; DELETE FROM chart_facts;');
+	for (const table of ['chart_timeline', 'chart_disputes', 'chart_sums', 'chart_stated', 'chart_facts'])
+		db.exec(`DELETE FROM ${table}`);
 	const insertFacts = db.prepare<[string, string]>('INSERT INTO chart_facts (chart, facts) VALUES (?, ?)');
 	const insertTimeline = db.prepare<[string, number, string, string, string, string | null, string | null]>(
 		`INSERT INTO chart_timeline (population, position, round_id, date, kind, to_ukraine, to_russia)
@@ -67,7 +68,23 @@ export function writeChartTables(db: Database.Database): void {
 	const insertSums = db.prepare<[number, string, number, number, number]>(
 		'INSERT INTO chart_sums (position, date, kyiv, moscow, confirmed) VALUES (?, ?, ?, ?, ?)'
 	);
-	daySums(cumulativeInput(rounds, [])).forEach((day, position) =>
-		insertSums.run(position, day.date, day.kyiv, day.moscow, day.confirmed)
+	const days = daySums(cumulativeInput(rounds, []));
+	days.forEach((day, position) => insertSums.run(position, day.date, day.kyiv, day.moscow, day.confirmed));
+
+	// Each stated total with Kyiv's sum after the last round date up to its day (0 before the first round).
+	const stated = db
+		.prepare<[], { id: string; stated_on: string }>(
+			`SELECT id, stated_on FROM claims
+			  WHERE statement = 'running_total' AND counted = 'people_to_ukraine' AND number IS NOT NULL
+			  ORDER BY stated_on, id`
+		)
+		.all();
+	const insertStated = db.prepare<[number, string, number]>(
+		'INSERT INTO chart_stated (position, claim_id, kyiv_sum) VALUES (?, ?, ?)'
 	);
+	let day = -1;
+	stated.forEach((total, position) => {
+		while (day + 1 < days.length && (days[day + 1] as DaySums).date <= total.stated_on) day += 1;
+		insertStated.run(position, total.id, day >= 0 ? (days[day] as DaySums).kyiv : 0);
+	});
 }

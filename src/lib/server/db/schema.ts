@@ -186,6 +186,14 @@ CREATE TABLE chart_sums (
 	confirmed INTEGER NOT NULL
 ) STRICT;
 
+-- The running totals officials stated of people returned to Ukraine (the cumulative chart's markers and second table),
+-- oldest first, each with Kyiv's running sum on its day: a page reads its rows by position.
+CREATE TABLE chart_stated (
+	position INTEGER PRIMARY KEY,
+	claim_id TEXT NOT NULL REFERENCES claims (id),
+	kyiv_sum INTEGER NOT NULL
+) STRICT;
+
 -- What each chart says of all its rows, in a few numbers whatever their number (JSON, in no language): a timeline's
 -- sums by month, the discrepancies' counts, largest gap and parties. The charts are drawn from these rows.
 CREATE TABLE chart_facts (

@@ -68,14 +68,13 @@ interface StatedTotalRow {
 	claimant_name_uk: string;
 	claimant_name_ru: string;
 	claimant_side: StatedTotal['side'];
+	kyiv_sum: number;
 }
 
 const DISPUTE_COLUMNS = 'population, round_id, date, kind, direction, low, high, figures';
-/** The running totals officials stated of people returned to Ukraine, oldest first. */
-const STATED_TOTALS = `FROM claims c
-	WHERE c.statement = 'running_total' AND c.counted = 'people_to_ukraine' AND c.number IS NOT NULL
-	ORDER BY c.stated_on, c.id`;
-const STATED_COLUMNS = `c.id, c.stated_on, c.number, c.qualifier, c.claimant, ${speakerNameColumns}, c.claimant_side`;
+/** The running totals officials stated of people returned to Ukraine (see chart-tables.ts), with Kyiv's sum on their day. */
+const STATED_TOTALS = `SELECT c.id, c.stated_on, c.number, c.qualifier, c.claimant, ${speakerNameColumns}, c.claimant_side,
+	s.kyiv_sum FROM chart_stated s JOIN claims c ON c.id = s.claim_id`;
 
 const statements = preparedFor((db) => ({
 	facts: db.prepare<[string], { facts: string }>('SELECT facts FROM chart_facts WHERE chart = ?'),
@@ -98,12 +97,9 @@ const statements = preparedFor((db) => ({
 	countedDetail: db.prepare<[string], { counted_detail: string; counted_detail_uk: string; counted_detail_ru: string }>(
 		'SELECT counted_detail, counted_detail_uk, counted_detail_ru FROM claims WHERE id = ?'
 	),
-	statedTotals: db.prepare<[], StatedTotalRow>(`SELECT ${STATED_COLUMNS} ${STATED_TOTALS}`),
-	// Each with Kyiv's running sum on its day: the sums of the last round date up to it, 0 before the first.
-	statedTotalsPage: db.prepare<[number, number], StatedTotalRow & { kyiv_sum: number }>(
-		`SELECT ${STATED_COLUMNS},
-		   coalesce((SELECT s.kyiv FROM chart_sums s WHERE s.date <= c.stated_on ORDER BY s.date DESC LIMIT 1), 0) AS kyiv_sum
-		 ${STATED_TOTALS} LIMIT ? OFFSET ?`
+	statedTotals: db.prepare<[], StatedTotalRow>(`${STATED_TOTALS} ORDER BY s.position`),
+	statedTotalsPage: db.prepare<[number, number], StatedTotalRow>(
+		`${STATED_TOTALS} WHERE s.position >= ? ORDER BY s.position LIMIT ?`
 	)
 }));
 
@@ -229,7 +225,7 @@ export function namedChart(db: DatasetDatabase, name: ChartName, window: TableWi
 			const days = windowRange(window, model.dayCount, false);
 			const stated = windowRange(window, model.statedCount, false);
 			const totals = statements(db)
-				.statedTotalsPage.all(stated.limit, stated.offset)
+				.statedTotalsPage.all(stated.offset, stated.limit)
 				.map((row) => ({ ...statedTotalOf(row), kyivSum: row.kyiv_sum }));
 			return {
 				name,

@@ -15,7 +15,9 @@ const { values: options } = parseArgs({
 		port: { type: 'string', default: '5170' },
 		renders: { type: 'string', default: '15' },
 		'mixed-seconds': { type: 'string', default: '30' },
-		readers: { type: 'string', default: '8' }
+		readers: { type: 'string', default: '8' },
+		// A regular expression: the mixed load requests only the paths it matches (e.g. `csv|sqlite` for the downloads).
+		only: { type: 'string', default: '' }
 	}
 });
 if (!options.dataset) throw new Error('--dataset <file> is required (e.g. the 100× file of data:synthetic)');
@@ -65,14 +67,8 @@ try {
 	console.log(`started: ${JSON.stringify(memory(server))} MB`);
 	console.log('| path | first render ms | p50 ms | slowest ms | peak RSS after, MB |');
 	console.log('| --- | --- | --- | --- | --- |');
-	for (const path of [
-		'/',
-		'/uk',
-		'/ru',
-		'/charts/timeline-people?page=3',
-		'/charts/discrepancies',
-		'/embed/cumulative'
-	]) {
+	const families = ['/', '/uk', '/ru', '/charts/timeline-people?page=3', '/charts/discrepancies', '/embed/cumulative'];
+	for (const path of renders > 0 ? families : []) {
 		const first = await get(path, true);
 		if (first.status !== 200) throw new Error(`${path}: ${first.status}`);
 		const times: number[] = [];
@@ -107,13 +103,21 @@ try {
 		'/rounds.csv',
 		'/download/dataset.sqlite'
 	];
+	const only = new RegExp(options.only);
 	const deadline = performance.now() + Number(options['mixed-seconds']) * 1000;
 	const counts = { requests: 0, errors: 0 };
 	const reader = async () => {
 		while (performance.now() < deadline) {
-			const answer = await get(pick(paths()), random() < 0.5).catch(() => ({ status: 0 }));
+			const path = pick(paths().filter((candidate) => only.test(candidate)));
+			const answer = await get(path, random() < 0.5).catch((error: Error) => {
+				console.log(`${path}: ${error.message}`);
+				return { status: 0 };
+			});
 			counts.requests += 1;
-			if (answer.status >= 500 || answer.status === 0) counts.errors += 1;
+			if (answer.status >= 500 || answer.status === 0) {
+				counts.errors += 1;
+				console.log(`error: ${path} answered ${answer.status}`);
+			}
 		}
 	};
 	await Promise.all(Array.from({ length: Number(options.readers) }, reader));

@@ -29,7 +29,7 @@ function get(path: string, uncached: boolean): Promise<{ status: number; ms: num
 	const started = performance.now();
 	const headers: Record<string, string> = uncached ? { cookie: 'pem_session=bench' } : {};
 	return new Promise((done, fail) => {
-		request(`${origin}${path}`, { headers }, (response) => {
+		request(`${origin}${path}`, { headers, agent: false }, (response) => {
 			response.on('data', () => {});
 			response.on('end', () => done({ status: response.statusCode ?? 0, ms: performance.now() - started }));
 		})

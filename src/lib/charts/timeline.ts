@@ -252,13 +252,6 @@ function addSums(sums: DirectionSums, more: DirectionSums): void {
 	sums.bound ||= more.bound;
 }
 
-/** Adds up one direction of the rounds of a bin, by how each figure is drawn. */
-export function directionSums(marks: readonly (DirectionMark | null)[]): DirectionSums {
-	const sums = emptySums();
-	for (const mark of marks) addMark(sums, mark);
-	return sums;
-}
-
 /** The top of a direction's column: everything but the disputed rounds, plus their highest figures. */
 function columnHeight(sums: DirectionSums): number {
 	return sums.confirmed + sums.announced + sums.disputedHigh;

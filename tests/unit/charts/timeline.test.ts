@@ -7,7 +7,6 @@ import {
 	chooseBinMonths,
 	describeFigure,
 	describeSums,
-	directionSums,
 	layoutTimeline,
 	markKind,
 	splitHeights,
@@ -92,15 +91,19 @@ describe('bins', () => {
 		expect(binLabel({ start: new Date(`${start}T00:00:00Z`), end: new Date(`${end}T00:00:00Z`) })).toBe(label);
 	});
 
-	it('adds up a direction by how each figure is drawn', () => {
-		const sums = directionSums([
-			confirmedMark(100),
-			announcedMark(40, true),
-			disputedMark(10, 15),
-			disputedMark(20, 30),
-			null
-		]);
-		expect(sums).toEqual({
+	it('adds up each direction of a month by how each figure is drawn', () => {
+		const base = peopleRounds[0] as TimelineRound;
+		const marks = [confirmedMark(100), announcedMark(40, true), disputedMark(10, 15), disputedMark(20, 30), null];
+		const rounds = marks.map((mark, index) => ({
+			...base,
+			id: `round-${index}`,
+			date: `2025-01-0${index + 1}`,
+			toUkraine: mark,
+			toRussia: index === 0 ? confirmedMark(5) : null
+		}));
+		const [month] = timelineInput(rounds).months;
+		expect(month).toMatchObject({ month: '2025-01', firstId: 'round-0', firstRow: 0 });
+		expect(month?.sums.to_ukraine).toEqual({
 			rounds: 4,
 			confirmed: 100,
 			announced: 40,
@@ -109,10 +112,20 @@ describe('bins', () => {
 			disputedRounds: 2,
 			bound: true
 		});
-		expect(describeSums(sums)).toBe(
+		expect(describeSums(month!.sums.to_ukraine)).toBe(
 			'4 rounds: 100 confirmed, 40 unconfirmed, figures conflict, from 30 to 45, some figures are bounds (“at least”)'
 		);
-		expect(describeSums(directionSums([null]))).toBe('no figure');
+		expect(describeSums(timelineInput([{ ...base, toUkraine: null }]).months[0]!.sums.to_ukraine)).toBe('no figure');
+	});
+
+	it("gives each month its first round and that round's row in the table", () => {
+		expect(monthsOf(peopleRounds).map(({ month, firstId, firstRow }) => [month, firstId, firstRow])).toEqual([
+			['2024-12', '2024-12-30-exchange', 0],
+			['2025-01', '2025-01-15-exchange', 1],
+			['2025-03', '2025-03-19-exchange', 2],
+			['2025-05', '2025-05-23-exchange', 3],
+			['2025-07', '2025-07-23-exchange', 4]
+		]);
 	});
 
 	it.each([

@@ -1,9 +1,9 @@
 // Overview page data: the headline per direction, the latest rounds, the charts, the Dataset structured data, and the site's origin for the embed code and shared card.
-import { chartNames } from '$lib/charts/catalog';
+import { chartNames, LATEST_ROWS } from '$lib/charts/catalog';
 import { CARD_SIZE } from '$lib/charts/image-layout';
 import { headlineSentence } from '$lib/format/headline';
 import { getDataset } from '$lib/server/db/dataset';
-import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
+import { namedChart } from '$lib/server/db/queries/charts';
 import { overviewHeadlines } from '$lib/server/db/queries/headline';
 import { allRoundTotals, countRounds, datasetInfo, roundsFrom } from '$lib/server/db/queries/rounds';
 import { datasetJsonLd } from '$lib/server/citing/structured-data';
@@ -12,7 +12,6 @@ import { localHref } from '$lib/i18n/addresses';
 
 export const load: PageServerLoad = ({ url }) => {
 	const db = getDataset();
-	const charts = overviewCharts(db);
 	// The latest and the first event, and how many there are: three reads of an index, not every round.
 	const [latest = null] = roundsFrom(db, {}, 0, 1);
 	const [first = null] = roundsFrom(db, { sort: 'date_asc' }, 0, 1);
@@ -23,7 +22,8 @@ export const load: PageServerLoad = ({ url }) => {
 		latest,
 		headlines,
 		totals: allRoundTotals(db),
-		charts: chartNames.map((name) => namedChart(charts, name)),
+		// Each chart's table shows its latest rows; every row is on the chart's data page.
+		charts: chartNames.map((name) => namedChart(db, name, { kind: 'latest', count: LATEST_ROWS })),
 		origin: url.origin,
 		// The overview's card shows the same headline figures as the page's first screen.
 		socialImage: {

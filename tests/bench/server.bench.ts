@@ -8,7 +8,7 @@ import { chartImageSvg } from '../../src/lib/server/images/charts';
 import { approveCorrection } from '../../src/lib/server/corrections/review';
 import { buildDataset } from '../../src/lib/server/db/build';
 import { getDataset, openDataset } from '../../src/lib/server/db/dataset';
-import { namedChart, overviewCharts } from '../../src/lib/server/db/queries/charts';
+import { namedDrawing, overviewCharts } from '../../src/lib/server/db/queries/charts';
 import { datasetInfo } from '../../src/lib/server/db/queries/rounds';
 import { searchDataset } from '../../src/lib/server/db/queries/search';
 import { getState } from '../../src/lib/server/db/state';
@@ -114,7 +114,7 @@ describe('chart images', () => {
 	const charts = overviewCharts(db);
 	const context = { origin: 'https://example.org', dataset: datasetInfo(db) };
 	for (const name of chartNames) {
-		const svg = chartImageSvg(namedChart(charts, name), context);
+		const svg = chartImageSvg(namedDrawing(charts, name), context);
 		// Unmemoised: the cost of the first request for a chart after a new dataset version.
 		bench(`${name}.png`, () => {
 			svgToPng(svg);

@@ -12,13 +12,18 @@ import { boxesOverlap, segmentCrossesBox, shapePath, type Box } from '../../src/
 import { CLAIM_DOTS_FONT_SIZE, layoutClaimDots, type ClaimDotsLayout } from '../../src/lib/charts/claim-dots';
 import { speakerOf } from '../../src/lib/charts/inputs';
 import { formatNumber } from '../../src/lib/format/figures';
-import { cumulativeModel } from '../../src/lib/charts/cumulative';
-import { discrepancyModel } from '../../src/lib/charts/discrepancies';
 import { MODEL_WIDTHS } from '../../src/lib/charts/sizing';
-import { timelineModel } from '../../src/lib/charts/timeline';
 import type { OverviewCharts } from '../../src/lib/server/db/queries/charts';
 import type { RoundListItem } from '../../src/lib/server/db/queries/rounds';
-import { bodyRounds, cumulativeInput, discrepancies, peopleRounds } from '../fixtures/charts';
+import {
+	bodyRounds,
+	cumulativeInput,
+	discrepancies,
+	peopleRounds,
+	cumulativeModel,
+	discrepancyModel,
+	timelineModel
+} from '../fixtures/charts';
 import { buildInto, realDataDir } from '../helpers/dataset';
 import { drawnSegments, markBoxes, textBoxes, type TextBox } from '../helpers/svg-boxes';
 

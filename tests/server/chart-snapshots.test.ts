@@ -6,10 +6,15 @@ import { describe, expect, it } from 'vitest';
 import CumulativeChart from '../../src/lib/charts/CumulativeChart.svelte';
 import DiscrepancyChart from '../../src/lib/charts/DiscrepancyChart.svelte';
 import RoundsTimeline from '../../src/lib/charts/RoundsTimeline.svelte';
-import { cumulativeModel } from '../../src/lib/charts/cumulative';
-import { discrepancyModel } from '../../src/lib/charts/discrepancies';
-import { timelineModel } from '../../src/lib/charts/timeline';
-import { bodyRounds, cumulativeInput, discrepancies, peopleRounds } from '../fixtures/charts';
+import {
+	bodyRounds,
+	cumulativeInput,
+	discrepancies,
+	peopleRounds,
+	cumulativeModel,
+	discrepancyModel,
+	timelineModel
+} from '../fixtures/charts';
 
 const charts = [
 	{

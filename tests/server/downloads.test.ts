@@ -29,7 +29,12 @@ import {
 } from '../../src/lib/server/db/queries/exports';
 import { datasetInfo, roundsFrom } from '../../src/lib/server/db/queries/rounds';
 import { writeSyntheticDataset } from '../../src/lib/server/db/synthetic';
-import { listEnvelope, neutraliseFormula, toCsv } from '../../src/lib/server/downloads/list-downloads';
+import {
+	DOWNLOADS_AT_ONCE,
+	listEnvelope,
+	neutraliseFormula,
+	toCsv
+} from '../../src/lib/server/downloads/list-downloads';
 import { PAGE_CACHE_CONTROL, PageCache } from '../../src/lib/server/http/page-cache';
 import { representationEtag, storeOrStream } from '../../src/lib/server/http/responses';
 import { buildInto, fixtureDir, realDataDir, temporaryDir } from '../helpers/dataset';
@@ -350,6 +355,38 @@ describe('streamed downloads', () => {
 		} finally {
 			close.mockRestore();
 		}
+	});
+
+	it(`reads ${DOWNLOADS_AT_ONCE} at a time: the next waits for one to end or its client to go away, and none fails`, async () => {
+		const readers = await Promise.all(
+			Array.from({ length: DOWNLOADS_AT_ONCE + 1 }, async () =>
+				((await get('claims', 'csv')).body as ReadableStream<Uint8Array>).getReader()
+			)
+		);
+		const started: number[] = [];
+		const firsts = readers.map((reader, index) => reader.read().then((chunk) => (started.push(index), chunk)));
+		await Promise.all(firsts.slice(0, DOWNLOADS_AT_ONCE));
+		for (let turn = 0; turn < 5; turn += 1) await new Promise((settle) => setImmediate(settle));
+		// The last is still waiting for a turn: its headers were sent, its rows not yet read.
+		expect(started).toHaveLength(DOWNLOADS_AT_ONCE);
+		// A client going away ends its turn, and the waiting download begins.
+		await readers[0]!.cancel();
+		const last = await firsts[DOWNLOADS_AT_ONCE]!;
+		expect(new TextDecoder().decode(last.value)).toMatch(/^id,round_id,/);
+		for (const reader of readers.slice(1)) await reader.cancel();
+		// A download whose client went away while it waited passes its turn on.
+		const waiting = await Promise.all(
+			Array.from({ length: DOWNLOADS_AT_ONCE + 1 }, async () =>
+				((await get('claims', 'csv')).body as ReadableStream<Uint8Array>).getReader()
+			)
+		);
+		const reads = waiting.map((reader) => reader.read());
+		await waiting[DOWNLOADS_AT_ONCE]!.cancel();
+		for (const reader of waiting.slice(0, DOWNLOADS_AT_ONCE)) await reader.cancel();
+		await Promise.all(reads);
+		const after = ((await get('claims', 'csv')).body as ReadableStream<Uint8Array>).getReader();
+		expect(new TextDecoder().decode((await after.read()).value)).toMatch(/^id,round_id,/);
+		await after.cancel();
 	});
 
 	it('at ten times the real data, yields the lists in several chunks, equal to the whole-string download', async () => {

@@ -83,6 +83,13 @@ function tablesOf(path: string) {
 	}
 }
 
+/** The tables the overview's charts are drawn and paged from (see src/lib/server/db/chart-tables.ts). */
+function chartTablesOf(tables: ReturnType<typeof tablesOf>) {
+	return Object.fromEntries(
+		Object.entries(tables).filter(([name]) => name.startsWith('chart_') && name !== 'chart_rounds')
+	);
+}
+
 /** The dataset built whole from data/ and the state database as it is now. */
 function wholeBuild(): string {
 	const outPath = join(temporaryDir(), 'whole.sqlite');
@@ -99,9 +106,12 @@ function wholeBuild(): string {
 
 describe('publishing an approval from the published file', () => {
 	it('writes the same dataset as a whole build after a change, an addition with its page, and another change', async () => {
+		const chartsBefore = chartTablesOf(tablesOf(target.outPath));
 		const change = suggest({ kind: 'change', entity: 'claim', record_id: 'c2', 'field:number': '151' });
 		expect(await approveCorrection(state, target, change, context())).toMatchObject({ ok: true, incremental: true });
 		expect(tablesOf(target.outPath)).toEqual(tablesOf(wholeBuild()));
+		// The change moves what the charts draw, and the tables written for them follow it as a whole build's do.
+		expect(chartTablesOf(tablesOf(target.outPath))).not.toEqual(chartsBefore);
 
 		const addition = suggest({
 			kind: 'addition',

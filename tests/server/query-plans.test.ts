@@ -18,6 +18,10 @@ const bigTables = [
 	'claim_sources',
 	'round_items',
 	'chart_rounds',
+	'chart_timeline',
+	'chart_disputes',
+	'chart_sums',
+	'chart_stated',
 	'claim_verdicts',
 	'round_mediators',
 	'record_cells',
@@ -58,8 +62,12 @@ const wholeTableReads: { sql: RegExp; why: string }[] = [
 		why: 'the number of sources, for the page count of /sources, once per dataset version (memoized)'
 	},
 	{
-		sql: /^SELECT input FROM chart_rounds ORDER BY date DESC, round_id DESC$/,
-		why: "every event as the overview's charts read it, once per dataset version and language (memoized), along an index by date"
+		sql: /^SELECT c\.id, c\.stated_on, .* FROM chart_stated s JOIN claims c ON c\.id = s\.claim_id ORDER BY s\.position$/,
+		why: "every running total stated of people returned to Ukraine, for the cumulative chart's markers (at most twenty per party are drawn), once per dataset version and language (memoized); its table reads them a page at a time"
+	},
+	{
+		sql: /^SELECT date, kyiv, moscow, confirmed FROM chart_sums ORDER BY position$/,
+		why: "the cumulative chart's running sums, one row per round date (bounded by the days in the dataset's span, not by its events), once per dataset version and language (memoized)"
 	}
 ];
 

@@ -2,7 +2,8 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SUPPORT_WINDOW_DAYS, supportingClaims } from '../../src/lib/domain/claim-context';
+import { recordSumsUpTo, SUPPORT_WINDOW_DAYS, supportingClaims } from '../../src/lib/domain/claim-context';
+import { totalsByDirection } from '../../src/lib/domain/round-figures';
 import { buildDataset } from '../../src/lib/server/db/build';
 import { openDataset } from '../../src/lib/server/db/dataset';
 import {
@@ -14,7 +15,7 @@ import {
 } from '../../src/lib/server/db/queries/claims';
 import { claimRows } from '../../src/lib/server/db/queries/exports';
 import { recordJsonResponse } from '../../src/lib/server/api/record-json';
-import { neighboursOf, stagesOf } from '../../src/lib/server/db/queries/rounds';
+import { listRounds, neighboursOf, recordSumsOf, stagesOf } from '../../src/lib/server/db/queries/rounds';
 import {
 	listStatements,
 	NEARBY_DAYS,
@@ -272,5 +273,26 @@ describe('statements of the real dataset', () => {
 		expect(offer?.verdict.text).toMatch(
 			/^2 rounds linked to it, up to 2 Oct 2025\. .* Offered: at least 1,200 per side\.$/
 		);
+	});
+});
+
+describe('the record sums beside a running total', () => {
+	it('add up in SQL to what every round up to its day (of its mediator) adds up to, for every running total', () => {
+		const real = openDataset(buildInto(realDataDir));
+		const rounds = listRounds(real);
+		const mediators = [...new Set(rounds.flatMap((round) => round.mediators))];
+		const inMemory = (upTo: string, mediator: string | null) => {
+			const included = rounds.filter(
+				(round) =>
+					round.kind !== 'agreement' && round.date <= upTo && (mediator === null || round.mediators.includes(mediator))
+			);
+			return { rounds: included.length, totals: totalsByDirection(included) };
+		};
+		const totals = allClaims(real).filter((claim) => claim.statement === 'running_total');
+		expect(totals.some((claim) => claim.side === 'mediator')).toBe(true);
+		for (const claim of totals) {
+			expect(recordSumsOf(real, claim)).toEqual(recordSumsUpTo(mediators, claim, inMemory));
+		}
+		real.close();
 	});
 });

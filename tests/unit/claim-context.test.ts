@@ -12,11 +12,15 @@ import {
 	supportingIn,
 	threadOf,
 	type ComparableClaim,
-	type DatedRound,
 	type LinkedRound,
 	type ThreadClaim
 } from '../../src/lib/domain/claim-context';
-import { roundFigures, type ClaimFigure } from '../../src/lib/domain/round-figures';
+import {
+	roundFigures,
+	totalsByDirection,
+	type ClaimFigure,
+	type RoundForTotals
+} from '../../src/lib/domain/round-figures';
 
 const figure = (
 	side: 'ukraine' | 'russia' | 'mediator',
@@ -50,6 +54,27 @@ const rounds = [
 	round('2024-07-17', ['UAE'], [figure('russia', 'people_each_way', 95)])
 ];
 
+/** A round as the record sums need it. */
+interface DatedRound extends RoundForTotals {
+	date: string;
+	mediators: string[];
+}
+
+/** The record sums' inputs over a list of rounds, newest first: what the server reads of round_totals in SQL. */
+function sumRounds(list: readonly DatedRound[]) {
+	return {
+		mediators: [...new Set(list.flatMap((item) => item.mediators))],
+		sumUpTo: (upTo: string, mediator: string | null) => {
+			const included = list.filter(
+				(item) =>
+					item.kind !== 'agreement' && item.date <= upTo && (mediator === null || item.mediators.includes(mediator))
+			);
+			return { rounds: included.length, totals: totalsByDirection(included) };
+		}
+	};
+}
+const { mediators, sumUpTo } = sumRounds(rounds);
+
 describe('recordSumsUpTo', () => {
 	it.each([
 		{
@@ -77,7 +102,7 @@ describe('recordSumsUpTo', () => {
 			expected: { rounds: 3, mediator: 'UAE', kyiv: 305, confirmed: 75 }
 		}
 	] as const)('$name', ({ claim, expected }) => {
-		const sums = recordSumsUpTo(rounds, claim);
+		const sums = recordSumsUpTo(mediators, claim, sumUpTo);
 		expect(
 			sums && {
 				rounds: sums.rounds,
@@ -90,10 +115,18 @@ describe('recordSumsUpTo', () => {
 
 	it('has no comparable sum for people held or servicemen-only totals', () => {
 		expect(
-			recordSumsUpTo(rounds, { counted: 'held_by_russia', statedOn: '2024-07-17', side: 'russia', claimant: 'x' })
+			recordSumsUpTo(
+				mediators,
+				{ counted: 'held_by_russia', statedOn: '2024-07-17', side: 'russia', claimant: 'x' },
+				sumUpTo
+			)
 		).toBeNull();
 		expect(
-			recordSumsUpTo(rounds, { counted: 'military_to_ukraine', statedOn: '2024-07-17', side: 'ukraine', claimant: 'x' })
+			recordSumsUpTo(
+				mediators,
+				{ counted: 'military_to_ukraine', statedOn: '2024-07-17', side: 'ukraine', claimant: 'x' },
+				sumUpTo
+			)
 		).toBeNull();
 	});
 });

@@ -1,17 +1,26 @@
 // The overview's charts by name: the names in the addresses of embeds and images, each chart's title and legend.
 import { m } from '../paraglide/messages.js';
-import type { CumulativeModel } from './cumulative';
-import type { DiscrepancyModel } from './discrepancies';
+import type { CumulativeDrawing, CumulativeModel } from './cumulative';
+import type { DiscrepancyDrawing, DiscrepancyModel } from './discrepancies';
 import { cumulativeLegend, discrepancyLegend, timelineLegend, type LegendItem } from './legend';
 import { pageLayout, type Variant } from './chart-utils';
-import type { TimelineModel } from './timeline';
+import type { TimelineDrawing, TimelineModel } from './timeline';
 import { localHref } from '../i18n/addresses';
 
 /** In the overview's order; each is also the id of the chart's frame on the overview (`/#cumulative`). */
 export const chartNames = ['timeline-people', 'timeline-bodies', 'cumulative', 'discrepancies'] as const;
 export type ChartName = (typeof chartNames)[number];
 
-/** A chart with its name, so that a page can draw any of them from one list. */
+/** How many of a chart's latest rows the overview and an embed show under it; every row is on its data page. */
+export const LATEST_ROWS = 10;
+
+/** A chart's drawing with its name: what its images, legend and embed size are made from. */
+export type NamedDrawing =
+	| { name: 'timeline-people' | 'timeline-bodies'; model: TimelineDrawing }
+	| { name: 'cumulative'; model: CumulativeDrawing }
+	| { name: 'discrepancies'; model: DiscrepancyDrawing };
+
+/** A chart with its name and the rows of its table(s) a page shows, so that a page can draw any of them from one list. */
 export type NamedChart =
 	| { name: 'timeline-people' | 'timeline-bodies'; model: TimelineModel }
 	| { name: 'cumulative'; model: CumulativeModel }
@@ -33,13 +42,12 @@ export function chartTitle(name: ChartName): string {
 }
 
 /** The number of rows of the chart's longest table: how many its data page pages through. */
-export function tableRowCount(chart: NamedChart): number {
-	if (chart.name === 'cumulative') return Math.max(chart.model.sumsTable.length, chart.model.statedTable.length);
-	return chart.model.table.length;
+export function tableRowCount(chart: NamedDrawing): number {
+	return chart.model.rowCount;
 }
 
 /** The entries of the chart's legend. */
-export function chartLegend(chart: NamedChart): LegendItem[] {
+export function chartLegend(chart: NamedDrawing): LegendItem[] {
 	if (chart.name === 'cumulative') return cumulativeLegend(chart.model.statedBy);
 	if (chart.name === 'discrepancies') return discrepancyLegend(chart.model.hasBounds, chart.model.parties);
 	return timelineLegend();
@@ -56,7 +64,7 @@ export function embedUrl(origin: string, name: ChartName): string {
 }
 
 /** The HTML that embeds a chart in another page: an iframe named after the chart, as wide as its column. */
-export function embedCode(origin: string, chart: NamedChart): string {
+export function embedCode(origin: string, chart: NamedDrawing): string {
 	const attributes = [
 		`src="${attributeValue(embedUrl(origin, chart.name))}"`,
 		`title="${attributeValue(chartTitle(chart.name))}"`,
@@ -69,7 +77,7 @@ export function embedCode(origin: string, chart: NamedChart): string {
 }
 
 /** The size of the chart's wide layout, in viewBox units: the one the images draw and embeds are sized by. */
-export function wideLayoutSize(chart: NamedChart): { width: number; height: number } {
+export function wideLayoutSize(chart: NamedDrawing): { width: number; height: number } {
 	const wide = chart.model.layouts.find((layout) => layout.variant === 'wide');
 	return { width: wide?.width ?? 1, height: wide?.height ?? 0 };
 }
@@ -86,7 +94,7 @@ const PLOT_MAX_WIDTH = 512;
  * page layout's height at the width it is drawn in such a column, plus the text around it. Narrower or wider
  * columns scroll or leave room.
  */
-export function embedHeight(chart: NamedChart): number {
+export function embedHeight(chart: NamedDrawing): number {
 	// Every chart's layouts share the fields an embed is sized by.
 	const layout = pageLayout<{ variant: Variant; width: number; height: number }>(chart.model.layouts);
 	const drawnWidth = Math.min(EMBED_COLUMN_WIDTH, PLOT_MAX_WIDTH);

@@ -209,20 +209,23 @@ export function roundGeometry<T>(value: T): T {
 	return value;
 }
 
-/**
- * Which rows of a chart's tables a page shows: all of them, the latest few (the overview and the embeds, so that
- * their weight does not grow with the dataset), or one page of them (the chart's data page, /charts/<name>).
- */
-export type TableWindow =
-	{ kind: 'all' } | { kind: 'latest'; count: number } | { kind: 'page'; page: number; size: number };
+/** Which rows of a chart's table a page shows: the latest few (the overview, an embed), or a page of the data page. */
+export type TableWindow = { kind: 'latest'; count: number } | { kind: 'page'; page: number; size: number };
 
-/** The rows of `rows` in `window`, in table order; `newestFirst` says which end the latest rows are at. */
-export function windowRows<T>(rows: readonly T[], window: TableWindow, newestFirst: boolean): T[] {
-	if (window.kind === 'all') return [...rows];
+/**
+ * The rows of a table of `rowCount` rows a window shows, as the offset of the first and how many; `newestFirst` says
+ * which end the latest rows are at.
+ */
+export function windowRange(
+	window: TableWindow,
+	rowCount: number,
+	newestFirst: boolean
+): { offset: number; limit: number } {
 	if (window.kind === 'latest') {
-		return newestFirst ? rows.slice(0, window.count) : rows.slice(Math.max(0, rows.length - window.count));
+		const limit = Math.min(window.count, rowCount);
+		return { offset: newestFirst ? 0 : rowCount - limit, limit };
 	}
-	return rows.slice((window.page - 1) * window.size, window.page * window.size);
+	return { offset: (window.page - 1) * window.size, limit: window.size };
 }
 
 const SHAPES = {

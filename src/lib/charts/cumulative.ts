@@ -475,15 +475,33 @@ export interface CumulativeSumsRow {
 	confirmed: string;
 }
 
-/** The running sums' table, one row per round date, oldest first like the chart. */
-export function cumulativeSumsTable(input: CumulativeInput): CumulativeSumsRow[] {
+/** The three running sums after the rounds of one day, as numbers. */
+export interface DaySums {
+	date: string;
+	kyiv: number;
+	moscow: number;
+	confirmed: number;
+}
+
+/** The running sums' input, one entry per round date, oldest first like the chart (what the build stores). */
+export function daySums(input: Pick<CumulativeInput, SeriesKey>): DaySums[] {
 	const dates = [...new Set(SERIES_KEYS.flatMap((key) => input[key].map((point) => point.date)))].sort(compareStrings);
 	return dates.map((date) => ({
-		key: date,
-		date: formatDate(date),
-		kyiv: formatNumber(valueOn(input.kyiv, date)),
-		moscow: formatNumber(valueOn(input.moscow, date)),
-		confirmed: formatNumber(valueOn(input.confirmed, date))
+		date,
+		kyiv: valueOn(input.kyiv, date),
+		moscow: valueOn(input.moscow, date),
+		confirmed: valueOn(input.confirmed, date)
+	}));
+}
+
+/** Rows of the running sums' table, in the order given (the table's is oldest first, like the chart). */
+export function cumulativeSumsTable(days: readonly DaySums[]): CumulativeSumsRow[] {
+	return days.map((day) => ({
+		key: day.date,
+		date: formatDate(day.date),
+		kyiv: formatNumber(day.kyiv),
+		moscow: formatNumber(day.moscow),
+		confirmed: formatNumber(day.confirmed)
 	}));
 }
 
@@ -497,41 +515,47 @@ export interface StatedTotalRow {
 	kyivSum: string;
 }
 
-/** The stated totals with Kyiv's running sum on the same day, oldest first. */
-export function statedTotalsTable(input: CumulativeInput): StatedTotalRow[] {
-	return [...input.statedTotals]
-		.sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.claimId, b.claimId))
-		.map((total) => ({
-			key: total.claimId,
-			date: formatDate(total.date),
-			claimant: claimSpeaker(total),
-			href: total.href,
-			figure: formatFigure(total.value, total.qualifier),
-			kyivSum: formatNumber(valueOn(input.kyiv, total.date))
-		}));
+/** Rows of the stated totals' table, each with Kyiv's running sum on its day, in the order given (oldest first). */
+export function statedTotalsTable(totals: readonly (StatedTotal & { kyivSum: number })[]): StatedTotalRow[] {
+	return totals.map((total) => ({
+		key: total.claimId,
+		date: formatDate(total.date),
+		claimant: claimSpeaker(total),
+		href: total.href,
+		figure: formatFigure(total.value, total.qualifier),
+		kyivSum: formatNumber(total.kyivSum)
+	}));
 }
 
-/** Everything the cumulative chart draws, computed on the server so that D3 never ships to the browser. */
-export interface CumulativeModel {
+/** What the cumulative chart draws, computed on the server so that D3 never ships to the browser: kept per dataset and language. */
+export interface CumulativeDrawing {
 	summary: string;
 	layouts: CumulativeLayout[];
-	sumsTable: CumulativeSumsRow[];
-	statedTable: StatedTotalRow[];
 	/** The parties whose stated totals the chart draws, for its legend. */
 	statedBy: PartyKey[];
+	/** The rows of its tables: a round date each, and a stated total each; a data page pages through the longer. */
+	dayCount: number;
+	statedCount: number;
+	rowCount: number;
 	empty: boolean;
 }
 
-/** The cumulative chart: summary, a layout per width variant, and the two tables behind it. */
-export function cumulativeModel(input: CumulativeInput, widths: readonly number[] = MODEL_WIDTHS): CumulativeModel {
-	const sumsTable = cumulativeSumsTable(input);
-	const statedTable = statedTotalsTable(input);
+/** The cumulative chart with the rows of its two tables a page shows. */
+export interface CumulativeModel extends CumulativeDrawing {
+	sumsTable: CumulativeSumsRow[];
+	statedTable: StatedTotalRow[];
+}
+
+/** The cumulative chart: summary and a layout per width variant. */
+export function cumulativeDrawing(input: CumulativeInput, widths: readonly number[] = MODEL_WIDTHS): CumulativeDrawing {
+	const days = new Set(SERIES_KEYS.flatMap((key) => input[key].map((point) => point.date))).size;
 	return {
 		summary: summarizeCumulative(input),
 		layouts: widths.map((width) => roundGeometry(layoutCumulative(input, cumulativeSize(width)))),
-		sumsTable,
-		statedTable,
 		statedBy: [...new Set(input.statedTotals.map((total) => partyOfSide(total.side)))],
-		empty: sumsTable.length === 0 && statedTable.length === 0
+		dayCount: days,
+		statedCount: input.statedTotals.length,
+		rowCount: Math.max(days, input.statedTotals.length),
+		empty: days === 0 && input.statedTotals.length === 0
 	};
 }

@@ -12,7 +12,8 @@ import {
 	type Margin,
 	type Variant
 } from './chart-utils';
-import { partyColour, partyOfSide, type PartyKey } from '../design/tokens';
+import { partyColour, partyKeys, partyOfSide, type PartyKey } from '../design/tokens';
+import type { Qualifier } from '../schemas/vocabulary';
 import { horizontalTickCount, MODEL_WIDTHS, variantOf } from './sizing';
 import type { Discrepancy, DiscrepancyFigure } from './types';
 
@@ -152,7 +153,9 @@ export const ROWS_SHOWN = 6;
 const DIRECTION_ORDER: Record<Discrepancy['direction'], number> = { to_ukraine: 0, to_russia: 1 };
 
 /** Newest first; of one day, returns to Ukraine before returns to Russia. */
-export function sortDiscrepancies(discrepancies: readonly Discrepancy[]): Discrepancy[] {
+export function sortDiscrepancies<T extends Pick<Discrepancy, 'date' | 'direction' | 'roundId'>>(
+	discrepancies: readonly T[]
+): T[] {
 	return [...discrepancies].sort(
 		(a, b) =>
 			compareStrings(b.date, a.date) ||
@@ -183,26 +186,33 @@ function whoSaidWhat(figures: readonly DiscrepancyFigure[]): string {
 		.join('; ');
 }
 
-/** Lays out the discrepancy chart for one chart size: a panel per population that has rows, people first. */
-export function layoutDiscrepancies(discrepancies: readonly Discrepancy[], size: DiscrepancySize): DiscrepancyLayout {
+/**
+ * Lays out the discrepancy chart for one chart size: a panel per population that has rows, people first, each with
+ * the latest of `latest` (at most ROWS_SHOWN are drawn) and the number of all its rows in `counts`.
+ */
+export function layoutDiscrepancies(
+	latest: readonly Discrepancy[],
+	counts: Record<DiscrepancyPopulation, number>,
+	size: DiscrepancySize
+): DiscrepancyLayout {
 	const { margin, width, fontSize, rowHeight } = size;
-	const sorted = sortDiscrepancies(discrepancies);
+	const sorted = sortDiscrepancies(latest);
 	const panels: DiscrepancyPanel[] = [];
 	let top = margin.top;
 	for (const population of DISCREPANCY_POPULATIONS) {
-		const all = sorted.filter((discrepancy) => discrepancy.population === population);
-		if (all.length === 0) continue;
+		const total = counts[population];
 		// The latest rows only, so that the chart's weight does not grow with the data; the table has every row.
-		const rows = all.slice(0, ROWS_SHOWN);
+		const rows = sorted.filter((discrepancy) => discrepancy.population === population).slice(0, ROWS_SHOWN);
+		if (total === 0 || rows.length === 0) continue;
 		const heading = {
 			x: size.labelPlacement === 'left' ? 0 : margin.left,
 			y: top + fontSize + 4,
 			text:
-				all.length > rows.length
+				total > rows.length
 					? m.chart_panel_latest({
 							panel: populationHeading(population),
 							shown: formatNumber(rows.length),
-							total: formatNumber(all.length)
+							total: formatNumber(total)
 						})
 					: populationHeading(population)
 		};
@@ -308,24 +318,63 @@ function stackDots(
 	});
 }
 
+/** What a dispute's facts need of it: when, where, its range, and each figure's qualifier and party. */
+export interface DisputeFacts {
+	roundId: string;
+	date: string;
+	direction: Discrepancy['direction'];
+	population: DiscrepancyPopulation;
+	low: number;
+	high: number;
+	figures: readonly { qualifier: Qualifier; party: PartyKey }[];
+}
+
+/**
+ * What the discrepancy chart says of all its rows, in no language and in a few numbers whatever their number (the
+ * build stores it, see src/lib/server/db/chart-tables.ts): the rows of each panel, the rounds they belong to, the
+ * largest gap between exact figures (the newest, if several share it), the parties that gave a figure, and whether
+ * some figure is a bound.
+ */
+export interface DiscrepancyFacts {
+	counts: Record<DiscrepancyPopulation, number>;
+	rounds: number;
+	largest: { gap: number; date: string } | null;
+	parties: PartyKey[];
+	hasBounds: boolean;
+}
+
+/** The facts of the disputes `disputes`, in any order. */
+export function discrepancyFacts(disputes: readonly DisputeFacts[]): DiscrepancyFacts {
+	const counts: Record<DiscrepancyPopulation, number> = { people: 0, bodies: 0 };
+	const parties = new Set<PartyKey>();
+	let largest: DisputeFacts | null = null;
+	for (const dispute of sortDiscrepancies(disputes)) {
+		counts[dispute.population] += 1;
+		for (const figure of dispute.figures) parties.add(figure.party);
+		if (!dispute.figures.every((figure) => figure.qualifier === 'exact')) continue;
+		if (!largest || dispute.high - dispute.low > largest.high - largest.low) largest = dispute;
+	}
+	return {
+		counts,
+		rounds: new Set(disputes.map((dispute) => dispute.roundId)).size,
+		largest: largest && { gap: largest.high - largest.low, date: largest.date },
+		parties: partyKeys.filter((party) => parties.has(party)),
+		hasBounds: disputes.some((dispute) => dispute.figures.some((figure) => figure.qualifier !== 'exact'))
+	};
+}
+
 /**
  * One sentence: in how many rounds the stated figures differ, and the largest gap between exact
  * figures with its date (the newest, if several share it).
  */
-export function summarizeDiscrepancies(discrepancies: readonly Discrepancy[]): string {
-	if (discrepancies.length === 0) return m.chart_discrepancy_empty();
-	const roundCount = new Set(discrepancies.map((discrepancy) => discrepancy.roundId)).size;
-	const count = { count: roundCount, countText: formatNumber(roundCount) };
-	let largest: Discrepancy | null = null;
-	for (const discrepancy of sortDiscrepancies(discrepancies)) {
-		if (!hasExactGap(discrepancy)) continue;
-		if (!largest || discrepancy.high - discrepancy.low > largest.high - largest.low) largest = discrepancy;
-	}
-	if (!largest) return m.chart_discrepancy_summary_no_gap(count);
+export function summarizeDiscrepancies(facts: DiscrepancyFacts): string {
+	if (facts.rounds === 0) return m.chart_discrepancy_empty();
+	const count = { count: facts.rounds, countText: formatNumber(facts.rounds) };
+	if (!facts.largest) return m.chart_discrepancy_summary_no_gap(count);
 	return m.chart_discrepancy_summary({
 		...count,
-		gap: formatNumber(largest.high - largest.low),
-		date: formatDate(largest.date)
+		gap: formatNumber(facts.largest.gap),
+		date: formatDate(facts.largest.date)
 	});
 }
 
@@ -340,9 +389,9 @@ export interface DiscrepancyTableRow {
 	gap: string;
 }
 
-/** The table behind the discrepancy chart, newest first like the chart. */
+/** Rows of the table behind the discrepancy chart, in the order given (the table's is newest first, like the chart). */
 export function discrepancyTable(discrepancies: readonly Discrepancy[]): DiscrepancyTableRow[] {
-	return sortDiscrepancies(discrepancies).map((discrepancy) => ({
+	return discrepancies.map((discrepancy) => ({
 		key: rowKey(discrepancy),
 		href: discrepancy.href,
 		date: formatDate(discrepancy.date),
@@ -365,29 +414,37 @@ export function discrepancyTable(discrepancies: readonly Discrepancy[]): Discrep
 	}));
 }
 
-/** Everything the discrepancy chart draws, computed on the server so that D3 never ships to the browser. */
-export interface DiscrepancyModel {
+/** What the discrepancy chart draws, computed on the server so that D3 never ships to the browser: kept per dataset and language. */
+export interface DiscrepancyDrawing {
 	summary: string;
 	layouts: DiscrepancyLayout[];
-	table: DiscrepancyTableRow[];
 	/** The parties whose figures the chart draws, for its legend. */
 	parties: PartyKey[];
 	/** Whether some figure is a bound, which is drawn hollow and then needs a legend entry. */
 	hasBounds: boolean;
+	/** The rows of its table, each a round and direction; a page shows some of them (see queries/charts.ts). */
+	rowCount: number;
 	empty: boolean;
 }
 
-/** The discrepancy chart: summary, a layout per width variant, and the table behind it. */
-export function discrepancyModel(
-	discrepancies: readonly Discrepancy[],
+/** The discrepancy chart with the rows of its table a page shows. */
+export interface DiscrepancyModel extends DiscrepancyDrawing {
+	table: DiscrepancyTableRow[];
+}
+
+/** The discrepancy chart: summary and a layout per width variant, from its facts and each panel's latest rows. */
+export function discrepancyDrawing(
+	facts: DiscrepancyFacts,
+	latest: readonly Discrepancy[],
 	widths: readonly number[] = MODEL_WIDTHS
-): DiscrepancyModel {
+): DiscrepancyDrawing {
+	const rowCount = facts.counts.people + facts.counts.bodies;
 	return {
-		summary: summarizeDiscrepancies(discrepancies),
-		layouts: widths.map((width) => roundGeometry(layoutDiscrepancies(discrepancies, discrepancySize(width)))),
-		table: discrepancyTable(discrepancies),
-		parties: [...new Set(discrepancies.flatMap((discrepancy) => discrepancy.figures.map(speakerParty)))],
-		hasBounds: discrepancies.some((discrepancy) => discrepancy.figures.some((figure) => figure.qualifier !== 'exact')),
-		empty: discrepancies.length === 0
+		summary: summarizeDiscrepancies(facts),
+		layouts: widths.map((width) => roundGeometry(layoutDiscrepancies(latest, facts.counts, discrepancySize(width)))),
+		parties: facts.parties,
+		hasBounds: facts.hasBounds,
+		rowCount,
+		empty: rowCount === 0
 	};
 }

@@ -13,6 +13,7 @@ import {
 import { claimSpeaker } from '../format/data-words';
 import { m } from '../paraglide/messages.js';
 import type { RoundKind } from '../schemas/vocabulary';
+import { compareStrings } from './chart-utils';
 import type { CumulativeInput, DirectionMark, Discrepancy, StatedTotal, TimelineRound } from './types';
 
 /** What the charts need of a figure: its number, who stated it (named in every language) and the claim it comes from. */
@@ -122,24 +123,40 @@ export function directionMark(figures: ChartDirection): DirectionMark | null {
 	return { ...base, value: best.number, low: best.number, high: best.number, bound: best.qualifier !== 'exact' };
 }
 
-/** Rounds on the timeline of one population, oldest first; agreements are not events of their own. */
-export function timelineRounds(
-	rounds: readonly ChartRound[],
-	population: Population,
-	describe: (round: ChartRound) => string
-): TimelineRound[] {
+/** One event on the timeline of a population, in no language: what its row and its marks are made of. */
+export interface TimelineEntry {
+	id: string;
+	date: string;
+	kind: RoundKind;
+	toUkraine: DirectionMark | null;
+	toRussia: DirectionMark | null;
+}
+
+/** The events on the timeline of one population, oldest first; agreements are not events of their own. */
+export function timelineEntries(rounds: readonly ChartRound[], population: Population): TimelineEntry[] {
 	return rounds
 		.filter((round) => round.kind !== 'agreement' && round.population === population)
 		.map((round) => ({
 			id: round.id,
 			date: round.date,
-			href: `/rounds/${round.id}`,
-			label: describe(round),
+			kind: round.kind,
 			toUkraine: directionMark(round.figures[population].to_ukraine),
 			toRussia: directionMark(round.figures[population].to_russia)
 		}))
 		.filter((round) => round.toUkraine !== null || round.toRussia !== null)
-		.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+		.sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.id, b.id));
+}
+
+/** A timeline entry with its link and its accessible name (`label`, in the reader's language). */
+export function timelineRound(entry: TimelineEntry, label: string): TimelineRound {
+	return {
+		id: entry.id,
+		date: entry.date,
+		href: `/rounds/${entry.id}`,
+		label,
+		toUkraine: entry.toUkraine,
+		toRussia: entry.toRussia
+	};
 }
 
 /**
@@ -168,23 +185,33 @@ export function cumulativeInput(rounds: readonly ChartRound[], statedTotals: Sta
 	return series;
 }
 
-/** Every round and direction whose figures differ, with who said what and what they counted. */
-export function discrepancies(
-	rounds: readonly ChartRound[],
-	countedDetail: (claimId: string) => string,
-	describe: (round: ChartRound) => string
-): Discrepancy[] {
-	const result: Discrepancy[] = [];
+/** A round and direction whose figures differ, in no language: the figures with their speakers' names in each. */
+export interface DisputeEntry {
+	roundId: string;
+	date: string;
+	kind: RoundKind;
+	direction: Direction;
+	population: Population;
+	low: number;
+	high: number;
+	/** The figures with a number, as stated. */
+	figures: (ChartFigure & { number: number; qualifier: NonNullable<ChartFigure['qualifier']> })[];
+}
+
+const DIRECTION_ORDER: Record<Direction, number> = { to_ukraine: 0, to_russia: 1 };
+
+/** Every round and direction whose figures differ, newest first (of one day, returns to Ukraine first), as the table lists them. */
+export function disputeEntries(rounds: readonly ChartRound[]): DisputeEntry[] {
+	const result: DisputeEntry[] = [];
 	for (const round of rounds) {
 		if (round.kind === 'agreement') continue;
-		for (const direction of ['to_ukraine', 'to_russia'] as const) {
+		for (const direction of directions) {
 			const { confirmation } = round.figures[round.population][direction];
 			if (confirmation.status !== 'disputed' || !confirmation.range) continue;
 			result.push({
 				roundId: round.id,
 				date: round.date,
-				href: `/rounds/${round.id}`,
-				label: describe(round),
+				kind: round.kind,
 				direction,
 				population: round.population,
 				low: confirmation.range.low,
@@ -192,18 +219,40 @@ export function discrepancies(
 				figures: confirmation.figures.flatMap((figure) =>
 					figure.number === null || figure.qualifier === null
 						? []
-						: [
-								{
-									speaker: speakerOf(figure),
-									side: figure.side,
-									value: figure.number,
-									qualifier: figure.qualifier,
-									counted: countedDetail(figure.claimId)
-								}
-							]
+						: [{ ...figure, number: figure.number, qualifier: figure.qualifier }]
 				)
 			});
 		}
 	}
-	return result.sort((a, b) => b.date.localeCompare(a.date) || a.direction.localeCompare(b.direction));
+	return result.sort(
+		(a, b) =>
+			compareStrings(b.date, a.date) ||
+			DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] ||
+			compareStrings(a.roundId, b.roundId)
+	);
+}
+
+/** A dispute in the reader's language: its row's `label`, each figure's speaker and what they counted. */
+export function discrepancyOf(
+	entry: DisputeEntry,
+	countedDetail: (claimId: string) => string,
+	label: string
+): Discrepancy {
+	return {
+		roundId: entry.roundId,
+		date: entry.date,
+		href: `/rounds/${entry.roundId}`,
+		label,
+		direction: entry.direction,
+		population: entry.population,
+		low: entry.low,
+		high: entry.high,
+		figures: entry.figures.map((figure) => ({
+			speaker: speakerOf(figure),
+			side: figure.side,
+			value: figure.number,
+			qualifier: figure.qualifier,
+			counted: countedDetail(figure.claimId)
+		}))
+	};
 }

@@ -144,53 +144,112 @@ function addMonths(date: Date, months: number): Date {
 	return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
 }
 
-/** The x domain for bins of `months`: whole bins from the first round's to the one after the last round's day. */
-export function timelineDateDomain(rounds: readonly TimelineRound[], months = 3): [Date, Date] {
-	if (rounds.length === 0) return [new Date(Date.UTC(2022, 0, 1)), addMonths(new Date(Date.UTC(2022, 0, 1)), months)];
-	const dates = rounds.map((round) => parseIsoDate(round.date).getTime());
-	const first = binFloor(new Date(Math.min(...dates)), months);
-	const last = binFloor(new Date(Math.max(...dates)), months);
-	return [first, addMonths(last, months)];
+/** One month of a timeline: its rounds' sums by direction, and its first round in the table's order. */
+export interface TimelineMonth {
+	/** "2024-12". */
+	month: string;
+	/** The month's first round and its row in the timeline's table (oldest first), where a column links to. */
+	firstId: string;
+	firstRow: number;
+	sums: Record<TimelineDirection, DirectionSums>;
+}
+
+/**
+ * What a timeline is drawn and summarised from: a few numbers a month, whatever the number of rounds (the build
+ * stores it, see src/lib/server/db/chart-tables.ts), and the counts its summary gives.
+ */
+export interface TimelineInput {
+	months: TimelineMonth[];
+	/** The rounds on the timeline: the rows of its table. */
+	rounds: number;
+	first: string | null;
+	last: string | null;
+	/** Of them, those with a confirmed figure for returns to Ukraine, and those where the figures for it conflict. */
+	confirmed: number;
+	disputed: number;
+}
+
+/** The month of a round's date: "2024-12-30" -> "2024-12". */
+const monthOf = (date: string) => date.slice(0, 7);
+
+/** The timeline's input from its rounds in any order. */
+export function timelineInput(
+	rounds: readonly Pick<TimelineRound, 'id' | 'date' | 'toUkraine' | 'toRussia'>[]
+): TimelineInput {
+	const sorted = [...rounds].sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.id, b.id));
+	const months = new Map<string, TimelineMonth>();
+	sorted.forEach((round, row) => {
+		const month = monthOf(round.date);
+		let entry = months.get(month);
+		if (!entry) {
+			entry = { month, firstId: round.id, firstRow: row, sums: { to_ukraine: emptySums(), to_russia: emptySums() } };
+			months.set(month, entry);
+		}
+		addMark(entry.sums.to_ukraine, round.toUkraine);
+		addMark(entry.sums.to_russia, round.toRussia);
+	});
+	return {
+		months: [...months.values()],
+		rounds: sorted.length,
+		first: sorted[0]?.date ?? null,
+		last: sorted[sorted.length - 1]?.date ?? null,
+		confirmed: sorted.filter((round) => round.toUkraine && isConfirmed(round.toUkraine.status)).length,
+		disputed: sorted.filter((round) => round.toUkraine?.status === 'disputed').length
+	};
+}
+
+/** The x domain for bins of `months`: whole bins from the first month's to the one after the last month's. */
+export function timelineDateDomain(input: readonly TimelineMonth[], months = 3): [Date, Date] {
+	const first = input[0];
+	const last = input[input.length - 1];
+	if (!first || !last) return [new Date(Date.UTC(2022, 0, 1)), addMonths(new Date(Date.UTC(2022, 0, 1)), months)];
+	return [
+		binFloor(parseIsoDate(`${first.month}-01`), months),
+		addMonths(binFloor(parseIsoDate(`${last.month}-01`), months), months)
+	];
 }
 
 /**
  * The finest bin whose columns are at least `minWidth` wide across `plotWidth`: months for a short span or a wide
  * chart, years for a long span on a phone. The number of columns is then bounded by the width, whatever the data.
  */
-export function chooseBinMonths(rounds: readonly TimelineRound[], plotWidth: number, minWidth: number): number {
+export function chooseBinMonths(input: readonly TimelineMonth[], plotWidth: number, minWidth: number): number {
 	for (const months of BIN_MONTHS) {
-		const [start, end] = timelineDateDomain(rounds, months);
+		const [start, end] = timelineDateDomain(input, months);
 		const bins = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
 		if (plotWidth / (bins / months) >= minWidth) return months;
 	}
 	return 12;
 }
 
-/** Adds up one direction of the rounds of a bin, by how each figure is drawn. */
-export function directionSums(marks: readonly (DirectionMark | null)[]): DirectionSums {
-	const sums: DirectionSums = {
-		rounds: 0,
-		confirmed: 0,
-		announced: 0,
-		disputedLow: 0,
-		disputedHigh: 0,
-		disputedRounds: 0,
-		bound: false
-	};
-	for (const mark of marks) {
-		const kind = mark ? markKind(mark.status) : null;
-		if (!mark || !kind) continue;
-		sums.rounds += 1;
-		sums.bound ||= mark.bound;
-		if (kind === 'confirmed') sums.confirmed += mark.value;
-		else if (kind === 'announced') sums.announced += mark.value;
-		else {
-			sums.disputedLow += mark.low;
-			sums.disputedHigh += mark.high;
-			sums.disputedRounds += 1;
-		}
+function emptySums(): DirectionSums {
+	return { rounds: 0, confirmed: 0, announced: 0, disputedLow: 0, disputedHigh: 0, disputedRounds: 0, bound: false };
+}
+
+/** Adds one round's mark to a direction's sums, by how it is drawn. */
+function addMark(sums: DirectionSums, mark: DirectionMark | null): void {
+	const kind = mark ? markKind(mark.status) : null;
+	if (!mark || !kind) return;
+	sums.rounds += 1;
+	sums.bound ||= mark.bound;
+	if (kind === 'confirmed') sums.confirmed += mark.value;
+	else if (kind === 'announced') sums.announced += mark.value;
+	else {
+		sums.disputedLow += mark.low;
+		sums.disputedHigh += mark.high;
+		sums.disputedRounds += 1;
 	}
-	return sums;
+}
+
+/** Adds the sums `more` to `sums`. */
+function addSums(sums: DirectionSums, more: DirectionSums): void {
+	sums.rounds += more.rounds;
+	sums.confirmed += more.confirmed;
+	sums.announced += more.announced;
+	sums.disputedLow += more.disputedLow;
+	sums.disputedHigh += more.disputedHigh;
+	sums.disputedRounds += more.disputedRounds;
+	sums.bound ||= more.bound;
 }
 
 /** The top of a direction's column: everything but the disputed rounds, plus their highest figures. */
@@ -198,22 +257,33 @@ function columnHeight(sums: DirectionSums): number {
 	return sums.confirmed + sums.announced + sums.disputedHigh;
 }
 
-/** A bin's rounds, with its start and end, oldest first. */
+/** A bin of months, with its start and end, its first round and each direction's sums. */
 export interface TimelineBin {
 	start: Date;
 	end: Date;
-	rounds: TimelineRound[];
+	firstId: string;
+	firstRow: number;
+	sums: Record<TimelineDirection, DirectionSums>;
 }
 
-/** The rounds grouped in bins of `months`; empty bins are left out. */
-export function binRounds(rounds: readonly TimelineRound[], months: number): TimelineBin[] {
+/** The months grouped in bins of `months`, oldest first; empty bins are left out. */
+export function binMonths(input: readonly TimelineMonth[], months: number): TimelineBin[] {
 	const bins = new Map<number, TimelineBin>();
-	const sorted = [...rounds].sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.id, b.id));
-	for (const round of sorted) {
-		const start = binFloor(parseIsoDate(round.date), months);
-		const bin = bins.get(start.getTime()) ?? { start, end: addMonths(start, months), rounds: [] };
-		bin.rounds.push(round);
-		bins.set(start.getTime(), bin);
+	for (const month of input) {
+		const start = binFloor(parseIsoDate(`${month.month}-01`), months);
+		let bin = bins.get(start.getTime());
+		if (!bin) {
+			bin = {
+				start,
+				end: addMonths(start, months),
+				firstId: month.firstId,
+				firstRow: month.firstRow,
+				sums: { to_ukraine: emptySums(), to_russia: emptySums() }
+			};
+			bins.set(start.getTime(), bin);
+		}
+		addSums(bin.sums.to_ukraine, month.sums.to_ukraine);
+		addSums(bin.sums.to_russia, month.sums.to_russia);
 	}
 	return [...bins.values()];
 }
@@ -251,23 +321,17 @@ export function splitHeights(upExtent: number, downExtent: number, plotHeight: n
 	return [plotHeight * share, plotHeight * (1 - share)];
 }
 
-/** Lays out the timeline of `rounds` for one chart size; `binHref` links a bin to its rows in the data table. */
+/** Lays out the timeline of `months` for one chart size; `binHref` links a bin to its rows in the data table. */
 export function layoutTimeline(
-	rounds: readonly TimelineRound[],
+	months: readonly TimelineMonth[],
 	size: TimelineSize,
-	binHref: (bin: TimelineBin) => string = (bin) => bin.rounds[0]?.href ?? ''
+	binHref: (bin: TimelineBin) => string = (bin) => `/rounds/${bin.firstId}`
 ): TimelineLayout {
 	const { margin, width, height, fontSize } = size;
 	const plot = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
-	const binMonths = chooseBinMonths(rounds, plot.right - plot.left, size.minColumnWidth);
-	const x = scaleUtc().domain(timelineDateDomain(rounds, binMonths)).range([plot.left, plot.right]);
-	const bins = binRounds(rounds, binMonths).map((bin) => ({
-		bin,
-		sums: {
-			to_ukraine: directionSums(bin.rounds.map((round) => round.toUkraine)),
-			to_russia: directionSums(bin.rounds.map((round) => round.toRussia))
-		}
-	}));
+	const binSize = chooseBinMonths(months, plot.right - plot.left, size.minColumnWidth);
+	const x = scaleUtc().domain(timelineDateDomain(months, binSize)).range([plot.left, plot.right]);
+	const bins = binMonths(months, binSize).map((bin) => ({ bin, sums: bin.sums }));
 	const extent = (direction: TimelineDirection) =>
 		Math.max(1, max(bins, (item) => columnHeight(item.sums[direction])) ?? 0);
 	const [upHeight, downHeight] = splitHeights(extent('to_ukraine'), extent('to_russia'), plot.bottom - plot.top);
@@ -362,7 +426,7 @@ export function layoutTimeline(
 		fontSize,
 		plot,
 		zeroY,
-		binMonths,
+		binMonths: binSize,
 		xTicks: timeTicks(x, fontSize, width),
 		yTicks,
 		directionLabels: [
@@ -377,16 +441,15 @@ export function layoutTimeline(
  * One sentence about the rounds on the timeline: how many, over which months, and how many have a
  * confirmed or a disputed figure for returns to Ukraine.
  */
-export function summarizeTimeline(rounds: readonly TimelineRound[], population: TimelinePopulation): string {
-	if (rounds.length === 0) return m.chart_timeline_empty();
-	const dates = rounds.map((round) => round.date).sort();
+export function summarizeTimeline(input: TimelineInput, population: TimelinePopulation): string {
+	if (input.rounds === 0 || input.first === null || input.last === null) return m.chart_timeline_empty();
 	const inputs = {
-		count: rounds.length,
-		countText: formatNumber(rounds.length),
-		first: formatMonthYear(parseIsoDate(dates[0] as string)),
-		last: formatMonthYear(parseIsoDate(dates[dates.length - 1] as string)),
-		confirmed: formatNumber(rounds.filter((round) => round.toUkraine && isConfirmed(round.toUkraine.status)).length),
-		disputed: formatNumber(rounds.filter((round) => round.toUkraine?.status === 'disputed').length)
+		count: input.rounds,
+		countText: formatNumber(input.rounds),
+		first: formatMonthYear(parseIsoDate(input.first)),
+		last: formatMonthYear(parseIsoDate(input.last)),
+		confirmed: formatNumber(input.confirmed),
+		disputed: formatNumber(input.disputed)
 	};
 	return population === 'people' ? m.chart_timeline_summary_people(inputs) : m.chart_timeline_summary_bodies(inputs);
 }
@@ -407,47 +470,48 @@ export function describeCell(mark: DirectionMark | null): string {
 	return m.chart_table_figure({ figure: describeFigure(mark), status: statusLabel(mark.status) });
 }
 
-/** The table behind the timeline, oldest round first like the chart. */
+/** Rows of the table behind the timeline, in the order given (the table's is oldest first, like the chart). */
 export function timelineTable(rounds: readonly TimelineRound[]): TimelineTableRow[] {
-	return [...rounds]
-		.sort((a, b) => compareStrings(a.date, b.date) || compareStrings(a.id, b.id))
-		.map((round) => ({
-			key: round.id,
-			label: round.label,
-			href: round.href,
-			toUkraine: describeCell(round.toUkraine),
-			toRussia: describeCell(round.toRussia)
-		}));
+	return rounds.map((round) => ({
+		key: round.id,
+		label: round.label,
+		href: round.href,
+		toUkraine: describeCell(round.toUkraine),
+		toRussia: describeCell(round.toRussia)
+	}));
 }
 
-/** Everything the timeline component draws, computed on the server so that D3 never ships to the browser. */
-export interface TimelineModel {
+/** What the timeline draws, computed on the server so that D3 never ships to the browser: kept per dataset and language. */
+export interface TimelineDrawing {
 	population: TimelinePopulation;
 	summary: string;
 	layouts: TimelineLayout[];
-	table: TimelineTableRow[];
+	/** The rows of its table, each a round; a page shows some of them (see queries/charts.ts). */
+	rowCount: number;
 	empty: boolean;
 }
 
-/** The timeline of one population: summary, a layout per width variant, and the table behind it. */
-export function timelineModel(
-	rounds: readonly TimelineRound[],
+/** The timeline with the rows of its table a page shows. */
+export interface TimelineModel extends TimelineDrawing {
+	table: TimelineTableRow[];
+}
+
+/** The timeline of one population: summary and a layout per width variant. */
+export function timelineDrawing(
+	input: TimelineInput,
 	population: TimelinePopulation,
 	widths: readonly number[] = MODEL_WIDTHS
-): TimelineModel {
-	const table = timelineTable(rounds);
-	const rowIndex = new Map(table.map((row, index) => [row.key, index]));
+): TimelineDrawing {
 	// A column links to its first round's row on the chart's data page, where the rest of the bin follows.
 	const binHref = (bin: TimelineBin) => {
-		const first = bin.rounds[0]?.id ?? '';
-		const page = Math.floor((rowIndex.get(first) ?? 0) / DATA_PAGE_SIZE) + 1;
-		return `/charts/timeline-${population}?page=${page}#timeline-${population}-${first}`;
+		const page = Math.floor(bin.firstRow / DATA_PAGE_SIZE) + 1;
+		return `/charts/timeline-${population}?page=${page}#timeline-${population}-${bin.firstId}`;
 	};
 	return {
 		population,
-		summary: summarizeTimeline(rounds, population),
-		layouts: widths.map((width) => roundGeometry(layoutTimeline(rounds, timelineSize(width), binHref))),
-		table,
-		empty: rounds.length === 0
+		summary: summarizeTimeline(input, population),
+		layouts: widths.map((width) => roundGeometry(layoutTimeline(input.months, timelineSize(width), binHref))),
+		rowCount: input.rounds,
+		empty: input.rounds === 0
 	};
 }

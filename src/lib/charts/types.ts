@@ -3,20 +3,17 @@ import type { Snippet } from 'svelte';
 import type { Speaker } from '../format/data-words';
 import type { ConfirmationStatus } from '../domain/confirmation';
 import type { ClaimantSide, Qualifier } from '../schemas/vocabulary';
-import type { TableWindow } from './chart-utils';
 
 /** The props of each of the overview's charts (CumulativeChart, DiscrepancyChart, RoundsTimeline), `Model` its own. */
 export interface ChartProps<Model> {
 	/** Unique on the page: prefixes the ids of the heading, the summary and any pattern. */
 	id: string;
-	/** The chart computed on the server by its model function (`cumulativeModel`, `discrepancyModel`, `timelineModel`). */
+	/** The chart computed on the server (see queries/charts.ts): its drawing and the rows of its table(s) a page shows. */
 	model: Model;
 	/** The chart's heading; by default the chart's own title. */
 	title?: string;
 	/** Shown at the end of the chart's frame, e.g. its download and embed links. */
 	footer?: Snippet;
-	/** Which rows of the table(s) to show; all by default. */
-	rows?: TableWindow;
 	/** Shown under the table(s). */
 	tableNote?: Snippet;
 	/** The data page: the table(s) open, without the drawing. */

@@ -19,12 +19,6 @@ export function comparablePopulation(counted: Counted): Population | null {
 	return null;
 }
 
-/** A round as the record sums need it. */
-export interface DatedRound extends RoundForTotals {
-	date: string;
-	mediators: string[];
-}
-
 /** The sums of the record for rounds up to a date (and, for a mediator's total, the rounds it mediated). */
 export interface RecordSums {
 	upTo: string;
@@ -36,34 +30,35 @@ export interface RecordSums {
 	toRussia: DirectionTotal;
 }
 
+/** The events up to a day (of one mediator, or of any): how many, and their totals (see `totalsByDirection`). */
+export interface EventSums {
+	rounds: number;
+	totals: ReturnType<typeof totalsByDirection>;
+}
+
 /**
  * The record's sums to set beside a running total stated on `date`: every round up to and
  * including that day, or for a mediator's statement only the rounds crediting that mediator
  * (a mediator counts the exchanges it mediated). Null when what the total counts has no
- * counterpart among round figures (servicemen only, people held, ...).
+ * counterpart among round figures (servicemen only, people held, ...). `mediators` are the names
+ * rounds credit, newest round first; `sumUpTo` adds up the events (agreements aside) up to a day, of
+ * a mediator when one is given (the server adds up each round's stored share in SQL).
  */
 export function recordSumsUpTo(
-	rounds: readonly DatedRound[],
-	claim: { counted: Counted; statedOn: string; side: ClaimantSide; claimant: string }
+	mediators: readonly string[],
+	claim: { counted: Counted; statedOn: string; side: ClaimantSide; claimant: string },
+	sumUpTo: (upTo: string, mediator: string | null) => EventSums
 ): RecordSums | null {
 	const population = comparablePopulation(claim.counted);
 	if (population === null) return null;
-	const mediator =
-		claim.side === 'mediator'
-			? ([...new Set(rounds.flatMap((round) => round.mediators))].find((name) => claim.claimant.includes(name)) ?? null)
-			: null;
-	const included = rounds.filter(
-		(round) =>
-			round.kind !== 'agreement' &&
-			round.date <= claim.statedOn &&
-			(mediator === null || round.mediators.includes(mediator))
-	);
-	const totals = totalsByDirection(included)[population];
+	const mediator = claim.side === 'mediator' ? (mediators.find((name) => claim.claimant.includes(name)) ?? null) : null;
+	const sums = sumUpTo(claim.statedOn, mediator);
+	const totals = sums.totals[population];
 	return {
 		upTo: claim.statedOn,
 		population,
 		mediator,
-		rounds: included.length,
+		rounds: sums.rounds,
 		toUkraine: totals.to_ukraine,
 		toRussia: totals.to_russia
 	};

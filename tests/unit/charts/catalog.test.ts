@@ -8,10 +8,14 @@ import {
 	embedHeight,
 	type NamedChart
 } from '../../../src/lib/charts/catalog';
-import { cumulativeModel } from '../../../src/lib/charts/cumulative';
-import { discrepancyModel } from '../../../src/lib/charts/discrepancies';
-import { timelineModel } from '../../../src/lib/charts/timeline';
-import { cumulativeInput, discrepancies, peopleRounds } from '../../fixtures/charts';
+import {
+	cumulativeInput,
+	discrepancies,
+	peopleRounds,
+	cumulativeModel,
+	discrepancyModel,
+	timelineModel
+} from '../../fixtures/charts';
 
 const charts: NamedChart[] = [
 	{ name: 'timeline-people', model: timelineModel(peopleRounds, 'people') },

@@ -12,7 +12,7 @@ import {
 	quarterFloor,
 	quarterStarts,
 	roundGeometry,
-	windowRows,
+	windowRange,
 	timeTicks
 } from '../../../src/lib/charts/chart-utils';
 
@@ -155,16 +155,17 @@ describe('roundGeometry', () => {
 	});
 });
 
-describe('windowRows', () => {
+describe('windowRange', () => {
 	const rows = [1, 2, 3, 4, 5];
 	it.each([
-		{ window: { kind: 'all' } as const, newestFirst: false, expected: [1, 2, 3, 4, 5] },
 		{ window: { kind: 'latest', count: 2 } as const, newestFirst: false, expected: [4, 5] },
 		{ window: { kind: 'latest', count: 2 } as const, newestFirst: true, expected: [1, 2] },
 		{ window: { kind: 'latest', count: 9 } as const, newestFirst: false, expected: [1, 2, 3, 4, 5] },
 		{ window: { kind: 'page', page: 2, size: 2 } as const, newestFirst: false, expected: [3, 4] },
-		{ window: { kind: 'page', page: 3, size: 2 } as const, newestFirst: true, expected: [5] }
-	])('shows $expected for $window (newest first: $newestFirst)', ({ window, newestFirst, expected }) => {
-		expect(windowRows(rows, window, newestFirst)).toEqual(expected);
+		{ window: { kind: 'page', page: 3, size: 2 } as const, newestFirst: true, expected: [5] },
+		{ window: { kind: 'page', page: 4, size: 2 } as const, newestFirst: false, expected: [] }
+	])('shows $expected of 5 rows for $window (newest first: $newestFirst)', ({ window, newestFirst, expected }) => {
+		const { offset, limit } = windowRange(window, rows.length, newestFirst);
+		expect(rows.slice(offset, offset + limit)).toEqual(expected);
 	});
 });

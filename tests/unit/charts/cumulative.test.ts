@@ -4,6 +4,7 @@ import {
 	cumulativeSize,
 	cumulativeDateRange,
 	cumulativeSumsTable,
+	daySums,
 	latestStatedTotal,
 	layoutCumulative,
 	statedTotalsTable,
@@ -13,7 +14,7 @@ import {
 } from '../../../src/lib/charts/cumulative';
 import { partySymbol } from '../../../src/lib/charts/chart-utils';
 import type { CumulativeInput, StatedTotal } from '../../../src/lib/charts/types';
-import { cumulativeInput } from '../../fixtures/charts';
+import { cumulativeInput, cumulativeModel } from '../../fixtures/charts';
 import { LAYOUT_WIDTHS } from '../../../src/lib/charts/sizing';
 
 const wide = cumulativeSize(LAYOUT_WIDTHS.wide);
@@ -313,7 +314,7 @@ describe('summarizeCumulative', () => {
 
 describe('tables', () => {
 	it('lists the three sums after each round date, oldest first', () => {
-		expect(cumulativeSumsTable(cumulativeInput)).toEqual([
+		expect(cumulativeSumsTable(daySums(cumulativeInput))).toEqual([
 			{ key: '2024-12-30', date: '30 Dec 2024', kyiv: '189', moscow: '150', confirmed: '0' },
 			{ key: '2025-01-15', date: '15 Jan 2025', kyiv: '214', moscow: '175', confirmed: '25' },
 			{ key: '2025-03-19', date: '19 Mar 2025', kyiv: '411', moscow: '350', confirmed: '25' },
@@ -322,7 +323,8 @@ describe('tables', () => {
 	});
 
 	it("lists the stated totals with Kyiv's sum that day", () => {
-		expect(statedTotalsTable(cumulativeInput).map((row) => [row.date, row.claimant, row.figure, row.kyivSum])).toEqual([
+		const totals = cumulativeModel(cumulativeInput).statedTable;
+		expect(totals.map((row) => [row.date, row.claimant, row.figure, row.kyivSum])).toEqual([
 			['30 Dec 2024', 'Government of Ukraine', '3,956', '189'],
 			['19 Mar 2025', 'Coordination Headquarters for the Treatment of POWs', '4,306', '411'],
 			['19 Mar 2025', 'Volodymyr Zelensky', '4,306', '411'],

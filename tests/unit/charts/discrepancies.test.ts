@@ -14,7 +14,7 @@ import {
 	summarizeDiscrepancies
 } from '../../../src/lib/charts/discrepancies';
 import type { Discrepancy, DiscrepancyFigure } from '../../../src/lib/charts/types';
-import { discrepancies } from '../../fixtures/charts';
+import { discrepancies, factsOf } from '../../fixtures/charts';
 import { LAYOUT_WIDTHS } from '../../../src/lib/charts/sizing';
 
 const byRound = (roundId: string) =>
@@ -24,8 +24,8 @@ const withBound = byRound('2025-04-02-exchange');
 const bodies = byRound('2025-12-19-bodies');
 const october = byRound('2022-10-17-exchange');
 
-const wide = layoutDiscrepancies(discrepancies, discrepancySize(LAYOUT_WIDTHS.wide));
-const narrow = layoutDiscrepancies(discrepancies, discrepancySize(LAYOUT_WIDTHS.narrow));
+const wide = layoutDiscrepancies(discrepancies, factsOf(discrepancies).counts, discrepancySize(LAYOUT_WIDTHS.wide));
+const narrow = layoutDiscrepancies(discrepancies, factsOf(discrepancies).counts, discrepancySize(LAYOUT_WIDTHS.narrow));
 
 describe('speakerParty', () => {
 	const figure = (speaker: string, side?: DiscrepancyFigure['side']): DiscrepancyFigure => ({
@@ -129,8 +129,11 @@ describe('layoutDiscrepancies', () => {
 
 	it('writes the gap before the lowest figure when there is no room after the highest', () => {
 		// On the narrow chart the scale ends at 262, 78 before the edge: "incl. a bound" needs 94.
-		const row = layoutDiscrepancies([{ ...withBound, high: 200 }], discrepancySize(LAYOUT_WIDTHS.narrow)).panels[0]
-			?.rows[0];
+		const row = layoutDiscrepancies(
+			[{ ...withBound, high: 200 }],
+			factsOf([{ ...withBound, high: 200 }]).counts,
+			discrepancySize(LAYOUT_WIDTHS.narrow)
+		).panels[0]?.rows[0];
 		expect(row?.gap).toMatchObject({ x: row && row.lowX - 10, text: 'incl. a bound', anchor: 'end' });
 		const december = narrow.panels[0]?.rows[1];
 		expect(december?.gap).toMatchObject({ x: (december?.highX ?? 0) + 10, anchor: 'start' });
@@ -164,9 +167,14 @@ describe('layoutDiscrepancies', () => {
 
 	it('leaves out a population without disputes, and draws nothing without any', () => {
 		expect(
-			layoutDiscrepancies([december], discrepancySize(LAYOUT_WIDTHS.wide)).panels.map((panel) => panel.key)
+			layoutDiscrepancies([december], factsOf([december]).counts, discrepancySize(LAYOUT_WIDTHS.wide)).panels.map(
+				(panel) => panel.key
+			)
 		).toEqual(['people']);
-		expect(layoutDiscrepancies([], discrepancySize(LAYOUT_WIDTHS.wide))).toMatchObject({ panels: [], height: 8 });
+		expect(layoutDiscrepancies([], factsOf([]).counts, discrepancySize(LAYOUT_WIDTHS.wide))).toMatchObject({
+			panels: [],
+			height: 8
+		});
 	});
 });
 
@@ -194,13 +202,13 @@ describe('summarizeDiscrepancies', () => {
 		},
 		{ name: 'says so without disputes', input: [], expected: 'In no round do the stated figures differ.' }
 	])('$name', ({ input, expected }) => {
-		expect(summarizeDiscrepancies(input)).toBe(expected);
+		expect(summarizeDiscrepancies(factsOf(input))).toBe(expected);
 	});
 });
 
 describe('discrepancyTable', () => {
 	it('lists each dispute newest first with every figure, what it counted, and the gap', () => {
-		expect(discrepancyTable(discrepancies)).toEqual([
+		expect(discrepancyTable(sortDiscrepancies(discrepancies))).toEqual([
 			{
 				key: '2025-12-19-bodies-bodies-to_ukraine',
 				href: '/rounds/2025-12-19-bodies',
@@ -258,7 +266,7 @@ describe('a bounded chart', () => {
 			roundId: `round-${index}`,
 			date: `2024-01-${String(index + 1).padStart(2, '0')}`
 		}));
-		const [panel] = layoutDiscrepancies(many, discrepancySize(LAYOUT_WIDTHS.narrow)).panels;
+		const [panel] = layoutDiscrepancies(many, factsOf(many).counts, discrepancySize(LAYOUT_WIDTHS.narrow)).panels;
 		expect(panel?.rows).toHaveLength(ROWS_SHOWN);
 		expect(panel?.heading.text).toBe(`People returned alive: the ${ROWS_SHOWN} latest of 20`);
 		expect(panel?.rows[0]?.key).toBe('round-19-people-to_ukraine');

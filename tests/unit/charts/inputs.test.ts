@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
 	cumulativeInput,
 	directionMark,
-	discrepancies,
-	timelineRounds,
+	discrepancyOf,
+	disputeEntries,
+	timelineEntries,
+	timelineRound,
 	type ChartRound
 } from '../../../src/lib/charts/inputs';
 import { roundFigures, type ClaimFigure } from '../../../src/lib/domain/round-figures';
@@ -52,7 +54,6 @@ const rounds = [
 	round('2025-06-11-bodies', '2025-06-11', [claim('f', 'ukraine', 'bodies_to_ukraine', 1212)], 'bodies_repatriation'),
 	round('2025-05-16-agreement', '2025-05-16', [], 'agreement')
 ];
-const describeRound = (chartRound: ChartRound) => chartRound.date;
 
 describe('directionMark', () => {
 	it.each([
@@ -89,16 +90,18 @@ describe('directionMark', () => {
 	});
 });
 
-describe('timelineRounds', () => {
+describe('timelineEntries', () => {
 	it('keeps people and bodies apart, drops agreements, and orders by date', () => {
-		expect(timelineRounds(rounds, 'people', describeRound).map((item) => item.id)).toEqual([
+		expect(timelineEntries(rounds, 'people').map((item) => item.id)).toEqual([
 			'2024-12-30-exchange',
 			'2025-05-25-exchange',
 			'2025-06-09-exchange'
 		]);
-		expect(timelineRounds(rounds, 'bodies', describeRound).map((item) => item.href)).toEqual([
-			'/rounds/2025-06-11-bodies'
-		]);
+		const [bodies] = timelineEntries(rounds, 'bodies');
+		expect(bodies && timelineRound(bodies, 'a label')).toMatchObject({
+			href: '/rounds/2025-06-11-bodies',
+			label: 'a label'
+		});
 	});
 });
 
@@ -118,8 +121,10 @@ describe('cumulativeInput', () => {
 
 describe('discrepancies', () => {
 	it('lists disputed directions with each speaker, side and what they counted', () => {
-		const list = discrepancies(rounds, (claimId) => `detail of ${claimId}`, describeRound);
-		expect(list).toHaveLength(1);
+		const entries = disputeEntries(rounds);
+		expect(entries).toHaveLength(1);
+		const list = entries.map((entry) => discrepancyOf(entry, (claimId) => `detail of ${claimId}`, entry.date));
+		expect(list[0]?.label).toBe('2024-12-30');
 		expect(list[0]).toMatchObject({ roundId: '2024-12-30-exchange', direction: 'to_ukraine', low: 150, high: 189 });
 		expect(list[0]?.figures).toEqual([
 			{ speaker: 'Moscow', side: 'russia', value: 150, qualifier: 'exact', counted: 'detail of b' },

@@ -7,12 +7,12 @@ import {
 	chooseBinMonths,
 	describeFigure,
 	describeSums,
-	directionSums,
 	layoutTimeline,
 	markKind,
 	splitHeights,
 	summarizeTimeline,
 	timelineDateDomain,
+	timelineInput,
 	timelineTable,
 	type TimelineMarkKind
 } from '../../../src/lib/charts/timeline';
@@ -27,8 +27,10 @@ import {
 } from '../../fixtures/charts';
 import { LAYOUT_WIDTHS } from '../../../src/lib/charts/sizing';
 
+/** The month sums the build stores for `rounds`. */
+const monthsOf = (rounds: readonly TimelineRound[]) => timelineInput(rounds).months;
 const wide = timelineSize(LAYOUT_WIDTHS.wide);
-const layout = layoutTimeline(peopleRounds, wide);
+const layout = layoutTimeline(monthsOf(peopleRounds), wide);
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const early = { ...(peopleRounds[0] as TimelineRound), id: 'early', date: '2022-03-16' };
 
@@ -64,7 +66,7 @@ describe('bins', () => {
 		{ name: 'half-years over three years on a phone', rounds: [...peopleRounds, early], plot: 288, months: 6 },
 		{ name: 'years when nothing finer fits', rounds: [...peopleRounds, early], plot: 100, months: 12 }
 	])('picks $name', ({ rounds, plot, months }) => {
-		expect(chooseBinMonths(rounds, plot, 24)).toBe(months);
+		expect(chooseBinMonths(monthsOf(rounds), plot, 24)).toBe(months);
 	});
 
 	it.each([
@@ -72,12 +74,12 @@ describe('bins', () => {
 		{ months: 3, domain: ['2024-10-01', '2025-10-01'] },
 		{ months: 12, domain: ['2024-01-01', '2026-01-01'] }
 	])('spans whole bins of $months months around the rounds', ({ months, domain }) => {
-		expect(timelineDateDomain(peopleRounds, months).map(iso)).toEqual(domain);
+		expect(timelineDateDomain(monthsOf(peopleRounds), months).map(iso)).toEqual(domain);
 	});
 
 	it('a round on the first day of a bin does not sit on the edge', () => {
 		const rounds = [{ ...peopleRounds[0], date: '2025-04-01' } as TimelineRound];
-		expect(timelineDateDomain(rounds, 3).map(iso)).toEqual(['2025-04-01', '2025-07-01']);
+		expect(timelineDateDomain(monthsOf(rounds), 3).map(iso)).toEqual(['2025-04-01', '2025-07-01']);
 	});
 
 	it.each([
@@ -89,15 +91,19 @@ describe('bins', () => {
 		expect(binLabel({ start: new Date(`${start}T00:00:00Z`), end: new Date(`${end}T00:00:00Z`) })).toBe(label);
 	});
 
-	it('adds up a direction by how each figure is drawn', () => {
-		const sums = directionSums([
-			confirmedMark(100),
-			announcedMark(40, true),
-			disputedMark(10, 15),
-			disputedMark(20, 30),
-			null
-		]);
-		expect(sums).toEqual({
+	it('adds up each direction of a month by how each figure is drawn', () => {
+		const base = peopleRounds[0] as TimelineRound;
+		const marks = [confirmedMark(100), announcedMark(40, true), disputedMark(10, 15), disputedMark(20, 30), null];
+		const rounds = marks.map((mark, index) => ({
+			...base,
+			id: `round-${index}`,
+			date: `2025-01-0${index + 1}`,
+			toUkraine: mark,
+			toRussia: index === 0 ? confirmedMark(5) : null
+		}));
+		const [month] = timelineInput(rounds).months;
+		expect(month).toMatchObject({ month: '2025-01', firstId: 'round-0', firstRow: 0 });
+		expect(month?.sums.to_ukraine).toEqual({
 			rounds: 4,
 			confirmed: 100,
 			announced: 40,
@@ -106,10 +112,20 @@ describe('bins', () => {
 			disputedRounds: 2,
 			bound: true
 		});
-		expect(describeSums(sums)).toBe(
+		expect(describeSums(month!.sums.to_ukraine)).toBe(
 			'4 rounds: 100 confirmed, 40 unconfirmed, figures conflict, from 30 to 45, some figures are bounds (“at least”)'
 		);
-		expect(describeSums(directionSums([null]))).toBe('no figure');
+		expect(describeSums(timelineInput([{ ...base, toUkraine: null }]).months[0]!.sums.to_ukraine)).toBe('no figure');
+	});
+
+	it("gives each month its first round and that round's row in the table", () => {
+		expect(monthsOf(peopleRounds).map(({ month, firstId, firstRow }) => [month, firstId, firstRow])).toEqual([
+			['2024-12', '2024-12-30-exchange', 0],
+			['2025-01', '2025-01-15-exchange', 1],
+			['2025-03', '2025-03-19-exchange', 2],
+			['2025-05', '2025-05-23-exchange', 3],
+			['2025-07', '2025-07-23-exchange', 4]
+		]);
 	});
 
 	it.each([
@@ -152,7 +168,7 @@ describe('layoutTimeline', () => {
 			peopleRounds[1] as TimelineRound,
 			{ ...(peopleRounds[1] as TimelineRound), id: 'again', date: '2025-01-20', toUkraine: confirmedMark(75) }
 		];
-		const column = layoutTimeline(twoInJanuary, wide).columns;
+		const column = layoutTimeline(monthsOf(twoInJanuary), wide).columns;
 		expect(column).toHaveLength(1);
 		expect(column[0]?.tooltip[1]).toBe('To Ukraine: 2 rounds: 100 confirmed');
 	});
@@ -167,7 +183,7 @@ describe('layoutTimeline', () => {
 	});
 
 	it('scales the two directions apart, so that small returns to Russia are not flattened', () => {
-		const bodies = layoutTimeline(bodyRounds, wide);
+		const bodies = layoutTimeline(monthsOf(bodyRounds), wide);
 		const plotHeight = bodies.plot.bottom - bodies.plot.top;
 		expect(bodies.zeroY - bodies.plot.top).toBeCloseTo(plotHeight * 0.75, 9);
 		// Up to 1,400 above the axis; below it, on a scale of its own, up to 50 (the largest is 27 + 26).
@@ -196,7 +212,7 @@ describe('layoutTimeline', () => {
 	});
 
 	it('ticks the time axis by quarter, labelled with month and year over a short span', () => {
-		const quarters = layoutTimeline(peopleRounds, { ...wide, minColumnWidth: 100 });
+		const quarters = layoutTimeline(monthsOf(peopleRounds), { ...wide, minColumnWidth: 100 });
 		expect(quarters.xTicks.map((tick) => tick.label)).toEqual([
 			'Oct 2024',
 			'Jan 2025',
@@ -207,7 +223,7 @@ describe('layoutTimeline', () => {
 	});
 
 	it('lays out nothing but the axes without rounds', () => {
-		const empty = layoutTimeline([], wide);
+		const empty = layoutTimeline(monthsOf([]), wide);
 		expect(empty.columns).toEqual([]);
 		expect(empty.yTicks.length).toBeGreaterThan(0);
 	});
@@ -245,13 +261,13 @@ describe('summarizeTimeline', () => {
 		},
 		{ name: 'no rounds', rounds: [], population: 'bodies', expected: 'No round with a figure is on record.' }
 	] as const)('$name', ({ rounds, population, expected }) => {
-		expect(summarizeTimeline(rounds, population)).toBe(expected);
+		expect(summarizeTimeline(timelineInput(rounds), population)).toBe(expected);
 	});
 });
 
 describe('timelineTable', () => {
-	it('lists every round oldest first with each direction in words', () => {
-		expect(timelineTable([...peopleRounds].reverse())).toEqual([
+	it('lists each round with each direction in words', () => {
+		expect(timelineTable(peopleRounds)).toEqual([
 			{
 				key: '2024-12-30-exchange',
 				label: '30 Dec 2024, prisoner exchange',

@@ -18,7 +18,7 @@ import {
 	resolveColours
 } from '../../../src/lib/design/tokens';
 import { claimantSides } from '../../../src/lib/schemas/vocabulary';
-import { cumulativeInput, discrepancies } from '../../fixtures/charts';
+import { cumulativeInput, discrepancies, factsOf } from '../../fixtures/charts';
 import { LAYOUT_WIDTHS } from '../../../src/lib/charts/sizing';
 
 /** WCAG 2 relative luminance and contrast ratio. */
@@ -81,7 +81,7 @@ describe('the palette', () => {
 describe('every chart takes a party’s shape and colour from the tokens', () => {
 	it.each(['wide', 'narrow'] as const)('the discrepancy chart (%s)', (variant) => {
 		const size = discrepancySize(LAYOUT_WIDTHS[variant]);
-		const dots = layoutDiscrepancies(discrepancies, size).panels.flatMap((panel) =>
+		const dots = layoutDiscrepancies(discrepancies, factsOf(discrepancies).counts, size).panels.flatMap((panel) =>
 			panel.rows.flatMap((row) => row.dots)
 		);
 		expect(dots.length).toBeGreaterThan(0);

@@ -20,6 +20,7 @@ import { containsWithheldName } from '../privacy/withheld-names';
 import { deriveRounds, roundItemRow, roundTotalRows, type RoundListItem } from './queries/rounds';
 import { claimsToJudge, judgeClaims, judgeEveryClaim, type StoredJudgement } from './queries/statements';
 import { chartRoundOf } from '../../charts/inputs';
+import { writeChartTables } from './chart-tables';
 import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments, type SearchDocument } from './search-index';
 
@@ -973,6 +974,7 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 			const insertRound = roundWrites(db);
 			const rounds = deriveRounds(db);
 			for (const round of rounds) insertRound(round);
+			writeChartTables(db);
 			yield;
 			const judged = judgementWrites(db, judgeEveryClaim(db, rounds));
 			for (let count = 1; !judged.next().done; count += 1) if (count % ROWS_PER_STEP === 0) yield;
@@ -1389,6 +1391,7 @@ function writeChanges(
 			}
 			const insertRound = roundWrites(db);
 			for (const round of deriveRounds(db, touched)) insertRound(round);
+			writeChartTables(db);
 			// A change moves only the verdicts that read what it changed (a figure now supported, an offer's delivery, an
 			// answer): those are judged again from the changed rows, by the same rules as a whole build.
 			for (const id of claimsToJudge(db, claimIds, touched)) judgedAgain.add(id);

@@ -6,7 +6,7 @@
  * written by an older build even when data/ has not changed (15: the content hash became a sum of row digests, which an
  * approval updates from the published file's hash).
  */
-export const DATASET_SCHEMA_VERSION = 15;
+export const DATASET_SCHEMA_VERSION = 16;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `
@@ -142,13 +142,64 @@ CREATE TABLE round_totals (
 	PRIMARY KEY (round_id, population, direction)
 ) STRICT, WITHOUT ROWID;
 
--- What the overview's charts read of each event (agreements aside; see queries/charts.ts): its statuses and figures
--- with their speakers' names in every language, as JSON without the explanations' sentences, so that the charts are
--- laid out from these small rows in any language instead of from every round as the lists show it.
+-- What the overview's charts take of each event (agreements aside): its statuses and figures with their speakers'
+-- names in every language, as JSON without the explanations' sentences. The build derives the chart tables below from
+-- these rows (see chart-tables.ts); no page reads them.
 CREATE TABLE chart_rounds (
 	round_id TEXT PRIMARY KEY REFERENCES rounds (id),
 	date TEXT NOT NULL,
 	input TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+-- The rows of each timeline's table (src/lib/charts/timeline.ts), one per event of the population with a figure, at
+-- their place in it (oldest first): a page reads its rows by position. The marks are JSON, in no language.
+CREATE TABLE chart_timeline (
+	population TEXT NOT NULL,
+	position INTEGER NOT NULL,
+	round_id TEXT NOT NULL REFERENCES rounds (id),
+	date TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	to_ukraine TEXT,
+	to_russia TEXT,
+	PRIMARY KEY (population, position)
+) STRICT, WITHOUT ROWID;
+
+-- The rows of the discrepancy chart's table, one per event and direction whose figures differ, at their place in it
+-- (newest first); the chart draws the latest of each population. Its figures are JSON, with their speakers' names.
+CREATE TABLE chart_disputes (
+	position INTEGER PRIMARY KEY,
+	population TEXT NOT NULL,
+	round_id TEXT NOT NULL REFERENCES rounds (id),
+	date TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	direction TEXT NOT NULL,
+	low INTEGER NOT NULL,
+	high INTEGER NOT NULL,
+	figures TEXT NOT NULL
+) STRICT;
+
+-- The cumulative chart's running sums after the events of each day, oldest first: its lines and its first table.
+CREATE TABLE chart_sums (
+	position INTEGER PRIMARY KEY,
+	date TEXT NOT NULL UNIQUE,
+	kyiv INTEGER NOT NULL,
+	moscow INTEGER NOT NULL,
+	confirmed INTEGER NOT NULL
+) STRICT;
+
+-- The running totals officials stated of people returned to Ukraine (the cumulative chart's markers and second table),
+-- oldest first, each with Kyiv's running sum on its day: a page reads its rows by position.
+CREATE TABLE chart_stated (
+	position INTEGER PRIMARY KEY,
+	claim_id TEXT NOT NULL REFERENCES claims (id),
+	kyiv_sum INTEGER NOT NULL
+) STRICT;
+
+-- What each chart says of all its rows, in a few numbers whatever their number (JSON, in no language): a timeline's
+-- sums by month, the discrepancies' counts, largest gap and parties. The charts are drawn from these rows.
+CREATE TABLE chart_facts (
+	chart TEXT PRIMARY KEY,
+	facts TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 
 -- How many statements (claims but a round's report) there are of each kind, year and claimant: /claims and its API count
@@ -234,8 +285,8 @@ CREATE INDEX events_by_date ON round_items (date, round_id) WHERE kind <> 'agree
 CREATE INDEX events_by_kind ON round_items (kind, date, round_id) WHERE kind <> 'agreement';
 CREATE INDEX events_by_gap ON round_items (gap, date, round_id) WHERE kind <> 'agreement';
 CREATE INDEX agreements_by_date ON round_items (date, round_id) WHERE kind = 'agreement';
--- The charts read every event's input once per dataset, newest first as the lists do.
-CREATE INDEX chart_rounds_by_date ON chart_rounds (date, round_id);
+-- A panel of the discrepancy chart draws the latest rows of its population.
+CREATE INDEX chart_disputes_by_population ON chart_disputes (population, position);
 CREATE INDEX round_mediators_by_mediator ON round_mediators (mediator, round_id);
 -- /claims offers the years of statements, newest first.
 CREATE INDEX statement_counts_by_year ON statement_counts (year);

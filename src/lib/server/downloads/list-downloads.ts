@@ -60,6 +60,34 @@ export function downloadFilename(name: string, datasetVersion: string, extension
 /** How many rows a streamed download reads, hydrates and writes per chunk. */
 export const DOWNLOAD_BATCH_ROWS = 500;
 
+/**
+ * How many downloads read and write their rows at once. Each holds a connection, a batch and the garbage of the ones
+ * before it, so that eight at once at 100× took the server past its memory goal; the others wait their turn (their
+ * headers are sent, their first bytes come later), never an error.
+ */
+export const DOWNLOADS_AT_ONCE = 2;
+
+let downloadsRunning = 0;
+const downloadsWaiting: (() => void)[] = [];
+
+/** Waits for a turn to read a download's rows; the function it gives back ends the turn (once). */
+export function downloadTurn(): Promise<() => void> {
+	return new Promise((begin) => {
+		const start = () => {
+			downloadsRunning += 1;
+			let ended = false;
+			begin(() => {
+				if (ended) return;
+				ended = true;
+				downloadsRunning -= 1;
+				downloadsWaiting.shift()?.();
+			});
+		};
+		if (downloadsRunning < DOWNLOADS_AT_ONCE) start();
+		else downloadsWaiting.push(start);
+	});
+}
+
 /** What a download writes around its rows and between their batches. */
 interface DownloadWriter {
 	head(count: number): string;
@@ -121,7 +149,8 @@ function jsonWriter(
  * client goes away: a publication that replaces the dataset file mid-download does not change what this download
  * reads (the open file is the one it began with), and if the file was replaced before the first pull, the stream
  * fails rather than send rows of another version under this one's name. Each pull runs in the request's async
- * context, so the reader's language holds for words read from the catalog.
+ * context, so the reader's language holds for words read from the catalog. The first pull waits for a turn (see
+ * {@link downloadTurn}), which ends with the stream.
  */
 function rowStream(
 	datasetVersion: string,
@@ -132,19 +161,26 @@ function rowStream(
 	const encoder = new TextEncoder();
 	let db: DatasetDatabase | null = null;
 	let batches: Iterator<Record<string, unknown>[]> | null = null;
+	let endTurn: (() => void) | null = null;
+	let closed = false;
 	const close = () => {
+		closed = true;
 		batches?.return?.();
 		batches = null;
 		db?.close();
 		db = null;
+		endTurn?.();
 	};
 	return new ReadableStream<Uint8Array>(
 		{
 			pull: (controller) =>
-				inRequest(() => {
+				inRequest(async () => {
 					try {
 						let text = '';
 						if (!db) {
+							endTurn = await downloadTurn();
+							// The client went away while it waited: the turn passes on.
+							if (closed) return endTurn();
 							db = openDataset(datasetDbPath());
 							if (datasetInfo(db).version !== datasetVersion) {
 								throw new Error('The dataset was replaced before this download began; ask for it again.');

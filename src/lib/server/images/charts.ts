@@ -1,13 +1,13 @@
 // The overview's charts as standalone images, rendered on the server from the same models as the pages: SVG and PNG.
 import { render } from 'svelte/server';
 import ChartImage from '../../charts/ChartImage.svelte';
-import { chartLegend, chartTitle, wideLayoutSize, type ChartName, type NamedChart } from '../../charts/catalog';
+import { chartLegend, chartTitle, wideLayoutSize, type ChartName, type NamedDrawing } from '../../charts/catalog';
 import { layoutChartImage, type ChartImageLayout } from '../../charts/image-layout';
 import { formatDate } from '../../format/figures';
 import { m } from '../../paraglide/messages.js';
 import { getLocale, type Locale } from '../../paraglide/runtime.js';
 import type { DatasetDatabase } from '../db/dataset';
-import { namedChart, overviewCharts } from '../db/queries/charts';
+import { namedDrawing, overviewCharts } from '../db/queries/charts';
 import type { DatasetInfo } from '../db/queries/rounds';
 import { inLocale } from '../i18n/locale-scope';
 import { memoisedPng, svgDocument } from './render';
@@ -20,7 +20,7 @@ export interface ImageContext {
 }
 
 /** Where everything goes in the chart's image; its `width` and `height` are the image's size. */
-export function chartImageLayout(chart: NamedChart, context: ImageContext): ChartImageLayout {
+export function chartImageLayout(chart: NamedDrawing, context: ImageContext): ChartImageLayout {
 	return layoutChartImage({
 		title: chartTitle(chart.name),
 		summary: chart.model.summary,
@@ -37,7 +37,7 @@ export function chartImageLayout(chart: NamedChart, context: ImageContext): Char
  * The chart as a standalone SVG document: white, 1200 pixels wide, its styles inside, every word in `locale` (the
  * chart's own model, with its summary and tooltips, must have been built in the same locale).
  */
-export function chartImageSvg(chart: NamedChart, context: ImageContext, locale: Locale = getLocale()): string {
+export function chartImageSvg(chart: NamedDrawing, context: ImageContext, locale: Locale = getLocale()): string {
 	return inLocale(locale, () => {
 		const props = { chart, title: chartTitle(chart.name), layout: chartImageLayout(chart, context) };
 		return svgDocument(render(ChartImage, { props }).body);
@@ -46,7 +46,7 @@ export function chartImageSvg(chart: NamedChart, context: ImageContext, locale: 
 
 /** The chart as a PNG of the same SVG, rendered once for as long as the chart and its language stay the same. */
 export function chartImagePng(
-	chart: NamedChart,
+	chart: NamedDrawing,
 	context: ImageContext,
 	locale: Locale = getLocale()
 ): Uint8Array<ArrayBuffer> {
@@ -62,7 +62,7 @@ export function overviewChartImage(
 	locale: Locale = getLocale()
 ): string | Uint8Array<ArrayBuffer> {
 	return inLocale(locale, () => {
-		const chart = namedChart(overviewCharts(db), name);
+		const chart = namedDrawing(overviewCharts(db), name);
 		return format === 'svg' ? chartImageSvg(chart, context, locale) : chartImagePng(chart, context, locale);
 	});
 }

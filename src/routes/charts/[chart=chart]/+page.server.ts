@@ -4,7 +4,7 @@ import { tableRowCount } from '$lib/charts/catalog';
 import { DATA_PAGE_SIZE as PAGE_SIZE } from '$lib/charts/chart-utils';
 import { blankToUndefined, parseQueryOr400 } from '$lib/schemas/query';
 import { getDataset } from '$lib/server/db/dataset';
-import { namedChart, overviewCharts } from '$lib/server/db/queries/charts';
+import { namedChart, overviewCharts, namedDrawing } from '$lib/server/db/queries/charts';
 import type { PageServerLoad } from './$types';
 
 const ChartDataQuery = z.object({
@@ -13,8 +13,10 @@ const ChartDataQuery = z.object({
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const query = parseQueryOr400(ChartDataQuery, url.searchParams);
-	const chart = namedChart(overviewCharts(getDataset()), params.chart);
-	const pageCount = Math.max(1, Math.ceil(tableRowCount(chart) / PAGE_SIZE));
+	const db = getDataset();
+	const pageCount = Math.max(1, Math.ceil(tableRowCount(namedDrawing(overviewCharts(db), params.chart)) / PAGE_SIZE));
 	// A page past the end shows the last, as on the other lists.
-	return { chart, page: Math.min(query.page, pageCount), pageCount, pageSize: PAGE_SIZE };
+	const page = Math.min(query.page, pageCount);
+	const chart = namedChart(db, params.chart, { kind: 'page', page, size: PAGE_SIZE });
+	return { chart, page, pageCount, pageSize: PAGE_SIZE };
 };

@@ -12,6 +12,7 @@ import {
 	type Direction,
 	type Population
 } from '../../../domain/round-figures';
+import { recordSumsUpTo, type RecordSums } from '../../../domain/claim-context';
 import { largestGap, ROUNDS_PAGE_SIZE, type RoundQuery } from '../../../domain/round-filters';
 import type { YearTotals } from '../../../domain/year-totals';
 import type { DateKey, GapKey } from '../../../schemas/api-paging';
@@ -147,6 +148,19 @@ const statements = preparedFor((db) => ({
 		`SELECT substr(i.date, 1, 4) AS year, t.population, t.direction, ${TOTAL_SUMS}
 		   FROM round_items i JOIN round_totals t ON t.round_id = i.round_id
 		  WHERE i.kind <> 'agreement' GROUP BY year, t.population, t.direction ORDER BY year DESC`
+	),
+	// The mediators rounds credit, newest round first, and the events up to a day (of one mediator, or of any) with
+	// their totals: a running total's page sets these beside it (see `recordSumsOf`).
+	creditedMediators: db.prepare<[], { mediator: string }>(
+		`SELECT m.mediator FROM round_items i JOIN round_mediators m ON m.round_id = i.round_id
+		  ORDER BY i.date DESC, i.round_id DESC, m.position`
+	),
+	eventsUpTo: db.prepare<[{ upTo: string; mediator: string | null }], { count: number }>(
+		`SELECT count(*) AS count FROM round_items i WHERE ${EVENTS_UP_TO}`
+	),
+	totalsUpTo: db.prepare<[{ upTo: string; mediator: string | null }], TotalsRow>(
+		`SELECT t.population, t.direction, ${TOTAL_SUMS} FROM round_items i JOIN round_totals t ON t.round_id = i.round_id
+		  WHERE ${EVENTS_UP_TO} GROUP BY t.population, t.direction`
 	),
 	/** The pages and counts of /rounds, one statement per combination of filters (see `roundQuery`). */
 	filtered: new Map<string, Statement<unknown[], unknown>>(),
@@ -477,6 +491,33 @@ export function pageOfRounds(db: DatasetDatabase, query: RoundQuery) {
 	const pageCount = Math.max(1, Math.ceil(total / ROUNDS_PAGE_SIZE));
 	const page = Math.min(query.page, pageCount);
 	return { total, page, pageCount, rounds: roundsFrom(db, query, (page - 1) * ROUNDS_PAGE_SIZE, ROUNDS_PAGE_SIZE) };
+}
+
+/** The events (agreements aside) up to @upTo, of @mediator when it is not null. */
+const EVENTS_UP_TO = `i.kind <> 'agreement' AND i.date <= @upTo AND (@mediator IS NULL OR EXISTS
+	(SELECT 1 FROM round_mediators m WHERE m.round_id = i.round_id AND m.mediator = @mediator))`;
+
+/** The names rounds credit as mediators, newest round first, each once: read once per dataset. */
+const creditedMediators = preparedFor((db) => [
+	...new Set(
+		statements(db)
+			.creditedMediators.all()
+			.map((row) => row.mediator)
+	)
+]);
+
+/**
+ * The record's sums beside a running total (see `recordSumsUpTo`), added up in SQL from each round's stored share of
+ * the totals instead of from every round.
+ */
+export function recordSumsOf(
+	db: DatasetDatabase,
+	claim: { counted: Counted; statedOn: string; side: ClaimantSide; claimant: string }
+): RecordSums | null {
+	return recordSumsUpTo(creditedMediators(db), claim, (upTo, mediator) => ({
+		rounds: statements(db).eventsUpTo.get({ upTo, mediator })?.count ?? 0,
+		totals: totalsOf(statements(db).totalsUpTo.all({ upTo, mediator }))
+	}));
 }
 
 /** The sums of round_totals's columns, named as a {@link TotalsRow}. */

@@ -4,7 +4,6 @@ import {
 	deriveVerdict,
 	offerDelivery,
 	otherSidesTotals,
-	recordSumsUpTo,
 	sameSubject,
 	SUPPORT_WINDOW_DAYS,
 	supportingIn,
@@ -40,7 +39,7 @@ import {
 	type ClaimView
 } from './claims';
 import type { MediatorWords } from '../../../format/data-words';
-import { getRound, listRounds, mediatorWordsOf, roundDates, stagesNewestFirst, type RoundListItem } from './rounds';
+import { getRound, mediatorWordsOf, recordSumsOf, roundDates, stagesNewestFirst, type RoundListItem } from './rounds';
 
 /** A verdict with its sentence, the record it points to and how it is styled: the same everywhere it is shown. */
 export interface StatementVerdict {
@@ -532,7 +531,7 @@ export function statementContext(db: DatasetDatabase, id: string): StatementCont
 	);
 	const supportingIds = JSON.parse(stored.supporting) as string[];
 	const supportingById = new Map(withSources(db, sql.byIds.all(JSON.stringify(supportingIds))).map((c) => [c.id, c]));
-	const sums = claim.statement === 'running_total' ? recordSumsUpTo(listRounds(db), claim) : null;
+	const sums = claim.statement === 'running_total' ? recordSumsOf(db, claim) : null;
 	return {
 		claim,
 		verdict: statementVerdict(stored.verdict, claim),

@@ -88,3 +88,28 @@ export function writeChartTables(db: Database.Database): void {
 		insertStated.run(position, total.id, day >= 0 ? (days[day] as DaySums).kyiv : 0);
 	});
 }
+
+/**
+ * What the chart tables read of the given rounds and claims (their chart inputs, and which of the claims are stated
+ * totals and on what day): a correction whose rows leave this unchanged leaves every chart table as it was.
+ */
+export function chartTablesReadOf(
+	db: Database.Database,
+	roundIds: readonly string[],
+	claimIds: readonly string[]
+): string {
+	const inputs = db
+		.prepare<[string], { round_id: string; input: string }>(
+			'SELECT round_id, input FROM chart_rounds WHERE round_id IN (SELECT value FROM json_each(?)) ORDER BY round_id'
+		)
+		.all(JSON.stringify(roundIds));
+	const stated = db
+		.prepare<[string], { id: string; stated_on: string }>(
+			`SELECT id, stated_on FROM claims
+			  WHERE id IN (SELECT value FROM json_each(?))
+			    AND statement = 'running_total' AND counted = 'people_to_ukraine' AND number IS NOT NULL
+			  ORDER BY id`
+		)
+		.all(JSON.stringify(claimIds));
+	return JSON.stringify([inputs, stated]);
+}

@@ -12,8 +12,9 @@ import { toMatchExpression } from '../src/lib/domain/search-text';
 import { getState } from '../src/lib/server/db/state';
 import { suggestClaimChange } from '../tests/helpers/suggestions';
 
-const [csvDir, out, count] = process.argv.slice(2);
-if (!csvDir || !out) throw new Error('usage: scale-approvals.ts <csv dir> <out.json> [approvals]');
+const [csvDir, out, count, change = 'note'] = process.argv.slice(2);
+if (!csvDir || !out || !['note', 'number'].includes(change))
+	throw new Error('usage: scale-approvals.ts <csv dir> <out.json> [approvals] [note|number]');
 const folder = mkdtempSync(join(tmpdir(), 'pem-bench-approvals-'));
 const target = {
 	dataDir: csvDir,
@@ -66,8 +67,10 @@ for (let index = 1; index <= Number(count ?? 3); index += 1) {
 	const startedCpu = process.cpuUsage();
 	const correctionId = suggestClaimChange(state, {
 		recordId: 'c0002',
-		field: 'note',
-		value: `Benchmark note ${index}.`,
+		// A note moves nothing derived; a figure moves its round's figures, the verdicts that read it and the charts.
+		...(change === 'note'
+			? { field: 'note', value: `Benchmark note ${index}.` }
+			: { field: 'number', value: String(200 + index) }),
 		reason: 'Benchmark.',
 		now: new Date(0)
 	});

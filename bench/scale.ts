@@ -14,6 +14,8 @@ const { values: options } = parseArgs({
 		requests: { type: 'string', default: '15' },
 		'mixed-seconds': { type: 'string', default: '20' },
 		approvals: { type: 'string', default: '3' },
+		// What each approval changes: a claim's note (moves nothing derived) or its figure (its round, verdicts, charts).
+		'approval-change': { type: 'string', default: 'note' },
 		port: { type: 'string', default: '4320' },
 		app: { type: 'string' }
 	}
@@ -251,7 +253,15 @@ async function measureApprovals(scale: number): Promise<ScaleResult['approval']>
 	const out = join(folder, 'approvals.json');
 	await run(
 		process.execPath,
-		['--import', 'tsx', 'bench/scale-approvals.ts', join(folder, 'csv'), out, String(approvals)],
+		[
+			'--import',
+			'tsx',
+			'bench/scale-approvals.ts',
+			join(folder, 'csv'),
+			out,
+			String(approvals),
+			options['approval-change']
+		],
 		{
 			DATASET_TODAY: TODAY
 		}

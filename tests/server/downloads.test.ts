@@ -389,6 +389,28 @@ describe('streamed downloads', () => {
 		await after.cancel();
 	});
 
+	it('a download waiting for its turn while the dataset is replaced still sends the version it named', async () => {
+		const expected = wholeDownload('claims', 'csv', '');
+		const readers = await Promise.all(
+			Array.from({ length: DOWNLOADS_AT_ONCE + 1 }, async () =>
+				((await get('claims', 'csv')).body as ReadableStream<Uint8Array>).getReader()
+			)
+		);
+		const firsts = readers.map((reader) => reader.read());
+		for (let turn = 0; turn < 5; turn += 1) await new Promise((settle) => setImmediate(settle));
+		const previous = process.env.DATASET_DB_PATH;
+		process.env.DATASET_DB_PATH = buildInto(realDataDir);
+		try {
+			for (const reader of readers.slice(0, DOWNLOADS_AT_ONCE)) await reader.cancel();
+			const last = readers[DOWNLOADS_AT_ONCE]!;
+			const chunks = [(await firsts[DOWNLOADS_AT_ONCE]!).value!];
+			for (let read = await last.read(); !read.done; read = await last.read()) chunks.push(read.value);
+			expect(text(chunks)).toBe(expected);
+		} finally {
+			process.env.DATASET_DB_PATH = previous;
+		}
+	});
+
 	it('at ten times the real data, yields the lists in several chunks, equal to the whole-string download', async () => {
 		const dir = temporaryDir();
 		writeSyntheticDataset({ fromDir: realDataDir, toDir: dir, scale: 10, seed: 12 });

@@ -149,8 +149,8 @@ function jsonWriter(
  * client goes away: a publication that replaces the dataset file mid-download does not change what this download
  * reads (the open file is the one it began with), and if the file was replaced before the first pull, the stream
  * fails rather than send rows of another version under this one's name. Each pull runs in the request's async
- * context, so the reader's language holds for words read from the catalog. The first pull waits for a turn (see
- * {@link downloadTurn}), which ends with the stream.
+ * context, so the reader's language holds for words read from the catalog. The first pull opens the file, then waits
+ * for a turn (see {@link downloadTurn}), which ends with the stream.
  */
 function rowStream(
 	datasetVersion: string,
@@ -178,13 +178,14 @@ function rowStream(
 					try {
 						let text = '';
 						if (!db) {
-							endTurn = await downloadTurn();
-							// The client went away while it waited: the turn passes on.
-							if (closed) return endTurn();
 							db = openDataset(datasetDbPath());
 							if (datasetInfo(db).version !== datasetVersion) {
 								throw new Error('The dataset was replaced before this download began; ask for it again.');
 							}
+							// The file is open before the wait, so a publication while it waits does not change what it reads.
+							endTurn = await downloadTurn();
+							// The client went away while it waited: close() closed the file, and the turn passes on.
+							if (closed) return endTurn();
 							const rows = read(db);
 							batches = rows.batches[Symbol.iterator]();
 							text = writer.head(rows.count);

@@ -1,5 +1,12 @@
 // Turns the derived round figures and stated totals into the plain inputs the charts draw.
-import { hasConfirmedPart, isConfirmed, type Confirmation, type StatedFigure } from '../domain/confirmation';
+import {
+	comparedFigures,
+	hasConfirmedPart,
+	isConfirmed,
+	scopedFigure,
+	type Confirmation,
+	type StatedFigure
+} from '../domain/confirmation';
 import {
 	directions,
 	parties,
@@ -19,7 +26,7 @@ import type { CumulativeInput, DirectionMark, Discrepancy, StatedTotal, Timeline
 /** What the charts need of a figure: its number, who stated it (named in every language) and the claim it comes from. */
 export type ChartFigure = Pick<
 	StatedFigure,
-	'claimId' | 'side' | 'number' | 'qualifier' | 'claimant' | 'claimantNameUk' | 'claimantNameRu'
+	'claimId' | 'side' | 'number' | 'qualifier' | 'scope' | 'claimant' | 'claimantNameUk' | 'claimantNameRu'
 >;
 
 /**
@@ -27,7 +34,9 @@ export type ChartFigure = Pick<
  * that one stored copy serves every language.
  */
 export interface ChartDirection {
-	confirmation: Pick<Confirmation, 'status' | 'confirmedNumber' | 'range'> & { figures: ChartFigure[] };
+	confirmation: Pick<Confirmation, 'status' | 'confirmedNumber' | 'range' | 'disputedScope'> & {
+		figures: ChartFigure[];
+	};
 	byParty: Record<Party, Pick<PartyFigure, 'number' | 'qualifier'> | null>;
 }
 
@@ -46,12 +55,14 @@ function chartDirection({ confirmation, byParty }: DirectionFigures): ChartDirec
 			status: confirmation.status,
 			confirmedNumber: confirmation.confirmedNumber,
 			range: confirmation.range,
+			disputedScope: confirmation.disputedScope,
 			figures: confirmation.figures.map(
-				({ claimId, side, number, qualifier, claimant, claimantNameUk, claimantNameRu }) => ({
+				({ claimId, side, number, qualifier, scope, claimant, claimantNameUk, claimantNameRu }) => ({
 					claimId,
 					side,
 					number,
 					qualifier,
+					scope,
 					claimant,
 					claimantNameUk,
 					claimantNameRu
@@ -194,9 +205,20 @@ export interface DisputeEntry {
 	population: Population;
 	low: number;
 	high: number;
-	/** The figures with a number, as stated. */
-	figures: (ChartFigure & { number: number; qualifier: NonNullable<ChartFigure['qualifier']> })[];
+	/**
+	 * The figures compared in the dispute, of the scope it is about (everyone returned, or only servicemen, or only
+	 * civilians): a sub-count stated beside the totals is not a rival total, so it is left out; a voice that gave only
+	 * its servicemen and civilians figures is counted by their sum, as the status rules count it.
+	 */
+	figures: DisputedFigure[];
 }
+
+/** A figure of a dispute; `sumOf` holds the servicemen and civilians figures a sum was added up from. */
+export type DisputedFigure = ChartFigure & {
+	number: number;
+	qualifier: NonNullable<ChartFigure['qualifier']>;
+	sumOf?: readonly ChartFigure[];
+};
 
 const DIRECTION_ORDER: Record<Direction, number> = { to_ukraine: 0, to_russia: 1 };
 
@@ -216,11 +238,7 @@ export function disputeEntries(rounds: readonly ChartRound[]): DisputeEntry[] {
 				population: round.population,
 				low: confirmation.range.low,
 				high: confirmation.range.high,
-				figures: confirmation.figures.flatMap((figure) =>
-					figure.number === null || figure.qualifier === null
-						? []
-						: [{ ...figure, number: figure.number, qualifier: figure.qualifier }]
-				)
+				figures: comparedFigures(confirmation.figures, confirmation.disputedScope ?? 'all')
 			});
 		}
 	}
@@ -230,6 +248,17 @@ export function disputeEntries(rounds: readonly ChartRound[]): DisputeEntry[] {
 			DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] ||
 			compareStrings(a.roundId, b.roundId)
 	);
+}
+
+/** "10 servicemen + 2 civilians": what a sum was added up from, as the status explanations say it. */
+function sumParts(parts: readonly ChartFigure[]): string {
+	return parts
+		.flatMap((part) =>
+			part.number === null || part.qualifier === null
+				? []
+				: [scopedFigure(part.scope ?? 'all', part.number, part.qualifier)]
+		)
+		.join(' + ');
 }
 
 /** A dispute in the reader's language: its row's `label`, each figure's speaker and what they counted. */
@@ -252,7 +281,7 @@ export function discrepancyOf(
 			side: figure.side,
 			value: figure.number,
 			qualifier: figure.qualifier,
-			counted: countedDetail(figure.claimId)
+			counted: figure.sumOf ? sumParts(figure.sumOf) : countedDetail(figure.claimId)
 		}))
 	};
 }

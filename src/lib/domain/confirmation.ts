@@ -79,7 +79,7 @@ export function hasConfirmedPart(status: ConfirmationStatus): boolean {
 }
 
 /** A figure known to carry a number (and therefore a qualifier). */
-type NumberedFigure = StatedFigure & { number: number; qualifier: Qualifier };
+export type NumberedFigure = StatedFigure & { number: number; qualifier: Qualifier };
 
 /**
  * Whether a stated figure is consistent with the exact number `n`:
@@ -284,6 +284,14 @@ function withSums(scope: FigureScope, numbered: readonly NumberedFigure[]): Numb
 		});
 	}
 	return [...own, ...sums];
+}
+
+/**
+ * The figures compared within `scope`, as the rules compare them: for everyone returned, a voice that gave only its
+ * servicemen and civilians figures is counted by their sum (whose `sumOf` names the two).
+ */
+export function comparedFigures(figures: readonly StatedFigure[], scope: FigureScope): NumberedFigure[] {
+	return withSums(scope, figures.filter(hasNumber));
 }
 
 /** A voice's one exact figure in a scope, or undefined when it gave none or several different ones. */

@@ -131,4 +131,61 @@ describe('discrepancies', () => {
 			{ speaker: 'Kyiv', side: 'ukraine', value: 189, qualifier: 'exact', counted: 'detail of a' }
 		]);
 	});
+
+	// A sub-count stated beside the totals (Kyiv's civilians among those returned) is not a rival total: drawn beside
+	// the totals it would read as "Kyiv said 2". Only the figures of the disputed scope are the dispute's figures.
+	it.each([
+		['civilians', 'civilians_to_ukraine', 2],
+		['servicemen', 'military_to_ukraine', 140]
+	] as const)('leaves out a sub-count of %s stated beside disputed totals', (_name, counted, number) => {
+		const withSubCount = [
+			round('2024-12-30-exchange', '2024-12-30', [
+				claim('a', 'ukraine', 'people_to_ukraine', 189),
+				claim('b', 'russia', 'people_each_way', 150),
+				claim('c', 'ukraine', counted, number)
+			])
+		];
+		const [entry, ...others] = disputeEntries(withSubCount);
+		expect(others).toEqual([]);
+		expect(entry).toMatchObject({ low: 150, high: 189 });
+		expect(entry?.figures.map((figure) => [figure.claimId, figure.number])).toEqual([
+			['b', 150],
+			['a', 189]
+		]);
+	});
+
+	it('counts a voice that gave only servicemen and civilians by their sum, and says what it adds up', () => {
+		const [entry] = disputeEntries([
+			round('2023-04-03-exchange', '2023-04-03', [
+				claim('a', 'ukraine', 'military_to_ukraine', 10),
+				claim('b', 'ukraine', 'civilians_to_ukraine', 2),
+				claim('c', 'russia', 'people_to_ukraine', 5)
+			])
+		]);
+		expect(entry).toMatchObject({ low: 5, high: 12 });
+		expect(entry?.figures.map((figure) => [figure.claimId, figure.number])).toEqual([
+			['c', 5],
+			['a+b', 12]
+		]);
+		const discrepancy = entry && discrepancyOf(entry, (claimId) => `detail of ${claimId}`, entry.date);
+		expect(discrepancy?.figures.map((figure) => [figure.speaker, figure.value, figure.counted])).toEqual([
+			['Moscow', 5, 'detail of c'],
+			['Kyiv', 12, '10 servicemen + 2 civilians']
+		]);
+	});
+
+	it('draws the sub-counts themselves when the dispute is about the sub-count', () => {
+		const [entry] = disputeEntries([
+			round('2025-03-19-exchange', '2025-03-19', [
+				claim('a', 'ukraine', 'military_to_ukraine', 175),
+				claim('b', 'russia', 'military_to_ukraine', 197),
+				claim('c', 'ukraine', 'civilians_to_ukraine', 3)
+			])
+		]);
+		expect(entry).toMatchObject({ low: 175, high: 197 });
+		expect(entry?.figures.map((figure) => [figure.claimId, figure.number])).toEqual([
+			['a', 175],
+			['b', 197]
+		]);
+	});
 });

@@ -19,12 +19,22 @@ const { values: options } = parseArgs({
 		'only-approvals': { type: 'boolean', default: false },
 		profile: { type: 'string' },
 		port: { type: 'string', default: '4391' },
-		paths: { type: 'string' }
+		paths: { type: 'string' },
+		client: { type: 'string', default: 'autocannon' }
 	}
 });
 const duration = Number(options.duration);
 const connections = Number(options.connections);
 const rounds = Number(options.rounds);
+/**
+ * `--client wrk|autocannon`: the load generator of the side-by-side part. autocannon (the default, a Node program)
+ * appends every response body to a string, decoding it as UTF-8; a 13 kB brotli body (`/`) is binary and slow to
+ * decode, so autocannon, not the server, then sets the pace, and a server idle most of the run spends more CPU per
+ * response (each request wakes it alone, on caches the machine's other work has used). wrk (C, Debian's package,
+ * installed with apt-get when absent) reads the bytes without looking at them and keeps a server busy.
+ */
+const client = options.client;
+if (client !== 'autocannon' && client !== 'wrk') throw new Error('--client must be autocannon or wrk');
 
 /** The pages measured (`--paths a,b`): the issue's four, and the chart image. Every request asks for compressed bytes, as browsers do. */
 const paths = options.paths?.split(',') ?? [
@@ -107,16 +117,16 @@ async function capture(path: string): Promise<Captured> {
 	return previous;
 }
 
-/** nginx, installed with apt-get when absent (bounded in time); null when it cannot be had. */
-function findNginx(): string | null {
-	if (options['no-nginx']) return null;
-	const which = () => spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' });
+/** A Debian package's program (nginx, wrk), installed with apt-get when absent (bounded in time); null when it cannot be had. */
+function findProgram(name: string): string | null {
+	const which = () =>
+		spawnSync('sh', ['-c', `command -v ${name} || ls /usr/sbin/${name}`], { encoding: 'utf8', stdio: 'pipe' });
 	let found = which().stdout.trim().split('\n')[0] ?? '';
 	if (!found && process.getuid?.() === 0) {
-		console.log('nginx is not installed: installing it with apt-get (at most 5 minutes)');
+		console.log(`${name} is not installed: installing it with apt-get (at most 5 minutes)`);
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 		spawnSync('timeout', ['120', 'apt-get', 'update', '-qq'], { stdio: 'inherit', env });
-		spawnSync('timeout', ['180', 'apt-get', 'install', '-y', '-qq', 'nginx'], { stdio: 'inherit', env });
+		spawnSync('timeout', ['180', 'apt-get', 'install', '-y', '-qq', name], { stdio: 'inherit', env });
 		found = which().stdout.trim().split('\n')[0] ?? '';
 	}
 	return found || null;
@@ -198,28 +208,51 @@ function cpuMs(root: number | undefined): number {
 }
 
 /**
- * One autocannon run on core 1, with the CPU time of `server` (a process id) meanwhile; asynchronous, so that this
- * process can drive approvals meanwhile.
+ * wrk's report as one line of JSON (its Lua `done` hook): responses, bytes read, errors of every kind (non-2xx or 3xx
+ * statuses included) and the latency percentiles, from wrk's own counts rather than its rounded text.
  */
-async function load(url: string, server?: number, seconds = duration): Promise<Measure> {
+const WRK_REPORT = `done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('\\n{"total":%d,"bytes":%d,"micros":%d,"errors":%d,"p50":%.3f,"p99":%.3f}\\n',
+    summary.requests, summary.bytes, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+`;
+let wrkScript: string | null = null;
+
+/** The load generator's command for one run against `url` (see `--client`). */
+function loadCommand(url: string, generator: 'autocannon' | 'wrk', seconds: number) {
+	if (generator === 'wrk') {
+		const wrk = findProgram('wrk');
+		if (!wrk) throw new Error('--client wrk: wrk is not installed and could not be');
+		if (!wrkScript) {
+			wrkScript = join(mkdtempSync(join(tmpdir(), 'pem-bench-wrk-')), 'report.lua');
+			writeFileSync(wrkScript, WRK_REPORT);
+		}
+		const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '-s', wrkScript];
+		return pinned(1, wrk, [...args, '-H', `accept-encoding: ${ACCEPT_ENCODING}`, url]);
+	}
 	const cli = resolve('node_modules/autocannon/autocannon.js');
-	const { command, args } = pinned(1, process.execPath, [
-		cli,
-		'--json',
-		'-c',
-		String(connections),
-		'-d',
-		String(seconds),
-		'-H',
-		`accept-encoding=${ACCEPT_ENCODING}`,
-		url
-	]);
-	const cpuBefore = cpuMs(server);
-	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'] });
-	let stdout = '';
-	child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-	await once(child, 'close');
-	const cpu = cpuMs(server) - cpuBefore;
+	const args = ['--json', '-c', String(connections), '-d', String(seconds)];
+	return pinned(1, process.execPath, [cli, ...args, '-H', `accept-encoding=${ACCEPT_ENCODING}`, url]);
+}
+
+/** The figures of a run, from either load generator's report. */
+function parseReport(
+	stdout: string,
+	generator: 'autocannon' | 'wrk'
+): { total: number; perSecond: number; bytes: number; errors: number; p50: number; p99: number } {
+	if (generator === 'wrk') {
+		const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as {
+			total: number;
+			bytes: number;
+			micros: number;
+			errors: number;
+			p50: number;
+			p99: number;
+		};
+		return { ...report, perSecond: report.total / (report.micros / 1e6) };
+	}
 	const report = JSON.parse(stdout) as {
 		requests: { average: number; total: number };
 		latency: { p50: number; p99: number };
@@ -228,12 +261,40 @@ async function load(url: string, server?: number, seconds = duration): Promise<M
 		non2xx: number;
 	};
 	return {
-		requestsPerSecond: report.requests.average,
-		p50: report.latency.p50,
-		p99: report.latency.p99,
-		bytesPerResponse: report.requests.total > 0 ? report.throughput.total / report.requests.total : 0,
+		total: report.requests.total,
+		perSecond: report.requests.average,
+		bytes: report.throughput.total,
 		errors: report.errors + report.non2xx,
-		cpuPerResponse: report.requests.total > 0 ? (cpu * 1000) / report.requests.total : Number.NaN
+		p50: report.latency.p50,
+		p99: report.latency.p99
+	};
+}
+
+/**
+ * One run of the load generator on core 1, with the CPU time of `server` (a process id) meanwhile; asynchronous, so
+ * that this process can drive approvals meanwhile.
+ */
+async function load(
+	url: string,
+	server?: number,
+	seconds = duration,
+	generator: 'autocannon' | 'wrk' = 'autocannon'
+): Promise<Measure> {
+	const { command, args } = loadCommand(url, generator, seconds);
+	const cpuBefore = cpuMs(server);
+	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+	let stdout = '';
+	child.stdout.on('data', (chunk) => (stdout += String(chunk)));
+	await once(child, 'close');
+	const cpu = cpuMs(server) - cpuBefore;
+	const report = parseReport(stdout, generator);
+	return {
+		requestsPerSecond: report.perSecond,
+		p50: report.p50,
+		p99: report.p99,
+		bytesPerResponse: report.total > 0 ? report.bytes / report.total : 0,
+		errors: report.errors,
+		cpuPerResponse: report.total > 0 ? (cpu * 1000) / report.total : Number.NaN
 	};
 }
 
@@ -288,6 +349,9 @@ async function suggestAndApprove(cookie: string, n: number): Promise<number> {
 	return performance.now() - started;
 }
 
+/** A latency in ms as the table prints it: wrk's have fractions, autocannon's are whole. */
+const ms = (value: number) => String(Math.round(value * 10) / 10);
+
 const median = (numbers: number[]) => {
 	const sorted = [...numbers].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
@@ -341,7 +405,7 @@ async function main() {
 		await waitFor(`http://${host}:${APP_PORT}/methodology`);
 		const captured = await Promise.all(paths.map(capture));
 
-		const nginx = findNginx();
+		const nginx = options['no-nginx'] ? null : findProgram('nginx');
 		let baseline: string;
 		// The static server's process, whose CPU is read (the Node fallback runs in this process: not read).
 		let staticServer: ChildProcess | null = null;
@@ -359,7 +423,9 @@ async function main() {
 			baseline = 'a minimal Node static server (nginx was not available)';
 		}
 		await waitFor(`http://${host}:${STATIC_PORT}/`);
-		console.log(`baseline: ${baseline}; pinned to cores: ${canPin ? 'yes' : 'no (taskset or a second core missing)'}`);
+		console.log(
+			`baseline: ${baseline}; load generator: ${client}; pinned to cores: ${canPin ? 'yes' : 'no (taskset or a second core missing)'}`
+		);
 
 		const rows: string[] = [];
 		for (const response of options['only-approvals'] ? [] : captured) {
@@ -371,7 +437,9 @@ async function main() {
 				for (const which of order) {
 					const port = which === 'app' ? APP_PORT : STATIC_PORT;
 					const server = which === 'app' ? appServer.pid : staticServer?.pid;
-					(which === 'app' ? app : stat).push(await load(`http://${host}:${port}${response.path}`, server));
+					(which === 'app' ? app : stat).push(
+						await load(`http://${host}:${port}${response.path}`, server, duration, client)
+					);
 				}
 			}
 			const m = (list: Measure[], key: keyof Measure) => median(list.map((measure) => measure[key]));
@@ -379,7 +447,7 @@ async function main() {
 			// What one core could serve of each, from the CPU each spent per response: the ratio of the costs.
 			const cpuRatio = m(stat, 'cpuPerResponse') / m(app, 'cpuPerResponse');
 			rows.push(
-				`| \`${response.path}\` | ${m(app, 'requestsPerSecond').toFixed(0)} | ${m(stat, 'requestsPerSecond').toFixed(0)} | ${(ratio * 100).toFixed(0)} % | ${m(app, 'cpuPerResponse').toFixed(0)} / ${m(stat, 'cpuPerResponse').toFixed(0)} µs | ${Number.isNaN(cpuRatio) ? 'n/a' : `${(cpuRatio * 100).toFixed(0)} %`} | ${m(app, 'p50')} / ${m(app, 'p99')} ms | ${m(stat, 'p50')} / ${m(stat, 'p99')} ms | ${m(app, 'bytesPerResponse').toFixed(0)} | ${m(stat, 'bytesPerResponse').toFixed(0)} | ${response.headers['content-encoding'] ?? 'none'} | ${m(app, 'errors') + m(stat, 'errors')} |`
+				`| \`${response.path}\` | ${m(app, 'requestsPerSecond').toFixed(0)} | ${m(stat, 'requestsPerSecond').toFixed(0)} | ${(ratio * 100).toFixed(0)} % | ${m(app, 'cpuPerResponse').toFixed(0)} / ${m(stat, 'cpuPerResponse').toFixed(0)} µs | ${Number.isNaN(cpuRatio) ? 'n/a' : `${(cpuRatio * 100).toFixed(0)} %`} | ${ms(m(app, 'p50'))} / ${ms(m(app, 'p99'))} ms | ${ms(m(stat, 'p50'))} / ${ms(m(stat, 'p99'))} ms | ${m(app, 'bytesPerResponse').toFixed(0)} | ${m(stat, 'bytesPerResponse').toFixed(0)} | ${response.headers['content-encoding'] ?? 'none'} | ${m(app, 'errors') + m(stat, 'errors')} |`
 			);
 			console.log(rows.at(-1));
 		}
@@ -414,7 +482,7 @@ async function main() {
 		const table = [
 			`# bench:http, ${date}`,
 			'',
-			`App: the production server (\`node build\`: the server entry, then SvelteKit) on the real dataset. Baseline: ${baseline}, serving the bytes the app sent for each address, with its headers. ${canPin ? 'Both servers on core 0 (one at a time), autocannon on core 1.' : 'Not pinned to cores.'} ${connections} connections, ${duration} s per run, ${rounds} alternated runs each; medians. Requests ask for \`accept-encoding: ${ACCEPT_ENCODING}\`; bytes per response include headers. CPU per response is the server's user and system time during the run (from /proc, worker processes included) divided by the responses sent: when autocannon, not the server, sets the pace, the server is idle part of the time and its requests per second say little, while the ratio of the two servers' CPU per response says how many requests each could serve on the core.`,
+			`App: the production server (\`node build\`: the server entry, then SvelteKit) on the real dataset. Baseline: ${baseline}, serving the bytes the app sent for each address, with its headers. Load generator: ${client}. ${canPin ? `Both servers on core 0 (one at a time), ${client} on core 1.` : 'Not pinned to cores.'} ${connections} connections, ${duration} s per run, ${rounds} alternated runs each; medians. Requests ask for \`accept-encoding: ${ACCEPT_ENCODING}\`; bytes per response include headers. CPU per response is the server's user and system time during the run (from /proc, worker processes included) divided by the responses sent: when the load generator, not the server, sets the pace, the server is idle part of the time and its requests per second say little, while the ratio of the two servers' CPU per response says how many requests each could serve on the core.`,
 			'',
 			'| address | app req/s | baseline req/s | app / baseline | CPU per response, app / baseline | baseline CPU / app CPU (req/s one core could serve, app / baseline) | app p50 / p99 | baseline p50 / p99 | app bytes | baseline bytes | encoding | errors |',
 			'| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -432,7 +500,7 @@ async function main() {
 				: [])
 		].join('\n');
 		mkdirSync('bench/results', { recursive: true });
-		const file = `bench/results/http-${date.slice(0, 16).replace(':', '')}.md`;
+		const file = `bench/results/http-${date.slice(0, 16).replace(':', '')}${client === 'wrk' ? '-wrk' : ''}.md`;
 		writeFileSync(file, table);
 		console.log(`\n${table}\nwritten to ${file}`);
 	} finally {

@@ -407,7 +407,49 @@ const cases: { name: string; figures: StatedFigure[]; combined?: StatedFigure[];
 		name: 'everyone against a mediator on the same scope is a dispute, whatever a party said of servicemen (30 Dec 2024)',
 		figures: [kyiv(189), civilians(zelensky, 2), military(moscow, 150), uae(150)],
 		expected: {
-			...disputed(150, 189, `Kyiv reported 189 and ${UAE} reported 150: the figures differ by 39.`),
+			...disputed(
+				150,
+				189,
+				`Kyiv reported 189 and ${UAE} reported 150: the figures differ by 39; beside them, Kyiv reported 2 civilians and Moscow reported 150 servicemen, which count part of those returned and are not compared.`
+			),
+			disputedScope: 'all'
+		}
+	},
+	{
+		// The gap between totals is never said without the sub-count a voice gave beside its total: Moscow's 175 in the
+		// exchange and 22 wounded handed over outside it, against Kyiv's 197.
+		name: 'a dispute on totals names a sub-count stated beside them (19 Mar 2025)',
+		figures: [kyiv(197), moscow(175), military(moscow, 22)],
+		expected: {
+			...disputed(
+				175,
+				197,
+				'Kyiv reported 197 and Moscow reported 175: the figures differ by 22; beside them, Moscow reported 22 servicemen, which count part of those returned and are not compared.'
+			),
+			disputedScope: 'all'
+		}
+	},
+	{
+		name: 'a dispute on servicemen names a total stated beside them',
+		figures: [military(kyiv, 10), military(moscow, 5), kyiv(12)],
+		expected: {
+			...disputed(
+				5,
+				10,
+				'Kyiv reported 10 servicemen and Moscow reported 5 servicemen: the figures differ by 5; beside them, Kyiv reported 12 people in all, which count a different group and are not compared.'
+			),
+			disputedScope: 'military'
+		}
+	},
+	{
+		name: "a dispute on a voice's sum does not name the sub-counts again",
+		figures: [military(kyiv, 10), civilians(kyiv, 2), moscow(5)],
+		expected: {
+			...disputed(
+				5,
+				12,
+				'Kyiv reported 12 (10 servicemen + 2 civilians) and Moscow reported 5: the figures differ by 7.'
+			),
 			disputedScope: 'all'
 		}
 	},

@@ -173,7 +173,14 @@ export function deriveConfirmation(figures: readonly StatedFigure[], context: Co
 		.filter((analysis) => analysis.figures.length > 0);
 
 	const conflict = analyses.find((analysis) => analysis.conflict !== null);
-	if (conflict?.conflict) return { ...base, ...describeDispute(conflict.scope, conflict.conflict) };
+	if (conflict?.conflict) {
+		const dispute = describeDispute(conflict.scope, conflict.conflict);
+		return {
+			...base,
+			...dispute,
+			explanation: withUncompared(dispute.explanation, numbered, conflict.scope, conflict.conflict)
+		};
+	}
 
 	const agreed = analyses.filter((analysis) => analysis.agreement !== null);
 	const agreedOnAll = agreed.find((analysis) => analysis.scope === 'all');
@@ -536,8 +543,8 @@ function joinList(items: readonly string[], serialComma = false, words: ListWord
  * "Kyiv reported 206 and 207, and Moscow reported more than 300": one clause per speaker label. Figures of several
  * scopes name what each counts, everyone returned included.
  */
-function describeWhoReportedWhat(figures: readonly NumberedFigure[]): string {
-	const nameEveryone = new Set(figures.map(scopeOf)).size > 1;
+function describeWhoReportedWhat(figures: readonly NumberedFigure[], alwaysNameScope = false): string {
+	const nameEveryone = alwaysNameScope || new Set(figures.map(scopeOf)).size > 1;
 	const valuesBySpeaker = new Map<string, string[]>();
 	// Sorted by label rather than claimant, so that one party's numbers come out in ascending order whoever stated them.
 	const bySpeakerThenNumber = [...figures].sort(
@@ -559,6 +566,26 @@ function describeWhoReportedWhat(figures: readonly NumberedFigure[]): string {
 	);
 	const someSpeakerGaveSeveral = [...valuesBySpeaker.values()].some((values) => values.length > 1);
 	return joinList(clauses, someSpeakerGaveSeveral, CLAUSE_LIST);
+}
+
+/**
+ * A dispute's sentence, with the figures of other scopes stated beside it, which the rules do not compare ("…: the
+ * figures differ by 22; beside them, Moscow reported 22 servicemen, which count part of those returned and are not
+ * compared"): so that a gap between totals is never read without the sub-counts a voice gave beside its total
+ * (Moscow's 175 in the exchange and 22 wounded outside it, against Kyiv's 197). A sub-count already shown inside one of
+ * the dispute's sums is not repeated.
+ */
+function withUncompared(
+	explanation: string,
+	numbered: readonly NumberedFigure[],
+	scope: FigureScope,
+	conflict: Conflict
+): string {
+	const inSums = new Set(conflict.involved.flatMap((figure) => (figure.sumOf ?? []).map((part) => part.claimId)));
+	const others = numbered.filter((figure) => scopeOf(figure) !== scope && !inSums.has(figure.claimId));
+	if (others.length === 0) return explanation;
+	const parts = { dispute: explanation.replace(/\.$/, ''), who: describeWhoReportedWhat(others, true) };
+	return scope === 'all' ? m.explain_dispute_also_parts(parts) : m.explain_dispute_also_other(parts);
 }
 
 /** A conflict within one scope; the gap is quoted only between exact figures of one scope. */

@@ -410,7 +410,7 @@ const cases: { name: string; figures: StatedFigure[]; combined?: StatedFigure[];
 			...disputed(
 				150,
 				189,
-				`Kyiv reported 189 and ${UAE} reported 150: the figures differ by 39; beside them, Kyiv reported 2 civilians and Moscow reported 150 servicemen, which count part of those returned and are not compared.`
+				`Kyiv reported 189 and ${UAE} reported 150: the figures differ by 39; not in the comparison, as they count only part of those returned: Kyiv reported 2 civilians and Moscow reported 150 servicemen.`
 			),
 			disputedScope: 'all'
 		}
@@ -424,7 +424,7 @@ const cases: { name: string; figures: StatedFigure[]; combined?: StatedFigure[];
 			...disputed(
 				175,
 				197,
-				'Kyiv reported 197 and Moscow reported 175: the figures differ by 22; beside them, Moscow reported 22 servicemen, which count part of those returned and are not compared.'
+				'Kyiv reported 197 and Moscow reported 175: the figures differ by 22; not in the comparison, as they count only part of those returned: Moscow reported 22 servicemen.'
 			),
 			disputedScope: 'all'
 		}
@@ -436,7 +436,7 @@ const cases: { name: string; figures: StatedFigure[]; combined?: StatedFigure[];
 			...disputed(
 				5,
 				10,
-				'Kyiv reported 10 servicemen and Moscow reported 5 servicemen: the figures differ by 5; beside them, Kyiv reported 12 people in all, which count a different group and are not compared.'
+				'Kyiv reported 10 servicemen and Moscow reported 5 servicemen: the figures differ by 5; not in the comparison, as they count another group: Kyiv reported 12 people in all.'
 			),
 			disputedScope: 'military'
 		}

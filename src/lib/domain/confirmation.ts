@@ -570,8 +570,8 @@ function describeWhoReportedWhat(figures: readonly NumberedFigure[], alwaysNameS
 
 /**
  * A dispute's sentence, with the figures of other scopes stated beside it, which the rules do not compare ("…: the
- * figures differ by 22; beside them, Moscow reported 22 servicemen, which count part of those returned and are not
- * compared"): so that a gap between totals is never read without the sub-counts a voice gave beside its total
+ * figures differ by 22; not in the comparison, as they count only part of those returned: Moscow reported 22
+ * servicemen"): so that a gap between totals is never read without the sub-counts a voice gave beside its total
  * (Moscow's 175 in the exchange and 22 wounded outside it, against Kyiv's 197). A sub-count already shown inside one of
  * the dispute's sums is not repeated.
  */

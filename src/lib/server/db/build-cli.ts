@@ -1,10 +1,11 @@
 // Command line for the dataset build: `npm run data:build` (always) or `--if-stale` (only when missing, older than data/, or written by an older build).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { buildDay, dataDir, datasetDbPath, stateDbPath } from '../config/environment';
 import { isPublished } from '../corrections/publishing';
 import { acceptedEdits, latestRevision, recordConflictsAfterBuild, tombstonesOfReverts } from '../corrections/review';
-import { buildDataset, datasetFiles, REMOVED_FILE } from './build';
+import { buildDatasetInSteps, datasetFiles, REMOVED_FILE } from './build';
 import { openDataset } from './dataset';
 import { DATASET_SCHEMA_VERSION } from './schema';
 import { getState } from './state';
@@ -47,7 +48,24 @@ if (process.argv.includes('--if-stale') && !isStale()) {
 	process.exit(0);
 }
 
-const result = buildDataset({
+/**
+ * The derivations on the machine's other core, while this thread writes the search index (see `deriveElsewhere`), by
+ * the bundle's derive-worker.mjs beside this one (see run-build-cli.js). Run by tsx (as some tests do), this file has no
+ * bundle beside it, and a worker thread could not load the TypeScript: the build then derives on this thread.
+ */
+const deriveElsewhere = import.meta.url.endsWith('.mjs')
+	? (path: string) =>
+			new Promise<void>((resolve, reject) => {
+				const worker = new Worker(new URL('./derive-worker.mjs', import.meta.url), { workerData: { path } });
+				worker.on('error', reject);
+				worker.on('exit', (code) =>
+					code === 0 ? resolve() : reject(new Error(`the derivations' thread stopped with exit code ${code}`))
+				);
+			})
+	: undefined;
+
+const result = await buildDatasetInSteps({
+	deriveElsewhere,
 	dataDir: sourceDir,
 	outPath,
 	today: buildDay(),

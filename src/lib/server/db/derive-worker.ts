@@ -1,0 +1,16 @@
+// The thread `data:build` derives on: the stored rounds, charts and verdicts, into a copy of the file being built (see build.ts).
+import { workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { writeDerivations } from './build';
+
+const db = new Database((workerData as { path: string }).path);
+try {
+	// A private copy, read by the build once this thread ends and then deleted: no journal, no synced writes.
+	db.pragma('journal_mode = OFF');
+	db.pragma('synchronous = OFF');
+	db.transaction(() => {
+		for (const step of writeDerivations(db)) void step;
+	})();
+} finally {
+	db.close();
+}

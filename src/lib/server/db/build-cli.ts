@@ -50,22 +50,27 @@ if (process.argv.includes('--if-stale') && !isStale()) {
 
 /**
  * The derivations on the machine's other core, while this thread writes the search index (see `deriveElsewhere`), by
- * the bundle's derive-worker.mjs beside this one (see run-build-cli.js). Run by tsx (as some tests do), this file has no
- * bundle beside it, and a worker thread could not load the TypeScript: the build then derives on this thread.
+ * the bundle's derive-worker.mjs beside this one (see run-build-cli.js), started now so that it has loaded by the time
+ * the records are written. Run by tsx (as some tests do), this file has no bundle beside it, and a worker thread could
+ * not load the TypeScript: the build then derives on this thread.
  */
-const deriveElsewhere = import.meta.url.endsWith('.mjs')
-	? (path: string) =>
-			new Promise<void>((resolve, reject) => {
-				const worker = new Worker(new URL('./derive-worker.mjs', import.meta.url), { workerData: { path } });
-				worker.on('error', reject);
-				worker.on('exit', (code) =>
-					code === 0 ? resolve() : reject(new Error(`the derivations' thread stopped with exit code ${code}`))
-				);
-			})
-	: undefined;
+const deriver = import.meta.url.endsWith('.mjs') ? new Worker(new URL('./derive-worker.mjs', import.meta.url)) : null;
+// Idle, it does not keep the process alive (a build that finds a problem never asks it for anything).
+deriver?.unref();
+const deriveElsewhere =
+	deriver &&
+	((path: string) =>
+		new Promise<void>((resolve, reject) => {
+			deriver.ref();
+			deriver.on('error', reject);
+			deriver.on('exit', (code) =>
+				code === 0 ? resolve() : reject(new Error(`the derivations' thread stopped with exit code ${code}`))
+			);
+			deriver.postMessage({ path });
+		}));
 
 const result = await buildDatasetInSteps({
-	deriveElsewhere,
+	deriveElsewhere: deriveElsewhere ?? undefined,
 	dataDir: sourceDir,
 	outPath,
 	today: buildDay(),

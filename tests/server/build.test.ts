@@ -429,7 +429,7 @@ describe('the stepped build (what an approval runs while the server keeps answer
 		const cli = join(temporaryDir(), 'cli.sqlite');
 		const a = buildDataset({ dataDir: realDataDir, today: FIXED_TODAY, outPath: whole });
 		// As `npm run data:build` runs it: bundled, with the derivations' worker beside it.
-		execFileSync(process.execPath, ['src/lib/server/db/run-build-cli.js'], {
+		execFileSync(process.execPath, ['src/lib/server/db/run-build-cli.js', '--second-thread'], {
 			env: {
 				...process.env,
 				DATA_DIR: realDataDir,

@@ -31,6 +31,9 @@ await build({
 	entryPoints: ['src/lib/server/db/build-cli.ts', 'src/lib/server/db/derive-worker.ts'],
 	outdir: bundle,
 	outExtension: { '.js': '.mjs' },
+	// The command and the derivations' thread share one chunk of the modules both import (bundling each whole took
+	// 0.2–0.3 s more wall time at every build).
+	splitting: true,
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

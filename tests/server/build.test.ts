@@ -424,4 +424,38 @@ describe('the stepped build (what an approval runs while the server keeps answer
 		expect(failed.ok).toBe(false);
 		expect(readdirSync(brokenDir)).toEqual([]);
 	}, 60_000);
+	it('writes the same dataset from the command line, which derives on a second thread', () => {
+		const whole = join(temporaryDir(), 'whole.sqlite');
+		const cli = join(temporaryDir(), 'cli.sqlite');
+		const a = buildDataset({ dataDir: realDataDir, today: FIXED_TODAY, outPath: whole });
+		// As `npm run data:build` runs it: bundled, with the derivations' worker beside it.
+		execFileSync(process.execPath, ['src/lib/server/db/run-build-cli.js', '--second-thread'], {
+			env: {
+				...process.env,
+				DATA_DIR: realDataDir,
+				DATASET_DB_PATH: cli,
+				DATASET_TODAY: FIXED_TODAY,
+				STATE_DB_PATH: join(temporaryDir(), 'no-state.sqlite')
+			}
+		});
+		expect(a.ok).toBe(true);
+		expect(tablesOf(cli)).toEqual(tablesOf(whole));
+	}, 60_000);
+
+	it('fails, leaving no file behind, when the other thread fails to derive', async () => {
+		const dir = temporaryDir();
+		const given: string[] = [];
+		const build = buildDatasetInSteps({
+			dataDir: realDataDir,
+			today: FIXED_TODAY,
+			outPath: join(dir, 'x.sqlite'),
+			deriveElsewhere: async (path) => {
+				given.push(path);
+				throw new Error('the thread stopped');
+			}
+		});
+		await expect(build).rejects.toThrow('the thread stopped');
+		expect(given).toHaveLength(1);
+		expect(readdirSync(dir)).toEqual([]);
+	}, 60_000);
 });

@@ -55,6 +55,12 @@ export interface BuildOptions {
 	 * then copies it and writes only the records the later edits change (all of it is still validated and hashed).
 	 */
 	base?: { path: string; edits: number };
+	/**
+	 * Derives the stored rounds, chart tables and verdicts (see {@link writeDerivations}) into the file at the given path
+	 * on another thread, resolving once they are written: a whole build then writes its search index and its records'
+	 * cells meanwhile, and copies the derived rows in. Only a stepped build waits for it (see buildDatasetInSteps).
+	 */
+	deriveElsewhere?: (path: string) => Promise<void>;
 }
 
 /** The meta key holding what became of each accepted correction (see {@link EditOutcome}), as JSON, in order. */
@@ -783,7 +789,8 @@ export function contentHashOf(content: {
  * over the old one, so readers never see a half-built file.
  */
 export function buildDataset(options: BuildOptions): BuildResult {
-	const steps = buildSteps(options, (from, to) => copyFileSync(from, to));
+	// A synchronous build cannot wait for another thread: it derives on its own.
+	const steps = buildSteps({ ...options, deriveElsewhere: undefined }, (from, to) => copyFileSync(from, to));
 	for (;;) {
 		const step = steps.next();
 		if (step.done) return step.value;
@@ -834,23 +841,26 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 	}
 
 	yield;
-	const contentHash = contentHashOf({ sources, rounds, claims, claimants, mediators, removed, offerRounds });
-	const datasetVersion = contentHash.slice(0, 12);
-	yield;
 	mkdirSync(dirname(options.outPath), { recursive: true });
 	const temporaryPath = `${options.outPath}.tmp-${process.pid}`;
 	rmSync(temporaryPath, { force: true });
-	const meta: [string, string][] = [
-		['schema_version', String(DATASET_SCHEMA_VERSION)],
-		['content_hash', contentHash],
-		['dataset_version', datasetVersion],
-		['built_on', options.today],
-		['earliest_date', earliestDate(rounds, claims)],
-		['latest_date', latestDate(rounds, claims)],
-		['revision', String(options.revision ?? 0)],
-		[ACCEPTED_META_KEY, acceptedList(options.edits ?? [])],
-		[OUTCOMES_META_KEY, JSON.stringify(editOutcomes)]
-	];
+	// The content hash and the meta values holding it (made by a whole build while another thread derives, see below).
+	const versioned = () => {
+		const contentHash = contentHashOf({ sources, rounds, claims, claimants, mediators, removed, offerRounds });
+		const datasetVersion = contentHash.slice(0, 12);
+		const meta: [string, string][] = [
+			['schema_version', String(DATASET_SCHEMA_VERSION)],
+			['content_hash', contentHash],
+			['dataset_version', datasetVersion],
+			['built_on', options.today],
+			['earliest_date', earliestDate(rounds, claims)],
+			['latest_date', latestDate(rounds, claims)],
+			['revision', String(options.revision ?? 0)],
+			[ACCEPTED_META_KEY, acceptedList(options.edits ?? [])],
+			[OUTCOMES_META_KEY, JSON.stringify(editOutcomes)]
+		];
+		return { contentHash, datasetVersion, meta };
+	};
 	const counts = {
 		sources: sources.length,
 		rounds: rounds.length,
@@ -876,6 +886,7 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 					position
 				} as ChangedRecord);
 		}
+		const { contentHash, datasetVersion, meta } = versioned();
 		yield copy(options.base.path, temporaryPath);
 		try {
 			writeChanges(temporaryPath, changed, editOutcomes, { records, claimantsById, mediatorsByName, meta });
@@ -887,7 +898,9 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		return { ok: true, contentHash, datasetVersion, counts, edits: editOutcomes, incremental: true };
 	}
 	const db = new Database(temporaryPath);
-	let written = false;
+	// The copy another thread derives into (see `deriveElsewhere`).
+	const derivedPath = `${temporaryPath}-derived`;
+	let written: { contentHash: string; datasetVersion: string } | null = null;
 	try {
 		// A private file built from scratch and renamed into place only when complete: a crash leaves a temporary file
 		// that is deleted, never a published one half-written, so it needs neither a journal nor synced writes.
@@ -915,9 +928,9 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 			`INSERT INTO mediators (name, name_uk, name_ru, source_uk, source_ru, reason)
 			 VALUES (@name, @name_uk, @name_ru, @source_uk, @source_ru, @reason)`
 		);
-		// Each row is written when its turn comes (a generator, not a list of every write made up front: at 100× that
-		// list held half a million closures for the whole build).
-		function* writes(): Generator<void> {
+		// Each row is written when its turn comes (generators, not lists of every write made up front: at 100× such a
+		// list held half a million closures for the whole build). First what the derivations read: the records.
+		function* recordWrites(): Generator<void> {
 			for (const mediator of mediators) yield void insertMediatorNames.run(mediator);
 			for (const source of sources) yield void insertRecord.sources.run(source);
 			for (const round of orderedRounds) {
@@ -931,6 +944,11 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 				claim.source_ids.forEach((sourceId, position) => insertClaimSource.run(claim.id, sourceId, position));
 				yield;
 			}
+			for (const tombstone of removed) yield void insertRemoved.run(tombstone);
+			for (const [position, link] of offerRounds.entries()) yield void insertOfferRound.run({ ...link, position });
+		}
+		// Then what nothing derived reads: the search index, the meta values and the records' cells as data/ has them.
+		function* indexWrites(meta: [string, string][]): Generator<void> {
 			// Search documents are made row by row, in the order rounds, claims, sources, to spread their cost over the steps.
 			const indexed = [
 				...rounds.map((round) => ({ rounds: [round], claims: [], sources: [] })),
@@ -944,21 +962,21 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 			}
 			for (const [key, value] of meta) insertMeta.run(key, value);
 			yield;
-			for (const tombstone of removed) yield void insertRemoved.run(tombstone);
-			for (const [position, link] of offerRounds.entries()) yield void insertOfferRound.run({ ...link, position });
 			for (const entity of datasetEntities)
 				for (const [position, row] of raw[entity].entries())
 					yield void insertCells.run(entity, row.raw.id, position, JSON.stringify(row.raw));
 		}
-		// One transaction on this private file, held across the pauses: nobody else opens it before the rename.
-		db.exec('BEGIN');
-		try {
-			const rows = writes();
-			for (let count = 1; !rows.next().done; count += 1) if (count % ROWS_PER_STEP === 0) yield;
-			db.exec('COMMIT');
-		} finally {
-			if (db.inTransaction) db.exec('ROLLBACK');
+		// One transaction at a time on this private file, held across the pauses: nobody else opens it before the rename.
+		function* inTransaction(writes: Generator<void>): Generator<void> {
+			db.exec('BEGIN');
+			try {
+				for (let count = 1; !writes.next().done; count += 1) if (count % ROWS_PER_STEP === 0) yield;
+				db.exec('COMMIT');
+			} finally {
+				if (db.inTransaction) db.exec('ROLLBACK');
+			}
 		}
+		yield* inTransaction(recordWrites());
 		yield;
 		// References were validated above; the constraints are a second line of defence, checked once over the whole
 		// file (cheaper than row by row while inserting).
@@ -967,21 +985,30 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		db.exec(STATEMENT_COUNTS_SQL);
 		db.exec(DATASET_INDEXES_SQL);
 		yield;
-		// Every round's figures and every claim's verdict, derived once here from the rows just written (with their
-		// indexes) and stored: the rounds first, since an offer's verdict reads what its rounds delivered.
-		db.exec('BEGIN');
-		try {
-			const insertRound = roundWrites(db);
-			const rounds = deriveRounds(db);
-			for (const round of rounds) insertRound(round);
-			writeChartTables(db);
-			yield;
-			const judged = judgementWrites(db, judgeEveryClaim(db, rounds));
-			for (let count = 1; !judged.next().done; count += 1) if (count % ROWS_PER_STEP === 0) yield;
-			db.exec('COMMIT');
-		} finally {
-			if (db.inTransaction) db.exec('ROLLBACK');
-		}
+		// Every round's figures and every claim's verdict, derived once from the records just written (with their
+		// indexes) and stored. Given another thread, it derives them in a copy of the file while this one writes the rest.
+		let derived: { error?: unknown } | null = null;
+		const waitForDerived = options.deriveElsewhere
+			? (copyFileSync(temporaryPath, derivedPath),
+				options.deriveElsewhere(derivedPath).then(
+					() => void (derived = {}),
+					(error: unknown) => void (derived = { error })
+				))
+			: null;
+		const { contentHash, datasetVersion, meta } = versioned();
+		yield* inTransaction(indexWrites(meta));
+		yield;
+		if (waitForDerived) {
+			yield waitForDerived;
+			const outcome = derived as { error?: unknown } | null;
+			if (!outcome) throw new Error('the derivations were not written');
+			if ('error' in outcome) throw outcome.error;
+			db.prepare('ATTACH DATABASE ? AS derived').run(derivedPath);
+			db.transaction(() => {
+				for (const table of DERIVED_TABLES) db.exec(`INSERT INTO main.${table} SELECT * FROM derived.${table}`);
+			})();
+			db.exec('DETACH DATABASE derived');
+		} else yield* inTransaction(writeDerivations(db));
 		yield;
 		// The index is never written again: merge it into one segment for the fastest reads.
 		db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
@@ -989,14 +1016,42 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		db.exec(FTS_DEFAULT_MERGES_SQL);
 		yield;
 		db.exec('ANALYZE');
-		written = true;
+		written = { contentHash, datasetVersion };
 	} finally {
 		db.close();
+		rmSync(derivedPath, { force: true });
 		// A build stopped half-way (an error, or a stepped build abandoned) leaves no file behind.
 		if (!written) rmSync(temporaryPath, { force: true });
 	}
 	renameSync(temporaryPath, options.outPath);
-	return { ok: true, contentHash, datasetVersion, counts, edits: editOutcomes, incremental: false };
+	return { ok: true, ...written, counts, edits: editOutcomes, incremental: false };
+}
+
+/** The tables {@link writeDerivations} writes. */
+const DERIVED_TABLES = [
+	'round_items',
+	'round_totals',
+	'chart_rounds',
+	'chart_facts',
+	'chart_timeline',
+	'chart_disputes',
+	'chart_sums',
+	'chart_stated',
+	'claim_verdicts'
+] as const;
+
+/**
+ * Writes what a whole build derives from the records in `db` (their indexes made): every round's figures, the chart
+ * tables, then every claim's verdict (an offer's verdict reads what its rounds delivered). Run in the build's own
+ * transaction, or on another thread into a copy of the file (see `deriveElsewhere`).
+ */
+export function* writeDerivations(db: Database.Database): Generator<void> {
+	const insertRound = roundWrites(db);
+	const rounds = deriveRounds(db);
+	for (const round of rounds) insertRound(round);
+	writeChartTables(db);
+	yield;
+	yield* judgementWrites(db, judgeEveryClaim(db, rounds));
 }
 
 /** The columns of each record table, in the order the schema lists them. */

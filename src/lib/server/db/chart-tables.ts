@@ -215,13 +215,15 @@ export function updateChartTables(
 		const [wasInput, nowInput] = [timelineInput(was), timelineInput(now)];
 		const touchedMonths = new Set([...wasInput.months, ...nowInput.months].map((month) => month.month));
 		const storedSums = new Map(stored.months.map((month) => [month.month, month.sums]));
-		const rowsOfMonth = db.prepare<
-			[string, string],
+		// A month's rows are consecutive (the rows are in date order): from its first row to the next month's.
+		const rowsBetween = db.prepare<
+			[string, number, number],
 			{ id: string; date: string; to_ukraine: string | null; to_russia: string | null }
 		>(
-			`SELECT round_id AS id, date, to_ukraine, to_russia FROM chart_timeline WHERE population = ? AND substr(date, 1, 7) = ?`
+			`SELECT round_id AS id, date, to_ukraine, to_russia FROM chart_timeline
+			  WHERE population = ? AND position >= ? AND position < ?`
 		);
-		const months = db
+		const firsts = db
 			.prepare<[string, string], { month: string; firstRow: number; firstId: string }>(
 				`SELECT m.month, m.first_row AS firstRow, t.round_id AS firstId
 				   FROM (SELECT substr(date, 1, 7) AS month, min(position) AS first_row FROM chart_timeline
@@ -229,21 +231,23 @@ export function updateChartTables(
 				   JOIN chart_timeline t ON t.population = ? AND t.position = m.first_row
 				  ORDER BY m.first_row`
 			)
-			.all(population, population)
-			.map(({ month, firstRow, firstId }) => {
-				// A month none of the touched events is or was in keeps its rows, so its sums.
-				const sums = touchedMonths.has(month)
-					? timelineInput(
-							rowsOfMonth.all(population, month).map((row) => ({
+			.all(population, population);
+		const months = firsts.map(({ month, firstRow, firstId }, index) => {
+			// A month none of the touched events is or was in keeps its rows, so its sums.
+			const sums = touchedMonths.has(month)
+				? timelineInput(
+						rowsBetween
+							.all(population, firstRow, firsts[index + 1]?.firstRow ?? Number.MAX_SAFE_INTEGER)
+							.map((row) => ({
 								id: row.id,
 								date: row.date,
 								toUkraine: row.to_ukraine === null ? null : JSON.parse(row.to_ukraine),
 								toRussia: row.to_russia === null ? null : JSON.parse(row.to_russia)
 							}))
-						).months[0]!.sums
-					: storedSums.get(month)!;
-				return { month, firstId, firstRow, sums };
-			});
+					).months[0]!.sums
+				: storedSums.get(month)!;
+			return { month, firstId, firstRow, sums };
+		});
 		const span = db
 			.prepare<[string], { rounds: number; first: string | null; last: string | null }>(
 				'SELECT count(*) AS rounds, min(date) AS first, max(date) AS last FROM chart_timeline WHERE population = ?'
@@ -320,14 +324,16 @@ export function updateChartTables(
 	]);
 	if (statedFrom !== null) {
 		const kept = db
-			.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM claims WHERE ${STATED_TOTALS} AND stated_on < ?`)
+			.prepare<[string], { n: number }>(
+				`SELECT count(*) AS n FROM claims INDEXED BY stated_totals_by_date WHERE ${STATED_TOTALS} AND stated_on < ?`
+			)
 			.get(statedFrom)!.n;
 		db.prepare('DELETE FROM chart_stated WHERE position >= ?').run(kept);
 		db.prepare(
 			`INSERT INTO chart_stated (position, claim_id, kyiv_sum)
 			 SELECT @kept + row_number() OVER (ORDER BY stated_on, id) - 1, id,
 			        coalesce((SELECT kyiv FROM chart_sums WHERE date <= c.stated_on ORDER BY date DESC LIMIT 1), 0)
-			   FROM claims c WHERE ${STATED_TOTALS} AND stated_on >= @from`
+			   FROM claims c INDEXED BY stated_totals_by_date WHERE ${STATED_TOTALS} AND stated_on >= @from`
 		).run({ kept, from: statedFrom });
 	}
 }

@@ -294,6 +294,11 @@ CREATE INDEX events_by_gap ON round_items (gap, date, round_id) WHERE kind <> 'a
 CREATE INDEX agreements_by_date ON round_items (date, round_id) WHERE kind = 'agreement';
 -- A panel of the discrepancy chart draws the latest rows of its population.
 CREATE INDEX chart_disputes_by_population ON chart_disputes (population, position);
+-- An approval adds up the running sums from a day on (see chart-tables.ts) without reading the events' inputs, and
+-- reads the stated totals from a day on.
+CREATE INDEX chart_rounds_by_date ON chart_rounds (date, kyiv, moscow, confirmed);
+CREATE INDEX stated_totals_by_date ON claims (stated_on, id)
+	WHERE statement = 'running_total' AND counted = 'people_to_ukraine' AND number IS NOT NULL;
 CREATE INDEX round_mediators_by_mediator ON round_mediators (mediator, round_id);
 -- /claims offers the years of statements, newest first.
 CREATE INDEX statement_counts_by_year ON statement_counts (year);

@@ -170,6 +170,17 @@ export function timelineRound(entry: TimelineEntry, label: string): TimelineRoun
 	};
 }
 
+/** What one event adds to each running sum of people returned to Ukraine (stored with it, see chart-tables.ts). */
+export function runningSumsOf(round: ChartRound): { kyiv: number; moscow: number; confirmed: number } {
+	const { confirmation, byParty } = round.figures.people.to_ukraine;
+	return {
+		kyiv: byParty.ukraine?.qualifier === 'exact' ? byParty.ukraine.number : 0,
+		moscow: byParty.russia?.qualifier === 'exact' ? byParty.russia.number : 0,
+		confirmed:
+			hasConfirmedPart(confirmation.status) && confirmation.confirmedNumber !== null ? confirmation.confirmedNumber : 0
+	};
+}
+
 /**
  * Running sums of people returned to Ukraine: Kyiv's own exact figures, Moscow's own exact
  * figures, and the confirmed figures, one point per round date; plus the totals officials stated.
@@ -181,12 +192,9 @@ export function cumulativeInput(rounds: readonly ChartRound[], statedTotals: Sta
 	const sums = { kyiv: 0, moscow: 0, confirmed: 0 };
 	const series: CumulativeInput = { kyiv: [], moscow: [], confirmed: [], statedTotals };
 	for (const round of ordered) {
-		const { confirmation, byParty } = round.figures.people.to_ukraine;
-		if (byParty.ukraine?.qualifier === 'exact') sums.kyiv += byParty.ukraine.number;
-		if (byParty.russia?.qualifier === 'exact') sums.moscow += byParty.russia.number;
-		if (hasConfirmedPart(confirmation.status) && confirmation.confirmedNumber !== null)
-			sums.confirmed += confirmation.confirmedNumber;
+		const added = runningSumsOf(round);
 		for (const key of ['kyiv', 'moscow', 'confirmed'] as const) {
+			sums[key] += added[key];
 			const points = series[key];
 			const last = points[points.length - 1];
 			if (last && last.date === round.date) last.value = sums[key];

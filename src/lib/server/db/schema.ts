@@ -4,9 +4,11 @@
  * The version of what the build writes: raise it whenever the schema, the meta keys or the search forms the index holds
  * (search-folding.ts) or the definition of the content hash change, so that `data:build --if-stale` rebuilds a file
  * written by an older build even when data/ has not changed (15: the content hash became a sum of row digests, which an
- * approval updates from the published file's hash).
+ * approval updates from the published file's hash; 17: a dispute's stored figures are only those it compares; 18: what
+ * each event adds to the running sums and what each dispute's facts read of its figures are stored, so that an
+ * approval updates the chart tables instead of rewriting them).
  */
-export const DATASET_SCHEMA_VERSION = 17;
+export const DATASET_SCHEMA_VERSION = 18;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `
@@ -144,11 +146,15 @@ CREATE TABLE round_totals (
 
 -- What the overview's charts take of each event (agreements aside): its statuses and figures with their speakers'
 -- names in every language, as JSON without the explanations' sentences. The build derives the chart tables below from
--- these rows (see chart-tables.ts); no page reads them.
+-- these rows (see chart-tables.ts); no page reads them. kyiv, moscow and confirmed are what the event adds to the
+-- running sums of people returned to Ukraine (chart_sums), summed in SQL when an approval moves some events.
 CREATE TABLE chart_rounds (
 	round_id TEXT PRIMARY KEY REFERENCES rounds (id),
 	date TEXT NOT NULL,
-	input TEXT NOT NULL
+	input TEXT NOT NULL,
+	kyiv INTEGER NOT NULL,
+	moscow INTEGER NOT NULL,
+	confirmed INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
 
 -- The rows of each timeline's table (src/lib/charts/timeline.ts), one per event of the population with a figure, at
@@ -165,7 +171,8 @@ CREATE TABLE chart_timeline (
 ) STRICT, WITHOUT ROWID;
 
 -- The rows of the discrepancy chart's table, one per event and direction whose figures differ, at their place in it
--- (newest first); the chart draws the latest of each population. Its figures are JSON, with their speakers' names.
+-- (newest first); the chart draws the latest of each population. Its figures are JSON, with their speakers' names;
+-- figure_facts is what the chart's facts read of them (each one's qualifier and party, JSON), read again by an approval.
 CREATE TABLE chart_disputes (
 	position INTEGER PRIMARY KEY,
 	population TEXT NOT NULL,
@@ -175,7 +182,8 @@ CREATE TABLE chart_disputes (
 	direction TEXT NOT NULL,
 	low INTEGER NOT NULL,
 	high INTEGER NOT NULL,
-	figures TEXT NOT NULL
+	figures TEXT NOT NULL,
+	figure_facts TEXT NOT NULL
 ) STRICT;
 
 -- The cumulative chart's running sums after the events of each day, oldest first: its lines and its first table.
@@ -287,6 +295,11 @@ CREATE INDEX events_by_gap ON round_items (gap, date, round_id) WHERE kind <> 'a
 CREATE INDEX agreements_by_date ON round_items (date, round_id) WHERE kind = 'agreement';
 -- A panel of the discrepancy chart draws the latest rows of its population.
 CREATE INDEX chart_disputes_by_population ON chart_disputes (population, position);
+-- An approval adds up the running sums from a day on (see chart-tables.ts) without reading the events' inputs, and
+-- reads the stated totals from a day on.
+CREATE INDEX chart_rounds_by_date ON chart_rounds (date, kyiv, moscow, confirmed);
+CREATE INDEX stated_totals_by_date ON claims (stated_on, id)
+	WHERE statement = 'running_total' AND counted = 'people_to_ukraine' AND number IS NOT NULL;
 CREATE INDEX round_mediators_by_mediator ON round_mediators (mediator, round_id);
 -- /claims offers the years of statements, newest first.
 CREATE INDEX statement_counts_by_year ON statement_counts (year);

@@ -13,7 +13,7 @@ export interface BuildRequest {
 export type BuildReply = { id: number; result: BuildResult } | { id: number; error: string };
 
 /**
- * How long the worker outlives its last build. It keeps the parsed files of data/ (about N MB at a hundred times the
+ * How long the worker outlives its last build. It keeps the parsed files of data/ (about 120 MB of resident memory at a hundred times the
  * real data), which save the next decision about 1.3 s at that size: kept for a maintainer's run of decisions, given
  * back to the system when they stop.
  */

@@ -20,12 +20,13 @@ export type BuildReply = { id: number; result: BuildResult } | { id: number; err
 export const BUILD_WORKER_IDLE_MS = 5 * 60_000;
 
 /** The worker, started on the first build and stopped when idle for `BUILD_WORKER_IDLE_MS`. */
-let running: {
+interface RunningWorker {
 	script: BuildWorkerScript;
 	worker: Worker;
 	pending: Map<number, (reply: BuildReply) => void>;
 	idle?: NodeJS.Timeout;
-} | null = null;
+}
+let running: RunningWorker | null = null;
 let nextId = 0;
 
 /** Whether a worker is running (started and not yet stopped). */
@@ -44,13 +45,13 @@ export function stopBuildWorker(): void {
 	stopping.pending.clear();
 }
 
-function workerFor(script: BuildWorkerScript) {
+function workerFor(script: BuildWorkerScript): RunningWorker {
 	if (running?.script === script) return running;
 	stopBuildWorker();
 	const worker = new Worker(script.path);
 	// An idle worker does not keep the process alive; one building does (see `buildOffThread`).
 	worker.unref();
-	const started = { script, worker, pending: new Map<number, (reply: BuildReply) => void>() };
+	const started: RunningWorker = { script, worker, pending: new Map<number, (reply: BuildReply) => void>() };
 	const fail = (error: string) => {
 		if (running === started) running = null;
 		for (const answer of started.pending.values()) answer({ id: -1, error });

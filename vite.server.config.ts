@@ -1,6 +1,7 @@
-// Vite configuration for the production server entry (src/lib/server/http/node-server.ts): bundled for Node as
+// Vite configuration for the production server entry (src/lib/server/http/node-entry.ts): bundled for Node as
 // build/index.js, in place of adapter-node's own server, after `vite build` has written the app beside it; with the
-// worker thread that builds a decision's dataset (src/lib/server/db/build-worker.ts) as build/build-worker.js.
+// server it runs on a thread (node-server.ts) as build/http-server.js, and the worker thread that builds a decision's
+// dataset (src/lib/server/db/build-worker.ts) as build/build-worker.js.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -15,7 +16,11 @@ export default defineConfig({
 		// Replaces adapter-node's map of the file it replaces.
 		sourcemap: true,
 		rolldownOptions: {
-			input: { index: 'src/lib/server/http/node-server.ts', 'build-worker': 'src/lib/server/db/build-worker.ts' },
+			input: {
+				index: 'src/lib/server/http/node-entry.ts',
+				'http-server': 'src/lib/server/http/node-server.ts',
+				'build-worker': 'src/lib/server/db/build-worker.ts'
+			},
 			output: { entryFileNames: '[name].js', chunkFileNames: 'entry-chunks/[name]-[hash].js' }
 		}
 	}

@@ -17,7 +17,9 @@ const { values: options } = parseArgs({
 		'mixed-seconds': { type: 'string', default: '30' },
 		readers: { type: 'string', default: '8' },
 		// A regular expression: the mixed load requests only the paths it matches (e.g. `csv|sqlite` for the downloads).
-		only: { type: 'string', default: '' }
+		only: { type: 'string', default: '' },
+		// Sent as Accept-Encoding (e.g. `br, gzip`, as browsers do): the server then compresses; none by default.
+		'accept-encoding': { type: 'string', default: '' }
 	}
 });
 if (!options.dataset) throw new Error('--dataset <file> is required (e.g. the 100× file of data:synthetic)');
@@ -28,6 +30,7 @@ const renders = Number(options.renders);
 function get(path: string, uncached: boolean): Promise<{ status: number; ms: number }> {
 	const started = performance.now();
 	const headers: Record<string, string> = uncached ? { cookie: 'pem_session=bench' } : {};
+	if (options['accept-encoding']) headers['accept-encoding'] = options['accept-encoding'];
 	return new Promise((done, fail) => {
 		request(`${origin}${path}`, { headers, agent: false }, (response) => {
 			response.on('data', () => {});
@@ -38,7 +41,7 @@ function get(path: string, uncached: boolean): Promise<{ status: number; ms: num
 	});
 }
 
-/** The server's resident memory now and at its peak so far (VmRSS, VmHWM), in MB. */
+/** The server's resident memory (the whole process, every thread) now and at its peak so far (VmRSS, VmHWM), in MB. */
 function memory(server: ChildProcess): { rss: number; peak: number } {
 	const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
 	const mb = (key: string) => Math.round(Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024);

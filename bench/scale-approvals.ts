@@ -1,10 +1,10 @@
 // Part of `npm run bench:scale`: approvals on one synthetic dataset (its CSV folder), with a reader probing meanwhile; writes JSON.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addMaintainer } from '../src/lib/server/auth/maintainers';
 import { approveCorrection } from '../src/lib/server/corrections/review';
-import { buildDataset } from '../src/lib/server/db/build';
+import { buildOffThread, stopBuildWorker } from '../src/lib/server/db/build-thread';
 import { registerBuildWorker } from '../src/lib/server/db/build-worker-script';
 import { getDataset } from '../src/lib/server/db/dataset';
 import { searchDataset } from '../src/lib/server/db/queries/search';
@@ -22,11 +22,14 @@ const target = {
 	today: process.env.DATASET_TODAY ?? '2026-11-29'
 };
 Object.assign(process.env, { DATASET_DB_PATH: target.outPath, STATE_DB_PATH: join(folder, 'state.sqlite') });
-const built = buildDataset(target);
-if (!built.ok) throw new Error(built.errors.slice(0, 5).join('\n'));
-const state = getState();
-// As the production server does, approvals build on a worker thread (its script compiled by tsx here).
+// As the production server does, approvals build on a worker thread (its script compiled by tsx here). The first
+// build runs there too, so that this thread's memory is what a server's is; the worker is stopped after it, so the
+// first approval starts one, as after a server's start.
 registerBuildWorker({ path: new URL('../tests/helpers/build-worker.mjs', import.meta.url).pathname });
+const built = await buildOffThread(target);
+if (!built.ok) throw new Error(built.errors.slice(0, 5).join('\n'));
+stopBuildWorker();
+const state = getState();
 const reviewer = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'));
 
 const medinsky = toMatchExpression('Medinsky') ?? '';
@@ -54,6 +57,19 @@ function probe(): { stop: () => number[] } {
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1] ?? NaN;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? NaN;
 
+/** This process's resident memory (every thread), now and at its peak since the last `resetPeak`, in MB. */
+function memory(): { rss: number; peak: number } {
+	const status = readFileSync('/proc/self/status', 'utf8');
+	const mb = (key: string) => Math.round(Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024);
+	return { rss: mb('VmRSS'), peak: mb('VmHWM') };
+}
+/** Starts the peak over from now (Linux: writing 5 to clear_refs resets VmHWM). */
+const resetPeak = () => writeFileSync('/proc/self/clear_refs', '5');
+const settle = () => new Promise((done) => setTimeout(done, 1000));
+
+await settle();
+const before = memory();
+resetPeak();
 const idle = probe();
 await new Promise((done) => setTimeout(done, 2000));
 const readP99Idle = p99(idle.stop());
@@ -82,6 +98,17 @@ for (let index = 1; index <= Number(count ?? 3); index += 1) {
 	cpu.push((used.user + used.system) / 1000);
 }
 const readP99During = p99(during.stop());
+// The worker is idle and keeps what it parsed until it stops (see build-thread.ts); then its memory is given back.
+await settle();
+const afterApprovals = memory();
+stopBuildWorker();
+await settle();
+const memoryMb = {
+	before: before.rss,
+	peakDuring: afterApprovals.peak,
+	afterApprovals: afterApprovals.rss,
+	afterWorkerStopped: memory().rss
+};
 // The first approval after start-up reads and checks every file; the next ones reuse what it read (see build.ts).
 const [first, ...later] = times;
-writeFileSync(out, JSON.stringify({ first, p50: median(later), times, cpu, readP99Idle, readP99During }));
+writeFileSync(out, JSON.stringify({ first, p50: median(later), times, cpu, readP99Idle, readP99During, memoryMb }));

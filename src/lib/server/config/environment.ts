@@ -41,3 +41,16 @@ export function pageCacheBytes(): number {
 	const mib = Number(process.env.PAGE_CACHE_MB ?? 64);
 	return (Number.isFinite(mib) && mib > 0 ? mib : 64) * 1024 * 1024;
 }
+
+/**
+ * The server thread's heap bound in MiB (SERVER_HEAP_MB, default 128): V8's old generation, where what the server keeps
+ * per dataset version lives (tens of MiB at a hundred times the real data) and where garbage waits to be collected.
+ * Left unbounded, V8 lets garbage grow with the machine's memory before it collects; bounded, it collects sooner.
+ */
+export function serverHeapMb(): number {
+	const raw = process.env.SERVER_HEAP_MB;
+	if (raw === undefined || raw === '') return 128;
+	if (!/^\d+$/.test(raw) || Number(raw) < 64)
+		throw new Error(`SERVER_HEAP_MB must be a whole number of MiB, at least 64, not ${JSON.stringify(raw)}`);
+	return Number(raw);
+}

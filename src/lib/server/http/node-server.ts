@@ -3,8 +3,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parentPort } from 'node:worker_threads';
 import { registerBuildWorker } from '../db/build-worker-script';
 import { answerFromCache } from './fast-path';
+import { SHUT_DOWN } from './server-thread';
 import { isEmbedPath } from './paths';
 import { clientErrorAnswer, secureResponse } from './security-headers';
 
@@ -102,3 +104,5 @@ function shutDown(): void {
 }
 process.on('SIGTERM', shutDown);
 process.on('SIGINT', shutDown);
+// On the entry's thread (node-entry.ts) signals reach the process's main thread, which passes them on.
+parentPort?.on('message', (message) => message === SHUT_DOWN && shutDown()).unref();

@@ -218,7 +218,14 @@ const cases: { name: string; figures: StatedFigure[]; combined?: StatedFigure[];
 	{
 		name: 'one side gives two different numbers: not a dispute',
 		figures: [kyiv(207), zelensky(206)],
-		expected: announced('Kyiv reported 206 and 207: these figures differ, and no other side gave one.')
+		expected: announced('Kyiv reported 206 and 207, and no other side gave a figure.')
+	},
+	{
+		// Two groups (a ship's 14 sailors and 4 Rosatom staff, 9 Apr 2022) are not two answers to one question: the
+		// sentence names one side's figures without calling them different or contradictory.
+		name: "one side's figures for two groups are named, not called a contradiction",
+		figures: [civilians(moscow, 14), civilians(moscow, 4)],
+		expected: announced('Moscow reported 4 civilians and 14 civilians, and no other side gave a figure.')
 	},
 	{
 		name: "one side's differing numbers, one of which the other side gave: neither confirmed nor disputed",

@@ -37,7 +37,7 @@ test.describe('a journalist checks the exchange of 30 Dec 2024', () => {
 		await nearby
 			.getByRole('row')
 			.filter({ hasText: 'Government of Ukraine' })
-			.getByRole('link', { name: /Statement c\d+/ })
+			.getByRole('link', { name: /3,956 \(the statement's own page\)/ })
 			.click();
 		await expect(page).toHaveURL(/\/claims\/c\d+$/);
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Government of Ukraine: 3,956');

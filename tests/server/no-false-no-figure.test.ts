@@ -3,7 +3,7 @@ import { render } from 'svelte/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Component } from 'svelte';
 import { combinedCounted, countedFor, directions, type Direction } from '../../src/lib/domain/round-figures';
-import { statusLabel } from '../../src/lib/format/figures';
+import { formatDate, statusLabel } from '../../src/lib/format/figures';
 import { m } from '../../src/lib/paraglide/messages.js';
 import { RoundDetailResponse } from '../../src/lib/schemas/exports';
 import { buildInto, realDataDir } from '../helpers/dataset';
@@ -114,5 +114,28 @@ describe('every round of the real dataset', () => {
 		expect(directionsWithNumbers).toBeGreaterThan(150);
 		// The explanation's pattern matches the page as rendered, where a direction truly has no figure.
 		expect(explanationsOfNoFigure).toBeGreaterThan(0);
+	});
+
+	it("names the statements behind each side's figure by who made them and when, never by a record id", () => {
+		const db = modules.dataset.getDataset();
+		const rounds = modules.rounds.listRounds(db).filter((round) => round.kind !== 'agreement');
+		let links = 0;
+		for (const round of rounds) {
+			const claims = new Map(modules.claims.claimsOfRound(db, round.id).map((claim) => [claim.id, claim]));
+			const data = roundLoad({ params: { id: round.id }, url: new URL(`https://example.org/rounds/${round.id}`) });
+			const html = render(RoundPage, { props: { data } }).body;
+			const spans = html.match(/<span class="claim-ids[^"]*">.*?<\/span>/gs) ?? [];
+			for (const span of spans) {
+				for (const [, id, text] of span.matchAll(/<a href="#claim-([^"]+)"[^>]*>([^<]*)<\/a>/g)) {
+					const claim = claims.get(id);
+					expect(claim, `${round.id}: ${id} is one of the round's statements`).toBeDefined();
+					expect(text, round.id).toBe(`${claim!.claimant}, ${formatDate(claim!.statedOn)}`);
+					expect(text, round.id).not.toMatch(/\bc\d{3,}\b/);
+					links += 1;
+				}
+			}
+		}
+		// Every round with a side's figure has such links: hundreds on the real dataset.
+		expect(links).toBeGreaterThan(200);
 	});
 });

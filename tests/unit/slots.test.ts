@@ -31,10 +31,10 @@ describe('sentenceParts', () => {
 	it.each([
 		['en', 1, '(from ', ')'],
 		['en', 2, '(from ', ')'],
-		['uk', 1, '(за заявою ', ')'],
-		['uk', 3, '(за заявами ', ')'],
-		['ru', 1, '(по заявлению ', ')'],
-		['ru', 5, '(по заявлениям ', ')']
+		['uk', 1, '(заява: ', ')'],
+		['uk', 3, '(заяви: ', ')'],
+		['ru', 1, '(заявление: ', ')'],
+		['ru', 5, '(заявления: ', ')']
 	] as const)('the statements behind a party figure, in %s, %i of them', (locale, count, before, after) => {
 		const parts = sentenceParts(m.round_party_figure_claims({ count, ...slotInputs('claims') }, { locale }));
 		expect(parts).toEqual([{ text: before }, { slot: 'claims' }, { text: after }]);

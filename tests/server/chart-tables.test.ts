@@ -3,7 +3,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runningSumsOf, type ChartDirection, type ChartRound } from '../../src/lib/charts/inputs';
+import { chartRoundOf, runningSumsOf, type ChartDirection, type ChartRound } from '../../src/lib/charts/inputs';
 import { directions, populations, type Direction } from '../../src/lib/domain/round-figures';
 import { seededRandom } from '../../src/lib/seeded-random';
 import {
@@ -12,6 +12,7 @@ import {
 	updateChartTables,
 	writeChartTables
 } from '../../src/lib/server/db/chart-tables';
+import { deriveRounds } from '../../src/lib/server/db/queries/rounds';
 import { buildInto, realDataDir, temporaryDir } from '../helpers/dataset';
 
 /** The chart tables' rows, each table in its key's order. */
@@ -326,4 +327,24 @@ describe('updating the chart tables after an approval', () => {
 			expect(moved).toBeGreaterThan(20);
 		}
 	);
+});
+
+describe('writing the chart tables whole', () => {
+	// A whole build gives the inputs it has just derived, in its own order and as objects (a figure without a scope
+	// has the key, undefined), rather than have them read back from chart_rounds.
+	it('writes from the derived inputs, in any order, the rows it writes from chart_rounds', () => {
+		open();
+		const random = seededRandom(12);
+		const inputs = deriveRounds(db)
+			.filter((round) => round.kind !== 'agreement')
+			.map(chartRoundOf)
+			.map((input) => ({ input, key: random() }))
+			.sort((a, b) => a.key - b.key)
+			.map(({ input }) => input);
+		expect(inputs.length).toBeGreaterThan(100);
+		writeChartTables(db);
+		const fromStored = chartRows(db);
+		writeChartTables(db, inputs);
+		expect(chartRows(db)).toEqual(fromStored);
+	});
 });

@@ -73,6 +73,19 @@ describe('a figure with its qualifier and what it counts', () => {
 	])('%s: %s, %s %i -> %s', (locale, scope, qualifier, number, expected) => {
 		expect(inLocale(locale, () => scopedFigure(scope, number, qualifier))).toBe(expected);
 	});
+
+	// Worded figures are remembered (see scopedFigure): by locale too, so a figure worded in one language first is
+	// never given in that language to a reader of another.
+	it.each<[Locale, string]>([
+		['en', 'about 21 servicemen'],
+		['uk', 'близько 21 військовослужбовця'],
+		['ru', 'около 21 военнослужащего'],
+		['en', 'about 21 servicemen'],
+		['ru', 'около 21 военнослужащего'],
+		['uk', 'близько 21 військовослужбовця']
+	])('the same figure asked for again in %s -> %s', (locale, expected) => {
+		expect(inLocale(locale, () => scopedFigure('military', 21, 'about'))).toBe(expected);
+	});
 });
 
 let nextId = 1;

@@ -93,6 +93,12 @@ const military = (voice: typeof kyiv, number: number, qualifier: Qualifier = 'ex
 const civilians = (voice: typeof kyiv, number: number, qualifier: Qualifier = 'exact') =>
 	voice(number, qualifier, 'civilians');
 
+/** One part of the day's returns, for the part cases: `inExchange(moscow(175))` is Moscow's 175 of the exchange itself. */
+const inExchange = (figure: StatedFigure): StatedFigure => ({ ...figure, part: 'in_exchange' });
+const outsideExchange = (figure: StatedFigure): StatedFigure => ({ ...figure, part: 'outside_exchange' });
+const ean = claimant('independent', 'EAN');
+const mediaLine = claimant('independent', 'The Media Line');
+
 const cases: { name: string; figures: StatedFigure[]; combined?: StatedFigure[]; expected: Expected }[] = [
 	// Rule 1: nothing to go on
 	{ name: 'no figures', figures: [], expected: noFigure },
@@ -423,9 +429,9 @@ const cases: { name: string; figures: StatedFigure[]; combined?: StatedFigure[];
 		}
 	},
 	{
-		// The gap between totals is never said without the sub-count a voice gave beside its total: Moscow's 175 in the
-		// exchange and 22 wounded handed over outside it, against Kyiv's 197.
-		name: 'a dispute on totals names a sub-count stated beside them (19 Mar 2025)',
+		// The gap between totals is never said without the sub-count a voice gave beside its total, even when the data
+		// does not mark the sub-count as a part of the day's returns (the parts cases above).
+		name: 'a dispute on totals names a sub-count stated beside them',
 		figures: [kyiv(197), moscow(175), military(moscow, 22)],
 		expected: {
 			...disputed(
@@ -435,6 +441,87 @@ const cases: { name: string; figures: StatedFigure[]; combined?: StatedFigure[];
 			),
 			disputedScope: 'all'
 		}
+	},
+	// Rule 2, parts of a day's returns: a voice's part inside the exchange and its part outside it add up to its whole,
+	// which is compared with the other side's whole; a part alone is never compared with a whole.
+	{
+		name: "a voice's parts add up and match the other side's whole (19 Mar 2025)",
+		figures: [
+			kyiv(197),
+			inExchange(military(kyiv, 175)),
+			inExchange(moscow(175)),
+			outsideExchange(military(moscow, 22)),
+			outsideExchange(military(ean, 23))
+		],
+		expected: {
+			...corroborated(
+				197,
+				'Kyiv and Moscow both reported 197 (Moscow: 175 in the exchange + 22 servicemen outside the exchange).'
+			),
+			confirmedScope: 'all'
+		}
+	},
+	{
+		name: 'parts of different scopes add up to everyone returned (26 Apr 2023)',
+		figures: [
+			kyiv(44),
+			military(kyiv, 42),
+			civilians(kyiv, 2),
+			inExchange(moscow(40)),
+			outsideExchange(military(moscow, 4))
+		],
+		expected: {
+			...corroborated(
+				44,
+				'Kyiv and Moscow both reported 44 (Moscow: 40 in the exchange + 4 servicemen outside the exchange).'
+			),
+			confirmedScope: 'all'
+		}
+	},
+	{
+		name: 'a part alone is named, never compared with a whole',
+		figures: [kyiv(197), inExchange(moscow(175))],
+		expected: announced(
+			"Kyiv reported 197 and Moscow reported 175 in the exchange; no other side's figure confirms them."
+		)
+	},
+	{
+		name: "a sum of parts that differs from the other side's whole is a dispute, and says what it adds up",
+		figures: [kyiv(200), inExchange(moscow(175)), outsideExchange(military(moscow, 22))],
+		expected: {
+			...disputed(
+				197,
+				200,
+				'Kyiv reported 200 and Moscow reported 197 (175 in the exchange + 22 servicemen outside the exchange): the figures differ by 3.'
+			),
+			disputedScope: 'all'
+		}
+	},
+	{
+		name: 'a part beside disputed wholes is named as a part',
+		figures: [kyiv(200), moscow(190), outsideExchange(military(moscow, 22))],
+		expected: {
+			...disputed(
+				190,
+				200,
+				'Kyiv reported 200 and Moscow reported 190: the figures differ by 10; not in the comparison, as they count only part of those returned: Moscow reported 22 servicemen outside the exchange.'
+			),
+			disputedScope: 'all'
+		}
+	},
+	{
+		name: "servicemen and civilians add up, and a medium's exchange part is named as such (24 Aug 2025, to Russia)",
+		figures: [military(moscow, 146), civilians(moscow, 8), inExchange(mediaLine(146))],
+		expected: announced(
+			"Moscow reported 146 servicemen and 8 civilians, and The Media Line reported 146 in the exchange; no other side's figure confirms them."
+		)
+	},
+	{
+		name: 'two figures for one part do not add up with the other part',
+		figures: [kyiv(197), inExchange(moscow(175)), inExchange(moscow(170)), outsideExchange(military(moscow, 22))],
+		expected: announced(
+			"Kyiv reported 197 people in all, and Moscow reported 170 in the exchange, 175 in the exchange and 22 servicemen outside the exchange; no other side's figure confirms them."
+		)
 	},
 	{
 		name: 'a dispute on servicemen names a total stated beside them',

@@ -149,6 +149,35 @@ describe('partyFigure', () => {
 			expected: { number: 180, qualifier: 'at_least', varies: false, scope: 'military', derivation: 'stated' }
 		},
 		{
+			name: 'a part inside the exchange and a part outside it: their sum, for everyone',
+			figures: [
+				{ ...figure(175, 'exact'), part: 'in_exchange' },
+				{ ...figure(22, 'exact', 'military'), part: 'outside_exchange' }
+			],
+			expected: { number: 197, qualifier: 'exact', varies: false, scope: 'all', derivation: 'sum' }
+		},
+		{
+			name: 'a figure for everyone wins over the sum of parts',
+			figures: [
+				figure(200, 'exact'),
+				{ ...figure(175, 'exact'), part: 'in_exchange' },
+				{ ...figure(22, 'exact', 'military'), part: 'outside_exchange' }
+			],
+			expected: { number: 200, qualifier: 'exact', varies: false, scope: 'all', derivation: 'stated' }
+		},
+		{
+			name: 'a part alone is never the figure for everyone: it is named with its part',
+			figures: [{ ...figure(175, 'exact'), part: 'in_exchange' }],
+			expected: {
+				number: 175,
+				qualifier: 'exact',
+				varies: false,
+				scope: 'all',
+				derivation: 'stated',
+				part: 'in_exchange'
+			}
+		},
+		{
 			name: 'a component given twice differently: the highest, and the sum is flagged',
 			figures: [figure(184, 'exact', 'military'), figure(185, 'exact', 'military'), figure(20, 'exact', 'civilians')],
 			expected: { number: 205, qualifier: 'exact', varies: true, scope: 'all', derivation: 'sum' }
@@ -161,7 +190,8 @@ describe('partyFigure', () => {
 				qualifier: result.qualifier,
 				varies: result.varies,
 				scope: result.scope,
-				derivation: result.derivation
+				derivation: result.derivation,
+				...(result.part ? { part: result.part } : {})
 			}
 		).toEqual(expected);
 	});

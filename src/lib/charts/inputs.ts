@@ -3,7 +3,7 @@ import {
 	comparedFigures,
 	hasConfirmedPart,
 	isConfirmed,
-	scopedFigure,
+	formatStatedFigure,
 	type Confirmation,
 	type StatedFigure
 } from '../domain/confirmation';
@@ -26,7 +26,7 @@ import type { CumulativeInput, DirectionMark, Discrepancy, StatedTotal, Timeline
 /** What the charts need of a figure: its number, who stated it (named in every language) and the claim it comes from. */
 export type ChartFigure = Pick<
 	StatedFigure,
-	'claimId' | 'side' | 'number' | 'qualifier' | 'scope' | 'claimant' | 'claimantNameUk' | 'claimantNameRu'
+	'claimId' | 'side' | 'number' | 'qualifier' | 'scope' | 'part' | 'claimant' | 'claimantNameUk' | 'claimantNameRu'
 >;
 
 /**
@@ -57,12 +57,14 @@ function chartDirection({ confirmation, byParty }: DirectionFigures): ChartDirec
 			range: confirmation.range,
 			disputedScope: confirmation.disputedScope,
 			figures: confirmation.figures.map(
-				({ claimId, side, number, qualifier, scope, claimant, claimantNameUk, claimantNameRu }) => ({
+				({ claimId, side, number, qualifier, scope, part, claimant, claimantNameUk, claimantNameRu }) => ({
 					claimId,
 					side,
 					number,
 					qualifier,
 					scope,
+					// A part of the day's returns is never compared as a whole, in the chart as in the status.
+					...(part ? { part } : {}),
 					claimant,
 					claimantNameUk,
 					claimantNameRu
@@ -258,13 +260,16 @@ export function disputeEntries(rounds: readonly ChartRound[]): DisputeEntry[] {
 	);
 }
 
-/** "10 servicemen + 2 civilians": what a sum was added up from, as the status explanations say it. */
+/**
+ * "10 servicemen + 2 civilians", "175 in the exchange + 22 servicemen outside the exchange": what a sum was added up
+ * from, as the status explanations say it.
+ */
 function sumParts(parts: readonly ChartFigure[]): string {
 	return parts
 		.flatMap((part) =>
 			part.number === null || part.qualifier === null
 				? []
-				: [scopedFigure(part.scope ?? 'all', part.number, part.qualifier)]
+				: [formatStatedFigure({ ...part, number: part.number, qualifier: part.qualifier })]
 		)
 		.join(' + ');
 }

@@ -12,6 +12,14 @@ import { claimSpeaker, type Speaker } from '../format/data-words';
 export const figureScopes = ['all', 'military', 'civilians'] as const;
 export type FigureScope = (typeof figureScopes)[number];
 
+/**
+ * Which of a day's returns a figure counts: all of them (`whole`), or only one part of them, those inside the exchange
+ * ("175 for 175") or those handed over outside it (wounded returned beside the exchange). A part is never compared
+ * with a whole as a rival total; a voice that gave one figure for each part is counted by their sum.
+ */
+export const figureParts = ['whole', 'in_exchange', 'outside_exchange'] as const;
+export type FigurePart = (typeof figureParts)[number];
+
 /** One claim's figure for the thing being counted, as the claimant stated it. */
 export interface StatedFigure extends Speaker {
 	claimId: string;
@@ -22,7 +30,9 @@ export interface StatedFigure extends Speaker {
 	qualifier: Qualifier | null;
 	/** What the figure counts within its direction; `all` when omitted. */
 	scope?: FigureScope;
-	/** For a figure we add up from one side's own sub-counts: the sub-count figures it is the sum of. */
+	/** Which of the day's returns the figure counts; `whole` when omitted. */
+	part?: FigurePart;
+	/** For a figure we add up from one side's own sub-counts or parts: the figures it is the sum of. */
 	sumOf?: readonly StatedFigure[];
 	/** Known only from copies of a page (mirrors, aggregators, re-posts): it can dispute, but never confirm. */
 	onlyCopies?: boolean;
@@ -123,6 +133,9 @@ export interface ConfirmationContext {
  *    `mediator`, `international` and `independent` (media). Several officials of one side are one voice.
  * 2. Figures are compared only within one scope: everyone returned, servicemen, civilians. A side that gave
  *    servicemen and civilians but no figure for everyone also has their sum as its figure for everyone.
+ *    A figure for one part of the day's returns (only those in the exchange, or only those handed over outside it) is
+ *    never compared: a side that gave one exact figure for each part is counted by their sum (of their scope when both
+ *    share one, otherwise of everyone returned), and a part alone is named beside the comparison.
  * 3. Within a scope, a voice whose own figures differ (two exact numbers, or a bound its own exact number breaks)
  *    contradicts itself: it is named, and neither confirms nor disputes anyone.
  * 4. `disputed` when, within one scope, two other voices give different exact numbers, or one's bound is
@@ -169,8 +182,9 @@ export function deriveConfirmation(figures: readonly StatedFigure[], context: Co
 		};
 	}
 
+	const wholes = wholeFigures(numbered);
 	const analyses = figureScopes
-		.map((scope) => analyseScope(scope, withSums(scope, numbered)))
+		.map((scope) => analyseScope(scope, withSums(scope, wholes)))
 		.filter((analysis) => analysis.figures.length > 0);
 
 	const conflict = analyses.find((analysis) => analysis.conflict !== null);
@@ -198,7 +212,7 @@ export function deriveConfirmation(figures: readonly StatedFigure[], context: Co
 	}
 	if (agreed.length > 0) {
 		const agreedScopes = new Set(agreed.map((analysis) => analysis.scope));
-		const rest = numbered.filter((figure) => !agreedScopes.has(scopeOf(figure)));
+		const rest = numbered.filter((figure) => !agreedScopes.has(scopeOf(figure)) || !isWhole(figure));
 		return {
 			...base,
 			status: 'partly_confirmed',
@@ -215,7 +229,7 @@ export function deriveConfirmation(figures: readonly StatedFigure[], context: Co
 		};
 	}
 
-	const accountable = numbered.filter((figure) => figure.side !== 'independent');
+	const accountable = wholes.filter((figure) => figure.side !== 'independent');
 	const accountableVoices = new Set(accountable.map((figure) => figure.side));
 	const scopesOfVoices = new Map<ClaimantSide, Set<FigureScope>>();
 	for (const figure of accountable) {
@@ -225,7 +239,8 @@ export function deriveConfirmation(figures: readonly StatedFigure[], context: Co
 		all.some((other, otherIndex) => otherIndex !== index && [...scopes].some((scope) => other.has(scope)))
 	);
 	if (accountableVoices.size > 1 && !shareAScope) {
-		return { ...base, status: 'scope_differs', explanation: describeScopeDifference(accountable) };
+		const stated = numbered.filter((figure) => figure.side !== 'independent');
+		return { ...base, status: 'scope_differs', explanation: describeScopeDifference(stated) };
 	}
 
 	const selfContradicting = [...new Set(analyses.flatMap((analysis) => analysis.selfContradicting))];
@@ -266,6 +281,47 @@ function scopeOf(figure: StatedFigure): FigureScope {
 	return figure.scope ?? 'all';
 }
 
+function isWhole(figure: StatedFigure): boolean {
+	return (figure.part ?? 'whole') === 'whole';
+}
+
+/**
+ * The figures that count a whole day's returns: each voice's own, and for a voice that gave one exact figure for the
+ * part inside the exchange and one for the part outside it, their sum (marked with the parts it adds up). Parts alone
+ * are left out, so that no part is compared with a whole as if they were rival totals.
+ */
+function wholeFigures(numbered: readonly NumberedFigure[]): NumberedFigure[] {
+	const sums: NumberedFigure[] = [];
+	for (const side of new Set(numbered.map((figure) => figure.side))) {
+		const inside = onlyExactPart(numbered, side, 'in_exchange');
+		const outside = onlyExactPart(numbered, side, 'outside_exchange');
+		if (!inside || !outside) continue;
+		const scope = scopeOf(inside) === scopeOf(outside) ? scopeOf(inside) : 'all';
+		if (numbered.some((figure) => figure.side === side && isWhole(figure) && scopeOf(figure) === scope)) continue;
+		sums.push({
+			claimId: `${inside.claimId}+${outside.claimId}`,
+			claimant: inside.claimant,
+			claimantNameUk: inside.claimantNameUk,
+			claimantNameRu: inside.claimantNameRu,
+			side,
+			number: inside.number + outside.number,
+			qualifier: 'exact',
+			scope,
+			sumOf: [inside, outside]
+		});
+	}
+	return [...numbered.filter(isWhole), ...sums];
+}
+
+/** A voice's one exact figure for one part of the day's returns, or undefined when it gave none or several. */
+function onlyExactPart(numbered: readonly NumberedFigure[], side: ClaimantSide, part: FigurePart) {
+	const own = numbered.filter((figure) => figure.side === side && figure.part === part);
+	const [first] = own;
+	if (!first || own.some((f) => f.qualifier !== 'exact' || f.number !== first.number || scopeOf(f) !== scopeOf(first)))
+		return undefined;
+	return first;
+}
+
 /**
  * The figures of one scope; for `all`, each voice that gave no figure for everyone but one exact figure for
  * servicemen and one for civilians also gets their sum, marked with what it adds up.
@@ -296,10 +352,11 @@ function withSums(scope: FigureScope, numbered: readonly NumberedFigure[]): Numb
 
 /**
  * The figures compared within `scope`, as the rules compare them: for everyone returned, a voice that gave only its
- * servicemen and civilians figures is counted by their sum (whose `sumOf` names the two).
+ * servicemen and civilians figures is counted by their sum (whose `sumOf` names the two); a voice that gave the part
+ * of the day's returns inside the exchange and the part outside it is counted by their sum; a part alone is left out.
  */
 export function comparedFigures(figures: readonly StatedFigure[], scope: FigureScope): NumberedFigure[] {
-	return withSums(scope, figures.filter(hasNumber));
+	return withSums(scope, wholeFigures(figures.filter(hasNumber)));
 }
 
 /** A voice's one exact figure in a scope, or undefined when it gave none or several different ones. */
@@ -449,6 +506,17 @@ const SCOPE_MESSAGES: Record<FigureScope, ScopeMessage> = {
 const scopedFigures = new Map<string, string>();
 const SCOPED_FIGURES_LIMIT = 10_000;
 
+/** What a part of the day's returns adds to a figure: "175 in the exchange", "22 servicemen outside the exchange". */
+const PART_MESSAGES: Record<Exclude<FigurePart, 'whole'>, (inputs: { figure: string }) => string> = {
+	in_exchange: m.figure_part_in_exchange,
+	outside_exchange: m.figure_part_outside_exchange
+};
+
+/** A figure named with the part of the day's returns it counts: "175 in the exchange"; a whole figure unchanged. */
+export function withPart(figure: string, part: FigurePart = 'whole'): string {
+	return part === 'whole' ? figure : PART_MESSAGES[part]({ figure });
+}
+
 /** "185 servicemen", "more than 1 civilian", "205 people in all": a figure with its qualifier and what it counts. */
 export function scopedFigure(scope: FigureScope, number: number, qualifier: Qualifier): string {
 	const key = `${getLocale()} ${scope} ${qualifier} ${number}`;
@@ -465,7 +533,12 @@ export function scopedFigure(scope: FigureScope, number: number, qualifier: Qual
 export function formatStatedFigure(figure: NumberedFigure, nameEveryone = false): string {
 	const qualified = QUALIFIED_FIGURES[figure.qualifier]({ number: formatNumber(figure.number) });
 	const scope = scopeOf(figure);
-	const scoped = scope !== 'all' || nameEveryone ? scopedFigure(scope, figure.number, figure.qualifier) : qualified;
+	const part = figure.part ?? 'whole';
+	const scoped =
+		scope !== 'all' || (nameEveryone && part === 'whole')
+			? scopedFigure(scope, figure.number, figure.qualifier)
+			: qualified;
+	if (part !== 'whole') return withPart(scoped, part);
 	return figure.sumOf
 		? m.figure_sum_of({
 				figure: scoped,
@@ -598,10 +671,14 @@ function withUncompared(
 	conflict: Conflict
 ): string {
 	const inSums = new Set(conflict.involved.flatMap((figure) => (figure.sumOf ?? []).map((part) => part.claimId)));
-	const others = numbered.filter((figure) => scopeOf(figure) !== scope && !inSums.has(figure.claimId));
+	const others = numbered.filter(
+		(figure) => (scopeOf(figure) !== scope || !isWhole(figure)) && !inSums.has(figure.claimId)
+	);
 	if (others.length === 0) return explanation;
 	const parts = { dispute: explanation.replace(/\.$/, ''), who: describeWhoReportedWhat(others, true) };
-	return scope === 'all' ? m.explain_dispute_also_parts(parts) : m.explain_dispute_also_other(parts);
+	return scope === 'all' || others.some((figure) => !isWhole(figure))
+		? m.explain_dispute_also_parts(parts)
+		: m.explain_dispute_also_other(parts);
 }
 
 /** A conflict within one scope; the gap is quoted only between exact figures of one scope. */
@@ -660,10 +737,12 @@ function describeAgreement(scope: FigureScope, agreement: Agreement, sentence = 
 /** Two or more voices that counted different things: each with what it counted, and what a figure includes. */
 function describeScopeDifference(figures: readonly NumberedFigure[]): string {
 	const includes = figures
-		.filter((figure) => scopeOf(figure) === 'all')
+		.filter((figure) => scopeOf(figure) === 'all' && isWhole(figure))
 		.flatMap((whole) =>
 			figures
-				.filter((part) => part.side === whole.side && scopeOf(part) !== 'all' && part.number < whole.number)
+				.filter(
+					(part) => part.side === whole.side && scopeOf(part) !== 'all' && isWhole(part) && part.number < whole.number
+				)
 				.map((part) =>
 					m.explain_scope_includes({
 						speaker: speakerLabel(whole),
@@ -695,7 +774,9 @@ function describeAnnouncement(numbered: NumberedFigure[]): string {
 	if (numbered.length === 1 && onlyFigure !== undefined) {
 		return m.explain_only_one({ speaker: speakerLabel(onlyFigure), number: formatStatedFigure(onlyFigure) });
 	}
-	const exactValues = new Set(statedExactly.map((figure) => `${scopeOf(figure)}:${figure.number}`));
+	const exactValues = new Set(
+		statedExactly.map((figure) => `${scopeOf(figure)}:${figure.part ?? 'whole'}:${figure.number}`)
+	);
 	if (exactValues.size > 1) {
 		// One voice's figures of several scopes (servicemen and civilians), none of them stated by anyone else.
 		return m.explain_unconfirmed_by_other_side_plural({ reported: describeWhoReportedWhat(statedExactly) });

@@ -2,9 +2,11 @@
 import type { ClaimantSide, Counted, Qualifier, RoundKind, StatementKind } from '../schemas/vocabulary';
 import type { Speaker } from '../format/data-words';
 import {
+	comparedFigures,
 	deriveConfirmation,
 	hasConfirmedPart,
 	type Confirmation,
+	type FigurePart,
 	type FigureScope,
 	type StatedFigure
 } from './confirmation';
@@ -36,6 +38,8 @@ export interface ClaimFigure extends Speaker {
 	qualifier: Qualifier | null;
 	/** True when every source of the claim is a copy (mirror, aggregator, re-post): shown, never confirming. */
 	onlyCopies?: boolean;
+	/** Per direction, the part of the day's returns the figure counts (data/decisions/figure-parts.csv); whole if absent. */
+	parts?: Partial<Record<Direction, FigurePart>>;
 }
 
 /** Where a counted value puts a figure: its population, the directions it speaks for, and its scope. */
@@ -89,6 +93,8 @@ export interface DirectionFigures {
 /** One figure a party's own figure is made of. */
 export interface FigureComponent {
 	scope: FigureScope;
+	/** The part of the day's returns the component counts, when the party's figure adds up parts; whole if absent. */
+	part?: FigurePart;
 	number: number;
 	qualifier: Qualifier;
 	claimIds: string[];
@@ -102,7 +108,12 @@ export interface PartyFigure {
 	varies: boolean;
 	/** What the figure counts: everyone returned (stated, or servicemen + civilians added up), or one sub-count only. */
 	scope: FigureScope;
-	/** `stated`: the party's own figure; `sum`: the sum of its servicemen and civilians figures. */
+	/** Set when the party gave a figure for only one part of the day's returns, which is then its figure. */
+	part?: FigurePart;
+	/**
+	 * `stated`: the party's own figure; `sum`: the sum of its servicemen and civilians figures, or of its figures for the
+	 * part of the day's returns inside the exchange and the part outside it.
+	 */
 	derivation: 'stated' | 'sum';
 	components: FigureComponent[];
 	/** Every claim the figure rests on. */
@@ -110,8 +121,10 @@ export interface PartyFigure {
 }
 
 /** A statement's figure placed in one direction, with its scope, or a combined or other statement's figure. */
-function statedFigure(claim: ClaimFigure, scope: FigureScope): StatedFigure {
+function statedFigure(claim: ClaimFigure, scope: FigureScope, direction?: Direction): StatedFigure {
+	const part = direction ? claim.parts?.[direction] : undefined;
 	return {
+		...(part && part !== 'whole' ? { part } : {}),
 		claimId: claim.id,
 		claimant: claim.claimant,
 		claimantNameUk: claim.claimantNameUk,
@@ -134,7 +147,7 @@ function figuresFor(claims: readonly ClaimFigure[], population: Population, dire
 	for (const claim of claims) {
 		const placement = placements[claim.counted];
 		if (!placement || placement.population !== population || !placement.directions.includes(direction)) continue;
-		(claim.statement === 'report' ? reports : others).push(statedFigure(claim, placement.scope));
+		(claim.statement === 'report' ? reports : others).push(statedFigure(claim, placement.scope, direction));
 	}
 	const combined = claims
 		.filter((claim) => claim.statement === 'report' && combinedCounted[population].includes(claim.counted))
@@ -151,7 +164,11 @@ type Numbered = StatedFigure & { number: number; qualifier: Qualifier };
 function scopeFigure(figures: readonly StatedFigure[], party: Party, scope: FigureScope) {
 	const own = figures.filter(
 		(figure): figure is Numbered =>
-			figure.side === party && (figure.scope ?? 'all') === scope && figure.number !== null && figure.qualifier !== null
+			figure.side === party &&
+			(figure.scope ?? 'all') === scope &&
+			(figure.part ?? 'whole') === 'whole' &&
+			figure.number !== null &&
+			figure.qualifier !== null
 	);
 	if (own.length === 0) return null;
 	const exact = own.filter((figure) => figure.qualifier === 'exact');
@@ -196,6 +213,31 @@ export function partyFigure(figures: readonly StatedFigure[], party: Party): Par
 	if (everyone) {
 		return { ...everyone, scope: 'all', derivation: 'stated', components: [component('all', everyone)] };
 	}
+	const sumOfParts = comparedFigures(figures, 'all').find((figure) => figure.side === party && figure.sumOf);
+	if (sumOfParts?.sumOf?.every((part) => part.part !== undefined)) {
+		const parts = sumOfParts.sumOf.flatMap((part) =>
+			part.number === null || part.qualifier === null
+				? []
+				: [
+						{
+							scope: part.scope ?? 'all',
+							...(part.part ? { part: part.part } : {}),
+							number: part.number,
+							qualifier: part.qualifier,
+							claimIds: [part.claimId]
+						}
+					]
+		);
+		return {
+			number: sumOfParts.number,
+			qualifier: 'exact',
+			varies: false,
+			scope: 'all',
+			derivation: 'sum',
+			components: parts,
+			claimIds: parts.flatMap((part) => part.claimIds)
+		};
+	}
 	const military = scopeFigure(figures, party, 'military');
 	const civilians = scopeFigure(figures, party, 'civilians');
 	const qualifier = military && civilians ? sumQualifier(military.qualifier, civilians.qualifier) : null;
@@ -215,8 +257,37 @@ export function partyFigure(figures: readonly StatedFigure[], party: Party): Par
 		: civilians
 			? (['civilians', civilians] as const)
 			: [];
-	if (!scope || !only) return null;
+	if (!scope || !only) return partAlone(figures, party);
 	return { ...only, scope, derivation: 'stated', components: [component(scope, only)] };
+}
+
+/**
+ * A party that gave only a figure for one part of the day's returns: that figure, named with its part (it is not the
+ * party's figure for everyone returned); the highest if it gave several, exact ones first.
+ */
+function partAlone(figures: readonly StatedFigure[], party: Party): PartyFigure | null {
+	const own = figures.filter(
+		(figure): figure is Numbered =>
+			figure.side === party && figure.part !== undefined && figure.number !== null && figure.qualifier !== null
+	);
+	const exact = own.filter((figure) => figure.qualifier === 'exact');
+	const pool = exact.length > 0 ? exact : own;
+	const [first] = pool;
+	if (!first) return null;
+	const highest = pool.reduce((best, figure) => (figure.number > best.number ? figure : best), first);
+	const scope = highest.scope ?? 'all';
+	return {
+		number: highest.number,
+		qualifier: highest.qualifier,
+		varies: new Set(pool.map((figure) => figure.number)).size > 1,
+		scope,
+		part: highest.part,
+		derivation: 'stated',
+		components: [
+			{ scope, part: highest.part, number: highest.number, qualifier: highest.qualifier, claimIds: [highest.claimId] }
+		],
+		claimIds: [highest.claimId]
+	};
 }
 
 /** Figures and statuses of one round, for both populations and both directions. */

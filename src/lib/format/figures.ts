@@ -2,7 +2,7 @@
 import { m } from '../paraglide/messages.js';
 import { formatDate, formatDateRange, formatNumber } from './locale-formats';
 import { claimSpeaker } from './data-words';
-import { scopedFigure, type ConfirmationStatus, type StatedFigure } from '../domain/confirmation';
+import { scopedFigure, withPart, type ConfirmationStatus, type StatedFigure } from '../domain/confirmation';
 import type { FigureComponent, PartyFigure } from '../domain/round-figures';
 import type {
 	ClaimantSide,
@@ -28,19 +28,26 @@ export function formatFigure(value: number, qualifier: Qualifier): string {
 	return qualifierMessages[qualifier]({ number: formatNumber(value) });
 }
 
-/** A component of a party's figure with what it counts: "185 servicemen", "20 civilians", "205". */
-export function formatComponent(component: Pick<FigureComponent, 'scope' | 'number' | 'qualifier'>): string {
-	return component.scope === 'all'
-		? formatFigure(component.number, component.qualifier)
-		: scopedFigure(component.scope, component.number, component.qualifier);
+/**
+ * A component of a party's figure with what it counts: "185 servicemen", "20 civilians", "205", and the part of the
+ * day's returns it counts when it is one: "175 in the exchange", "22 servicemen outside the exchange".
+ */
+export function formatComponent(component: Pick<FigureComponent, 'scope' | 'number' | 'qualifier' | 'part'>): string {
+	return withPart(
+		component.scope === 'all'
+			? formatFigure(component.number, component.qualifier)
+			: scopedFigure(component.scope, component.number, component.qualifier),
+		component.part
+	);
 }
 
 /**
  * How a party's figure for a direction was derived, in words, or null when it is the party's own figure for everyone:
- * "185 servicemen + 20 civilians" for a sum, "servicemen only" for a sub-count.
+ * "185 servicemen + 20 civilians" or "175 in the exchange + 22 servicemen outside the exchange" for a sum, "servicemen
+ * only" for a sub-count.
  */
 export function partyFigureNote(figure: PartyFigure): string | null {
-	if (figure.derivation === 'sum') return figure.components.map(formatComponent).join(' + ');
+	if (figure.derivation === 'sum' || figure.part) return figure.components.map(formatComponent).join(' + ');
 	if (figure.scope === 'military') return m.party_figure_military_only();
 	if (figure.scope === 'civilians') return m.party_figure_civilians_only();
 	return null;

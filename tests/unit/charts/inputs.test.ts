@@ -174,6 +174,55 @@ describe('discrepancies', () => {
 		]);
 	});
 
+	// A figure for one part of the day's returns (those in the exchange, or those handed over beside it) is not a rival
+	// total: a voice's two parts are drawn as their sum, and a part alone is never drawn against a whole.
+	const part = (figure: ClaimFigure, part: 'in_exchange' | 'outside_exchange'): ClaimFigure => ({
+		...figure,
+		parts: { to_ukraine: part }
+	});
+	it.each([
+		{
+			name: "a voice's two parts add up to the other side's whole: no dispute (19 Mar 2025)",
+			claims: [
+				claim('a', 'ukraine', 'people_to_ukraine', 197),
+				part(claim('b', 'russia', 'people_each_way', 175), 'in_exchange'),
+				part(claim('c', 'russia', 'military_to_ukraine', 22), 'outside_exchange')
+			],
+			expected: []
+		},
+		{
+			name: 'a part alone is never drawn against a whole',
+			claims: [
+				claim('a', 'ukraine', 'people_to_ukraine', 44),
+				part(claim('b', 'russia', 'people_to_ukraine', 40), 'in_exchange')
+			],
+			expected: []
+		},
+		{
+			name: "a sum of parts that differs from the other side's whole is drawn as that sum",
+			claims: [
+				claim('a', 'ukraine', 'people_to_ukraine', 200),
+				part(claim('b', 'russia', 'people_each_way', 175), 'in_exchange'),
+				part(claim('c', 'russia', 'military_to_ukraine', 22), 'outside_exchange')
+			],
+			expected: [
+				['Kyiv', 200, 'detail of a'],
+				['Moscow', 197, '175 in the exchange + 22 servicemen outside the exchange']
+			]
+		}
+	])('$name', ({ claims, expected }) => {
+		const entries = disputeEntries([round('2025-03-19-exchange', '2025-03-19', claims)]);
+		expect(
+			entries.flatMap((entry) =>
+				discrepancyOf(entry, (claimId) => `detail of ${claimId}`, entry.date).figures.map((figure) => [
+					figure.speaker,
+					figure.value,
+					figure.counted
+				])
+			)
+		).toEqual(expected);
+	});
+
 	it('draws the sub-counts themselves when the dispute is about the sub-count', () => {
 		const [entry] = disputeEntries([
 			round('2025-03-19-exchange', '2025-03-19', [

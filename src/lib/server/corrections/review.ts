@@ -7,6 +7,7 @@ import {
 	buildDataset,
 	datasetFiles,
 	OFFER_ROUNDS_FILE,
+	FIGURE_PARTS_FILE,
 	REMOVED_FILE,
 	type DatasetEdit,
 	type EditOutcome
@@ -322,7 +323,7 @@ function publishedBase(
 	// A new claimant changes what the claims' search documents say of their speaker: rare enough to build whole.
 	if (planned.edits.slice(current.edits.length).some((edit) => edit.entity === 'claimant')) return null;
 	const builtAt = statSync(target.outPath).mtimeMs;
-	const inputs = [...Object.values(datasetFiles), REMOVED_FILE, OFFER_ROUNDS_FILE].map((file) =>
+	const inputs = [...Object.values(datasetFiles), REMOVED_FILE, OFFER_ROUNDS_FILE, FIGURE_PARTS_FILE].map((file) =>
 		join(target.dataDir, file)
 	);
 	if (inputs.some((path) => (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) >= builtAt)) return null;

@@ -9,11 +9,13 @@ import { datasetEntities, type CorrectionKind, type DatasetEntity } from '../../
 import { ClaimRow, claimColumns } from '../../schemas/claim';
 import { ClaimantRow, claimantColumns } from '../../schemas/claimant';
 import { MediatorRow, mediatorColumns } from '../../schemas/mediator';
+import { FigurePartRow, figurePartColumns } from '../../schemas/figure-part';
 import { OfferRoundRow, offerRoundColumns } from '../../schemas/offer-round';
 import { RemovedRow, removedColumns } from '../../schemas/removed';
 import { RoundRow, roundColumns } from '../../schemas/round';
 import { SourceRow, sourceColumns } from '../../schemas/source';
-import { ClaimantSide } from '../../schemas/vocabulary';
+import { ClaimantSide, type Counted } from '../../schemas/vocabulary';
+import { placements } from '../../domain/round-figures';
 import { parseCsv } from './csv';
 import { domainReliability, readSourceDomains } from '../import/decisions';
 import { containsWithheldName } from '../privacy/withheld-names';
@@ -38,6 +40,7 @@ export const REMOVED_FILE = 'removed.csv';
 
 /** Which rounds were carried out under an offer outside any agreement: an editorial decision, optional. */
 export const OFFER_ROUNDS_FILE = 'decisions/offer-rounds.csv';
+export const FIGURE_PARTS_FILE = 'decisions/figure-parts.csv';
 
 export interface BuildOptions {
 	dataDir: string;
@@ -130,7 +133,7 @@ interface CheckedRow<T> extends RawRow {
 	row: T | null;
 }
 
-const fileOrder: string[] = [...Object.values(datasetFiles), REMOVED_FILE, OFFER_ROUNDS_FILE];
+const fileOrder: string[] = [...Object.values(datasetFiles), REMOVED_FILE, OFFER_ROUNDS_FILE, FIGURE_PARTS_FILE];
 
 /** Collects `file:line: column: message` problems and lists them by file, then line. */
 class ProblemList {
@@ -567,6 +570,7 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 		problems
 	);
 	const offerRounds = checkOfferRounds(dataDir, rounds, claims, problems);
+	const figureParts = checkFigureParts(dataDir, claims, problems);
 	yield;
 	checkWithheldNames(datasetFiles.sources, sources, ['title'], problems);
 	checkWithheldNames(datasetFiles.rounds, rounds, ['summary'], problems);
@@ -590,6 +594,7 @@ function* validationSteps(dataDir: string, today: string, edits: readonly Datase
 		mediators: valid(mediators),
 		removed: valid(removed),
 		offerRounds: valid(offerRounds),
+		figureParts: valid(figureParts),
 		raw,
 		editOutcomes
 	};
@@ -731,6 +736,56 @@ function checkOfferRounds(
 	return links;
 }
 
+/** Whether a `counted` value gives a figure of living people in `direction` (see `placements`). */
+function peoplePlacedIn(counted: string, direction: string): boolean {
+	const placement = placements[counted as Counted];
+	return placement?.population === 'people' && placement.directions.some((placed) => placed === direction);
+}
+
+/**
+ * Markings of a figure as one part of a day's returns name a report whose figure counts living people in the direction
+ * marked, each claim and direction once.
+ */
+function checkFigureParts(
+	dataDir: string,
+	claims: CheckedRow<ClaimRow>[],
+	problems: ProblemList
+): CheckedRow<FigurePartRow>[] {
+	if (!existsSync(join(dataDir, FIGURE_PARTS_FILE))) return [];
+	const markings = checkRows(
+		FIGURE_PARTS_FILE,
+		readRawRows(dataDir, FIGURE_PARTS_FILE, figurePartColumns, problems),
+		FigurePartRow,
+		problems
+	);
+	const claimById = new Map(claims.map(({ raw }) => [raw.id ?? '', raw]));
+	const seen = new Set<string>();
+	for (const marking of markings) {
+		const claimId = marking.raw.claim_id ?? '';
+		const direction = marking.raw.direction ?? '';
+		const claim = claimById.get(claimId);
+		if (claim === undefined) problems.addFor(FIGURE_PARTS_FILE, marking, 'claim_id', `unknown claim id "${claimId}"`);
+		else if (claim.statement !== 'report')
+			problems.addFor(
+				FIGURE_PARTS_FILE,
+				marking,
+				'claim_id',
+				`claim "${claimId}" is a ${claim.statement}, not a report`
+			);
+		else if (!peoplePlacedIn(claim.counted ?? '', direction))
+			problems.addFor(
+				FIGURE_PARTS_FILE,
+				marking,
+				'direction',
+				`claim "${claimId}" counts ${claim.counted}, which gives no figure of people ${direction}`
+			);
+		if (seen.has(`${claimId} ${direction}`))
+			problems.addFor(FIGURE_PARTS_FILE, marking, 'direction', `"${claimId}" is marked ${direction} twice`);
+		seen.add(`${claimId} ${direction}`);
+	}
+	return markings;
+}
+
 const rowDigests = new WeakMap<object, bigint>();
 
 /** A validated row's digest (see {@link rowDigest}), computed once per row: a rebuild digests only the rows it changed. */
@@ -770,6 +825,7 @@ export function contentHashOf(content: {
 	mediators?: MediatorRow[];
 	removed?: RemovedRow[];
 	offerRounds?: OfferRoundRow[];
+	figureParts?: FigurePartRow[];
 }): string {
 	let sum = 0n;
 	const add = <T extends object>(part: string, rows: readonly T[], columns: readonly (keyof T)[]) => {
@@ -783,6 +839,7 @@ export function contentHashOf(content: {
 	add('removed', content.removed ?? [], removedColumns);
 	for (const [position, link] of (content.offerRounds ?? []).entries())
 		sum += rowDigest('offerRounds', JSON.stringify([position, ...offerRoundColumns.map((column) => link[column])]));
+	add('figureParts', content.figureParts ?? [], figurePartColumns);
 	return hashHex(sum % HASH_MODULUS);
 }
 
@@ -833,8 +890,19 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		const built = yield* localChangeSteps(options, options.base, copy);
 		if (built) return built;
 	}
-	const { problems, sources, rounds, claims, claimants, mediators, removed, offerRounds, raw, editOutcomes } =
-		yield* validationSteps(options.dataDir, options.today, options.edits ?? []);
+	const {
+		problems,
+		sources,
+		rounds,
+		claims,
+		claimants,
+		mediators,
+		removed,
+		offerRounds,
+		figureParts,
+		raw,
+		editOutcomes
+	} = yield* validationSteps(options.dataDir, options.today, options.edits ?? []);
 	if (problems.length > 0) return { ok: false, errors: problems, edits: editOutcomes };
 	const liveIds = { source: sources, round: rounds, claim: claims, claimant: claimants };
 	for (const tombstone of options.removedByCorrections ?? []) {
@@ -849,7 +917,16 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 	rmSync(temporaryPath, { force: true });
 	// The content hash and the meta values holding it (made by a whole build while another thread derives, see below).
 	const versioned = () => {
-		const contentHash = contentHashOf({ sources, rounds, claims, claimants, mediators, removed, offerRounds });
+		const contentHash = contentHashOf({
+			sources,
+			rounds,
+			claims,
+			claimants,
+			mediators,
+			removed,
+			offerRounds,
+			figureParts
+		});
 		const datasetVersion = contentHash.slice(0, 12);
 		const meta: [string, string][] = [
 			['schema_version', String(DATASET_SCHEMA_VERSION)],
@@ -922,6 +999,9 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 		const insertOfferRound = db.prepare(
 			'INSERT INTO offer_rounds (offer_id, round_id, reason, position) VALUES (@offer_id, @round_id, @reason, @position)'
 		);
+		const insertFigurePart = db.prepare(
+			'INSERT INTO figure_parts (claim_id, direction, part, reason) VALUES (@claim_id, @direction, @part, @reason)'
+		);
 		const insertCells = db.prepare('INSERT INTO record_cells (entity, id, position, cells) VALUES (?, ?, ?, ?)');
 		// Agreements first, so that stages can reference their parent.
 		const orderedRounds = [...rounds].sort((a, b) => Number(b.kind === 'agreement') - Number(a.kind === 'agreement'));
@@ -949,6 +1029,7 @@ function* buildSteps(options: BuildOptions, copy: Copy): Generator<Promise<void>
 			}
 			for (const tombstone of removed) yield void insertRemoved.run(tombstone);
 			for (const [position, link] of offerRounds.entries()) yield void insertOfferRound.run({ ...link, position });
+			for (const marking of figureParts) yield void insertFigurePart.run(marking);
 		}
 		// Then what nothing derived reads: the search index, the meta values and the records' cells as data/ has them.
 		function* indexWrites(meta: [string, string][]): Generator<void> {

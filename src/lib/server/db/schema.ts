@@ -6,9 +6,9 @@
  * written by an older build even when data/ has not changed (15: the content hash became a sum of row digests, which an
  * approval updates from the published file's hash; 17: a dispute's stored figures are only those it compares; 18: what
  * each event adds to the running sums and what each dispute's facts read of its figures are stored, so that an
- * approval updates the chart tables instead of rewriting them).
+ * approval updates the chart tables instead of rewriting them; 19: figures marked as one part of a day's returns).
  */
-export const DATASET_SCHEMA_VERSION = 18;
+export const DATASET_SCHEMA_VERSION = 19;
 
 /** DDL run on a fresh dataset database by the build: the tables (their indexes come after the rows, see below). */
 export const DATASET_SCHEMA_SQL = `
@@ -227,6 +227,16 @@ CREATE TABLE offer_rounds (
 	reason TEXT NOT NULL,
 	position INTEGER NOT NULL,
 	PRIMARY KEY (offer_id, round_id)
+) STRICT;
+
+-- data/decisions/figure-parts.csv: in one direction, a claim's figure counts only one part of the day's returns (those
+-- inside the exchange, or those handed over outside it), with the reason; round figures never compare it as a whole.
+CREATE TABLE figure_parts (
+	claim_id TEXT NOT NULL REFERENCES claims (id),
+	direction TEXT NOT NULL,
+	part TEXT NOT NULL,
+	reason TEXT NOT NULL,
+	PRIMARY KEY (claim_id, direction)
 ) STRICT;
 
 -- Every record's CSV cells as published (data/ with the accepted corrections), in file order:

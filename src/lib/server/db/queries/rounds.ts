@@ -92,6 +92,8 @@ interface ClaimRecord {
 	number: number | null;
 	qualifier: Qualifier | null;
 	only_copies: 0 | 1;
+	/** JSON object of direction → part (data/decisions/figure-parts.csv); `{}` when the figure is whole both ways. */
+	parts: string;
 }
 
 /** The rounds and round claims to derive: every one, or those of the rounds listed (a JSON array of ids). */
@@ -112,7 +114,8 @@ const statements = preparedFor((db) => ({
 	roundClaims: db.prepare<[{ ids: string | null }], ClaimRecord>(
 		`SELECT c.id, c.round_id, c.claimant, ${speakerNameColumns}, c.claimant_side, c.statement, c.counted, c.number, c.qualifier,
 		        NOT EXISTS (SELECT 1 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
-		                     WHERE cs.claim_id = c.id AND s.reliability <> 'copy') AS only_copies
+		                     WHERE cs.claim_id = c.id AND s.reliability <> 'copy') AS only_copies,
+		        (SELECT json_group_object(p.direction, p.part) FROM figure_parts p WHERE p.claim_id = c.id) AS parts
 		   FROM claims c WHERE c.round_id IS NOT NULL ${ofRounds('c.round_id', 'AND')} ORDER BY c.round_id, c.id`
 	),
 	item: db.prepare<[string], { item: string }>('SELECT item FROM round_items WHERE round_id = ?'),
@@ -228,7 +231,8 @@ export function deriveRounds(db: DatasetDatabase, ids: readonly string[] | null 
 			counted: claim.counted,
 			number: claim.number,
 			qualifier: claim.qualifier,
-			onlyCopies: claim.only_copies === 1
+			onlyCopies: claim.only_copies === 1,
+			parts: JSON.parse(claim.parts) as ClaimFigure['parts']
 		});
 		claimsByRound.set(claim.round_id, list);
 	}

@@ -126,13 +126,19 @@ describe('every round of the real dataset', () => {
 			const html = render(RoundPage, { props: { data } }).body;
 			const spans = html.match(/<span class="claim-ids[^"]*">.*?<\/span>/gs) ?? [];
 			for (const span of spans) {
-				for (const [, id, text] of span.matchAll(/<a href="#claim-([^"]+)"[^>]*>([^<]*)<\/a>/g)) {
+				const texts: string[] = [];
+				for (const [, id = '', text = ''] of span.matchAll(/<a href="#claim-([^"]+)"[^>]*>([^<]*)<\/a>/g)) {
 					const claim = claims.get(id);
 					expect(claim, `${round.id}: ${id} is one of the round's statements`).toBeDefined();
-					expect(text, round.id).toBe(`${claim!.claimant}, ${formatDate(claim!.statedOn)}`);
+					// The speaker and the date, and the outlet when that speaker made two statements that day.
+					const name = `${claim!.claimant}, ${formatDate(claim!.statedOn)}`;
+					expect([name, `${name} (${claim!.sources[0]?.outlet})`], round.id).toContain(text);
 					expect(text, round.id).not.toMatch(/\bc\d{3,}\b/);
+					texts.push(text);
 					links += 1;
 				}
+				// Two statements behind one figure are never named alike.
+				expect(new Set(texts).size, `${round.id}: ${texts.join(' | ')}`).toBe(texts.length);
 			}
 		}
 		// Every round with a side's figure has such links: hundreds on the real dataset.

@@ -129,15 +129,16 @@ export async function storeAndServe(
 /**
  * The largest body compressed whole, with a Content-Length (1 MiB); a longer one is compressed as it is read. Responses
  * the page cache does not keep (any request with a session cookie, a download included) come through `compressed`: a
- * download of the 100× dataset buffered whole to be compressed held its 26 MB body, a copy and its compression at once
- * (two at a time, and more while they waited for the thread pool), the server's memory goal missed with compression.
+ * download of the 100× dataset buffered whole to be compressed held its 26 MB body and a copy, and more than two did at
+ * once (a download's turn to read rows ends when its body is read, before it is compressed): four took the server
+ * from about 200 to 380–390 MB.
  */
 export const WHOLE_BODY_LIMIT = 1024 * 1024;
 
 /**
  * A response compressed on the fly when it is text and the client accepts an encoding; others pass unchanged. A body
- * that ends within `limit` bytes is compressed whole; a longer one by a streaming compressor, so no more than about
- * `limit` is ever held.
+ * that ends within `limit` bytes is compressed whole; a longer one by a streaming compressor, so no more than `limit`
+ * and what the compressor holds is ever kept of it.
  */
 export async function compressed(
 	response: Response,
@@ -164,9 +165,9 @@ export async function compressed(
 }
 
 /**
- * A body compressed as it is read, at the `fly` effort: the compressor reads the next chunk only when the client has
- * taken what it made (a slow client holds a few chunks, never the body). A client that goes away destroys the
- * compressor, and the pipeline then cancels the body's stream.
+ * A body compressed as it is read, at the `fly` effort: the compressor reads on only as the client takes what it
+ * wrote, so a slow client holds what brotli takes in before it writes (about 1 MiB at quality 5) and the streams'
+ * buffers, never the body. A client that goes away destroys the compressor, and the pipeline then cancels the body.
  */
 function compressedStream(body: ReadableStream<Uint8Array>, encoding: ContentEncoding): ReadableStream<Uint8Array> {
 	const zipped = compressor(encoding);

@@ -65,13 +65,21 @@ export function compress(body: Buffer, encoding: ContentEncoding, effort: Effort
 	return gzipAsync(body, { level: GZIP_LEVEL[effort] });
 }
 
+/**
+ * The window of a streaming brotli compressor, in bits: 1 MiB. With brotli's default (22, 4 MiB) a stream took about
+ * 8 MB of memory (eight streams at quality 5 on CSV), at 20 about 3 MB, with the same output for the real claims.csv
+ * (99,539 bytes) and 0.1 % less for the 100× one (26 MB of CSV).
+ */
+export const STREAM_WINDOW_BITS = 20;
+
 /** A streaming compressor at the `fly` effort, for bodies too large to hold whole (the long downloads). */
 export function compressor(encoding: ContentEncoding): BrotliCompress | Gzip {
 	if (encoding === 'br') {
 		return createBrotliCompress({
 			params: {
 				[constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-				[constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY.fly
+				[constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY.fly,
+				[constants.BROTLI_PARAM_LGWIN]: STREAM_WINDOW_BITS
 			}
 		});
 	}

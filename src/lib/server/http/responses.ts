@@ -126,24 +126,53 @@ export async function storeAndServe(
 	return served;
 }
 
-/** A response compressed on the fly when it is text and the client accepts an encoding; others pass unchanged. */
-export async function compressed(response: Response, encoding: ContentEncoding | null): Promise<Response> {
+/**
+ * The largest body compressed whole, with a Content-Length (1 MiB); a longer one is compressed as it is read. Responses
+ * the page cache does not keep (any request with a session cookie, a download included) come through `compressed`: a
+ * download of the 100× dataset buffered whole to be compressed held its 26 MB body and a copy, and more than two did at
+ * once (a download's turn to read rows ends when its body is read, before it is compressed): four took the server
+ * from about 200 to 380–390 MB.
+ */
+export const WHOLE_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * A response compressed on the fly when it is text and the client accepts an encoding; others pass unchanged. A body
+ * that ends within `limit` bytes is compressed whole; a longer one by a streaming compressor, so no more than `limit`
+ * and what the compressor holds is ever kept of it.
+ */
+export async function compressed(
+	response: Response,
+	encoding: ContentEncoding | null,
+	limit = WHOLE_BODY_LIMIT
+): Promise<Response> {
 	const type = response.headers.get('content-type');
 	if (!response.body || !isCompressible(type) || response.headers.has('content-encoding')) return response;
 	const headers = new Headers(response.headers);
 	varyOnEncoding(headers);
-	if (!encoding)
-		return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
-	const body = await compress(Buffer.from(await response.arrayBuffer()), encoding, 'fly');
+	const init = { status: response.status, statusText: response.statusText, headers };
+	if (!encoding) return new Response(response.body, init);
 	headers.set('content-encoding', encoding);
-	headers.set('content-length', String(body.byteLength));
 	const etag = headers.get('etag');
 	if (etag && etag.startsWith('"')) headers.set('etag', representationEtag(etag, encoding));
-	return new Response(asBody(body), {
-		status: response.status,
-		statusText: response.statusText,
-		headers
-	});
+	const read = await readUpTo(response.body, limit);
+	if ('rest' in read) {
+		headers.delete('content-length');
+		return new Response(compressedStream(read.rest, encoding), init);
+	}
+	const body = await compress(read.whole, encoding, 'fly');
+	headers.set('content-length', String(body.byteLength));
+	return new Response(asBody(body), init);
+}
+
+/**
+ * A body compressed as it is read, at the `fly` effort: the compressor reads on only as the client takes what it
+ * wrote, so a slow client holds what brotli takes in before it writes (about 1 MiB at quality 5) and the streams'
+ * buffers, never the body. A client that goes away destroys the compressor, and the pipeline then cancels the body.
+ */
+function compressedStream(body: ReadableStream<Uint8Array>, encoding: ContentEncoding): ReadableStream<Uint8Array> {
+	const zipped = compressor(encoding);
+	pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), zipped).catch(() => undefined);
+	return Readable.toWeb(zipped) as ReadableStream<Uint8Array>;
 }
 
 /**
@@ -207,9 +236,5 @@ export async function storeOrStream(
 	varyOnEncoding(headers);
 	if (!encoding) return new Response(read.rest, { status: response.status, headers });
 	headers.set('content-encoding', encoding);
-	const source = Readable.fromWeb(read.rest as NodeReadableStream<Uint8Array>);
-	const zipped = compressor(encoding);
-	// A client that goes away destroys the compressor, and the pipeline then cancels the download's stream.
-	pipeline(source, zipped).catch(() => undefined);
-	return new Response(Readable.toWeb(zipped) as ReadableStream<Uint8Array>, { status: response.status, headers });
+	return new Response(compressedStream(read.rest, encoding), { status: response.status, headers });
 }

@@ -1,7 +1,7 @@
 // Part of `npm run bench:scale`: approvals on one synthetic dataset (its CSV folder), with a reader probing meanwhile; writes JSON.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { addMaintainer } from '../src/lib/server/auth/maintainers';
 import { approveCorrection } from '../src/lib/server/corrections/review';
 import { buildOffThread, stopBuildWorker } from '../src/lib/server/db/build-thread';
@@ -12,9 +12,9 @@ import { toMatchExpression } from '../src/lib/domain/search-text';
 import { getState } from '../src/lib/server/db/state';
 import { suggestClaimChange } from '../tests/helpers/suggestions';
 
-const [csvDir, out, count, change = 'note'] = process.argv.slice(2);
+const [csvDir, out, count, change = 'note', workerScript] = process.argv.slice(2);
 if (!csvDir || !out || !['note', 'number'].includes(change))
-	throw new Error('usage: scale-approvals.ts <csv dir> <out.json> [approvals] [note|number]');
+	throw new Error('usage: scale-approvals.ts <csv dir> <out.json> [approvals] [note|number] [build/build-worker.js]');
 const folder = mkdtempSync(join(tmpdir(), 'pem-bench-approvals-'));
 const target = {
 	dataDir: csvDir,
@@ -22,13 +22,21 @@ const target = {
 	today: process.env.DATASET_TODAY ?? '2026-11-29'
 };
 Object.assign(process.env, { DATASET_DB_PATH: target.outPath, STATE_DB_PATH: join(folder, 'state.sqlite') });
-// As the production server does, approvals build on a worker thread (its script compiled by tsx here). The first
-// build runs there too, so that this thread's memory is what a server's is; the worker is stopped after it, so the
-// first approval starts one, as after a server's start.
-registerBuildWorker({ path: new URL('../tests/helpers/build-worker.mjs', import.meta.url).pathname });
-const built = await buildOffThread(target);
-if (!built.ok) throw new Error(built.errors.slice(0, 5).join('\n'));
-stopBuildWorker();
+// As the production server does, approvals build on a worker thread: the production build's script when named (what
+// a server starts), else the TypeScript source compiled by tsx, whose compiling adds about 1–2 s and tsx's own memory
+// to the first approval. The first build runs there too, so that this thread's memory is what a server's is; the
+// worker is stopped after it, so the first approval starts one, as after a server's start.
+registerBuildWorker({
+	path: workerScript ? resolve(workerScript) : new URL('../tests/helpers/build-worker.mjs', import.meta.url).pathname
+});
+// BENCH_DATASET: a file `data:build` made of the same CSV folder, copied instead of built (the runs then differ only
+// in what they measure, and skip a build of a minute or more on a loaded machine).
+if (process.env.BENCH_DATASET) copyFileSync(process.env.BENCH_DATASET, target.outPath);
+else {
+	const built = await buildOffThread(target);
+	if (!built.ok) throw new Error(built.errors.slice(0, 5).join('\n'));
+	stopBuildWorker();
+}
 const state = getState();
 const reviewer = await addMaintainer(state, 'alice', 'correct horse battery', new Date('2026-05-01T10:00:00Z'));
 
@@ -76,6 +84,8 @@ const readP99Idle = p99(idle.stop());
 
 const during = probe();
 const times: number[] = [];
+// Whether each approval's dataset was written into a copy of the published file (else built whole).
+const incremental: boolean[] = [];
 // The process's CPU time (every thread: the worker's build, this thread's decision and the reader's searches).
 const cpu: number[] = [];
 for (let index = 1; index <= Number(count ?? 3); index += 1) {
@@ -93,6 +103,7 @@ for (let index = 1; index <= Number(count ?? 3); index += 1) {
 	const context = { maintainerId: reviewer.id, reason: 'Benchmark.', now: new Date(0), singleMaintainer: false };
 	const decided = await approveCorrection(state, target, correctionId, context);
 	if (!decided.ok) throw new Error(decided.message);
+	incremental.push(decided.incremental === true);
 	times.push(performance.now() - started);
 	const used = process.cpuUsage(startedCpu);
 	cpu.push((used.user + used.system) / 1000);
@@ -111,4 +122,7 @@ const memoryMb = {
 };
 // The first approval after start-up reads and checks every file; the next ones reuse what it read (see build.ts).
 const [first, ...later] = times;
-writeFileSync(out, JSON.stringify({ first, p50: median(later), times, cpu, readP99Idle, readP99During, memoryMb }));
+writeFileSync(
+	out,
+	JSON.stringify({ first, p50: median(later), times, incremental, cpu, readP99Idle, readP99During, memoryMb })
+);

@@ -247,8 +247,11 @@ async function measureScale(app: string, scale: number): Promise<ScaleResult> {
 	}
 }
 
-/** Approvals at one scale, in a process of their own (tests/bench helpers), with a reader probing meanwhile. */
-async function measureApprovals(scale: number): Promise<ScaleResult['approval']> {
+/**
+ * Approvals at one scale, in a process of their own (tests/bench helpers), with a reader probing meanwhile; their
+ * builds run on the production build's worker script, as in the server.
+ */
+async function measureApprovals(app: string, scale: number): Promise<ScaleResult['approval']> {
 	const folder = join(work, `x${scale}`);
 	const out = join(folder, 'approvals.json');
 	await run(
@@ -260,7 +263,8 @@ async function measureApprovals(scale: number): Promise<ScaleResult['approval']>
 			join(folder, 'csv'),
 			out,
 			String(approvals),
-			options['approval-change']
+			options['approval-change'],
+			join(app, 'build-worker.js')
 		],
 		{
 			DATASET_TODAY: TODAY
@@ -307,7 +311,7 @@ const results: ScaleResult[] = [];
 try {
 	for (const scale of scales) {
 		const result = await measureScale(app, scale);
-		if (approvals > 0) result.approval = await measureApprovals(scale);
+		if (approvals > 0) result.approval = await measureApprovals(app, scale);
 		results.push(result);
 		console.log(report([result]));
 	}

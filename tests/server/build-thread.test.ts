@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	BUILD_WORKER_IDLE_MS,
+	buildFlushed,
 	buildOffThread,
 	buildWorkerRunning,
 	lowerThreadPriority,
 	stopBuildWorker,
+	type FlushSystem,
 	type ThreadSystem
 } from '../../src/lib/server/db/build-thread';
+import type { BuildResult } from '../../src/lib/server/db/build';
 import { registerBuildWorker } from '../../src/lib/server/db/build-worker-script';
 
 /** A system that answers `link` for /proc/thread-self and records (or refuses) what is asked of it. */
@@ -46,6 +49,50 @@ describe('lowerThreadPriority', () => {
 		const { system, asked: seen } = systemOf(link, refuse);
 		expect(lowerThreadPriority(system)).toBe(lowered);
 		expect(seen).toEqual(asked);
+	});
+});
+
+describe('buildFlushed', () => {
+	const built: BuildResult = {
+		ok: true,
+		contentHash: 'a'.repeat(64),
+		datasetVersion: 'aaaaaaaaaaaa',
+		counts: { sources: 1, rounds: 1, claimants: 1, claims: 1, claimSources: 1 },
+		edits: [],
+		incremental: true
+	};
+	const refused: BuildResult = { ok: false, errors: ['claims.csv line 2: a date in the future'], edits: [] };
+	it.each([
+		{
+			why: 'a build that succeeds: its file is flushed to disk, then closed',
+			result: built,
+			asked: ['open out.staged r', 'sync 7', 'close 7']
+		},
+		{ why: 'a build that fails: nothing was written, nothing is flushed', result: refused, asked: [] }
+	])('$why', ({ result, asked }) => {
+		const seen: string[] = [];
+		const system: FlushSystem = {
+			openSync: (path, flags) => (seen.push(`open ${path} ${flags}`), 7),
+			fdatasyncSync: (fd) => void seen.push(`sync ${fd}`),
+			closeSync: (fd) => void seen.push(`close ${fd}`)
+		};
+		const options = { dataDir: 'data', outPath: 'out.staged', today: '2026-11-29' };
+		expect(buildFlushed(options, () => result, system)).toBe(result);
+		expect(seen).toEqual(asked);
+	});
+	it('closes the file when the flush fails, and lets the error through', () => {
+		const seen: string[] = [];
+		const system: FlushSystem = {
+			openSync: () => 7,
+			fdatasyncSync: () => {
+				throw Object.assign(new Error('EIO'), { code: 'EIO' });
+			},
+			closeSync: (fd) => void seen.push(`close ${fd}`)
+		};
+		expect(() =>
+			buildFlushed({ dataDir: 'data', outPath: 'out.staged', today: '2026-11-29' }, () => built, system)
+		).toThrow('EIO');
+		expect(seen).toEqual(['close 7']);
 	});
 });
 

@@ -1,7 +1,6 @@
 // The worker thread that builds a decision's dataset (see build-thread.ts): the build's CPU stays off the server's event loop.
 import { parentPort } from 'node:worker_threads';
-import { buildDataset } from './build';
-import { lowerThreadPriority, type BuildRequest, type BuildReply } from './build-thread';
+import { buildFlushed, lowerThreadPriority, type BuildRequest, type BuildReply } from './build-thread';
 
 if (!parentPort) throw new Error('build-worker.ts runs as a worker thread (see build-thread.ts)');
 const port = parentPort;
@@ -11,7 +10,7 @@ lowerThreadPriority();
 port.on('message', ({ id, options }: BuildRequest) => {
 	let reply: BuildReply;
 	try {
-		reply = { id, result: buildDataset(options) };
+		reply = { id, result: buildFlushed(options) };
 	} catch (error) {
 		reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 	}

@@ -8,8 +8,19 @@ import CumulativePlot from '../../src/lib/charts/CumulativePlot.svelte';
 import DiscrepancyPlot from '../../src/lib/charts/DiscrepancyPlot.svelte';
 import HeadlineBars from '../../src/lib/charts/HeadlineBars.svelte';
 import TimelinePlot from '../../src/lib/charts/TimelinePlot.svelte';
-import { boxesOverlap, segmentCrossesBox, shapePath, type Box } from '../../src/lib/charts/chart-utils';
-import { CLAIM_DOTS_FONT_SIZE, layoutClaimDots, type ClaimDotsLayout } from '../../src/lib/charts/claim-dots';
+import {
+	boxesOverlap,
+	estimateTextWidth,
+	segmentCrossesBox,
+	shapePath,
+	type Box
+} from '../../src/lib/charts/chart-utils';
+import {
+	CLAIM_DOTS_FONT_SIZE,
+	CLAIM_DOTS_WIDTHS,
+	layoutClaimDots,
+	type ClaimDotsLayout
+} from '../../src/lib/charts/claim-dots';
 import { speakerOf } from '../../src/lib/charts/inputs';
 import { formatNumber } from '../../src/lib/format/figures';
 import { MODEL_WIDTHS } from '../../src/lib/charts/sizing';
@@ -82,7 +93,7 @@ function dotsSvg(layout: ClaimDotsLayout): string {
 			text(row.label.x, row.label.y, row.label.text),
 			...row.dots.flatMap((dot) => [
 				`<path transform="translate(${dot.x},${dot.y})" d="${shapePath(dot.shape, 90)}"/>`,
-				text(dot.label.x, dot.label.y, dot.label.text, dot.label.anchor)
+				...dot.label.lines.map((line) => text(dot.label.x, line.y, line.text, dot.label.anchor))
 			])
 		]),
 		'</svg>'
@@ -129,6 +140,8 @@ const fixtureChartsAtScreenWidths: OverviewCharts = {
 };
 
 let realCases: Case[] = [];
+/** The round pages' dot charts in each language at the widths the page draws them (narrow below 540 px, wide above). */
+let roundDots: { name: string; layout: ClaimDotsLayout }[] = [];
 
 beforeAll(async () => {
 	process.env.DATASET_DB_PATH = buildInto(realDataDir);
@@ -164,6 +177,27 @@ beforeAll(async () => {
 				/<svg class="headline-bars[\s\S]*?<\/svg>/.exec(render(HeadlineBars, { props: { headline } }).body)?.[0] ?? '',
 			fontSize: 11,
 			bold: ['value']
+		});
+	}
+	for (const locale of ['en', 'uk', 'ru'] as const) {
+		inLocale(locale, () => {
+			for (const round of listRounds(db) as RoundListItem[]) {
+				const rows = (['to_ukraine', 'to_russia'] as const).map((direction) => ({
+					key: direction,
+					label: direction,
+					figures: round.figures[round.population][direction].confirmation.figures
+				}));
+				for (const width of Object.values(CLAIM_DOTS_WIDTHS)) {
+					const layout = layoutClaimDots(rows, speakerOf, width);
+					roundDots.push({ name: `round ${round.id} dots in ${locale} at ${width}`, layout });
+					realCases.push({
+						name: `round ${round.id} dots in ${locale} at ${width}`,
+						svg: dotsSvg(layout),
+						fontSize: CLAIM_DOTS_FONT_SIZE,
+						bold: []
+					});
+				}
+			}
 		});
 	}
 	// The round pages' dot charts: the wide drawing above 540 px (at 1280), the narrow one below (at 375).
@@ -220,6 +254,23 @@ describe('no label overprints another label or a mark', () => {
 			collisions(svg, fontSize, bold).map((collision) => `${name}: ${collision}`)
 		);
 		expect(found).toEqual([]);
+	});
+
+	it("on a round's page, in every language, no figure's label runs past the chart's edges", () => {
+		expect(roundDots.length).toBeGreaterThan(600);
+		const outside = roundDots.flatMap(({ name, layout }) =>
+			layout.rows.flatMap((row) =>
+				row.dots.flatMap((dot) =>
+					dot.label.lines.flatMap((line) => {
+						const width = estimateTextWidth(line.text, CLAIM_DOTS_FONT_SIZE);
+						const [left, right] =
+							dot.label.anchor === 'start' ? [dot.label.x, dot.label.x + width] : [dot.label.x - width, dot.label.x];
+						return left < 0 || right > layout.width ? [`${name}: "${line.text}" from ${left} to ${right}`] : [];
+					})
+				)
+			)
+		);
+		expect(outside).toEqual([]);
 	});
 
 	it('finds an overprinted label (the check itself)', () => {

@@ -132,7 +132,7 @@ describe('every round of the real dataset', () => {
 					expect(claim, `${round.id}: ${id} is one of the round's statements`).toBeDefined();
 					// The speaker and the date, and the outlet when that speaker made two statements that day.
 					const name = `${claim!.claimant}, ${formatDate(claim!.statedOn)}`;
-					expect([name, `${name} (${claim!.sources[0]?.outlet})`], round.id).toContain(text);
+					expect([name, `${name}, ${claim!.sources[0]?.outlet}`], round.id).toContain(text);
 					expect(text, round.id).not.toMatch(/\bc\d{3,}\b/);
 					texts.push(text);
 					links += 1;

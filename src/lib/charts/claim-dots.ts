@@ -20,8 +20,12 @@ export interface ClaimDot {
 	value: number;
 	speaker: string;
 	bound: boolean;
-	/** "Kyiv 150 (servicemen)": who, the figure, and what it counts; beside the dot, or on a line of its own above it. */
-	label: { x: number; y: number; text: string; anchor: 'start' | 'end' };
+	/**
+	 * "Kyiv 150 (servicemen)": who, the figure, and what it counts; beside the dot, or on a line of its own above it.
+	 * `lines` are what is written, each at its baseline: the whole text, or, where it is wider than the chart, the
+	 * speaker on one line and the figure on the next.
+	 */
+	label: { x: number; y: number; text: string; anchor: 'start' | 'end'; lines: { text: string; y: number }[] };
 	/** The speaker's party: its shape and colour come from the design tokens, so that no chart relies on colour. */
 	party: PartyKey;
 	shape: MarkerShape;
@@ -49,6 +53,25 @@ export function scopeWord(figure: StatedFigure): string {
 	if (figure.scope === 'military') return m.chart_scope_military();
 	if (figure.scope === 'civilians') return m.chart_scope_civilians();
 	return m.chart_scope_all();
+}
+
+/**
+ * A label as lines no wider than `width`: the speaker and the figure on one line when they fit, else the speaker's
+ * words wrapped, with the figure on the last line when it fits there and on its own line when not.
+ */
+export function wrapLabel(speaker: string, shown: string, width: number): string[] {
+	const fits = (line: string) => estimateTextWidth(line, fontSize) <= width;
+	if (fits(`${speaker} ${shown}`)) return [`${speaker} ${shown}`];
+	const lines: string[] = [];
+	for (const word of speaker.split(' ')) {
+		const last = lines.at(-1);
+		if (last !== undefined && fits(`${last} ${word}`)) lines[lines.length - 1] = `${last} ${word}`;
+		else lines.push(word);
+	}
+	const last = lines.at(-1);
+	if (last !== undefined && fits(`${last} ${shown}`)) lines[lines.length - 1] = `${last} ${shown}`;
+	else lines.push(shown);
+	return lines;
 }
 
 /**
@@ -84,31 +107,35 @@ export function layoutClaimDots(
 		let lineTop = narrow ? rowTop + lineHeight : rowTop;
 		const dots = figures.map((figure): ClaimDot => {
 			const party = partyOfSide(figure.side);
-			const text = `${speakerOf(figure)} ${formatNumber(figure.number)} (${scopeWord(figure)})`;
+			const speaker = speakerOf(figure);
+			const shown = `${formatNumber(figure.number)} (${scopeWord(figure)})`;
+			const text = `${speaker} ${shown}`;
 			const textWidth = estimateTextWidth(text, fontSize);
 			const dotX = x(figure.number);
 			const fitsRight = dotX + 9 + textWidth <= width;
 			const fitsLeft = dotX - 9 - textWidth >= margin.left;
-			// Beside the dot where it fits, right first; otherwise on a line of its own above the dot, from the left.
+			// Beside the dot where it fits, right first; otherwise on lines of their own above the dot, from the left: one
+			// line, or, for a label wider than the whole chart (a long speaker's name on a phone), the speaker's words
+			// wrapped to the width with the figure after them.
 			const ownLine = !fitsRight && !fitsLeft;
-			const dotY = lineTop + (ownLine ? lineHeight : 0) + lineHeight / 2;
+			const wrapped = ownLine ? wrapLabel(speaker, shown, width) : [text];
+			const linesAbove = ownLine ? wrapped.length : 0;
+			const dotY = lineTop + linesAbove * lineHeight + lineHeight / 2;
+			const lineWidth = Math.max(...wrapped.map((line) => estimateTextWidth(line, fontSize)));
+			const firstY = ownLine ? dotY - linesAbove * lineHeight + 4 : dotY + 4;
+			const lines = wrapped.map((line, index) => ({ text: line, y: firstY + index * lineHeight }));
 			const dotLabel = ownLine
-				? {
-						x: Math.max(0, Math.min(dotX, width - textWidth)),
-						y: dotY - lineHeight + 4,
-						text,
-						anchor: 'start' as const
-					}
+				? { x: Math.max(0, Math.min(dotX, width - lineWidth)), y: firstY, text, anchor: 'start' as const, lines }
 				: fitsRight
-					? { x: dotX + 9, y: dotY + 4, text, anchor: 'start' as const }
-					: { x: dotX - 9, y: dotY + 4, text, anchor: 'end' as const };
-			lineTop += ownLine ? 2 * lineHeight : lineHeight;
+					? { x: dotX + 9, y: firstY, text, anchor: 'start' as const, lines }
+					: { x: dotX - 9, y: firstY, text, anchor: 'end' as const, lines };
+			lineTop += (linesAbove + 1) * lineHeight;
 			return {
 				claimId: figure.claimId,
 				x: dotX,
 				y: dotY,
 				value: figure.number,
-				speaker: speakerOf(figure),
+				speaker,
 				bound: figure.qualifier !== 'exact',
 				label: dotLabel,
 				party,

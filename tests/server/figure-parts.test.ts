@@ -72,7 +72,8 @@ describe('parts in the real dataset', () => {
 		'2025-03-19-exchange',
 		'2023-04-26-exchange',
 		'2022-10-17-exchange',
-		'2025-08-24-exchange'
+		'2025-08-24-exchange',
+		'2025-04-19-exchange'
 	]);
 	const figures = (id: string) => rounds.find((round) => round.id === id)?.figures.people;
 
@@ -94,5 +95,13 @@ describe('parts in the real dataset', () => {
 			number: 154,
 			derivation: 'sum'
 		});
+	});
+
+	it("19 Apr 2025: Moscow's 246 in the exchange and 15 outside it count as 261; Kyiv's 246 in the exchange stand beside its 277", () => {
+		const people = figures('2025-04-19-exchange');
+		expect(people?.to_russia.byParty.russia).toMatchObject({ number: 261, derivation: 'sum' });
+		expect(people?.to_ukraine.byParty.ukraine?.number).toBe(277);
+		expect(people?.to_ukraine.confirmation.explanation).toContain('246 servicemen in the exchange');
+		expect(people?.to_russia.confirmation.explanation).toContain('15 servicemen outside the exchange');
 	});
 });

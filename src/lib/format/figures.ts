@@ -53,8 +53,17 @@ export function partyFigureNote(figure: PartyFigure): string | null {
 	return null;
 }
 
-/** "205 (185 servicemen + 20 civilians)", "185 (servicemen only)", "at least 1,000": a party's figure and its derivation. */
+/**
+ * "205 (185 servicemen + 20 civilians)", "185 (servicemen only)", "31 servicemen outside the exchange", "at least
+ * 1,000": a party's figure and its derivation.
+ */
 export function partyFigureWithNote(figure: PartyFigure): string {
+	// A party's only figure for one part of the day's returns says all in its own words: "31 servicemen outside the
+	// exchange", not "31 (31 servicemen outside the exchange)".
+	const [only] = figure.components;
+	if (figure.part && figure.derivation === 'stated' && figure.components.length === 1 && only) {
+		return formatComponent(only);
+	}
 	const value = formatFigure(figure.number, figure.qualifier);
 	const note = partyFigureNote(figure);
 	return note === null ? value : m.figure_with_note({ figure: value, note });

@@ -298,19 +298,24 @@ function wholeFigures(numbered: readonly NumberedFigure[]): NumberedFigure[] {
 		if (!inside || !outside) continue;
 		const scope = scopeOf(inside) === scopeOf(outside) ? scopeOf(inside) : 'all';
 		if (numbered.some((figure) => figure.side === side && isWhole(figure) && scopeOf(figure) === scope)) continue;
-		sums.push({
-			claimId: `${inside.claimId}+${outside.claimId}`,
-			claimant: inside.claimant,
-			claimantNameUk: inside.claimantNameUk,
-			claimantNameRu: inside.claimantNameRu,
-			side,
-			number: inside.number + outside.number,
-			qualifier: 'exact',
-			scope,
-			sumOf: [inside, outside]
-		});
+		sums.push(sumOfTwo(inside, outside, scope));
 	}
 	return [...numbered.filter(isWhole), ...sums];
+}
+
+/** One voice's two exact figures added up, as a figure of `scope` marked with what it adds up. */
+function sumOfTwo(first: NumberedFigure, second: NumberedFigure, scope: FigureScope): NumberedFigure {
+	return {
+		claimId: `${first.claimId}+${second.claimId}`,
+		claimant: first.claimant,
+		claimantNameUk: first.claimantNameUk,
+		claimantNameRu: first.claimantNameRu,
+		side: first.side,
+		number: first.number + second.number,
+		qualifier: 'exact',
+		scope,
+		sumOf: [first, second]
+	};
 }
 
 /** A voice's one exact figure for one part of the day's returns, or undefined when it gave none or several. */
@@ -335,17 +340,7 @@ function withSums(scope: FigureScope, numbered: readonly NumberedFigure[]): Numb
 		const military = onlyExact(numbered, side, 'military');
 		const civilians = onlyExact(numbered, side, 'civilians');
 		if (!military || !civilians) continue;
-		sums.push({
-			claimId: `${military.claimId}+${civilians.claimId}`,
-			claimant: military.claimant,
-			claimantNameUk: military.claimantNameUk,
-			claimantNameRu: military.claimantNameRu,
-			side,
-			number: military.number + civilians.number,
-			qualifier: 'exact',
-			scope: 'all',
-			sumOf: [military, civilians]
-		});
+		sums.push(sumOfTwo(military, civilians, 'all'));
 	}
 	return [...own, ...sums];
 }

@@ -205,6 +205,18 @@ function checkRows<T>(file: string, rows: RawRow[], schema: z.ZodType<T>, proble
 	});
 }
 
+/** The checked rows of a file that may be absent (a tombstone or decisions file nobody has needed yet): none then. */
+function checkOptionalRows<T>(
+	dataDir: string,
+	file: string,
+	columns: readonly string[],
+	schema: z.ZodType<T>,
+	problems: ProblemList
+): CheckedRow<T>[] {
+	if (!existsSync(join(dataDir, file))) return [];
+	return checkRows(file, readRawRows(dataDir, file, columns, problems), schema, problems);
+}
+
 /** Added records sort after every line of data/, in the order they were approved. */
 const ADDED_LINE = 1_000_000_000;
 
@@ -671,13 +683,7 @@ function checkRemoved(
 	live: Record<DatasetEntity, CheckedRow<unknown>[]>,
 	problems: ProblemList
 ): CheckedRow<RemovedRow>[] {
-	if (!existsSync(join(dataDir, REMOVED_FILE))) return [];
-	const removed = checkRows(
-		REMOVED_FILE,
-		readRawRows(dataDir, REMOVED_FILE, removedColumns, problems),
-		RemovedRow,
-		problems
-	);
+	const removed = checkOptionalRows(dataDir, REMOVED_FILE, removedColumns, RemovedRow, problems);
 	const liveIds = Object.fromEntries(
 		datasetEntities.map((entity) => [entity, new Set(live[entity].map(({ raw }) => raw.id ?? ''))])
 	) as Record<DatasetEntity, Set<string>>;
@@ -708,13 +714,7 @@ function checkOfferRounds(
 	claims: CheckedRow<ClaimRow>[],
 	problems: ProblemList
 ): CheckedRow<OfferRoundRow>[] {
-	if (!existsSync(join(dataDir, OFFER_ROUNDS_FILE))) return [];
-	const links = checkRows(
-		OFFER_ROUNDS_FILE,
-		readRawRows(dataDir, OFFER_ROUNDS_FILE, offerRoundColumns, problems),
-		OfferRoundRow,
-		problems
-	);
+	const links = checkOptionalRows(dataDir, OFFER_ROUNDS_FILE, offerRoundColumns, OfferRoundRow, problems);
 	const statementById = new Map(claims.map(({ raw }) => [raw.id ?? '', raw.statement ?? '']));
 	const roundKindById = new Map(rounds.map(({ raw }) => [raw.id ?? '', raw.kind ?? '']));
 	const seen = new Set<string>();
@@ -751,13 +751,7 @@ function checkFigureParts(
 	claims: CheckedRow<ClaimRow>[],
 	problems: ProblemList
 ): CheckedRow<FigurePartRow>[] {
-	if (!existsSync(join(dataDir, FIGURE_PARTS_FILE))) return [];
-	const markings = checkRows(
-		FIGURE_PARTS_FILE,
-		readRawRows(dataDir, FIGURE_PARTS_FILE, figurePartColumns, problems),
-		FigurePartRow,
-		problems
-	);
+	const markings = checkOptionalRows(dataDir, FIGURE_PARTS_FILE, figurePartColumns, FigurePartRow, problems);
 	const claimById = new Map(claims.map(({ raw }) => [raw.id ?? '', raw]));
 	const seen = new Set<string>();
 	for (const marking of markings) {

@@ -48,11 +48,26 @@ const fontSize = CLAIM_DOTS_FONT_SIZE;
 const lineHeight = 18;
 const rowPadding = 10;
 
-/** What a figure counts, in one word: servicemen, civilians or everyone. */
+/**
+ * What a figure counts, in a word or two: servicemen, civilians or everyone, and for a figure of one part of the day's
+ * returns that part ("in the exchange", "servicemen, outside the exchange"), so that a part is never read as a whole.
+ */
 export function scopeWord(figure: StatedFigure): string {
-	if (figure.scope === 'military') return m.chart_scope_military();
-	if (figure.scope === 'civilians') return m.chart_scope_civilians();
-	return m.chart_scope_all();
+	const part =
+		figure.part === 'in_exchange'
+			? m.chart_part_in_exchange()
+			: figure.part === 'outside_exchange'
+				? m.chart_part_outside_exchange()
+				: null;
+	const scope =
+		figure.scope === 'military'
+			? m.chart_scope_military()
+			: figure.scope === 'civilians'
+				? m.chart_scope_civilians()
+				: part
+					? null
+					: m.chart_scope_all();
+	return [scope, part].filter((word) => word !== null).join(', ');
 }
 
 /**
